@@ -1,0 +1,8 @@
+namespace CsBot.Core.Accounts;
+
+public enum ContractKind
+{
+    Monthly,
+    Annual,
+    MultiYear,
+}

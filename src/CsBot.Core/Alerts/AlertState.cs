@@ -1,0 +1,10 @@
+namespace CsBot.Core.Alerts;
+
+public enum AlertState
+{
+    Firing,
+    Notified,
+    Acknowledged,
+    Snoozed,
+    Resolved,
+}

@@ -1,0 +1,23 @@
+namespace CsBot.Core.Messaging;
+
+public enum ActionKind
+{
+    Acknowledge,
+    Snooze1Day,
+    Snooze7Days,
+    SnoozeUntilRenewal,
+    /// <summary>Pick one of several candidates, e.g. an account in a "did you mean" list; <see cref="MessageAction.Value"/> is the follow-up question.</summary>
+    Choose,
+    /// <summary>Show the full breakdown behind an alert or answer; <see cref="MessageAction.Value"/> is the account id.</summary>
+    Why,
+}
+
+public enum ActionStyle
+{
+    Default,
+    Primary,
+    Danger,
+}
+
+/// <summary>A button. <see cref="Value"/> carries what the handler needs (an alert id, an account id, a question).</summary>
+public sealed record MessageAction(ActionKind Kind, string Label, string Value, ActionStyle Style = ActionStyle.Default);

@@ -1,0 +1,19 @@
+namespace CsBot.Core.Metrics;
+
+/// <summary>
+/// A metric for a period. <see cref="Value"/> is null when the data cannot support it (no customers at start,
+/// no survey responses...) and <see cref="Note"/> says why: CsBot never invents a number.
+/// <see cref="Formula"/> is the formula with the inputs filled in, e.g.
+/// "NRR 104.0% = (start 1.20M + expansion 80k - contraction 20k - churn 12k) / 1.20M".
+/// </summary>
+public sealed record MetricResult
+{
+    public required MetricKind Metric { get; init; }
+    public required DateRange Period { get; init; }
+    public decimal? Value { get; init; }
+    public required MetricUnit Unit { get; init; }
+    public string Formula { get; init; } = "";
+    public IReadOnlyList<MetricInput> Inputs { get; init; } = [];
+    public string? Note { get; init; }
+    public string? Segment { get; init; }
+}

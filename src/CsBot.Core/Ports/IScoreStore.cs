@@ -1,0 +1,17 @@
+using CsBot.Core.Scoring;
+
+namespace CsBot.Core.Ports;
+
+/// <summary>Latest health score (with breakdown) per account, and the daily score history trends and drops are computed from.</summary>
+public interface IScoreStore
+{
+    /// <summary>Stores each score as its account's latest and as that day's point in its history (replacing a point for the same day).</summary>
+    void SaveScores(IReadOnlyCollection<HealthScore> scores);
+    /// <summary>Replaces whole histories, e.g. after back-filling from signals.</summary>
+    void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories);
+    HealthScore? GetLatest(string accountId);
+    IReadOnlyDictionary<string, HealthScore> GetAllLatest();
+    /// <summary>The account's daily scores, oldest first; empty when it has none.</summary>
+    ScorePoint[] GetHistory(string accountId);
+    IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories();
+}

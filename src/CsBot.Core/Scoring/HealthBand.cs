@@ -1,0 +1,8 @@
+namespace CsBot.Core.Scoring;
+
+public enum HealthBand
+{
+    Poor,
+    Average,
+    Good,
+}

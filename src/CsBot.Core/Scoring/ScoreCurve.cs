@@ -1,0 +1,26 @@
+namespace CsBot.Core.Scoring;
+
+/// <summary>
+/// Piecewise-linear interpolation between knots sorted by value; values outside the knots are clamped
+/// to the first or last knot's points. Curves come from configuration so teams can tune them.
+/// </summary>
+public static class ScoreCurve
+{
+    public static double Evaluate(IReadOnlyList<CurvePoint> knots, double value)
+    {
+        if (knots.Count == 0) throw new ArgumentException("A curve needs at least one point.", nameof(knots));
+        if (value <= knots[0].Value) return knots[0].Points;
+        for (var i = 1; i < knots.Count; i++)
+        {
+            var right = knots[i];
+            if (value <= right.Value)
+            {
+                var left = knots[i - 1];
+                var span = right.Value - left.Value;
+                if (span <= 0) return right.Points;
+                return left.Points + (right.Points - left.Points) * (value - left.Value) / span;
+            }
+        }
+        return knots[^1].Points;
+    }
+}

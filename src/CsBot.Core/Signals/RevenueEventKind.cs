@@ -1,0 +1,10 @@
+namespace CsBot.Core.Signals;
+
+public enum RevenueEventKind
+{
+    New,
+    Expansion,
+    Contraction,
+    Churn,
+    Reactivation,
+}

@@ -1,0 +1,9 @@
+namespace CsBot.Core.Signals;
+
+public enum TicketSeverity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}
