@@ -1,6 +1,19 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using CsBot.Host;
+using CsBot.Host.Configuration;
 
-app.MapGet("/", () => "Hello World!");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCsBot();
+    var app = builder.Build();
+    app.MapCsBot();
+    app.Run();
+    return 0;
+}
+catch (ConfigurationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 
-app.Run();
+public partial class Program;

@@ -1,0 +1,95 @@
+using CsBot.Core.Accounts;
+using FuzzySharp;
+
+namespace CsBot.Application.Asking;
+
+/// <summary>
+/// Finds an account from free text: exact names, aliases and domains first (case and company suffixes
+/// ignored), then a word-prefix check that keeps "Acme" ambiguous between "Acme Corp" and "Acme Labs", then
+/// fuzzy similarity for typos.
+/// </summary>
+public sealed class AccountMatcher
+{
+    private const int FuzzyThreshold = 75;
+    private const int ClearLead = 10;
+    private static readonly HashSet<string> Suffixes = ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "gmbh", "plc", "sa", "ag", "the"];
+
+    private readonly IReadOnlyList<Account> _accounts;
+    private readonly Dictionary<string, List<Account>> _exact = new(StringComparer.Ordinal);
+    private readonly (Account Account, string Core)[] _cores;
+
+    public AccountMatcher(IEnumerable<Account> accounts)
+    {
+        _accounts = [.. accounts];
+        foreach (var account in _accounts)
+        {
+            foreach (var key in ExactKeys(account).Distinct())
+            {
+                if (!_exact.TryGetValue(key, out var list)) _exact[key] = list = [];
+                list.Add(account);
+            }
+        }
+        _cores = [.. _accounts.Select(a => (a, CoreName(a.Name)))];
+    }
+
+    public AccountMatch Match(string text)
+    {
+        var typed = Normalize(text);
+        if (typed.Length == 0) return AccountMatch.NotFound([]);
+
+        if (_exact.TryGetValue(typed, out var exact))
+            return exact.Count == 1 ? AccountMatch.Found(exact[0]) : AccountMatch.Ambiguous(exact);
+
+        // A bare first word shared by several names is a genuine question of which one was meant.
+        var byPrefix = _accounts.Where(a => (Normalize(a.Name) + " ").StartsWith(typed + " ", StringComparison.Ordinal)).ToList();
+        if (byPrefix.Count == 1) return AccountMatch.Found(byPrefix[0]);
+        if (byPrefix.Count > 1) return AccountMatch.Ambiguous([.. byPrefix.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)]);
+
+        var core = CoreName(text);
+        var ranked = _cores
+            .Select(c => (c.Account, Score: Math.Max(Fuzz.Ratio(core, c.Core), Fuzz.Ratio(typed, Normalize(c.Account.Name)))))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(5)
+            .ToList();
+        var close = ranked.Where(r => r.Score >= FuzzyThreshold).ToList();
+        if (close.Count == 1 || (close.Count > 1 && close[0].Score - close[1].Score >= ClearLead))
+            return AccountMatch.Found(close[0].Account);
+        if (close.Count > 1)
+            return AccountMatch.Ambiguous([.. close.Where(r => close[0].Score - r.Score < ClearLead).Select(r => r.Account)]);
+
+        var suggestions = _cores
+            .Select(c => (c.Account, Score: Fuzz.PartialRatio(core, c.Core)))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(3)
+            .Select(r => r.Account)
+            .ToList();
+        return AccountMatch.NotFound(suggestions);
+    }
+
+    private static IEnumerable<string> ExactKeys(Account account)
+    {
+        yield return Normalize(account.Name);
+        yield return Normalize(account.ExternalId);
+        foreach (var alias in account.Aliases) yield return Normalize(alias);
+        if (!string.IsNullOrWhiteSpace(account.Domain))
+        {
+            var domain = account.Domain.Trim().ToLowerInvariant();
+            yield return domain;
+            var dot = domain.IndexOf('.');
+            if (dot > 0) yield return Normalize(domain[..dot].Replace('-', ' '));
+        }
+    }
+
+    /// <summary>Lower case, punctuation to spaces, single spaces.</summary>
+    public static string Normalize(string text)
+    {
+        var chars = text.Trim().ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : ' ').ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.');
+    }
+
+    /// <summary>The name without company suffixes, so "Acme Corporation" compares with "Acme Corp".</summary>
+    public static string CoreName(string text) =>
+        string.Join(' ', Normalize(text).Replace(".", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Suffixes.Contains(w)));
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using CsBot.Application.Notifications;
+using CsBot.Application.Time;
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.Core.Rules;
+using CsBot.Core.Scoring;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Application.Evaluation;
+
+/// <summary>
+/// One risk evaluation run: score every active account as of today, store the scores, turn rule hits into alert
+/// changes and notify the owners of new alerts. Scheduled hourly; safe to re-run (same-day scores are replaced,
+/// alerts are keyed by account and rule).
+/// </summary>
+public sealed class RiskEvaluationService(
+    IPortfolioStore portfolio,
+    IScoreStore scores,
+    IAlertStore alerts,
+    PortfolioScoring scoring,
+    AlertNotifier notifier,
+    BusinessClock clock,
+    ILogger<RiskEvaluationService> logger)
+{
+    public async Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var today = clock.Today;
+        var histories = scores.GetAllHistories();
+        var newScores = new List<HealthScore>();
+        var hits = new List<RuleHit>();
+        var evaluated = new HashSet<string>();
+        var accounts = new Dictionary<string, Core.Accounts.Account>();
+
+        foreach (var signals in portfolio.LoadAllSignals())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var account = signals.Account;
+            if (!account.IsActiveOn(today)) continue;
+            var history = histories.TryGetValue(account.Id, out var h) ? h : [];
+            var (score, accountHits) = scoring.Evaluate(signals, history, today);
+            newScores.Add(score);
+            hits.AddRange(accountHits);
+            evaluated.Add(account.Id);
+            accounts[account.Id] = account;
+        }
+
+        scores.SaveScores(newScores);
+        var changes = AlertReconciler.Reconcile(alerts.GetOpen(), hits, evaluated, clock.Now);
+        alerts.Upsert(changes.All);
+
+        var latest = newScores.ToDictionary(s => s.AccountId);
+        var sent = await notifier.NotifyNewAlertsAsync(changes.Started, accounts, latest, cancellationToken);
+
+        var summary = new EvaluationSummary(today, newScores.Count, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
+        logger.LogInformation(
+            "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages sent in {Elapsed} ms",
+            summary.AsOf, summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
+        return summary;
+    }
+}

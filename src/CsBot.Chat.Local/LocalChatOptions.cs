@@ -1,0 +1,14 @@
+namespace CsBot.Chat.Local;
+
+/// <summary>The local chat sink, used when no Slack or Teams workspace is connected. Section "LocalChat".</summary>
+public sealed class LocalChatOptions
+{
+    public const string SectionName = "LocalChat";
+
+    /// <summary>Print delivered messages to the console, coloured when it is a terminal.</summary>
+    public bool WriteToConsole { get; set; } = true;
+    /// <summary>Plain-text copy of every delivered message; empty to disable.</summary>
+    public string LogFile { get; set; } = "logs/local-chat.log";
+    /// <summary>Read questions from the console when it is an interactive terminal.</summary>
+    public bool ConsolePrompt { get; set; } = true;
+}

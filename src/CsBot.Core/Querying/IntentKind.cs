@@ -1,0 +1,8 @@
+namespace CsBot.Core.Querying;
+
+public enum IntentKind
+{
+    Help,
+    AccountHealth,
+    Why,
+}

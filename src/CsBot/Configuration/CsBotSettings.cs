@@ -1,0 +1,18 @@
+using CsBot.Chat.Local;
+using CsBot.Core.Metrics;
+using CsBot.Core.Rules;
+using CsBot.Core.Scoring;
+using CsBot.Scheduling;
+
+namespace CsBot.Host.Configuration;
+
+/// <summary>Every CsBot setting, bound and validated once at startup (see <see cref="SettingsLoader"/>).</summary>
+public sealed record CsBotSettings(
+    StorageOptions Storage,
+    ScoringOptions Scoring,
+    RulesOptions Rules,
+    MetricsOptions Metrics,
+    SchedulingOptions Scheduling,
+    LocalChatOptions LocalChat,
+    DemoOptions Demo,
+    TimeZoneInfo TimeZone);

@@ -1,0 +1,28 @@
+using CsBot.Application.Asking;
+using CsBot.Chat.Local;
+using CsBot.Core.Messaging;
+
+namespace CsBot.Host.Endpoints;
+
+/// <summary>The local chat surface: ask a question over HTTP and see what the bot has sent, without any chat workspace.</summary>
+public static class LocalChatEndpoints
+{
+    public sealed record AskBody(string? Text, string? User);
+    public sealed record AskReply(string Title, string Text, ChatMessage Message);
+    public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text);
+
+    public static IEndpointRouteBuilder MapLocalChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        var local = app.MapGroup("/api/local");
+        local.MapPost("/ask", (AskBody? body, AskService ask) =>
+        {
+            if (string.IsNullOrWhiteSpace(body?.Text))
+                return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
+            var answer = ask.Ask(body.Text, Asker.Local(body.User ?? "local user"));
+            return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
+        });
+        local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()
+            .Select(m => new SentReply(m.Id, m.At, m.Outgoing.Recipient.DisplayName, m.Outgoing.Recipient.Key, m.Outgoing.Message.Title, PlainTextRenderer.Render(m.Outgoing.Message))));
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+using CsBot.Application.Asking;
+using CsBot.Core.Accounts;
+
+namespace CsBot.Application.Tests.Asking;
+
+public class AccountMatcherTests
+{
+    private static Account Account(string id, string name, string? domain = null, params string[] aliases) => new()
+    {
+        Id = id,
+        ExternalId = "CRM-" + id,
+        Name = name,
+        Domain = domain,
+        Aliases = aliases,
+        Owner = new Person("Dana Whitfield", "dana@csbot.example"),
+    };
+
+    private readonly AccountMatcher _matcher = new(
+    [
+        Account("1", "Acme Corp", "acme-corp.example"),
+        Account("2", "Acme Labs", "acmelabs.example"),
+        Account("3", "Initech", "initech.example", "INTC"),
+        Account("4", "Pied Piper Inc.", "piedpiper.example"),
+        Account("5", "Globex"),
+    ]);
+
+    [Theory]
+    [InlineData("Acme Corp", "Acme Corp")]
+    [InlineData("acme corp", "Acme Corp")]
+    [InlineData("ACME CORPORATION", "Acme Corp")]
+    [InlineData("acme labs", "Acme Labs")]
+    [InlineData("acme lab", "Acme Labs")]
+    [InlineData("initech", "Initech")]
+    [InlineData("intech", "Initech")]
+    [InlineData("INTC", "Initech")]
+    [InlineData("initech.example", "Initech")]
+    [InlineData("pied piper", "Pied Piper Inc.")]
+    [InlineData("Pied Piper, Inc", "Pied Piper Inc.")]
+    [InlineData("globx", "Globex")]
+    [InlineData("CRM-5", "Globex")]
+    public void Finds_one_account_despite_case_suffixes_typos_aliases_and_domains(string typed, string expected)
+    {
+        var match = _matcher.Match(typed);
+
+        Assert.Equal(MatchOutcome.Found, match.Outcome);
+        Assert.Equal(expected, match.Account!.Name);
+    }
+
+    [Fact]
+    public void A_shared_first_word_asks_which_account_was_meant()
+    {
+        var match = _matcher.Match("Acme");
+
+        Assert.Equal(MatchOutcome.Ambiguous, match.Outcome);
+        Assert.Equal(["Acme Corp", "Acme Labs"], match.Candidates.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void An_unknown_name_returns_the_closest_suggestions()
+    {
+        var match = _matcher.Match("Wonka Industries");
+
+        Assert.Equal(MatchOutcome.NotFound, match.Outcome);
+        Assert.Null(match.Account);
+        Assert.InRange(match.Candidates.Count, 1, 3);
+    }
+}

@@ -1,0 +1,27 @@
+using CsBot.Core.Querying;
+
+namespace CsBot.Core.Tests.Querying;
+
+public class QuestionParserTests
+{
+    [Theory]
+    [InlineData("health of Acme", IntentKind.AccountHealth, "Acme")]
+    [InlineData("how is Acme doing?", IntentKind.AccountHealth, "Acme")]
+    [InlineData("How's Initech", IntentKind.AccountHealth, "Initech")]
+    [InlineData("acme", IntentKind.AccountHealth, "acme")]
+    [InlineData("/cs health acme corp", IntentKind.AccountHealth, "acme corp")]
+    [InlineData("<@U123> health for Globex", IntentKind.AccountHealth, "Globex")]
+    [InlineData("show me the health score of Pied Piper", IntentKind.AccountHealth, "Pied Piper")]
+    [InlineData("why is Acme at risk?", IntentKind.Why, "Acme")]
+    [InlineData("Why Initech", IntentKind.Why, "Initech")]
+    [InlineData("help", IntentKind.Help, null)]
+    [InlineData("/cs", IntentKind.Help, null)]
+    [InlineData("   ", IntentKind.Help, null)]
+    public void Understands_account_questions(string text, IntentKind intent, string? account)
+    {
+        var parsed = QuestionParser.Parse(text);
+
+        Assert.Equal(intent, parsed.Intent);
+        Assert.Equal(account, parsed.AccountText);
+    }
+}
