@@ -10,6 +10,12 @@ namespace CsBot.Storage.LiteDb.Documents;
 /// logins, key-feature uses (24 bytes) — so loading 180 days is one document read and one tight loop, instead of
 /// 180 documents with field names repeated in each.
 /// </summary>
+/// <remarks>
+/// Size: 180 days are 4,320 bytes, a little over half of LiteDB's 8 KB page, and LiteDB does not split a document
+/// that fits a page, so each such document takes a page of its own (about 8 KB per account on disk). A denser
+/// encoding (delta or varint days, or compression) under a new <see cref="Format"/> would halve that if file size
+/// starts to matter.
+/// </remarks>
 internal sealed class UsageDocument
 {
     public const int CurrentFormat = 1;
