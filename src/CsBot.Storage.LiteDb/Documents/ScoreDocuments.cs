@@ -1,0 +1,179 @@
+using System.Buffers.Binary;
+using CsBot.Core.Scoring;
+using LiteDB;
+
+namespace CsBot.Storage.LiteDb.Documents;
+
+/// <summary>An account's latest health score with its full breakdown, collection "scores_latest", keyed by the account id.</summary>
+internal sealed class LatestScoreDocument
+{
+    [BsonId]
+    public string Id { get; set; } = "";
+    public int AsOfDay { get; set; }
+    public int Score { get; set; }
+    public HealthBand Band { get; set; }
+    public List<ComponentScoreDocument> Components { get; set; } = [];
+    public List<OmittedComponentDocument> Omitted { get; set; } = [];
+
+    public static LatestScoreDocument From(HealthScore score) => new()
+    {
+        Id = score.AccountId,
+        AsOfDay = Days.From(score.AsOf),
+        Score = score.Score,
+        Band = score.Band,
+        Components = [.. score.Components.Select(c => new ComponentScoreDocument
+        {
+            Kind = c.Kind, Value = c.Value, Points = c.Points, Weight = c.Weight, Contribution = c.Contribution, Reason = c.Reason,
+        })],
+        Omitted = [.. score.Omitted.Select(o => new OmittedComponentDocument { Kind = o.Kind, Why = o.Why })],
+    };
+
+    public HealthScore ToHealthScore() => new()
+    {
+        AccountId = Id,
+        AsOf = Days.ToDate(AsOfDay),
+        Score = Score,
+        Band = Band,
+        Components = [.. (Components ?? []).Select(c => new ComponentScore(c.Kind, c.Value, c.Points, c.Weight, c.Contribution, c.Reason))],
+        Omitted = [.. (Omitted ?? []).Select(o => new OmittedComponent(o.Kind, o.Why))],
+    };
+}
+
+internal sealed class ComponentScoreDocument
+{
+    public HealthComponentKind Kind { get; set; }
+    public double Value { get; set; }
+    public double Points { get; set; }
+    public double Weight { get; set; }
+    public double Contribution { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+internal sealed class OmittedComponentDocument
+{
+    public HealthComponentKind Kind { get; set; }
+    public string Why { get; set; } = "";
+}
+
+/// <summary>
+/// An account's daily score history, collection "score_history", keyed by the account id: the points packed into one
+/// binary field, oldest first — per point, little-endian int32s: day number, score (8 bytes) — at most
+/// <see cref="MaxDays"/> days.
+/// </summary>
+internal sealed class ScoreHistoryDocument
+{
+    public const int CurrentFormat = 1;
+    /// <summary>History older than this many days before the newest point is dropped on save.</summary>
+    public const int MaxDays = 400;
+    private const int BytesPerPoint = 2 * sizeof(int);
+
+    [BsonId]
+    public string Id { get; set; } = "";
+    public int Format { get; set; } = CurrentFormat;
+    public byte[] Packed { get; set; } = [];
+
+    public static ScoreHistoryDocument From(string accountId, ReadOnlySpan<ScorePoint> sortedPoints) => new() { Id = accountId, Packed = Pack(sortedPoints) };
+
+    public ScorePoint[] ToPoints()
+    {
+        if (Format != CurrentFormat) throw new InvalidDataException($"Score history of account '{Id}' is stored in unknown format {Format}.");
+        return Unpack(Packed);
+    }
+
+    /// <summary>
+    /// Sorts by day, keeps the last point given for a day, and drops days more than <see cref="MaxDays"/> before the
+    /// newest one. Returns a new array; the input is not changed.
+    /// </summary>
+    public static ScorePoint[] Normalize(IEnumerable<ScorePoint> points)
+    {
+        var given = points.ToArray();
+        if (given.Length == 0) return [];
+
+        var sorted = given;
+        if (!IsStrictlyAscending(given))
+        {
+            // OrderBy is stable, so among points of the same day the last one given comes last and wins below.
+            var ordered = given.OrderBy(p => p.Date).ToArray();
+            var unique = new List<ScorePoint>(ordered.Length);
+            foreach (var point in ordered)
+            {
+                if (unique.Count > 0 && unique[^1].Date == point.Date) unique[^1] = point;
+                else unique.Add(point);
+            }
+            sorted = [.. unique];
+        }
+
+        var oldestKept = sorted[^1].Date.DayNumber - MaxDays + 1;
+        var firstKept = 0;
+        while (sorted[firstKept].Date.DayNumber < oldestKept) firstKept++;
+        return firstKept == 0 ? sorted : sorted[firstKept..];
+    }
+
+    private static bool IsStrictlyAscending(ScorePoint[] points)
+    {
+        for (var i = 1; i < points.Length; i++)
+        {
+            if (points[i].Date <= points[i - 1].Date) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="point"/> into a sorted history, replacing a point of the same day, and trims it to
+    /// <see cref="MaxDays"/> days.
+    /// </summary>
+    public static ScorePoint[] Merge(ScorePoint[] sorted, ScorePoint point)
+    {
+        var index = Array.BinarySearch(sorted, point, DayComparer.Instance);
+        ScorePoint[] merged;
+        if (index >= 0)
+        {
+            merged = (ScorePoint[])sorted.Clone();
+            merged[index] = point;
+        }
+        else
+        {
+            index = ~index;
+            merged = new ScorePoint[sorted.Length + 1];
+            Array.Copy(sorted, merged, index);
+            merged[index] = point;
+            Array.Copy(sorted, index, merged, index + 1, sorted.Length - index);
+        }
+
+        var oldestKept = merged[^1].Date.DayNumber - MaxDays + 1;
+        var firstKept = 0;
+        while (merged[firstKept].Date.DayNumber < oldestKept) firstKept++;
+        return firstKept == 0 ? merged : merged[firstKept..];
+    }
+
+    public static byte[] Pack(ReadOnlySpan<ScorePoint> points)
+    {
+        var bytes = new byte[points.Length * BytesPerPoint];
+        var span = bytes.AsSpan();
+        foreach (var point in points)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span, point.Date.DayNumber);
+            BinaryPrimitives.WriteInt32LittleEndian(span[4..], point.Score);
+            span = span[BytesPerPoint..];
+        }
+        return bytes;
+    }
+
+    public static ScorePoint[] Unpack(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % BytesPerPoint != 0) throw new InvalidDataException($"Packed score history has {bytes.Length} bytes, not a multiple of {BytesPerPoint}.");
+        var points = new ScorePoint[bytes.Length / BytesPerPoint];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new ScorePoint(DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(bytes)), BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]));
+            bytes = bytes[BytesPerPoint..];
+        }
+        return points;
+    }
+
+    private sealed class DayComparer : IComparer<ScorePoint>
+    {
+        public static readonly DayComparer Instance = new();
+        public int Compare(ScorePoint x, ScorePoint y) => x.Date.CompareTo(y.Date);
+    }
+}

@@ -1,0 +1,56 @@
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.Storage.LiteDb.Documents;
+using LiteDB;
+
+namespace CsBot.Storage.LiteDb;
+
+/// <summary>Alerts in "alerts", one document per alert keyed by its id (account:rule), indexed on AccountId and State.</summary>
+public sealed class LiteDbAlertStore : IAlertStore
+{
+    private static readonly BsonArray OpenStates =
+        [.. Enum.GetValues<AlertState>().Where(s => s != AlertState.Resolved).Select(s => new BsonValue(s.ToString()))];
+
+    private readonly LiteDbContext _context;
+
+    public LiteDbAlertStore(LiteDbContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    private ILiteCollection<AlertDocument> Alerts => _context.Collection<AlertDocument>(LiteDbContext.Alerts);
+
+    public Alert? Get(string alertId)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        return Alerts.FindById(alertId)?.ToAlert();
+    }
+
+    /// <summary>Alerts in any state but Resolved, ordered by id; served by the State index.</summary>
+    public IReadOnlyList<Alert> GetOpen() =>
+        [.. Alerts.Find(Query.In(nameof(AlertDocument.State), OpenStates)).Select(d => d.ToAlert()).OrderBy(a => a.Id, StringComparer.Ordinal)];
+
+    /// <summary>The account's alerts in every state, ordered by id; served by the AccountId index.</summary>
+    public IReadOnlyList<Alert> GetForAccount(string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        return [.. Alerts.Find(Query.EQ(nameof(AlertDocument.AccountId), accountId)).Select(d => d.ToAlert()).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    public void Upsert(IReadOnlyCollection<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0) return;
+
+        _context.InTransaction(() =>
+        {
+            var collection = Alerts;
+            foreach (var alert in alerts)
+            {
+                if (alert is null) throw new ArgumentException("Alerts must not contain null.", nameof(alerts));
+                if (string.IsNullOrEmpty(alert.Id)) throw new ArgumentException("Every alert needs an id.", nameof(alerts));
+                collection.Upsert(AlertDocument.From(alert));
+            }
+        });
+    }
+}

@@ -1,0 +1,140 @@
+using LiteDB;
+
+namespace CsBot.Storage.LiteDb;
+
+/// <summary>
+/// Owns the one <see cref="LiteDatabase"/> of the process: creates the data file's directory, sets up collections
+/// and indexes once, and hands out collections and transactions to the stores.
+/// </summary>
+/// <remarks>
+/// Register it as a singleton and share it. The file is opened in LiteDB's direct mode (exclusive to this process,
+/// cached): one shared <see cref="LiteDatabase"/> is thread-safe in LiteDB 5 — reads take no locks and read committed
+/// snapshots, writes lock per collection — so the web host and background jobs can use it concurrently.
+/// LiteDB binds an explicit transaction to the calling thread, which is why the store ports are synchronous: a write
+/// must begin and commit on the same thread.
+/// New files use a binary (ordinal, case-sensitive) collation, so ids such as "acc-1" and "ACC-1" stay distinct and
+/// string comparisons do not depend on the machine's culture.
+/// </remarks>
+public sealed class LiteDbContext : IDisposable
+{
+    internal const string Accounts = "accounts";
+    internal const string Usage = "usage";
+    internal const string Signals = "signals";
+    internal const string LatestScores = "scores_latest";
+    internal const string ScoreHistories = "score_history";
+    internal const string Alerts = "alerts";
+
+    private readonly LiteDatabase _database;
+    private int _disposed;
+
+    public LiteDbContext(LiteDbOptions options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).DatabasePath)
+    {
+    }
+
+    public LiteDbContext(string databasePath)
+    {
+        if (string.IsNullOrWhiteSpace(databasePath)) throw new ArgumentException("A database path is required.", nameof(databasePath));
+
+        DatabasePath = Path.GetFullPath(databasePath);
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+
+        Mapper = CreateMapper();
+        _database = new LiteDatabase(new ConnectionString
+        {
+            Filename = DatabasePath,
+            Connection = ConnectionType.Direct,
+            Collation = Collation.Binary,
+        }, Mapper);
+
+        try
+        {
+            EnsureIndexes();
+        }
+        catch
+        {
+            _database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Full path of the data file.</summary>
+    public string DatabasePath { get; }
+
+    internal BsonMapper Mapper { get; }
+
+    internal LiteDatabase Database
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _database;
+        }
+    }
+
+    /// <summary>
+    /// Serialises portfolio saves against portfolio reads. LiteDB gives each collection its own read snapshot, taken
+    /// when a transaction first touches it, so without this a reader could see an account from before a concurrent
+    /// save and its usage from after it. Reads share it; only <c>Save</c> takes it exclusively. It is always taken
+    /// before any LiteDB lock and never held while callers' code runs, so it cannot deadlock with LiteDB's locks.
+    /// </summary>
+    internal ReaderWriterLockSlim PortfolioGate { get; } = new(LockRecursionPolicy.NoRecursion);
+
+    internal ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one LiteDB transaction: committed when it returns, rolled back when it throws,
+    /// so a failure midway leaves the previous data intact.
+    /// </summary>
+    internal void InTransaction(Action write)
+    {
+        var db = Database;
+        // BeginTrans returns false when this thread already has a transaction open: joining it would make our
+        // commit or rollback someone else's, so refuse instead.
+        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        try
+        {
+            write();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+        if (!db.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _database.Dispose();
+        PortfolioGate.Dispose();
+    }
+
+    private static BsonMapper CreateMapper() => new()
+    {
+        // Enums as their names: readable in the file and safe against reordering of enum members.
+        EnumAsInteger = false,
+        // The defaults would trim strings and turn "" into null; documents must round-trip exactly.
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+        SerializeNullValues = false,
+        IncludeFields = false,
+    };
+
+    private void EnsureIndexes()
+    {
+        // _id is always indexed; these serve look-ups by CRM id, name, segment and owner. Name and email are
+        // indexed lower-cased because the collation is binary and people type them in any case.
+        var accounts = _database.GetCollection(Accounts);
+        accounts.EnsureIndex("external_id", "$.ExternalId");
+        accounts.EnsureIndex("name", "LOWER($.Name)");
+        accounts.EnsureIndex("segment", "$.Segment");
+        accounts.EnsureIndex("owner_email", "LOWER($.Owner.Email)");
+
+        var alerts = _database.GetCollection(Alerts);
+        alerts.EnsureIndex("account_id", "$.AccountId");
+        alerts.EnsureIndex("state", "$.State");
+    }
+}

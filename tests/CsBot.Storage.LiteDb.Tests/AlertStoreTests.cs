@@ -1,0 +1,83 @@
+using CsBot.Core;
+using CsBot.Core.Alerts;
+
+namespace CsBot.Storage.LiteDb.Tests;
+
+public sealed class AlertStoreTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Alerts_round_trip_every_field()
+    {
+        var store = new LiteDbAlertStore(_db.Open());
+        var firing = TestData.Alert("acc-001", "usage-cliff");
+        var resolved = TestData.Alert("acc-001", "no-login", AlertState.Resolved);
+        var bare = TestData.Alert("acc-002", "health-critical") with { History = [], Severity = Severity.Critical, Reason = "" };
+
+        store.Upsert([firing, resolved, bare]);
+
+        Asserts.SameAlert(firing, store.Get("acc-001:usage-cliff"));
+        Asserts.SameAlert(resolved, store.Get("acc-001:no-login"));
+        Asserts.SameAlert(bare, store.Get("acc-002:health-critical"));
+        Assert.Null(store.Get("acc-001:contraction"));
+    }
+
+    [Fact]
+    public void Upserting_the_same_alert_replaces_it()
+    {
+        var context = _db.Open();
+        var store = new LiteDbAlertStore(context);
+        var alert = TestData.Alert("acc-001", "usage-cliff");
+        store.Upsert([alert]);
+
+        var acknowledged = alert with
+        {
+            State = AlertState.Acknowledged,
+            LastEvaluatedAt = TestData.Instant(0, offsetHours: 1),
+            History = [.. alert.History, new AlertEvent(TestData.Instant(0), "acknowledged", "max@csbot.example", "slack")],
+        };
+        store.Upsert([acknowledged]);
+
+        Asserts.SameAlert(acknowledged, store.Get(alert.Id));
+        Assert.Single(store.GetForAccount("acc-001"));
+        Assert.Equal(1, context.Database.GetCollection(LiteDbContext.Alerts).Count());
+    }
+
+    [Fact]
+    public void Open_alerts_and_alerts_per_account_are_filtered()
+    {
+        var store = new LiteDbAlertStore(_db.Open());
+        store.Upsert(
+        [
+            TestData.Alert("acc-001", "usage-cliff", AlertState.Firing),
+            TestData.Alert("acc-001", "no-login", AlertState.Resolved),
+            TestData.Alert("acc-002", "nps-detractor", AlertState.Notified),
+            TestData.Alert("acc-002", "low-csat", AlertState.Acknowledged),
+            TestData.Alert("acc-003", "contraction", AlertState.Snoozed),
+            TestData.Alert("acc-003", "invoice-overdue", AlertState.Resolved),
+        ]);
+
+        Assert.Equal(["acc-001:usage-cliff", "acc-002:low-csat", "acc-002:nps-detractor", "acc-003:contraction"], store.GetOpen().Select(a => a.Id));
+        Assert.Equal(["acc-001:no-login", "acc-001:usage-cliff"], store.GetForAccount("acc-001").Select(a => a.Id));
+        Assert.Empty(store.GetForAccount("acc-404"));
+
+        store.Upsert([TestData.Alert("acc-001", "usage-cliff", AlertState.Resolved)]);
+        Assert.DoesNotContain("acc-001:usage-cliff", store.GetOpen().Select(a => a.Id));
+    }
+
+    [Fact]
+    public void A_failed_upsert_keeps_the_previous_alerts()
+    {
+        var store = new LiteDbAlertStore(_db.Open());
+        var before = TestData.Alert("acc-001", "usage-cliff");
+        store.Upsert([before]);
+
+        Assert.Throws<ArgumentException>(() => store.Upsert([before with { State = AlertState.Resolved }, TestData.Alert("acc-002", "no-login"), null!]));
+
+        Asserts.SameAlert(before, store.Get(before.Id));
+        Assert.Null(store.Get("acc-002:no-login"));
+    }
+}
