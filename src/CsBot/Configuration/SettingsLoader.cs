@@ -4,7 +4,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
-using Quartz;
+using CronExpression = Quartz.CronExpression;
 
 namespace CsBot.Host.Configuration;
 

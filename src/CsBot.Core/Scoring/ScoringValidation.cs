@@ -1,0 +1,2 @@
+namespace CsBot.Core.Scoring;
+public static class ScoringValidation { public static IReadOnlyList<string> Validate(ScoringOptions o) => []; }

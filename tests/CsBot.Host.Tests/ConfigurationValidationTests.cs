@@ -1,0 +1,104 @@
+using CsBot.Host.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace CsBot.Host.Tests;
+
+public class ConfigurationValidationTests
+{
+    private static ConfigurationException Fails(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        return Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(configuration));
+    }
+
+    [Fact]
+    public void A_negative_weight_names_the_key()
+    {
+        var error = Fails(("Scoring:Components:Nps:Weight", "-5"));
+
+        Assert.Contains(error.Errors, e => e.Contains("Scoring:Components:Nps:Weight"));
+    }
+
+    [Fact]
+    public void An_unknown_rule_kind_lists_the_known_kinds()
+    {
+        var error = Fails(("Rules:Definitions:0:Id", "x"), ("Rules:Definitions:0:Kind", "MoonPhase"));
+
+        var message = Assert.Single(error.Errors);
+        Assert.Contains("Rules:Definitions:0:Kind", message);
+        Assert.Contains("MoonPhase", message);
+        Assert.Contains("UsageDrop", message);
+    }
+
+    [Fact]
+    public void A_cron_that_does_not_parse_names_the_key_and_shows_an_example()
+    {
+        var error = Fails(("Scheduling:RiskEvaluationCron", "every hour"));
+
+        var message = Assert.Single(error.Errors);
+        Assert.Contains("Scheduling:RiskEvaluationCron", message);
+        Assert.Contains("0 0 * * * ?", message);
+    }
+
+    [Fact]
+    public void A_missing_database_path_names_the_key()
+    {
+        var error = Fails(("Storage:DatabasePath", ""));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("Storage:DatabasePath"));
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_names_the_key()
+    {
+        var error = Fails(("Scheduling:TimeZone", "Mars/Olympus"));
+
+        Assert.Contains(error.Errors, e => e.Contains("Scheduling:TimeZone") && e.Contains("Mars/Olympus"));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var error = Fails(("Scoring:Components:Nps:Weight", "-5"), ("Scheduling:RiskEvaluationCron", "nope"), ("Metrics:GrossMargin", "7"));
+
+        Assert.True(error.Errors.Count >= 3);
+        Assert.Contains("Metrics:GrossMargin", error.Message);
+    }
+
+    [Fact]
+    public void The_documented_example_file_is_valid_and_matches_the_defaults()
+    {
+        var example = Path.Combine(RepositoryRoot(), "appsettings.example.json");
+        var configuration = new ConfigurationBuilder().AddJsonFile(example).Build();
+
+        var settings = SettingsLoader.Load(configuration);
+        var defaults = SettingsLoader.Load(new ConfigurationBuilder().Build());
+
+        Assert.Equal(defaults.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)), settings.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)));
+        foreach (var (kind, component) in defaults.Scoring.Components)
+        {
+            Assert.Equal(component.Weight, settings.Scoring.Components[kind].Weight);
+            Assert.Equal(component.Curve, settings.Scoring.Components[kind].Curve);
+        }
+        Assert.Equal(defaults.Storage.DatabasePath, settings.Storage.DatabasePath);
+        Assert.Equal(defaults.Scheduling.RiskEvaluationCron, settings.Scheduling.RiskEvaluationCron);
+    }
+
+    [Fact]
+    public void The_host_refuses_to_start_with_a_bad_setting()
+    {
+        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Scoring:GoodFrom"] = "30", ["Scoring:AverageFrom"] = "50" });
+
+        var error = Assert.Throws<ConfigurationException>(() => factory.CreateClient());
+        Assert.Contains(error.Errors, e => e.Contains("GoodFrom"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CsBot.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("CsBot.sln not found above the test folder.");
+    }
+}
