@@ -205,12 +205,12 @@ internal static class PortfolioPlanner
         }
 
         if (kind == DemoScenarioKind.Contraction) contractionDate = today.AddDays(-rng.Int(3, 25));
-        if (kind == DemoScenarioKind.InvoiceOverdue) unpaidDueFrom = today.AddDays(contract == ContractKind.Monthly ? -65 : -75);
+        if (kind == DemoScenarioKind.InvoiceOverdue) unpaidDueFrom = today.AddDays(contract == ContractKind.Monthly ? -65 : -100);
 
         var utilization = kind switch
         {
             DemoScenarioKind.LowSeatUtilization => rng.Range(0.12, 0.26),
-            DemoScenarioKind.RenewalAtRisk => rng.Range(0.36, 0.5),
+            DemoScenarioKind.RenewalAtRisk => rng.Range(0.33, 0.45),
             DemoScenarioKind.SlowDecay => rng.Range(0.8, 0.92),
             DemoScenarioKind.UsageCliff => rng.Range(0.8, 0.92),
             _ => rng.Range(0.62, 0.92),

@@ -290,6 +290,7 @@ internal static class SignalBuilder
             case DemoScenarioKind.RenewalAtRisk:
                 Open(40, TicketSeverity.High, 9);
                 Open(34, TicketSeverity.High, 16);
+                Open(45, TicketSeverity.Medium, 13);
                 break;
             case DemoScenarioKind.CriticalTickets:
                 foreach (var daysAgo in plan.CriticalTicketDaysAgo) Open(daysAgo, TicketSeverity.Critical, 8 + daysAgo);

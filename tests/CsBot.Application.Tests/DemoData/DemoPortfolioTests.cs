@@ -241,6 +241,7 @@ public sealed class DemoPortfolioTests
         Assert.Equal("acc-10000", large[^1].Account.Id);
         Assert.Equal(10_000, large.Select(s => s.Account.Name).Distinct().Count());
         Assert.All(large.Where(s => s.Account.ChurnedOn is null), s => Assert.Equal(Today, s.Usage[^1].Date));
+        for (var i = 0; i < Portfolio.Count; i++) Assert.Equal(Portfolio[i].Usage, large[i].Usage); // parallel build, same data
     }
 
     [Fact]

@@ -194,4 +194,28 @@ public sealed class DemoScenarioTests
         var everyRule = fired.SelectMany(f => f).ToHashSet();
         Assert.All(DemoScenarios.AtRisk.Select(s => s.PrimaryRuleId!), id => Assert.Contains(id, everyRule));
     }
+
+    [Theory]
+    [MemberData(nameof(GenerationDays))]
+    public void Generated_accounts_trip_exactly_what_their_scenario_says(string day)
+    {
+        var today = DateOnly.Parse(day);
+        var generated = DemoPortfolio.GenerateWithScenarios(today, 800).Skip(DemoScenarios.All.Count).ToArray();
+        var primary = DemoScenarios.AtRisk.ToDictionary(s => s.Kind, s => s.PrimaryRuleId!);
+
+        Assert.All(generated, a =>
+        {
+            var fired = FiredRules(a.Signals, today);
+            switch (a.Scenario)
+            {
+                case DemoScenarioKind.Healthy or DemoScenarioKind.Churned:
+                    Assert.Empty(fired);
+                    break;
+                default:
+                    Assert.Contains(primary[a.Scenario], fired);
+                    break;
+            }
+        });
+        Assert.All(Enum.GetValues<DemoScenarioKind>(), kind => Assert.Contains(generated, a => a.Scenario == kind));
+    }
 }
