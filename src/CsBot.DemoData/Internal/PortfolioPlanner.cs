@@ -29,7 +29,7 @@ internal static class PortfolioPlanner
 
         return scenario.AccountName switch
         {
-            AcmeCorp => Annual("Enterprise", "Enterprise", DemoTeam.DanaWhitfield, 45, 3, 42_000m, 1_200, 0.82, "acme-corp.example", ["Acme", "ACME Corporation"], notice: 90),
+            AcmeCorp => Annual("Enterprise", "Enterprise", DemoTeam.DanaWhitfield, 45, 3, 42_000m, 1_200, 0.82, "acme-corp.example", ["ACME Corporation"], notice: 90),
             AcmeLabs => Annual("Mid-Market", "Business", DemoTeam.DanaWhitfield, 150, 2, 6_800m, 160, 0.88, "acmelabs.example", ["Acme Laboratories"]),
             Globex => new()
             {

@@ -45,14 +45,14 @@ public sealed class DemoScenarioTests
     }
 
     [Fact]
-    public void Acme_corp_and_acme_labs_both_exist_and_only_acme_corp_answers_to_acme()
+    public void Acme_corp_and_acme_labs_both_exist_so_a_bare_acme_is_ambiguous()
     {
         var corp = Named(DemoScenarios.AcmeCorp).Account;
         var labs = Named(DemoScenarios.AcmeLabs).Account;
 
         Assert.Equal("acme-corp.example", corp.Domain);
-        Assert.Contains("Acme", corp.Aliases);
-        Assert.DoesNotContain("Acme", labs.Aliases);
+        Assert.Contains("ACME Corporation", corp.Aliases);
+        Assert.DoesNotContain(corp.Aliases.Concat(labs.Aliases), a => a.Equals("Acme", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, Portfolio.Count(s => s.Account.Name.StartsWith("Acme ", StringComparison.Ordinal)));
         Assert.Equal(DemoTeam.DanaWhitfield, corp.Owner);
         Assert.Equal(DemoTeam.ElenaNovak, corp.Manager);

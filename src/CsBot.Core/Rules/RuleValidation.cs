@@ -1,2 +1,0 @@
-namespace CsBot.Core.Rules;
-public static class RuleValidation { public static IReadOnlyList<string> Validate(RulesOptions o) => []; }

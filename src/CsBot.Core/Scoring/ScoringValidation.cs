@@ -1,2 +1,0 @@
-namespace CsBot.Core.Scoring;
-public static class ScoringValidation { public static IReadOnlyList<string> Validate(ScoringOptions o) => []; }
