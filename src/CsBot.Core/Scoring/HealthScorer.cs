@@ -29,38 +29,37 @@ public sealed class HealthScorer(ScoringOptions options)
     /// <summary>Login frequency looks at the last 28 days.</summary>
     public const int LoginDays = 28;
 
-    private static readonly HealthComponentKind[] Kinds = Enum.GetValues<HealthComponentKind>();
+    /// <summary>The oldest usage row any component reads is this many days before asOf.</summary>
+    private const int UsageLookBack = RecentDays + BaselineDays - 1;
+
+    // The configuration is read once, here: scoring a large portfolio then never touches dictionaries or lists, and a
+    // configuration reload takes effect with the next scorer (the host builds one per scoring run).
+    private readonly Plan _plan = Plan.From(options);
 
     /// <summary>The score with its full breakdown.</summary>
     public HealthScore Score(AccountSignals signals, DateOnly asOf)
     {
-        var usage = UsageWindow.UpTo(signals.Usage, asOf);
-        Span<double> values = stackalloc double[Kinds.Length];
-        Span<double> points = stackalloc double[Kinds.Length];
-        Span<double> weights = stackalloc double[Kinds.Length];
-        var texts = new string?[Kinds.Length];
-        var omitted = new List<OmittedComponent>();
+        var usage = MeasureUsage(signals.Usage, asOf);
+        var planned = _plan.Components;
+        Span<double> values = stackalloc double[planned.Length];
+        Span<double> points = stackalloc double[planned.Length];
+        var reasons = new string?[planned.Length];
+        var omitted = new List<OmittedComponent>(_plan.Unusable);
         double usedWeight = 0;
 
-        for (var i = 0; i < Kinds.Length; i++)
+        for (var i = 0; i < planned.Length; i++)
         {
-            var kind = Kinds[i];
-            if (!options.Components.TryGetValue(kind, out var component) || !(component.Weight > 0)) continue;
-            if (component.Curve.Count == 0)
+            var component = planned[i];
+            if (!Measure(component, signals, in usage, asOf, explain: true, out values[i], out var text))
             {
-                omitted.Add(new OmittedComponent(kind, "no curve configured"));
+                omitted.Add(new OmittedComponent(component.Kind, text!));
                 continue;
             }
-            if (!Measure(kind, component, signals, usage, asOf, explain: true, out values[i], out texts[i]))
-            {
-                omitted.Add(new OmittedComponent(kind, texts[i]!));
-                texts[i] = null;
-                continue;
-            }
+            reasons[i] = text;
             points[i] = ScoreCurve.Evaluate(component.Curve, values[i]);
-            weights[i] = component.Weight;
             usedWeight += component.Weight;
         }
+        omitted.Sort((a, b) => a.Kind.CompareTo(b.Kind));
 
         if (usedWeight == 0)
         {
@@ -69,19 +68,20 @@ public sealed class HealthScorer(ScoringOptions options)
                 AccountId = signals.Account.Id,
                 AsOf = asOf,
                 Score = NoDataScore,
-                Band = options.BandFor(NoDataScore),
+                Band = _plan.Bands.BandFor(NoDataScore),
                 Omitted = omitted,
             };
         }
 
-        var components = new List<ComponentScore>(Kinds.Length);
+        var components = new List<ComponentScore>(planned.Length);
         double total = 0;
-        for (var i = 0; i < Kinds.Length; i++)
+        for (var i = 0; i < planned.Length; i++)
         {
-            if (texts[i] is not { } reason) continue;
-            var contribution = points[i] * weights[i] / usedWeight;
+            if (reasons[i] is not { } reason) continue;
+            var weight = planned[i].Weight;
+            var contribution = points[i] * weight / usedWeight;
             total += contribution;
-            components.Add(new ComponentScore(Kinds[i], values[i], points[i], weights[i], contribution, reason));
+            components.Add(new ComponentScore(planned[i].Kind, values[i], points[i], weight, contribution, reason));
         }
 
         var score = ToScore(total);
@@ -90,7 +90,7 @@ public sealed class HealthScorer(ScoringOptions options)
             AccountId = signals.Account.Id,
             AsOf = asOf,
             Score = score,
-            Band = options.BandFor(score),
+            Band = _plan.Bands.BandFor(score),
             Components = components,
             Omitted = omitted,
         };
@@ -102,88 +102,212 @@ public sealed class HealthScorer(ScoringOptions options)
     /// </summary>
     public int ScoreValue(AccountSignals signals, DateOnly asOf)
     {
-        var usage = UsageWindow.UpTo(signals.Usage, asOf);
-        double total = 0, usedWeight = 0;
-        for (var i = 0; i < Kinds.Length; i++)
+        var usage = MeasureUsage(signals.Usage, asOf);
+        return Total(signals, in usage, asOf);
+    }
+
+    /// <summary>
+    /// One score per day from <paramref name="from"/> to <paramref name="to"/> (inclusive), oldest first, each the
+    /// number <see cref="Score"/> would give on that day. Callers skip days the account was not active if they wish.
+    /// </summary>
+    public ScorePoint[] ScoreHistory(AccountSignals signals, DateOnly from, DateOnly to)
+    {
+        if (to < from) return [];
+        var history = new ScorePoint[to.DayNumber - from.DayNumber + 1];
+        var usage = new UsageCursor(signals.Usage);
+        for (var i = 0; i < history.Length; i++)
         {
-            var kind = Kinds[i];
-            if (!options.Components.TryGetValue(kind, out var component) || !(component.Weight > 0) || component.Curve.Count == 0) continue;
-            if (!Measure(kind, component, signals, usage, asOf, explain: false, out var value, out _)) continue;
+            var day = from.AddDays(i);
+            var facts = usage.MoveTo(day);
+            history[i] = new ScorePoint(day, Total(signals, in facts, day));
+        }
+        return history;
+    }
+
+    private int Total(AccountSignals signals, in UsageFacts usage, DateOnly asOf)
+    {
+        double total = 0, usedWeight = 0;
+        foreach (var component in _plan.Components)
+        {
+            if (!Measure(component, signals, in usage, asOf, explain: false, out var value, out _)) continue;
             total += ScoreCurve.Evaluate(component.Curve, value) * component.Weight;
             usedWeight += component.Weight;
         }
         return usedWeight == 0 ? NoDataScore : ToScore(total / usedWeight);
     }
 
-    /// <summary>One score per day from <paramref name="from"/> to <paramref name="to"/> (inclusive), oldest first.</summary>
-    public ScorePoint[] ScoreHistory(AccountSignals signals, DateOnly from, DateOnly to)
+    private static int ToScore(double total) => Math.Clamp((int)Math.Round(total, MidpointRounding.AwayFromZero), 0, 100);
+
+    /// <summary>The components that take part (weight above 0 and a curve), in <see cref="HealthComponentKind"/> order.</summary>
+    private sealed class Plan
     {
-        if (to < from) return [];
-        var history = new ScorePoint[to.DayNumber - from.DayNumber + 1];
-        for (var i = 0; i < history.Length; i++)
+        public required PlannedComponent[] Components { get; init; }
+        /// <summary>Weighted components that cannot be scored as configured (no curve).</summary>
+        public required OmittedComponent[] Unusable { get; init; }
+        /// <summary>A copy holding only the band cut-offs.</summary>
+        public required ScoringOptions Bands { get; init; }
+
+        public static Plan From(ScoringOptions options)
         {
-            var day = from.AddDays(i);
-            history[i] = new ScorePoint(day, ScoreValue(signals, day));
+            var components = new List<PlannedComponent>();
+            var unusable = new List<OmittedComponent>();
+            foreach (var kind in Enum.GetValues<HealthComponentKind>())
+            {
+                if (options.Components?.GetValueOrDefault(kind) is not { } c || !(c.Weight > 0) || double.IsInfinity(c.Weight)) continue;
+                if (c.Curve is not { Count: > 0 } curve) unusable.Add(new OmittedComponent(kind, "no curve configured"));
+                else components.Add(new PlannedComponent(kind, c.Weight, [.. curve], c.WindowDays));
+            }
+            return new Plan
+            {
+                Components = [.. components],
+                Unusable = [.. unusable],
+                Bands = new ScoringOptions { GoodFrom = options.GoodFrom, AverageFrom = options.AverageFrom, Components = [] },
+            };
         }
-        return history;
     }
 
-    private static int ToScore(double total) => Math.Clamp((int)Math.Round(total, MidpointRounding.AwayFromZero), 0, 100);
+    private sealed record PlannedComponent(HealthComponentKind Kind, double Weight, CurvePoint[] Curve, int WindowDays);
+
+    /// <summary>What the usage components need, gathered in one pass over the usage rows.</summary>
+    private struct UsageFacts
+    {
+        public int RecentRows;
+        public long RecentActive;
+        public int BaselineRows;
+        public long BaselineActive;
+        public int LoginRows;
+        public long Logins;
+        /// <summary>Licensed seats on the latest row on or before asOf, when it is inside the look-back.</summary>
+        public int LatestSeats;
+    }
+
+    private static UsageFacts MeasureUsage(UsageDay[] usage, DateOnly asOf)
+    {
+        var facts = default(UsageFacts);
+        var today = asOf.DayNumber;
+        var recentFrom = today - RecentDays + 1;
+        var loginFrom = today - LoginDays + 1;
+        var oldest = today - UsageLookBack;
+        for (var i = UsageWindow.CountOnOrBefore(usage, asOf) - 1; i >= 0; i--)
+        {
+            ref readonly var day = ref usage[i];
+            var n = day.Date.DayNumber;
+            if (n < oldest) break;
+            if (facts.RecentRows + facts.BaselineRows == 0) facts.LatestSeats = day.LicensedSeats;
+            if (n >= recentFrom)
+            {
+                facts.RecentRows++;
+                facts.RecentActive += day.ActiveUsers;
+            }
+            else
+            {
+                facts.BaselineRows++;
+                facts.BaselineActive += day.ActiveUsers;
+            }
+            if (n >= loginFrom)
+            {
+                facts.LoginRows++;
+                facts.Logins += day.Logins;
+            }
+        }
+        return facts;
+    }
+
+    /// <summary>
+    /// Walks the usage rows forward one day at a time keeping running totals per window, so a day's usage facts
+    /// cost O(1) instead of a pass over the look-back, with no allocation: what makes back-filling history cheap.
+    /// Days must be visited in ascending order.
+    /// </summary>
+    private struct UsageCursor(UsageDay[] usage)
+    {
+        // Windows as index ranges: recent [recentStart, end), baseline [baselineStart, recentStart), logins [loginStart, end).
+        private int _end, _recentStart, _baselineStart, _loginStart;
+        private long _recentActive, _baselineActive, _logins;
+
+        public UsageFacts MoveTo(DateOnly asOf)
+        {
+            var today = asOf.DayNumber;
+            for (; _end < usage.Length && usage[_end].Date.DayNumber <= today; _end++)
+            {
+                _recentActive += usage[_end].ActiveUsers;
+                _logins += usage[_end].Logins;
+            }
+            for (; _recentStart < _end && usage[_recentStart].Date.DayNumber < today - RecentDays + 1; _recentStart++)
+            {
+                _recentActive -= usage[_recentStart].ActiveUsers;
+                _baselineActive += usage[_recentStart].ActiveUsers;
+            }
+            for (; _baselineStart < _recentStart && usage[_baselineStart].Date.DayNumber < today - UsageLookBack; _baselineStart++)
+            {
+                _baselineActive -= usage[_baselineStart].ActiveUsers;
+            }
+            for (; _loginStart < _end && usage[_loginStart].Date.DayNumber < today - LoginDays + 1; _loginStart++)
+            {
+                _logins -= usage[_loginStart].Logins;
+            }
+            return new UsageFacts
+            {
+                RecentRows = _end - _recentStart,
+                RecentActive = _recentActive,
+                BaselineRows = _recentStart - _baselineStart,
+                BaselineActive = _baselineActive,
+                LoginRows = _end - _loginStart,
+                Logins = _logins,
+                LatestSeats = _end > _baselineStart ? usage[_end - 1].LicensedSeats : 0,
+            };
+        }
+    }
 
     /// <summary>
     /// Measures one component. Returns false when it has no data, with <paramref name="text"/> saying why; otherwise
     /// <paramref name="text"/> is the one-line reason (only built when <paramref name="explain"/> is set).
     /// </summary>
     private static bool Measure(
-        HealthComponentKind kind,
-        ComponentOptions component,
+        PlannedComponent component,
         AccountSignals signals,
-        ReadOnlySpan<UsageDay> usage,
+        in UsageFacts usage,
         DateOnly asOf,
         bool explain,
         out double value,
-        out string? text) => kind switch
-        {
-            HealthComponentKind.UsageTrend => UsageTrend(usage, asOf, explain, out value, out text),
-            HealthComponentKind.SeatUtilization => SeatUtilization(usage, asOf, explain, out value, out text),
-            HealthComponentKind.LoginFrequency => LoginFrequency(usage, asOf, explain, out value, out text),
-            HealthComponentKind.SupportBurden => SupportBurden(signals, asOf, explain, out value, out text),
-            HealthComponentKind.Nps => Nps(signals, asOf, component.WindowDays, explain, out value, out text),
-            HealthComponentKind.Csat => Csat(signals, asOf, component.WindowDays, explain, out value, out text),
-            HealthComponentKind.PaymentTimeliness => PaymentTimeliness(signals, asOf, component.WindowDays, explain, out value, out text),
-            _ => NotMeasured(out value, out text),
-        };
-
-    private static bool NotMeasured(out double value, out string? text)
+        out string? text)
     {
-        value = 0;
-        text = "not measured by this version";
-        return false;
+        switch (component.Kind)
+        {
+            case HealthComponentKind.UsageTrend: return UsageTrend(in usage, explain, out value, out text);
+            case HealthComponentKind.SeatUtilization: return SeatUtilization(in usage, explain, out value, out text);
+            case HealthComponentKind.LoginFrequency: return LoginFrequency(in usage, explain, out value, out text);
+            case HealthComponentKind.SupportBurden: return SupportBurden(signals, asOf, explain, out value, out text);
+            case HealthComponentKind.Nps: return Nps(signals, asOf, component.WindowDays, explain, out value, out text);
+            case HealthComponentKind.Csat: return Csat(signals, asOf, component.WindowDays, explain, out value, out text);
+            case HealthComponentKind.PaymentTimeliness: return PaymentTimeliness(signals, asOf, component.WindowDays, explain, out value, out text);
+            default:
+                value = 0;
+                text = "not measured by this version";
+                return false;
+        }
     }
 
-    private static bool UsageTrend(ReadOnlySpan<UsageDay> usage, DateOnly asOf, bool explain, out double value, out string? text)
+    private static bool UsageTrend(in UsageFacts usage, bool explain, out double value, out string? text)
     {
         value = 0;
         text = null;
-        var recent = UsageWindow.Last(usage, asOf, RecentDays);
-        if (!recent.HasData)
+        if (usage.RecentRows == 0)
         {
             text = $"no usage data in the last {RecentDays} days";
             return false;
         }
-        var baseline = UsageWindow.Baseline(usage, asOf, RecentDays, BaselineDays);
-        if (!baseline.HasData)
+        if (usage.BaselineRows == 0)
         {
             text = $"no usage data in the {BaselineDays}-day baseline before the last {RecentDays} days";
             return false;
         }
-        if (baseline.ActiveUsers == 0)
+        if (usage.BaselineActive == 0)
         {
             text = $"no active users in the {BaselineDays}-day baseline to compare with";
             return false;
         }
-        var before = baseline.AverageActiveUsers;
-        var now = recent.AverageActiveUsers;
+        var before = (double)usage.BaselineActive / usage.BaselineRows;
+        var now = (double)usage.RecentActive / usage.RecentRows;
         value = (now - before) * 100.0 / before;
         if (explain)
         {
@@ -198,48 +322,48 @@ public sealed class HealthScorer(ScoringOptions options)
         return true;
     }
 
-    private static bool SeatUtilization(ReadOnlySpan<UsageDay> usage, DateOnly asOf, bool explain, out double value, out string? text)
+    private static bool SeatUtilization(in UsageFacts usage, bool explain, out double value, out string? text)
     {
         value = 0;
         text = null;
-        var recent = UsageWindow.Last(usage, asOf, RecentDays);
-        if (!recent.HasData)
+        if (usage.RecentRows == 0)
         {
             text = $"no usage data in the last {RecentDays} days";
             return false;
         }
-        if (recent.SeatUtilizationPercent is not { } percent)
+        if (usage.LatestSeats <= 0)
         {
             text = "no licensed seats recorded";
             return false;
         }
-        value = percent;
+        var average = (double)usage.RecentActive / usage.RecentRows;
+        value = average * 100.0 / usage.LatestSeats;
         if (explain)
         {
-            text = $"seat utilisation {Whole(percent)}% ({One(recent.AverageActiveUsers)} of {recent.LatestSeats} seats active, {RecentDays}-day average)";
+            text = $"seat utilisation {Whole(value)}% ({One(average)} of {usage.LatestSeats} seats active, {RecentDays}-day average)";
         }
         return true;
     }
 
-    private static bool LoginFrequency(ReadOnlySpan<UsageDay> usage, DateOnly asOf, bool explain, out double value, out string? text)
+    private static bool LoginFrequency(in UsageFacts usage, bool explain, out double value, out string? text)
     {
         value = 0;
         text = null;
-        var window = UsageWindow.Last(usage, asOf, LoginDays);
-        if (!window.HasData)
+        if (usage.LoginRows == 0)
         {
             text = $"no usage data in the last {LoginDays} days";
             return false;
         }
-        if (window.LoginsPerSeatPerWeek is not { } perSeatWeek)
+        if (usage.LatestSeats <= 0)
         {
             text = "no licensed seats recorded";
             return false;
         }
-        value = perSeatWeek;
+        // Per row present: an account with 14 days of history is measured over 2 weeks, not 4.
+        value = usage.Logins * 7.0 / usage.LoginRows / usage.LatestSeats;
         if (explain)
         {
-            text = $"{One(perSeatWeek)} logins per seat per week ({Count(window.Logins, "login")} over {Count(window.Days, "day")}, {window.LatestSeats} seats)";
+            text = $"{One(value)} logins per seat per week ({Count(usage.Logins, "login")} over {Count(usage.LoginRows, "day")}, {usage.LatestSeats} seats)";
         }
         return true;
     }
