@@ -318,6 +318,28 @@ public class HealthScorerTests
         Assert.True(history[^1].Score < history[0].Score, "usage fell and trouble arrived, so the score should fall");
     }
 
+    [Fact]
+    public void ScoreHistory_matches_day_by_day_scoring_across_gaps_in_usage()
+    {
+        var builder = new ScoringSignalsBuilder().Nps(9, 50).Csat(2, 70).Ticket(TicketSeverity.High, 45, closedDaysAgo: 20);
+        for (var daysAgo = 140; daysAgo >= 0; daysAgo--)
+        {
+            if (daysAgo % 11 == 3 || daysAgo is > 60 and < 75) continue; // missing days and a two-week outage
+            builder.UsageOn(DaysAgo(daysAgo), active: 5 + daysAgo % 17, seats: daysAgo > 30 ? 40 : 25, logins: daysAgo % 5 * 3);
+        }
+        var signals = builder.Build();
+
+        var history = Scorer.ScoreHistory(signals, AsOf.AddDays(-150), AsOf.AddDays(5));
+
+        Assert.Equal(156, history.Length);
+        foreach (var point in history)
+        {
+            Assert.Equal(Scorer.ScoreValue(signals, point.Date), point.Score);
+            Assert.Equal(Scorer.Score(signals, point.Date).Score, point.Score);
+        }
+        Assert.True(history.Select(p => p.Score).Distinct().Count() > 5, "the fixture should move the score around");
+    }
+
     // ---- bands ----
 
     [Theory]
