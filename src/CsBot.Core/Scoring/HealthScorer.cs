@@ -32,8 +32,8 @@ public sealed class HealthScorer(ScoringOptions options)
     /// <summary>The oldest usage row any component reads is this many days before asOf.</summary>
     private const int UsageLookBack = RecentDays + BaselineDays - 1;
 
-    // The configuration is read once, here: scoring a large portfolio then never touches dictionaries or lists, and a
-    // configuration reload takes effect with the next scorer (the host builds one per scoring run).
+    // The configuration is read once, here, so scoring a large portfolio never touches dictionaries or lists.
+    // A configuration reload therefore takes effect in the next scorer built from the new options.
     private readonly Plan _plan = Plan.From(options);
 
     /// <summary>The score with its full breakdown.</summary>
