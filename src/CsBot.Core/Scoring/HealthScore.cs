@@ -12,6 +12,9 @@ public sealed record HealthScore
     public required HealthBand Band { get; init; }
     public IReadOnlyList<ComponentScore> Components { get; init; } = [];
     public IReadOnlyList<OmittedComponent> Omitted { get; init; } = [];
+
+    /// <summary>False when no component had data and <see cref="Score"/> is the neutral <see cref="HealthScorer.NoDataScore"/>.</summary>
+    public bool HasData => Components.Count > 0;
 }
 
 public sealed record OmittedComponent(HealthComponentKind Kind, string Why);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CsBot.Core.Scoring;
 
 /// <summary>
@@ -6,11 +8,19 @@ namespace CsBot.Core.Scoring;
 /// </summary>
 public static class ScoreCurve
 {
-    public static double Evaluate(IReadOnlyList<CurvePoint> knots, double value)
+    public static double Evaluate(IReadOnlyList<CurvePoint> knots, double value) => knots switch
     {
-        if (knots.Count == 0) throw new ArgumentException("A curve needs at least one point.", nameof(knots));
+        CurvePoint[] array => Evaluate(array.AsSpan(), value),
+        List<CurvePoint> list => Evaluate(CollectionsMarshal.AsSpan(list), value),
+        _ => Evaluate(knots.ToArray().AsSpan(), value),
+    };
+
+    /// <summary>The same interpolation over a span, for hot paths that keep curves in arrays.</summary>
+    public static double Evaluate(ReadOnlySpan<CurvePoint> knots, double value)
+    {
+        if (knots.Length == 0) throw new ArgumentException("A curve needs at least one point.", nameof(knots));
         if (value <= knots[0].Value) return knots[0].Points;
-        for (var i = 1; i < knots.Count; i++)
+        for (var i = 1; i < knots.Length; i++)
         {
             var right = knots[i];
             if (value <= right.Value)
