@@ -87,12 +87,28 @@ public class ConfigurationValidationTests
     }
 
     [Fact]
-    public void The_host_refuses_to_start_with_a_bad_setting()
+    public async Task The_host_refuses_to_start_with_a_bad_setting_and_says_which()
     {
-        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Scoring:GoodFrom"] = "30", ["Scoring:AverageFrom"] = "50" });
+        var folder = Directory.CreateTempSubdirectory("csbot-config-").FullName;
+        var host = Path.Combine(AppContext.BaseDirectory, "CsBot.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var arg in new[] { host, "--Scoring:GoodFrom=30", "--Scoring:AverageFrom=50", "--Scheduling:RiskEvaluationCron=hourly" })
+            start.ArgumentList.Add(arg);
 
-        var error = Assert.Throws<ConfigurationException>(() => factory.CreateClient());
-        Assert.Contains(error.Errors, e => e.Contains("GoodFrom"));
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Scoring:GoodFrom", stderr);
+        Assert.Contains("Scheduling:RiskEvaluationCron", stderr);
+        Assert.False(File.Exists(Path.Combine(folder, "data", "csbot.db")), "nothing is written before the configuration is valid");
+        Directory.Delete(folder, recursive: true);
     }
 
     private static string RepositoryRoot()

@@ -56,7 +56,7 @@ public sealed class RiskEvaluationService(
         var summary = new EvaluationSummary(today, newScores.Count, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
         logger.LogInformation(
             "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages sent in {Elapsed} ms",
-            summary.AsOf, summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
+            summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
         return summary;
     }
 }

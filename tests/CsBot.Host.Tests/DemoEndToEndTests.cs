@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CsBot.Host.Tests;
+
+/// <summary>
+/// Boots the whole host on its embedded defaults (demo portfolio, LiteDB file, local chat sink, Quartz) and checks
+/// what a newcomer would see: the right accounts alerted with their reasons, grouped per CSM, and answers to questions.
+/// </summary>
+public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHost>
+{
+    private readonly BootedHost _host;
+
+    public DemoEndToEndTests(BootedHost host) => _host = host;
+
+    public sealed class BootedHost : IAsyncLifetime
+    {
+        public CsBotFactory Factory { get; } = new();
+        public HttpClient Client { get; private set; } = null!;
+        public JsonElement[] Messages { get; private set; } = [];
+
+        public async Task InitializeAsync()
+        {
+            Client = Factory.CreateClient();
+            // The startup trigger runs the first evaluation in the background; wait for its messages.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                Messages = await Client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
+                if (Messages.Length > 0 && Factory.Services.GetRequiredService<IAlertStore>().GetOpen().All(a => a.State == AlertState.Notified)) return;
+                await Task.Delay(200);
+            }
+            throw new TimeoutException("The first risk evaluation sent no messages within 60 s.");
+        }
+
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public void Every_at_risk_demo_account_is_alerted_with_its_expected_rules_and_a_reason_with_numbers()
+    {
+        var accounts = _host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().ToDictionary(a => a.Name);
+        var open = _host.Factory.Services.GetRequiredService<IAlertStore>().GetOpen();
+
+        foreach (var scenario in DemoScenarios.AtRisk)
+        {
+            var account = accounts[scenario.AccountName];
+            var alerts = open.Where(a => a.AccountId == account.Id).ToList();
+            foreach (var rule in scenario.ExpectedRuleIds)
+            {
+                var alert = alerts.SingleOrDefault(a => a.RuleId == rule);
+                Assert.True(alert is not null, $"{scenario.AccountName} should have a {rule} alert; it has {string.Join(", ", alerts.Select(a => a.RuleId))}");
+                Assert.Matches(new Regex(@"\d"), alert.Reason);
+            }
+            var unexpected = alerts.Select(a => a.RuleId).Except(scenario.ExpectedRuleIds).Except(scenario.MayAlsoFireRuleIds);
+            Assert.Empty(unexpected);
+        }
+    }
+
+    [Fact]
+    public void Healthy_demo_accounts_raise_no_alert()
+    {
+        var accounts = _host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().ToDictionary(a => a.Name);
+        var open = _host.Factory.Services.GetRequiredService<IAlertStore>().GetOpen();
+
+        foreach (var name in DemoScenarios.HealthyAccountNames)
+            Assert.DoesNotContain(open, a => a.AccountId == accounts[name].Id);
+    }
+
+    [Fact]
+    public void Each_csm_receives_one_grouped_message_for_the_run_and_the_usage_cliff_reads_with_numbers()
+    {
+        var recipients = _host.Messages.Select(m => m.GetProperty("recipientKey").GetString()).ToList();
+        Assert.Equal(recipients.Distinct().Count(), recipients.Count);
+
+        var initech = _host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().Single(a => a.Name == DemoScenarios.Initech);
+        var toOwner = _host.Messages.Single(m => m.GetProperty("recipientKey").GetString() == initech.Owner.Email);
+        var text = toOwner.GetProperty("text").GetString()!;
+        Assert.Matches(@"Initech: usage-cliff\s+active users down \d+% \([\d.]+ -> [\d.]+\) vs 28-day baseline", text);
+    }
+
+    [Fact]
+    public async Task Asking_for_acme_corp_answers_with_score_band_owner_and_reasons()
+    {
+        var answer = await Ask("health of Acme Corp");
+
+        Assert.Matches(@"^Acme Corp: health \d+ \((Good|Average|Poor)\)$", answer.GetProperty("title").GetString());
+        var text = answer.GetProperty("text").GetString()!;
+        Assert.Contains("Owner: Dana Whitfield", text);
+        Assert.Contains("## Top reasons", text);
+        Assert.Matches(@"Trend: \S+ [+-]?\d+ in 30 days", text);
+    }
+
+    [Fact]
+    public async Task A_bare_acme_asks_which_account_with_a_button_for_each()
+    {
+        var answer = await Ask("how is acme doing?");
+
+        Assert.Equal("Which account did you mean?", answer.GetProperty("title").GetString());
+        var choices = answer.GetProperty("message").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("label").GetString()).ToList();
+        Assert.Equal(["Acme Corp", "Acme Labs"], choices);
+    }
+
+    [Fact]
+    public async Task Why_lists_the_breakdown_and_the_rules_that_fire()
+    {
+        var answer = await Ask("why is Initech at risk?");
+
+        var text = answer.GetProperty("text").GetString()!;
+        Assert.Contains("usage-cliff: active users down", text);
+        Assert.Contains("SeatUtilization:", text);
+    }
+
+    [Fact]
+    public async Task An_empty_question_is_a_clear_400_and_an_unknown_account_gets_suggestions()
+    {
+        var empty = await _host.Client.PostAsJsonAsync("/api/local/ask", new { text = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        var unknown = await Ask("health of Zzyzx Holdings");
+        Assert.StartsWith("I couldn't find an account called", unknown.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_reports_healthy()
+    {
+        var response = await _host.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> Ask(string text)
+    {
+        var response = await _host.Client.PostAsJsonAsync("/api/local/ask", new { text });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
