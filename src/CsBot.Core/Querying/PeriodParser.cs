@@ -48,11 +48,19 @@ public static partial class PeriodParser
         var words = PeriodWords.From(text);
         if (words.Text.Length == 0) return false;
 
+        // A span an earlier rule recognised but rejected (an impossible date, a start in the future) is not re-read
+        // by a looser rule: "since 2027-01-01" must not become the single day 2027-01-01.
+        List<(int Start, int End)>? rejected = null;
         foreach (var (pattern, resolve) in Rules)
         {
             for (var m = pattern.Match(words.Text); m.Success; m = m.NextMatch())
             {
-                if (resolve(m, today, direction) is not { } range) continue;
+                if (rejected is not null && rejected.Exists(r => m.Index < r.End && r.Start < m.Index + m.Length)) continue;
+                if (resolve(m, today, direction) is not { } range)
+                {
+                    (rejected ??= []).Add((m.Index, m.Index + m.Length));
+                    continue;
+                }
                 var (index, length) = words.ToOriginal(m.Index, m.Length);
                 match = new PeriodMatch(range, index, length, text.Substring(index, length));
                 return true;
@@ -132,8 +140,8 @@ public static partial class PeriodParser
 
     private static DateRange? ResolveDateRange(Match m, DateOnly today, PeriodDirection direction)
     {
-        if (Date(m.Groups["a"]) is not { } a || Date(m.Groups["b"]) is not { } b || b < a) return null;
-        return new DateRange(a, b);
+        if (Date(m.Groups["a"]) is not { } a || Date(m.Groups["b"]) is not { } b) return null;
+        return b < a ? new DateRange(b, a) : new DateRange(a, b);
     }
 
     private static DateRange? ResolveSince(Match m, DateOnly today, PeriodDirection direction)
