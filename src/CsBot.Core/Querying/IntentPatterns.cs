@@ -26,10 +26,10 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"^(?:help|\?|h|what\s+can\s+you\s+do|what\s+do\s+you\s+do|commands|usage|how\s+do\s+i\s+use\s+(?:you|this|csbot|this\s+bot)|examples|menu|options|help\s+me|show\s+(?:me\s+)?(?:the\s+)?help|what\s+can\s+i\s+ask(?:\s+you)?)$", I)]
     public static partial Regex Help();
 
-    [GeneratedRegex(@"^(?:unsubscribe|unsub)\b|^(?:stop|disable|turn\s+off|cancel|pause|mute|end|remove)\b.*\b(?:digests?|summar(?:y|ies)|subscriptions?|weekly\s+(?:reports?|updates?|emails?))\b|\bdigests?\s+off$|\bno\s+more\s+(?:weekly\s+)?(?:digests?|summaries|reports)\b|\bdon'?t\s+send\b.*\bdigests?\b", I)]
+    [GeneratedRegex(@"\b(?:unsubscribe|unsub)\b|^(?:stop|disable|turn\s+off|cancel|pause|mute|end|remove)\b.*\b(?:digests?|summar(?:y|ies)|subscriptions?|weekly\s+(?:reports?|updates?|emails?))\b|\bdigests?\s+off$|\bno\s+more\s+(?:weekly\s+)?(?:digests?|summaries|reports)\b|\bdon'?t\s+send\b.*\bdigests?\b", I)]
     public static partial Regex Unsubscribe();
 
-    [GeneratedRegex(@"^(?:subscribe|sub)\b|^(?:enable|turn\s+on|start|activate|set\s+up|setup|send|post|schedule)\b.*\b(?:digests?|weekly\s+(?:summary|report|update)s?)\b|\bdigests?\s+on$|^(?:weekly\s+)?digest$|\b(?:weekly\s+)?digest\s+(?:here|in\s+this\s+channel|to\s+this\s+channel)\b", I)]
+    [GeneratedRegex(@"^(?:subscribe|sub)\b|\bsubscribe\b|^(?:enable|turn\s+on|start|activate|set\s+up|setup|send|post|schedule)\b.*\b(?:digests?|weekly\s+(?:summary|report|update)s?)\b|\bdigests?\s+on$|^(?:weekly\s+)?digest$|\b(?:weekly\s+)?digest\s+(?:here|in\s+this\s+channel|to\s+this\s+channel)\b", I)]
     public static partial Regex Subscribe();
 
     [GeneratedRegex(@"^(?:ack|acknowledge|acknowledged|acked|dismiss)\b[\s:,-]*(?<ref>.*)$", I)]
@@ -44,7 +44,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"(?:^|\s+)(?:(?:for|by)\s+)?(?:(?<n>\d{1,3}|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(?<u>d|days?|w|wks?|weeks?|mos?|months?)|(?<renewal>(?:until|till|til|up\s+to|to)\s+(?:the\s+|its\s+|their\s+)?(?:next\s+)?renewal)|(?<tomorrow>(?:until|till|til)\s+tomorrow))$", I)]
     public static partial Regex SnoozeDuration();
 
-    [GeneratedRegex(@"^(?:the|this|that)\s+|^alerts?\s+(?:for|on|about)\s+|^(?:for|on|about)\s+|\s+alerts?$", I)]
+    [GeneratedRegex(@"^(?:the|this|that)\s+|^alerts?\s+(?:for|on|about)\s+|^(?:for|on|about)\s+|\s+alerts?$|^alerts?$", I)]
     public static partial Regex AlertFrame();
 
     [GeneratedRegex(@"^why\s+(?:is\s+|are\s+)?(?<account>.+?)(?:\s+(?:at\s+risk|flagged|alerted|poor|red|unhealthy))?$", I)]
@@ -55,6 +55,10 @@ internal static partial class IntentPatterns
 
     [GeneratedRegex(@"^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:health\s*score|health|score)(?:\s+(?:of|for))?\s+(?<account>.+)$", I)]
     public static partial Regex Health();
+
+    /// <summary>"Acme health", "Acme Corp's health score", "status of Initech", "tell me about Acme", "what's up with Hooli".</summary>
+    [GeneratedRegex(@"^(?<account>.+?)(?:'s)?\s+(?:health\s*score|health|score|status)$|^(?:(?:what'?s|what\s+is|show(?:\s+me)?|give\s+me|get)\s+)?(?:the\s+)?(?:status|latest)\s+(?:of|for|on)\s+(?<account>.+)$|^(?:tell\s+me\s+about|what'?s\s+(?:up|going\s+on|new)\s+with|how(?:'?s|\s+is)\s+it\s+going\s+with|check(?:\s+on)?|look\s*up)\s+(?<account>.+)$", I)]
+    public static partial Regex AccountAsk();
 
     [GeneratedRegex(@"^how(?:'s|\s+is|\s+are)\s+(?<account>.+?)(?:\s+doing)?$", I)]
     public static partial Regex HowIs();

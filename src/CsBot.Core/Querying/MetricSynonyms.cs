@@ -80,7 +80,15 @@ public static class MetricSynonyms
         index = length = 0;
         if (string.IsNullOrEmpty(text)) return false;
 
-        var words = Words(text);
+        // Exact words first; typo correction only when nothing matched as typed.
+        return Find(Words(text, correctTypos: false), out metric, out index, out length)
+            || Find(Words(text, correctTypos: true), out metric, out index, out length);
+    }
+
+    private static bool Find(List<(int Start, int End, string Word)> words, out MetricKind metric, out int index, out int length)
+    {
+        metric = default;
+        index = length = 0;
         for (var start = 0; start < words.Count; start++)
         {
             foreach (var (phrase, kind) in Phrases)
@@ -98,7 +106,7 @@ public static class MetricSynonyms
         return false;
     }
 
-    private static List<(int Start, int End, string Word)> Words(string text)
+    private static List<(int Start, int End, string Word)> Words(string text, bool correctTypos)
     {
         var words = new List<(int, int, string)>(12);
         var i = 0;
@@ -108,7 +116,7 @@ public static class MetricSynonyms
             var s = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
             var word = text[s..i].ToLowerInvariant();
-            if (!KnownWords.Contains(word) && word.Length >= 5 && word.All(char.IsLetter))
+            if (correctTypos && !KnownWords.Contains(word) && word.Length >= 5 && word.All(char.IsLetter))
                 word = EditDistance.Correct(word, TypoTargets) ?? word;
             words.Add((s, i, word));
         }

@@ -46,7 +46,7 @@ public static partial class PeriodParser
         match = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var words = PeriodWords.From(text);
-        if (words.Text.Length == 0) return false;
+        if (!words.HasCue) return false;
 
         // A span an earlier rule recognised but rejected (an impossible date, a start in the future) is not re-read
         // by a looser rule: "since 2027-01-01" must not become the single day 2027-01-01.
@@ -140,7 +140,8 @@ public static partial class PeriodParser
 
     private static DateRange? ResolveDateRange(Match m, DateOnly today, PeriodDirection direction)
     {
-        if (Date(m.Groups["a"]) is not { } a || Date(m.Groups["b"]) is not { } b) return null;
+        if (Date(m.Groups["a"]) is not { } a) return null;
+        if ((m.Groups["now"].Success ? today : Date(m.Groups["b"])) is not { } b) return null;
         return b < a ? new DateRange(b, a) : new DateRange(a, b);
     }
 
@@ -282,7 +283,7 @@ public static partial class PeriodParser
     private const string YearWords = @"\d{4}|(?:last|this|next)\syear";
     private const string Unit = @"(?<u>day|week|month|quarter|year)";
 
-    [GeneratedRegex(@"(?<!\S)(?:(?:between|from)\s)?(?<a>" + IsoDate + @")\s(?:and|to|until|till|through|-)\s(?<b>" + IsoDate + @")(?!\S)")]
+    [GeneratedRegex(@"(?<!\S)(?:(?:between|from)\s)?(?<a>" + IsoDate + @")\s(?:and|to|until|till|through|-)\s(?:(?<b>" + IsoDate + @")|(?<now>today|now|date))(?!\S)")]
     private static partial Regex DateRangePattern();
 
     [GeneratedRegex(@"(?<!\S)(?:ever\s)?since\s(?:the\s)?(?:(?<a>" + IsoDate + @")|(?<m>mon\d\d)(?:\s(?<y>\d{4}))?|(?<q>q[1-4])(?:\s(?<qy>\d{4}))?|(?<yr>\d{4})|(?:(?:start|beginning)\sof\s)?(?:the\s)?(?<rel>last|this)\s(?<u>week|month|quarter|year))(?!\S)")]

@@ -14,9 +14,10 @@ internal sealed class PeriodWords
     private readonly int[] _originalStarts;
     private readonly int[] _originalEnds;
 
-    private PeriodWords(string text, int[] canonicalStarts, int[] originalStarts, int[] originalEnds)
+    private PeriodWords(string text, bool hasCue, int[] canonicalStarts, int[] originalStarts, int[] originalEnds)
     {
         Text = text;
+        HasCue = hasCue;
         _canonicalStarts = canonicalStarts;
         _originalStarts = originalStarts;
         _originalEnds = originalEnds;
@@ -24,6 +25,9 @@ internal sealed class PeriodWords
 
     /// <summary>The rewritten text: canonical tokens separated by single spaces.</summary>
     public string Text { get; }
+
+    /// <summary>Whether any word could start or be a time expression; when not, the grammar need not run at all.</summary>
+    public bool HasCue { get; }
 
     /// <summary>Maps a span of <see cref="Text"/> that starts and ends on token boundaries back to the original text.</summary>
     public (int Index, int Length) ToOriginal(int index, int length)
@@ -59,6 +63,7 @@ internal sealed class PeriodWords
         var originalStarts = new int[raw.Count];
         var originalEnds = new int[raw.Count];
         string? previous = null;
+        var hasCue = false;
         for (var t = 0; t < raw.Count; t++)
         {
             var next = t + 1 < raw.Count ? raw[t + 1].Lower : null;
@@ -69,8 +74,10 @@ internal sealed class PeriodWords
             originalEnds[t] = raw[t].End;
             sb.Append(word);
             previous = word;
+            hasCue |= char.IsDigit(word[0]) || Cues.Contains(word) || (word.Length == 5 && word.StartsWith("mon", StringComparison.Ordinal))
+                || (word.Length == 2 && word[0] == 'q' && word[1] is >= '1' and <= '4');
         }
-        return new PeriodWords(sb.ToString(), canonicalStarts, originalStarts, originalEnds);
+        return new PeriodWords(sb.ToString(), hasCue, canonicalStarts, originalStarts, originalEnds);
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '\'' or '\u2019' or '/';
@@ -94,6 +101,9 @@ internal sealed class PeriodWords
         }
         return word;
     }
+
+    private static readonly HashSet<string> Cues =
+        ["last", "past", "next", "this", "ytd", "qtd", "mtd", "today", "yesterday", "tomorrow", "since", "day", "week", "month", "quarter", "year"];
 
     private static readonly HashSet<string> MayLeadIns =
         ["in", "of", "from", "to", "since", "during", "until", "till", "through", "thru", "and", "between", "for", "by", "last", "this", "next", "over"];

@@ -82,7 +82,7 @@ internal static partial class Qualifiers
     private static (int Start, int End)? FindKnown(string text, IReadOnlyCollection<string> knownSegments)
     {
         if (knownSegments.Count == 0) return null;
-        var keys = new HashSet<string>(knownSegments.Select(Key), StringComparer.Ordinal);
+        var keys = ReferenceEquals(knownSegments, DefaultSegments) ? DefaultKeys : new HashSet<string>(knownSegments.Select(Key), StringComparer.Ordinal);
         var words = new List<(int Start, int End)>(12);
         var i = 0;
         while (i < text.Length)
@@ -101,7 +101,20 @@ internal static partial class Qualifiers
         return null;
     }
 
-    private static string Key(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    private static readonly HashSet<string> DefaultKeys = new(DefaultSegments.Select(Key), StringComparer.Ordinal);
+
+    /// <summary>"Mid-Market", "mid market" and "midmarket" all become "midmarket".</summary>
+    private static string Key(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 128)];
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (n == buffer.Length) break;
+            if (char.IsLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..n]);
+    }
 
     private static readonly HashSet<string> NotSegments = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -48,6 +48,11 @@ public static class QuestionParser
         if (health.Success && !NotOneAccount().IsMatch(health.Groups["account"].Value))
             return Result(IntentKind.AccountHealth, health.Groups["account"].Value.Trim());
 
+        var ask = AccountAsk().Match(q);
+        if (ask.Success && LooksLikeAName(ask.Groups["account"].Value) && !NotOneAccount().IsMatch(ask.Groups["account"].Value)
+            && !MetricSynonyms.TryFind(ask.Groups["account"].Value, out _, out _, out _))
+            return Result(IntentKind.AccountHealth, ask.Groups["account"].Value.Trim());
+
         if (Overdue().IsMatch(q)) return WithFilters(Result(IntentKind.OverdueInvoices), q, segments);
 
         var renewalDays = RenewalsDays().Match(q);
@@ -87,7 +92,7 @@ public static class QuestionParser
             return Result(IntentKind.AccountHealth, howIs.Groups["account"].Value.Trim());
 
         // A bare word or short phrase is an account name ("acme" = health of acme); the matcher decides whether it is one.
-        if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today)) return Result(IntentKind.AccountHealth, q);
+        if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q);
         return Result(IntentKind.Unknown);
     }
 
@@ -200,12 +205,18 @@ public static class QuestionParser
         return true;
     }
 
+    /// <summary>Words that, typed alone, are a half-finished command rather than an account.</summary>
+    private static readonly HashSet<string> NotAloneWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "health", "score", "status", "metrics", "metric", "alerts", "alert", "accounts", "report", "digest",
+    };
+
     private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "what", "whats", "what's", "how", "hows", "how's", "who", "whos", "who's", "which", "when", "where", "why", "can", "could",
         "would", "should", "will", "do", "does", "did", "is", "are", "was", "were", "show", "list", "tell", "give", "get", "find",
         "please", "hello", "hi", "hey", "thanks", "thank", "thx", "ok", "okay", "yes", "no", "yeah", "nope", "me", "my", "i", "i'm",
         "you", "your", "we", "our", "us", "weather", "joke", "lol", "test", "testing", "morning", "bye", "sorry", "hmm", "it", "things",
-        "everything", "everyone", "doing", "going",
+        "everything", "everyone", "doing", "going", "there", "folks", "team", "all",
     };
 }

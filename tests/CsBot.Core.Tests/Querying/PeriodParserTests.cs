@@ -195,12 +195,15 @@ public class PeriodParserTests
             "at-risk accounts for Dana in Enterprise", "net revenue churn in octobr",
         ];
         foreach (var q in questions) QuestionParser.Parse(q, Thursday); // warm up
-        const int rounds = 2_000;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < rounds; i++)
-            foreach (var q in questions) QuestionParser.Parse(q, Thursday);
-        var perQuestion = watch.Elapsed.TotalMicroseconds / (rounds * questions.Length);
-        // Typically a few microseconds; the bound leaves room for slow, shared CI machines.
-        Assert.True(perQuestion < 100, $"{perQuestion:0.0} µs per question");
+        // The best of several short batches: a shared, busy machine slows some batches down, not the code.
+        var best = double.MaxValue;
+        for (var batch = 0; batch < 15; batch++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < 200; i++)
+                foreach (var q in questions) QuestionParser.Parse(q, Thursday);
+            best = Math.Min(best, watch.Elapsed.TotalMicroseconds / (200 * questions.Length));
+        }
+        Assert.True(best < 100, $"{best:0.0} µs per question");
     }
 }
