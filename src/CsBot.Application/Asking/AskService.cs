@@ -24,7 +24,7 @@ public sealed class AskService(
     {
         try
         {
-            var question = QuestionParser.Parse(text);
+            var question = QuestionParser.Parse(text, clock.Today);
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),

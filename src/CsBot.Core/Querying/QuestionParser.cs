@@ -1,56 +1,222 @@
 using System.Text.RegularExpressions;
+using CsBot.Core.Metrics;
+using static CsBot.Core.Querying.IntentPatterns;
 
 namespace CsBot.Core.Querying;
 
 /// <summary>
-/// Understands the account questions people type in chat: "health of Acme", "how is Acme doing?",
-/// "/cs health acme corp", "why is Acme at risk?", a bare account name, and "help".
+/// Understands what people type in chat: account questions ("health of Acme", "why is Acme at risk", a bare name),
+/// lists ("at-risk accounts for Dana", "my accounts", "top movers", "overdue invoices", "renewals next quarter"),
+/// metrics ("nrr for Enterprise last quarter"), alert actions ("ack Initech usage-cliff", "snooze Initech for a week"),
+/// the weekly digest ("subscribe", "unsubscribe") and "help". Pure: "today" (in the asker's time zone) is an input.
 /// </summary>
-public static partial class QuestionParser
+public static class QuestionParser
 {
-    public static ParsedQuestion Parse(string text)
+    /// <summary>Parses without a date: intents and names only, no <see cref="ParsedQuestion.Period"/>.</summary>
+    public static ParsedQuestion Parse(string text) => Parse(text, null, null);
+
+    /// <summary>Parses, resolving time expressions and period defaults against <paramref name="today"/>.</summary>
+    public static ParsedQuestion Parse(string text, DateOnly today) => Parse(text, today, null);
+
+    /// <summary>
+    /// Parses, resolving periods against <paramref name="today"/> when given; <paramref name="knownSegments"/> are the
+    /// segment names recognised anywhere in any case (default Enterprise, Mid-Market, SMB).
+    /// </summary>
+    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments)
     {
-        var q = Clean(text);
-        if (q.Length == 0 || HelpPattern().IsMatch(q)) return new ParsedQuestion(IntentKind.Help);
+        var cleaned = Clean(text);
+        var q = Polite(cleaned);
+        var segments = knownSegments ?? Qualifiers.DefaultSegments;
+        ParsedQuestion Result(IntentKind intent, string? account = null) => new(intent, account) { Text = cleaned };
 
-        var why = WhyPattern().Match(q);
-        if (why.Success) return new ParsedQuestion(IntentKind.Why, why.Groups["account"].Value.Trim());
+        if (q.Length == 0 || Help().IsMatch(q)) return Result(IntentKind.Help);
+        if (Unsubscribe().IsMatch(q)) return Result(IntentKind.Unsubscribe);
+        if (Subscribe().IsMatch(q)) return Result(IntentKind.Subscribe);
 
-        var health = HealthPattern().Match(q);
-        if (health.Success) return new ParsedQuestion(IntentKind.AccountHealth, health.Groups["account"].Value.Trim());
+        var ack = Acknowledge().Match(q);
+        if (!ack.Success) ack = AcknowledgeOther().Match(q);
+        if (ack.Success) return Result(IntentKind.Acknowledge) with { AlertText = AlertRef(ack.Groups["ref"].Value) };
 
-        var howIs = HowIsPattern().Match(q);
-        if (howIs.Success) return new ParsedQuestion(IntentKind.AccountHealth, howIs.Groups["account"].Value.Trim());
+        var snooze = Snooze().Match(q);
+        if (snooze.Success && !Unsubscribe().IsMatch(q)) return ParseSnooze(snooze.Groups["rest"].Value) with { Text = cleaned };
 
-        // Anything else is taken as an account name; the matcher decides whether it is one.
-        return new ParsedQuestion(IntentKind.AccountHealth, q);
+        var why = Why().Match(q);
+        if (why.Success && !WhyIsNotAboutAnAccount().IsMatch(why.Groups["account"].Value))
+            return Result(IntentKind.Why, why.Groups["account"].Value.Trim());
+
+        var health = Health().Match(q);
+        if (health.Success && !NotOneAccount().IsMatch(health.Groups["account"].Value))
+            return Result(IntentKind.AccountHealth, health.Groups["account"].Value.Trim());
+
+        var ask = AccountAsk().Match(q);
+        if (ask.Success && LooksLikeAName(ask.Groups["account"].Value) && !NotOneAccount().IsMatch(ask.Groups["account"].Value)
+            && !MetricSynonyms.TryFind(ask.Groups["account"].Value, out _, out _, out _))
+            return Result(IntentKind.AccountHealth, ask.Groups["account"].Value.Trim());
+
+        if (Overdue().IsMatch(q)) return WithFilters(Result(IntentKind.OverdueInvoices), q, segments);
+
+        var renewalDays = RenewalsDays().Match(q);
+        if (renewalDays.Success)
+        {
+            var days = int.Parse(renewalDays.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var period = today is { } t && days > 0 ? new DateRange(t, t.AddDays(days - 1)) : (DateRange?)null;
+            return Result(IntentKind.Renewals) with { Period = period, PeriodText = renewalDays.Groups["n"].Value };
+        }
+
+        if (TopMovers().IsMatch(q))
+        {
+            var movement = MoverDrops().IsMatch(q) ? MoverFilter.Drops : MoverGains().IsMatch(q) ? MoverFilter.Gains : MoverFilter.Any;
+            return WithPeriodAndFilters(Result(IntentKind.TopMovers) with { Movement = movement }, q, today, PeriodDirection.Past,
+                t => new DateRange(PeriodParser.WeekStart(t), t), segments);
+        }
+
+        if (!ChurnRisk().IsMatch(q) && MetricSynonyms.TryFind(q, out var metric, out var at, out var length))
+            return ParseMetric(Result(IntentKind.Metric) with { Metric = metric }, q.Remove(at, length), q, today, segments);
+
+        if (Renewals().IsMatch(q))
+            return WithPeriodAndFilters(Result(IntentKind.Renewals), q, today, PeriodDirection.Future,
+                t => new DateRange(t, t.AddDays(89)), segments);
+
+        var isAccount = IsAccount().Match(q);
+        if (isAccount.Success && !NotAnAccount().IsMatch(isAccount.Groups["account"].Value))
+            return Result(IntentKind.AccountHealth, isAccount.Groups["account"].Value.Trim());
+
+        if (AtRisk().IsMatch(q))
+            return WithFilters(Result(IntentKind.AtRiskList) with { Band = Qualifiers.Band(q) }, q, segments);
+
+        if (MyAccounts().IsMatch(q))
+            return WithFilters(Result(IntentKind.MyAccounts) with { Band = Qualifiers.Band(q) }, q, segments) with { Mine = true };
+
+        var howIs = HowIs().Match(q);
+        if (howIs.Success && LooksLikeAName(howIs.Groups["account"].Value))
+            return Result(IntentKind.AccountHealth, howIs.Groups["account"].Value.Trim());
+
+        // A bare word or short phrase is an account name ("acme" = health of acme); the matcher decides whether it is one.
+        if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q);
+        return Result(IntentKind.Unknown);
     }
 
-    /// <summary>Drops the slash command, @mentions, trailing punctuation and extra spaces.</summary>
+    /// <summary>Drops the slash command, mentions of the bot, trailing punctuation and extra spaces.</summary>
     public static string Clean(string text)
     {
-        var q = MentionPattern().Replace(text ?? "", " ");
-        q = q.Trim();
+        var q = BotMention().Replace(text ?? "", " ").Trim();
         if (q.StartsWith("/cs ", StringComparison.OrdinalIgnoreCase) || q.Equals("/cs", StringComparison.OrdinalIgnoreCase)) q = q[3..];
         q = q.Trim().TrimEnd('?', '!', '.', ' ');
-        return SpacesPattern().Replace(q, " ");
+        return Spaces().Replace(q, " ");
     }
 
-    [GeneratedRegex(@"^(help|\?|what can you do|commands)$", RegexOptions.IgnoreCase)]
-    private static partial Regex HelpPattern();
+    /// <summary>Without "hey", "please", "can you", "thanks" around the request; the whole text if nothing else is left.</summary>
+    private static string Polite(string q)
+    {
+        var s = PoliteStart().Replace(q, "");
+        s = PoliteEnd().Replace(s, "").Trim().TrimEnd('?', '!', '.', ',', ' ');
+        return s.Length == 0 ? q : s;
+    }
 
-    [GeneratedRegex(@"^why\s+(is\s+|are\s+)?(?<account>.+?)(\s+(at\s+risk|flagged|alerted|poor|red|unhealthy))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex WhyPattern();
+    private static string? AlertRef(string typed)
+    {
+        var s = typed.Trim();
+        for (var previous = ""; previous != s;)
+        {
+            previous = s;
+            s = AlertFrame().Replace(s, "").Trim();
+        }
+        return s.Length == 0 ? null : s;
+    }
 
-    [GeneratedRegex(@"^(show\s+(me\s+)?)?(the\s+)?(health\s*score|health|score)(\s+(of|for))?\s+(?<account>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex HealthPattern();
+    private static ParsedQuestion ParseSnooze(string rest)
+    {
+        var duration = SnoozeDuration().Match(rest);
+        SnoozeDuration? snooze = null;
+        if (duration.Success)
+        {
+            rest = rest[..duration.Index];
+            if (duration.Groups["renewal"].Success) snooze = Querying.SnoozeDuration.UntilNextRenewal;
+            else if (duration.Groups["tomorrow"].Success) snooze = Querying.SnoozeDuration.ForDays(1);
+            else
+            {
+                var n = duration.Groups["n"].Value.ToLowerInvariant() switch
+                {
+                    "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7,
+                    "ten" => 10, "fourteen" => 14, "thirty" => 30,
+                    var digits => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture),
+                };
+                var unit = duration.Groups["u"].Value.ToLowerInvariant();
+                var days = unit[0] == 'w' ? 7 * n : unit[0] == 'm' ? 30 * n : n;
+                if (days > 0) snooze = Querying.SnoozeDuration.ForDays(days);
+            }
+        }
+        return new ParsedQuestion(IntentKind.Snooze) { AlertText = AlertRef(rest), Snooze = snooze };
+    }
 
-    [GeneratedRegex(@"^how('s|\s+is|\s+are)\s+(?<account>.+?)(\s+doing)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex HowIsPattern();
+    private static ParsedQuestion ParseMetric(ParsedQuestion question, string withoutMetric, string q, DateOnly? today, IReadOnlyCollection<string> segments)
+    {
+        var rest = withoutMetric;
+        if (today is { } t)
+        {
+            if (PeriodParser.TryParse(rest, t, PeriodDirection.Past, out var period))
+            {
+                question = question with { Period = period.Range, PeriodText = period.Text };
+                rest = period.RemoveFrom(rest);
+            }
+            else
+            {
+                var lastMonth = t.AddMonths(-1);
+                question = question with { Period = new DateRange(new DateOnly(lastMonth.Year, lastMonth.Month, 1), new DateOnly(t.Year, t.Month, 1).AddDays(-1)) };
+            }
+        }
+        return question with { Segment = Qualifiers.TakeSegment(ref rest, segments, forMeansSegment: true) };
+    }
 
-    [GeneratedRegex(@"<@[^>]+>|@csbot\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MentionPattern();
+    private static ParsedQuestion WithPeriodAndFilters(ParsedQuestion question, string q, DateOnly? today, PeriodDirection direction,
+        Func<DateOnly, DateRange> byDefault, IReadOnlyCollection<string> segments)
+    {
+        if (today is { } t)
+        {
+            if (PeriodParser.TryParse(q, t, direction, out var period))
+            {
+                question = question with { Period = period.Range, PeriodText = period.Text };
+                q = period.RemoveFrom(q);
+            }
+            else question = question with { Period = byDefault(t) };
+        }
+        return WithFilters(question, q, segments);
+    }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex SpacesPattern();
+    private static ParsedQuestion WithFilters(ParsedQuestion question, string q, IReadOnlyCollection<string> segments)
+    {
+        var rest = q;
+        var segment = Qualifiers.TakeSegment(ref rest, segments, forMeansSegment: false);
+        var owner = Qualifiers.TakeOwner(ref rest, out var mine);
+        return question with { Segment = segment, OwnerText = owner, Mine = mine };
+    }
+
+    private static bool IsOnlyAPeriod(string q, DateOnly? today) =>
+        today is { } t && PeriodParser.TryParse(q, t, out var period) && period.RemoveFrom(q).Length == 0;
+
+    /// <summary>Short, and none of the words of a sentence: "acme", "Acme Corp", "Pied Piper", "AT&amp;T".</summary>
+    private static bool LooksLikeAName(string q)
+    {
+        if (q.Length > 60) return false;
+        var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 5) return false;
+        foreach (var w in words)
+            if (NotNameWords.Contains(w.Trim(',', ';', ':', '"', '\''))) return false;
+        return true;
+    }
+
+    /// <summary>Words that, typed alone, are a half-finished command rather than an account.</summary>
+    private static readonly HashSet<string> NotAloneWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "health", "score", "status", "metrics", "metric", "alerts", "alert", "accounts", "report", "digest",
+    };
+
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "whats", "what's", "how", "hows", "how's", "who", "whos", "who's", "which", "when", "where", "why", "can", "could",
+        "would", "should", "will", "do", "does", "did", "is", "are", "was", "were", "show", "list", "tell", "give", "get", "find",
+        "please", "hello", "hi", "hey", "thanks", "thank", "thx", "ok", "okay", "yes", "no", "yeah", "nope", "me", "my", "i", "i'm",
+        "you", "your", "we", "our", "us", "weather", "joke", "lol", "test", "testing", "morning", "bye", "sorry", "hmm", "it", "things",
+        "everything", "everyone", "doing", "going", "there", "folks", "team", "all",
+    };
 }
