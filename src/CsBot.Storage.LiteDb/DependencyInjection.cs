@@ -9,9 +9,12 @@ public static class DependencyInjection
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, string databasePath)
     {
         services.AddSingleton(_ => new LiteDbContext(databasePath));
-        services.AddSingleton<IPortfolioStore, LiteDbPortfolioStore>();
-        services.AddSingleton<IScoreStore, LiteDbScoreStore>();
-        services.AddSingleton<IAlertStore, LiteDbAlertStore>();
+        services.AddSingleton<LiteDbPortfolioStore>();
+        services.AddSingleton<LiteDbScoreStore>();
+        services.AddSingleton<LiteDbAlertStore>();
+        services.AddSingleton<IPortfolioStore>(sp => sp.GetRequiredService<LiteDbPortfolioStore>());
+        services.AddSingleton<IScoreStore>(sp => sp.GetRequiredService<LiteDbScoreStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<LiteDbAlertStore>());
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using CsBot.Application.Access;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Chat.Local;
 using CsBot.Core.Metrics;
@@ -42,6 +44,14 @@ public static class CsBotServices
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
 
         services.AddLiteDbStorage(settings.Storage.DatabasePath);
+        // Questions are answered from an in-memory view; every store write goes through a wrapper that marks it stale.
+        services.AddSingleton<DataVersions>();
+        services.AddSingleton<IPortfolioStore>(sp => new ObservedPortfolioStore(sp.GetRequiredService<LiteDbPortfolioStore>(), sp.GetRequiredService<DataVersions>()));
+        services.AddSingleton<IScoreStore>(sp => new ObservedScoreStore(sp.GetRequiredService<LiteDbScoreStore>(), sp.GetRequiredService<DataVersions>()));
+        services.AddSingleton<IAlertStore>(sp => new ObservedAlertStore(sp.GetRequiredService<LiteDbAlertStore>(), sp.GetRequiredService<DataVersions>()));
+        services.AddSingleton<PortfolioView>();
+        services.AddSingleton(settings.Access);
+        services.AddSingleton<AccessPolicy>();
 
         services.AddSingleton<HealthScorer>();
         services.AddSingleton<RuleEvaluator>();

@@ -1,34 +1,45 @@
+using CsBot.Application.Access;
+using CsBot.Application.Alerts;
 using CsBot.Application.Evaluation;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
-using CsBot.Core.Ports;
+using CsBot.Core.Metrics;
 using CsBot.Core.Querying;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Application.Asking;
 
 /// <summary>
-/// Answers what people type, the same way on every platform: parse, find the account, build a neutral
-/// message. Never throws at the asker: anything unexpected becomes a polite reply and a log line.
+/// Answers what people type, the same way on every platform: parse, resolve names against the in-memory
+/// portfolio, check access, build a neutral message. Never throws at the asker: anything unexpected becomes a
+/// polite reply and a log line.
 /// </summary>
 public sealed class AskService(
-    IPortfolioStore portfolio,
-    IScoreStore scores,
-    IAlertStore alerts,
+    PortfolioView view,
     PortfolioScoring scoring,
+    MetricsCalculator metrics,
+    AccessPolicy access,
     BusinessClock clock,
-    ILogger<AskService> logger)
+    ILogger<AskService> logger,
+    IAlertActions? alertActions = null)
 {
     public ChatMessage Ask(string text, Asker asker)
     {
         try
         {
-            var question = QuestionParser.Parse(text, clock.Today);
+            var portfolio = view.Portfolio;
+            var question = QuestionParser.Parse(text, clock.Today, portfolio.Segments);
+            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.Accounts), clock.Today, portfolio, view.Scores, view.Alerts, access);
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),
-                IntentKind.AccountHealth or IntentKind.Why => AnswerAccount(question),
+                IntentKind.AccountHealth or IntentKind.Why => AnswerAccount(ctx),
+                IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals => AnswerList(ctx),
+                IntentKind.Metric => AnswerMetric(ctx),
+                IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions),
+                IntentKind.Subscribe or IntentKind.Unsubscribe => HelpMessages.SubscriptionsInConfiguration(),
                 _ => HelpMessages.NotUnderstood(text),
             };
         }
@@ -39,38 +50,103 @@ public sealed class AskService(
         }
     }
 
-    private ChatMessage AnswerAccount(ParsedQuestion question)
+    private ChatMessage AnswerAccount(AskContext ctx)
     {
-        var typed = question.AccountText ?? "";
-        var match = new AccountMatcher(portfolio.GetAccounts()).Match(typed);
-        return match.Outcome switch
+        var typed = ctx.Question.AccountText ?? "";
+        var match = ctx.Portfolio.Matcher.Match(typed);
+        if (match.Outcome != MatchOutcome.Found)
         {
-            MatchOutcome.Found => question.Intent == IntentKind.Why ? Why(match.Account!) : Health(match.Account!),
-            MatchOutcome.Ambiguous => HelpMessages.DidYouMean(typed, match.Candidates, question.Intent),
-            _ => HelpMessages.NoSuchAccount(typed, match.Candidates, question.Intent),
+            return match.Outcome == MatchOutcome.Ambiguous
+                ? HelpMessages.DidYouMean(typed, match.Candidates, ctx.Question.Intent)
+                : HelpMessages.NoSuchAccount(typed, match.Candidates, ctx.Question.Intent);
+        }
+
+        var account = match.Account!;
+        if (ctx.Access.BookRefusal(account.Owner, ctx.Role, ctx.Asker) is { } refusal) return HelpMessages.Refused(refusal);
+        var signals = ctx.Portfolio.ById[account.Id];
+        var history = ctx.Scores.HistoryOf(account.Id);
+        if (ctx.Question.Intent == IntentKind.Why)
+        {
+            var (score, hits) = scoring.Evaluate(signals, history, ctx.Today);
+            return HealthAnswerBuilder.Why(account, score, hits);
+        }
+        var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(signals, ctx.Today);
+        return HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today);
+    }
+
+    private static ChatMessage AnswerList(AskContext ctx)
+    {
+        var (scope, label, refusal) = Scope(ctx);
+        if (refusal is not null) return refusal;
+        var q = ctx.Question;
+        return q.Intent switch
+        {
+            IntentKind.MyAccounts => ListAnswers.Accounts(ctx, scope, "Your accounts"),
+            IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(ctx, scope, label),
+            IntentKind.TopMovers => ListAnswers.TopMovers(ctx, scope, (q.PeriodText ?? "this week") + label),
+            IntentKind.Renewals => RenewalAnswers.Renewals(ctx, scope, label),
+            _ => ListAnswers.AtRisk(ctx, scope, label),
         };
     }
 
-    private ChatMessage Health(Account account)
+    /// <summary>The accounts a list question covers: filtered by owner, "mine" and segment, and by what the asker may see.</summary>
+    private static (IReadOnlyList<Account> Scope, string Label, ChatMessage? Refusal) Scope(AskContext ctx)
     {
-        var today = clock.Today;
-        var score = scores.GetLatest(account.Id) ?? ScoreNow(account, today);
-        if (score is null) return HelpMessages.NoData(account);
-        return HealthAnswerBuilder.Health(account, score, scores.GetHistory(account.Id), alerts.GetForAccount(account.Id), today);
+        var q = ctx.Question;
+        IEnumerable<Account> accounts = ctx.Portfolio.Accounts.Where(a => a.IsActiveOn(ctx.Today));
+        var label = "";
+        if (q.Mine || q.Intent == IntentKind.MyAccounts)
+        {
+            var self = Lookups.FindSelf(ctx.Asker, ctx.Portfolio.Owners);
+            if (self is null) return ([], "", HelpMessages.NotAnOwner(ctx.Asker));
+            accounts = accounts.Where(a => a.Owner.Email.Equals(self.Email, StringComparison.OrdinalIgnoreCase));
+            label = " for you";
+        }
+        else if (q.OwnerText is { } ownerText)
+        {
+            var owner = Lookups.FindOwner(ownerText, ctx.Portfolio.Owners);
+            if (owner is null) return ([], "", HelpMessages.NoSuchOwner(ownerText, ctx.Portfolio.Owners));
+            if (ctx.Access.BookRefusal(owner, ctx.Role, ctx.Asker) is { } why) return ([], "", HelpMessages.Refused(why));
+            accounts = accounts.Where(a => a.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase));
+            label = $" for {owner.Name}";
+        }
+        else
+        {
+            accounts = accounts.Where(a => ctx.Access.MaySee(a, ctx.Role, ctx.Asker));
+        }
+
+        if (q.Segment is { } typed)
+        {
+            var segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
+            if (segment is null) return ([], "", HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments));
+            accounts = accounts.Where(a => a.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase));
+            label += $" in {segment}";
+        }
+        return ([.. accounts], label, null);
     }
 
-    private ChatMessage Why(Account account)
+    private ChatMessage AnswerMetric(AskContext ctx)
     {
-        var today = clock.Today;
-        var signals = portfolio.LoadSignals(account.Id);
-        if (signals is null) return HelpMessages.NoData(account);
-        var (score, hits) = scoring.Evaluate(signals, scores.GetHistory(account.Id), today);
-        return HealthAnswerBuilder.Why(account, score, hits);
+        var q = ctx.Question;
+        var metric = q.Metric!.Value;
+        if (ctx.Access.MetricRefusal(metric, ctx.Role, ctx.Asker) is { } refusal) return HelpMessages.Refused(refusal);
+        string? segment = null;
+        if (q.Segment is { } typed)
+        {
+            segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
+            if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
+        }
+        var period = q.Period ?? LastFullMonth(ctx.Today);
+        var signals = ctx.Portfolio.Signals;
+        var current = metrics.Compute(metric, signals, period, segment);
+        var previous = metrics.Compute(metric, signals, period.Previous(), segment);
+        var label = q.PeriodText ?? "last month";
+        return MetricAnswers.Metric(current, previous, label);
     }
 
-    private Core.Scoring.HealthScore? ScoreNow(Account account, DateOnly today)
+    private static DateRange LastFullMonth(DateOnly today)
     {
-        var signals = portfolio.LoadSignals(account.Id);
-        return signals is null ? null : scoring.Score(signals, today);
+        var first = new DateOnly(today.Year, today.Month, 1);
+        return new DateRange(first.AddMonths(-1), first.AddDays(-1));
     }
 }

@@ -1,7 +1,13 @@
 namespace CsBot.Application.Asking;
 
-/// <summary>Who asked, as the chat platform told us. <see cref="Email"/> links the chat user to CSM ownership.</summary>
-public sealed record Asker(string UserId, string DisplayName, string Platform, string? Email = null, string? TimeZone = null)
+/// <summary>
+/// Who asked, and where, as the chat platform told us. <see cref="Email"/> links the chat user to CSM ownership.
+/// <see cref="ChannelId"/> is set when the question was asked in a shared channel rather than a direct
+/// conversation: restricted numbers are then not shown, because everyone in the channel would see them.
+/// </summary>
+public sealed record Asker(string UserId, string DisplayName, string Platform, string? Email = null, string? TimeZone = null, string? ChannelId = null)
 {
+    public bool InSharedChannel => ChannelId is not null;
+
     public static Asker Local(string name = "local user") => new("local", name, "local");
 }

@@ -7,7 +7,20 @@ namespace CsBot.Application.Asking;
 /// <summary>The short replies: help, "did you mean", no such account, no data, and the polite failure.</summary>
 public static class HelpMessages
 {
-    public static readonly IReadOnlyList<string> Examples = ["health of Acme Corp", "how is Initech doing?", "why is Initech at risk?", "help"];
+    public static readonly IReadOnlyList<string> Examples =
+    [
+        "health of Acme Corp", "why is Initech at risk?", "at-risk accounts", "my accounts", "renewals in the next 60 days",
+        "what was NRR last quarter?", "NPS this year", "top movers this week", "accounts with overdue invoices", "ack Initech usage-cliff",
+    ];
+
+    private static readonly (string[] Words, string[] Examples)[] TopicExamples =
+    [
+        (["renew", "contract", "expir"], ["renewals in the next 60 days", "renewals this quarter", "what renews in March?"]),
+        (["nrr", "grr", "churn", "retention", "nps", "csat", "ces", "revenue", "metric", "clv", "ltv", "ratio", "adoption", "sticki"], ["what was NRR last quarter?", "churn in October", "NPS this year", "GRR for Enterprise in 2026", "CSAT last 90 days"]),
+        (["risk", "poor", "red", "bad", "overdue", "invoice", "mover", "drop"], ["at-risk accounts", "at risk for Dana", "poor health in Enterprise", "accounts with overdue invoices", "top movers this week"]),
+        (["ack", "snooze", "alert", "mute"], ["ack Initech usage-cliff", "snooze the Hooli alert for 7 days", "snooze Soylent Foods until renewal"]),
+        (["digest", "subscribe", "weekly"], ["subscribe this channel to the weekly digest", "unsubscribe"]),
+    ];
 
     public static ChatMessage Help() => new()
     {
@@ -16,10 +29,46 @@ public static class HelpMessages
         Sections = [new MessageSection { Text = "Try:\n" + string.Join("\n", Examples.Select(e => "  " + e)) }],
     };
 
-    public static ChatMessage NotUnderstood(string text) => new()
+    /// <summary>A short help whose examples fit what was typed: renewal wording gets renewal examples, and so on.</summary>
+    public static ChatMessage NotUnderstood(string text)
     {
-        Title = $"I didn't understand \"{text.Trim()}\"",
-        Sections = [new MessageSection { Text = "Try:\n" + string.Join("\n", Examples.Select(e => "  " + e)) }],
+        var lower = text.ToLowerInvariant();
+        var fitting = TopicExamples.Where(t => t.Words.Any(w => lower.Contains(w, StringComparison.Ordinal))).SelectMany(t => t.Examples).Distinct().ToList();
+        var examples = fitting.Count > 0 ? fitting : [.. Examples.Take(6)];
+        return new ChatMessage
+        {
+            Title = $"I didn't understand \"{text.Trim()}\"",
+            FallbackText = "Try: " + string.Join(", ", examples),
+            Sections = [new MessageSection { Text = "Try:\n" + string.Join("\n", examples.Select(e => "  " + e)) }],
+            Actions = [.. examples.Take(3).Select(e => new MessageAction(ActionKind.Choose, e, e))],
+        };
+    }
+
+    public static ChatMessage Refused(string why) => new()
+    {
+        Title = why,
+        FallbackText = why,
+    };
+
+    public static ChatMessage NotAnOwner(Asker asker) => Refused(
+        $"I can't tell which accounts are yours: your {asker.Platform} account isn't linked to a CSM (no account owner has your email or user id).");
+
+    public static ChatMessage NoSuchOwner(string typed, IReadOnlyList<Person> owners) => new()
+    {
+        Title = $"I don't know a CSM called \"{typed}\"",
+        Sections = [new MessageSection { Text = "Account owners: " + string.Join(", ", owners.Select(o => o.Name)) }],
+    };
+
+    public static ChatMessage NoSuchSegment(string typed, IReadOnlyList<string> segments) => new()
+    {
+        Title = $"There is no segment called \"{typed}\"",
+        Sections = [new MessageSection { Text = "Segments: " + string.Join(", ", segments) }],
+    };
+
+    public static ChatMessage SubscriptionsInConfiguration() => new()
+    {
+        Title = "Weekly digest subscriptions are set in configuration",
+        Sections = [new MessageSection { Text = "Add the channel under Digest in appsettings.json; see appsettings.example.json." }],
     };
 
     public static ChatMessage DidYouMean(string typed, IReadOnlyList<Account> candidates, IntentKind intent) => new()

@@ -1,3 +1,4 @@
+using CsBot.Application.Access;
 using CsBot.Chat.Local;
 using CsBot.Core;
 using CsBot.Core.Metrics;
@@ -40,8 +41,13 @@ public static class SettingsLoader
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
 
+        var accessSection = configuration.GetSection(AccessOptions.SectionName);
+        var access = CheckEnum<Role>(accessSection["LocalRole"], "Access:LocalRole", "role", errors, required: false)
+            ? Bind<AccessOptions>(configuration, AccessOptions.SectionName, errors)
+            : new AccessOptions();
+
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!);
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Access = access };
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()

@@ -1,0 +1,8 @@
+namespace CsBot.Application.Access;
+
+public enum Role
+{
+    Csm,
+    Manager,
+    Admin,
+}

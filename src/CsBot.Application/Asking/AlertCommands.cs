@@ -1,0 +1,63 @@
+using CsBot.Application.Alerts;
+using CsBot.Core.Alerts;
+using CsBot.Core.Messaging;
+using CsBot.Core.Querying;
+
+namespace CsBot.Application.Asking;
+
+/// <summary>
+/// "ack Initech usage-cliff", "snooze the Hooli alert for a week": finds the open alert meant and applies the
+/// same action its button would. Several candidates become a choice with one button each.
+/// </summary>
+public static class AlertCommands
+{
+    public static ChatMessage Handle(AskContext ctx, IAlertActions? actions)
+    {
+        var q = ctx.Question;
+        if (actions is null) return HelpMessages.Refused("Acknowledging and snoozing alerts is not available in this setup.");
+        var kind = q.Intent == IntentKind.Acknowledge ? ActionKind.Acknowledge : SnoozeKind(q.Snooze);
+        if (kind is null) return HelpMessages.Refused("I can snooze an alert for 1 day, 7 days or until the account's renewal.");
+        if (string.IsNullOrWhiteSpace(q.AlertText))
+            return HelpMessages.Refused("Which alert? Name the account and, if it has several, the rule, e.g. \"ack Initech usage-cliff\".");
+
+        var candidates = Candidates(ctx, q.AlertText);
+        if (candidates.Count == 1) return actions.Apply(kind.Value, candidates[0].Id, ctx.Asker).Reply;
+        if (candidates.Count == 0) return HelpMessages.Refused($"I found no open alert matching \"{q.AlertText}\".");
+        return new ChatMessage
+        {
+            Title = "Which alert did you mean?",
+            Sections = [new MessageSection { Text = string.Join("\n", candidates.Select(a => $"{Name(ctx, a)} {a.RuleId}: {a.Reason}")) }],
+            Actions = [.. candidates.Take(5).Select(a => new MessageAction(kind.Value, $"{Name(ctx, a)} {a.RuleId}", a.Id))],
+        };
+    }
+
+    private static List<Alert> Candidates(AskContext ctx, string text)
+    {
+        var open = ctx.Alerts.Open.Where(a => a.State != AlertState.Resolved).ToList();
+        var lower = text.ToLowerInvariant();
+        var rule = open.Select(a => a.RuleId).Distinct().Where(r => lower.Contains(r, StringComparison.Ordinal)).OrderByDescending(r => r.Length).FirstOrDefault();
+        var accountText = rule is null ? text : lower.Replace(rule, " ", StringComparison.Ordinal);
+        accountText = accountText.Replace(" alert", " ", StringComparison.OrdinalIgnoreCase).Replace("the ", " ", StringComparison.OrdinalIgnoreCase).Trim();
+
+        var match = accountText.Length == 0 ? null : ctx.Portfolio.Matcher.Match(accountText);
+        var accountIds = match?.Outcome switch
+        {
+            Asking.MatchOutcome.Found => [match.Account!.Id],
+            Asking.MatchOutcome.Ambiguous => match.Candidates.Select(c => c.Id).ToHashSet(),
+            _ => rule is null ? [] : open.Select(a => a.AccountId).ToHashSet(),
+        };
+        return [.. open.Where(a => accountIds.Contains(a.AccountId) && (rule is null || a.RuleId == rule)).OrderByDescending(a => a.Severity)];
+    }
+
+    private static ActionKind? SnoozeKind(SnoozeDuration? duration) => duration switch
+    {
+        null => ActionKind.Snooze1Day,
+        { UntilRenewal: true } => ActionKind.SnoozeUntilRenewal,
+        { Days: 1 } => ActionKind.Snooze1Day,
+        { Days: 7 } => ActionKind.Snooze7Days,
+        _ => null,
+    };
+
+    private static string Name(AskContext ctx, Alert alert) =>
+        ctx.Portfolio.ById.TryGetValue(alert.AccountId, out var s) ? s.Account.Name : alert.AccountId;
+}

@@ -1,0 +1,58 @@
+using CsBot.Core.Accounts;
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.ReadModel;
+
+/// <summary>Passes every call to the real portfolio store and records writes, so cached views know they are stale.</summary>
+public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions versions) : IPortfolioStore
+{
+    public bool IsEmpty() => inner.IsEmpty();
+    public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
+    public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
+    public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
+    public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals();
+
+    public void Save(IReadOnlyCollection<AccountSignals> portfolio)
+    {
+        inner.Save(portfolio);
+        versions.PortfolioChanged();
+    }
+}
+
+/// <summary>Passes every call to the real score store and records writes.</summary>
+public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions) : IScoreStore
+{
+    public HealthScore? GetLatest(string accountId) => inner.GetLatest(accountId);
+    public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => inner.GetAllLatest();
+    public ScorePoint[] GetHistory(string accountId) => inner.GetHistory(accountId);
+    public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => inner.GetAllHistories();
+
+    public void SaveScores(IReadOnlyCollection<HealthScore> scores)
+    {
+        inner.SaveScores(scores);
+        versions.ScoresChanged();
+    }
+
+    public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)
+    {
+        inner.SaveHistories(histories);
+        versions.ScoresChanged();
+    }
+}
+
+/// <summary>Passes every call to the real alert store and records writes.</summary>
+public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions) : IAlertStore
+{
+    public Alert? Get(string alertId) => inner.Get(alertId);
+    public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
+    public IReadOnlyList<Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
+
+    public void Upsert(IReadOnlyCollection<Alert> alerts)
+    {
+        inner.Upsert(alerts);
+        versions.AlertsChanged();
+    }
+}
