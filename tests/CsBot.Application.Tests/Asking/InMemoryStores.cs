@@ -1,0 +1,35 @@
+using CsBot.Core.Accounts;
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.Tests.Asking;
+
+/// <summary>Plain in-memory stores for answering tests on a fixed dataset.</summary>
+internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
+{
+    private readonly Dictionary<string, AccountSignals> _signals = [];
+    private readonly Dictionary<string, HealthScore> _latest = [];
+    private readonly Dictionary<string, ScorePoint[]> _histories = [];
+    private readonly Dictionary<string, Alert> _alerts = [];
+
+    public bool IsEmpty() => _signals.Count == 0;
+    public IReadOnlyList<Account> GetAccounts() => [.. _signals.Values.Select(s => s.Account)];
+    public Account? GetAccount(string accountId) => _signals.GetValueOrDefault(accountId)?.Account;
+    public AccountSignals? LoadSignals(string accountId) => _signals.GetValueOrDefault(accountId);
+    public IEnumerable<AccountSignals> LoadAllSignals() => [.. _signals.Values];
+    public void Save(IReadOnlyCollection<AccountSignals> portfolio) { foreach (var s in portfolio) _signals[s.Account.Id] = s; }
+
+    public void SaveScores(IReadOnlyCollection<HealthScore> scores) { foreach (var s in scores) _latest[s.AccountId] = s; }
+    public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) { foreach (var (k, v) in histories) _histories[k] = v; }
+    public HealthScore? GetLatest(string accountId) => _latest.GetValueOrDefault(accountId);
+    public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest);
+    public ScorePoint[] GetHistory(string accountId) => _histories.GetValueOrDefault(accountId) ?? [];
+    public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => new Dictionary<string, ScorePoint[]>(_histories);
+
+    public Alert? Get(string alertId) => _alerts.GetValueOrDefault(alertId);
+    public IReadOnlyList<Alert> GetOpen() => [.. _alerts.Values.Where(a => a.IsOpen)];
+    public IReadOnlyList<Alert> GetForAccount(string accountId) => [.. _alerts.Values.Where(a => a.AccountId == accountId)];
+    public void Upsert(IReadOnlyCollection<Alert> alerts) { foreach (var a in alerts) _alerts[a.Id] = a; }
+}
