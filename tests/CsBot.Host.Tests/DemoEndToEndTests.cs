@@ -140,9 +140,40 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonElement> Ask(string text)
+    [Theory]
+    [InlineData("health of Acme Corp", @"^Acme Corp: health \d+")]
+    [InlineData("how is Acme doing?", "^Which account did you mean\\?$")]
+    [InlineData("acme", "^Which account did you mean\\?$")]
+    [InlineData("/cs health acme corp", @"^Acme Corp: health \d+")]
+    [InlineData("why is Initech at risk?", "^Why Initech scores \\d+$")]
+    [InlineData("at-risk accounts", @"^\d+ accounts at risk$")]
+    [InlineData("at risk for Dana", @"^\d+ accounts? at risk for Dana Whitfield$")]
+    [InlineData("poor health in Enterprise", @"(Poor health in Enterprise)$")]
+    [InlineData("my accounts", @"^Your accounts: \d+ accounts$")]
+    [InlineData("top movers this week", @"^(Top movers|No health changes) this week$")]
+    [InlineData("accounts with overdue invoices", @"^\d+ overdue invoices, [\d.,kM]+ outstanding$")]
+    [InlineData("renewals in the next 60 days", @"^\d+ renewals .*: [\d.,kM]+ ARR$")]
+    [InlineData("renewals this quarter", @"^(\d+ renewals?|No renewals) ")]
+    [InlineData("what renews in March?", @"^(\d+ renewals?|No renewals) ")]
+    [InlineData("NRR last quarter", @"^NRR last quarter: \d+\.\d%$")]
+    [InlineData("what was churn in October?", @"^Logo churn in October: \d+\.\d%$")]
+    [InlineData("NPS this year", @"^NPS this year: -?\d+(\.\d+)?$")]
+    [InlineData("GRR for Enterprise in 2026", @"^GRR for Enterprise (in )?2026: \d+\.\d%$")]
+    [InlineData("quick ratio last month", @"^Quick ratio last month: ")]
+    [InlineData("renewal rate Q3", @"^Renewal rate Q3: ")]
+    [InlineData("CSAT last 90 days", @"^CSAT last 90 days: \d\.\d+$")]
+    [InlineData("CLV", @"^CLV last month: ")]
+    [InlineData("help", "^Ask me about your accounts$")]
+    public async Task Every_documented_question_is_answered_on_the_demo_portfolio(string question, string expectedTitle)
     {
-        var response = await _host.Client.PostAsJsonAsync("/api/local/ask", new { text });
+        var answer = await Ask(question, "dana.whitfield@csbot.example");
+
+        Assert.Matches(expectedTitle, answer.GetProperty("title").GetString());
+    }
+
+    private async Task<JsonElement> Ask(string text, string? email = null)
+    {
+        var response = await _host.Client.PostAsJsonAsync("/api/local/ask", new { text, email });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -7,7 +7,7 @@ namespace CsBot.Host.Endpoints;
 /// <summary>The local chat surface: ask a question over HTTP and see what the bot has sent, without any chat workspace.</summary>
 public static class LocalChatEndpoints
 {
-    public sealed record AskBody(string? Text, string? User);
+    public sealed record AskBody(string? Text, string? User, string? Email);
     public sealed record AskReply(string Title, string Text, ChatMessage Message);
     public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text);
 
@@ -18,7 +18,8 @@ public static class LocalChatEndpoints
         {
             if (string.IsNullOrWhiteSpace(body?.Text))
                 return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
-            var answer = ask.Ask(body.Text, Asker.Local(body.User ?? "local user"));
+            // The local user may say who they are (an email), so "my accounts" can be tried locally.
+            var answer = ask.Ask(body.Text, Asker.Local(body.User ?? "local user") with { Email = body.Email });
             return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
         });
         local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()
