@@ -15,4 +15,7 @@ public sealed record CsBotSettings(
     SchedulingOptions Scheduling,
     LocalChatOptions LocalChat,
     DemoOptions Demo,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    public ApiOptions Api { get; init; } = new();
+}
