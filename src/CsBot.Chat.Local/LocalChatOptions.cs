@@ -11,4 +11,6 @@ public sealed class LocalChatOptions
     public string LogFile { get; set; } = "logs/local-chat.log";
     /// <summary>Read questions from the console when it is an interactive terminal.</summary>
     public bool ConsolePrompt { get; set; } = true;
+    /// <summary>Let clients on other machines use /api/local/*. Off by default: the local chat answers loopback clients only.</summary>
+    public bool AllowRemote { get; set; }
 }

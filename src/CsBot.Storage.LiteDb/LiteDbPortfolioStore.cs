@@ -38,6 +38,13 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         return Accounts.FindById(accountId)?.ToAccount();
     }
 
+    /// <summary>Uses the "external_id" index; external ids match exactly (binary collation).</summary>
+    public Account? FindByExternalId(string externalId)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        return Accounts.FindOne(Query.EQ("$.ExternalId", externalId))?.ToAccount();
+    }
+
     public AccountSignals? LoadSignals(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);

@@ -10,8 +10,10 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
+using CsBot.Host.Api;
 using CsBot.Host.Configuration;
 using CsBot.Host.Endpoints;
+using CsBot.Host.Security;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
@@ -71,13 +73,26 @@ public static class CsBotServices
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        services.AddCsBotApi(settings.Api);
+        var keys = settings.Api.Keys;
+        services.AddSingleton(new OpenSurface("API /api/v1", keys.Count == 0
+            ? "closed: no API keys configured (Api:Keys), every call gets 401"
+            : $"{keys.Count} API key(s), {keys.Count(k => string.Equals(k.Access, "ReadWrite", StringComparison.OrdinalIgnoreCase))} read-write; bodies up to {settings.Api.MaxBodyBytes:N0} bytes"));
+        services.AddSingleton(new OpenSurface("Local chat /api/local", settings.LocalChat.AllowRemote
+            ? "open to remote clients (LocalChat:AllowRemote=true), no authentication"
+            : "loopback clients only (LocalChat:AllowRemote=false)"));
+        services.AddSingleton(new OpenSurface("OpenAPI /openapi/v1.json", "open: describes the API, holds no data"));
+        services.AddHostedService<SurfaceReport>();
         return builder;
     }
 
     public static WebApplication MapCsBot(this WebApplication app)
     {
+        app.UseLoopbackOnly("/api/local", app.Services.GetRequiredService<LocalChatOptions>().AllowRemote, "LocalChat:AllowRemote");
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        app.MapCsBotApi();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using CsBot.Host;
+using CsBot.Host.Cli;
 using CsBot.Host.Configuration;
 
 try
 {
+    if (CommandLine.TryRun(args) is { } exitCode) return exitCode;
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCsBot();
     var app = builder.Build();

@@ -25,20 +25,40 @@ public sealed class RiskEvaluationService(
 {
     public async Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
     {
+        var histories = scores.GetAllHistories();
+        return await EvaluateAsync(portfolio.LoadAllSignals(), id => histories.TryGetValue(id, out var h) ? h : [], cancellationToken);
+    }
+
+    /// <summary>
+    /// The same run for the given accounts only (e.g. those an ingestion just changed): they are rescored, their rules
+    /// evaluated, their alerts started or resolved and their owners notified. Other accounts and their alerts are left
+    /// as they are. Unknown ids are ignored.
+    /// </summary>
+    public Task<EvaluationSummary> RunForAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var signals = accountIds.Distinct(StringComparer.Ordinal).Select(portfolio.LoadSignals).OfType<Core.Signals.AccountSignals>();
+        return EvaluateAsync(signals, scores.GetHistory, cancellationToken);
+    }
+
+    private async Task<EvaluationSummary> EvaluateAsync(
+        IEnumerable<Core.Signals.AccountSignals> portfolioSignals,
+        Func<string, ScorePoint[]> historyOf,
+        CancellationToken cancellationToken)
+    {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
-        var histories = scores.GetAllHistories();
         var newScores = new List<HealthScore>();
         var hits = new List<RuleHit>();
         var evaluated = new HashSet<string>();
         var accounts = new Dictionary<string, Core.Accounts.Account>();
 
-        foreach (var signals in portfolio.LoadAllSignals())
+        foreach (var signals in portfolioSignals)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var account = signals.Account;
             if (!account.IsActiveOn(today)) continue;
-            var history = histories.TryGetValue(account.Id, out var h) ? h : [];
+            var history = historyOf(account.Id);
             var (score, accountHits) = scoring.Evaluate(signals, history, today);
             newScores.Add(score);
             hits.AddRange(accountHits);

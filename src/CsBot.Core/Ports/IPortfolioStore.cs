@@ -14,4 +14,11 @@ public interface IPortfolioStore
     IEnumerable<AccountSignals> LoadAllSignals();
     /// <summary>Upserts the accounts and replaces their signals, in one transaction.</summary>
     void Save(IReadOnlyCollection<AccountSignals> portfolio);
+
+    /// <summary>
+    /// The account with this CRM id, or null. The default scans every account; stores that index the external id
+    /// override it.
+    /// </summary>
+    Account? FindByExternalId(string externalId) =>
+        GetAccounts().FirstOrDefault(a => string.Equals(a.ExternalId, externalId, StringComparison.Ordinal));
 }

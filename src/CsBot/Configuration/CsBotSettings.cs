@@ -19,4 +19,5 @@ public sealed record CsBotSettings(
     TimeZoneInfo TimeZone)
 {
     public AccessOptions Access { get; init; } = new();
+    public ApiOptions Api { get; init; } = new();
 }

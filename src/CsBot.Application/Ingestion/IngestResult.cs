@@ -1,0 +1,12 @@
+namespace CsBot.Application.Ingestion;
+
+/// <summary>
+/// What one batch did. When <see cref="Errors"/> is not empty and the batch was not asked to skip invalid records,
+/// nothing was written and the counts are zero. <see cref="ChangedAccountIds"/> are the internal ids of the accounts
+/// whose data changed, which are the ones to rescore.
+/// </summary>
+public sealed record IngestResult(int Inserted, int Updated, int Unchanged, IReadOnlyList<RecordError> Errors, IReadOnlyList<string> ChangedAccountIds)
+{
+    public bool Rejected => Errors.Count > 0 && Inserted + Updated + Unchanged == 0;
+    public static IngestResult Invalid(IReadOnlyList<RecordError> errors) => new(0, 0, 0, errors, []);
+}

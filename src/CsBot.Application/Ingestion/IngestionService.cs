@@ -1,0 +1,195 @@
+using CsBot.Application.Ingestion.Records;
+using CsBot.Application.Time;
+using CsBot.Core.Accounts;
+using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.Ingestion;
+
+/// <summary>
+/// Bulk upserts of accounts and their signals, keyed by external ids so sending the same batch twice changes
+/// nothing. A batch is checked whole first; with any invalid record nothing is written (unless the caller asks to
+/// skip invalid records). Valid records are merged into the stored <see cref="AccountSignals"/> and saved in one
+/// transaction. Batches are applied one at a time, so two concurrent merges into one account cannot lose updates.
+/// </summary>
+public sealed class IngestionService(IPortfolioStore store, MetricsOptions metrics, BusinessClock clock)
+{
+    private readonly Lock _gate = new();
+
+    public IngestResult UpsertAccounts(IReadOnlyList<AccountRecord> records, bool skipInvalid = false)
+    {
+        lock (_gate)
+        {
+            var errors = new List<RecordError>();
+            var valid = new List<Account>();
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < records.Count; i++)
+            {
+                var e = new RecordErrors(errors, i);
+                var account = records[i] is { } record ? AccountRecordMapper.Map(record, e, metrics.Currency) : Null(e);
+                if (account is not null && !seen.TryAdd(account.ExternalId, i))
+                    e.Add("externalId", $"'{account.ExternalId}' is also record {seen[account.ExternalId]} of this batch; send each account once");
+                if (!e.Any && account is not null) valid.Add(account);
+            }
+            if (errors.Count > 0 && !skipInvalid) return IngestResult.Invalid(errors);
+
+            int inserted = 0, updated = 0, unchanged = 0;
+            var toSave = new List<AccountSignals>();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var incoming in valid)
+            {
+                var existing = store.FindByExternalId(incoming.ExternalId);
+                if (existing is null)
+                {
+                    var created = incoming with { Id = NewAccountId(incoming.ExternalId, taken) };
+                    toSave.Add(new AccountSignals { Account = created });
+                    inserted++;
+                    continue;
+                }
+                var merged = incoming with { Id = existing.Id };
+                if (AccountRecordMapper.Same(existing, merged))
+                {
+                    unchanged++;
+                    continue;
+                }
+                var signals = store.LoadSignals(existing.Id) ?? new AccountSignals { Account = existing };
+                toSave.Add(signals with { Account = merged });
+                updated++;
+            }
+            store.Save(toSave);
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]);
+        }
+    }
+
+    public IngestResult UpsertUsage(IReadOnlyList<UsageRecord> records, bool skipInvalid = false)
+    {
+        var today = clock.Today;
+        // UsageDay is a struct; it is boxed in a one-field record so the shared merge can treat "no value" as null.
+        return Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Usage(r, e, id, today) is { } day ? new Boxed<UsageDay>(day) : null,
+            u => u.Value.Date.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), "date",
+            s => [.. s.Usage.Select(u => new Boxed<UsageDay>(u))], (s, list) => s with { Usage = [.. list.Select(b => b.Value).OrderBy(u => u.Date)] }, skipInvalid);
+    }
+
+    public IngestResult UpsertTickets(IReadOnlyList<TicketRecord> records, bool skipInvalid = false) =>
+        Upsert(records, r => r.AccountExternalId, SignalRecordMappers.Ticket, t => t.Id, "externalId",
+            s => s.Tickets, (s, list) => s with { Tickets = list }, skipInvalid);
+
+    public IngestResult UpsertSurveys(IReadOnlyList<SurveyRecord> records, bool skipInvalid = false) =>
+        Upsert(records, r => r.AccountExternalId, SignalRecordMappers.Survey, t => t.Id, "externalId",
+            s => s.Surveys, (s, list) => s with { Surveys = list }, skipInvalid);
+
+    public IngestResult UpsertInvoices(IReadOnlyList<InvoiceRecord> records, bool skipInvalid = false) =>
+        Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Invoice(r, e, id, metrics.Currency), t => t.Id, "externalId",
+            s => s.Invoices, (s, list) => s with { Invoices = list }, skipInvalid);
+
+    public IngestResult UpsertRevenueEvents(IReadOnlyList<RevenueEventRecord> records, bool skipInvalid = false) =>
+        Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Revenue(r, e, id, metrics.Currency), t => t.Id, "externalId",
+            s => s.RevenueEvents, (s, list) => s with { RevenueEvents = list }, skipInvalid);
+
+    /// <summary>
+    /// The shared merge of signal records: resolve each record's account, check it, reject duplicates of a key within
+    /// the batch, then insert, replace or leave each signal by its key within its account.
+    /// </summary>
+    private IngestResult Upsert<TRecord, TSignal>(
+        IReadOnlyList<TRecord> records,
+        Func<TRecord, string?> accountOf,
+        Func<TRecord, RecordErrors, string, TSignal?> map,
+        Func<TSignal, string> keyOf,
+        string keyField,
+        Func<AccountSignals, IReadOnlyList<TSignal>> get,
+        Func<AccountSignals, IReadOnlyList<TSignal>, AccountSignals> set,
+        bool skipInvalid)
+        where TRecord : class
+        where TSignal : class
+    {
+        lock (_gate)
+        {
+            var errors = new List<RecordError>();
+            var accounts = new Dictionary<string, Account?>(StringComparer.Ordinal);
+            var byAccount = new Dictionary<string, List<TSignal>>(StringComparer.Ordinal);
+            var seen = new Dictionary<(string, string), int>();
+            for (var i = 0; i < records.Count; i++)
+            {
+                var e = new RecordErrors(errors, i);
+                if (records[i] is not { } record)
+                {
+                    Null(e);
+                    continue;
+                }
+                var account = ResolveAccount(accountOf(record), e, accounts);
+                var signal = map(record, e, account?.Id ?? "");
+                if (account is null || signal is null || e.Any) continue;
+                var key = keyOf(signal);
+                if (!seen.TryAdd((account.Id, key), i))
+                {
+                    e.Add(keyField, $"duplicates record {seen[(account.Id, key)]} of this batch; send each one once");
+                    continue;
+                }
+                if (!byAccount.TryGetValue(account.Id, out var list)) byAccount[account.Id] = list = [];
+                list.Add(signal);
+            }
+            if (errors.Count > 0 && !skipInvalid) return IngestResult.Invalid(errors);
+
+            int inserted = 0, updated = 0, unchanged = 0;
+            var toSave = new List<AccountSignals>();
+            foreach (var (accountId, incoming) in byAccount)
+            {
+                var signals = store.LoadSignals(accountId) ?? throw new InvalidOperationException($"Account {accountId} disappeared during ingestion.");
+                var merged = get(signals).ToList();
+                var index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var j = 0; j < merged.Count; j++) index.TryAdd(keyOf(merged[j]), j);
+                var changed = false;
+                foreach (var signal in incoming)
+                {
+                    if (!index.TryGetValue(keyOf(signal), out var at))
+                    {
+                        index[keyOf(signal)] = merged.Count;
+                        merged.Add(signal);
+                        inserted++;
+                        changed = true;
+                    }
+                    else if (EqualityComparer<TSignal>.Default.Equals(merged[at], signal)) unchanged++;
+                    else
+                    {
+                        merged[at] = signal;
+                        updated++;
+                        changed = true;
+                    }
+                }
+                if (changed) toSave.Add(set(signals, merged));
+            }
+            store.Save(toSave);
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]);
+        }
+    }
+
+    private Account? ResolveAccount(string? externalId, RecordErrors errors, Dictionary<string, Account?> cache)
+    {
+        var id = errors.Required(externalId, "accountExternalId", 100);
+        if (id is null) return null;
+        if (!cache.TryGetValue(id, out var account)) cache[id] = account = store.FindByExternalId(id);
+        if (account is null) errors.Add("accountExternalId", $"no account has external id '{id}'; send the account first (POST /api/v1/accounts or import accounts)");
+        return account;
+    }
+
+    private sealed record Boxed<T>(T Value) where T : struct;
+
+    private static Account? Null(RecordErrors errors)
+    {
+        errors.Add("", "is null; send a JSON object");
+        return null;
+    }
+
+    /// <summary>"acc-" and the external id as a slug, made unique against stored accounts and this batch.</summary>
+    private string NewAccountId(string externalId, HashSet<string> taken)
+    {
+        var slug = new string([.. externalId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        var stem = "acc-" + (slug.Length == 0 ? "x" : slug[..Math.Min(slug.Length, 60)]);
+        var id = stem;
+        for (var n = 2; taken.Contains(id) || store.GetAccount(id) is not null; n++) id = $"{stem}-{n}";
+        taken.Add(id);
+        return id;
+    }
+}

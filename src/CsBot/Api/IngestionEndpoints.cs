@@ -1,0 +1,60 @@
+using CsBot.Application.Evaluation;
+using CsBot.Application.Ingestion;
+using CsBot.Application.Ingestion.Records;
+
+namespace CsBot.Host.Api;
+
+/// <summary>POST /api/v1/{accounts,usage,tickets,surveys,invoices,revenue-events}: keyed bulk upserts, then a rescore of the changed accounts.</summary>
+public static class IngestionEndpoints
+{
+    public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
+    {
+        Map<AccountRecord>(api, "/accounts", "accounts", (s, r) => s.UpsertAccounts(r));
+        Map<UsageRecord>(api, "/usage", "usage days", (s, r) => s.UpsertUsage(r));
+        Map<TicketRecord>(api, "/tickets", "tickets", (s, r) => s.UpsertTickets(r));
+        Map<SurveyRecord>(api, "/surveys", "survey responses", (s, r) => s.UpsertSurveys(r));
+        Map<InvoiceRecord>(api, "/invoices", "invoices", (s, r) => s.UpsertInvoices(r));
+        Map<RevenueEventRecord>(api, "/revenue-events", "revenue events", (s, r) => s.UpsertRevenueEvents(r));
+        return api;
+    }
+
+    private static void Map<T>(RouteGroupBuilder api, string path, string what, Func<IngestionService, List<T>, IngestResult> upsert) =>
+        api.MapPost(path, async (HttpRequest request, JsonBatchReader reader, IngestionService ingestion, RiskEvaluationService evaluation, ILoggerFactory logs, CancellationToken ct) =>
+            {
+                var (records, problem) = await reader.ReadAsync<T>(request, what, ct);
+                if (problem is not null) return problem;
+
+                var result = upsert(ingestion, records!);
+                if (result.Errors.Count > 0) return Invalid(result, what, records!.Count);
+
+                EvaluationSummary? summary = null;
+                if (result.ChangedAccountIds.Count > 0)
+                {
+                    try
+                    {
+                        summary = await evaluation.RunForAccountsAsync(result.ChangedAccountIds, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // The data is saved; the next scheduled evaluation scores these accounts anyway.
+                        logs.CreateLogger(typeof(IngestionEndpoints)).LogError(ex, "Rescoring {Count} accounts after ingesting {What} failed", result.ChangedAccountIds.Count, what);
+                    }
+                }
+                return Results.Ok(new IngestResponse(path.TrimStart('/'), records!.Count, result.Inserted, result.Updated, result.Unchanged,
+                    summary?.AccountsScored ?? 0, summary?.AlertsStarted ?? 0, summary?.AlertsResolved ?? 0));
+            })
+            .Accepts<List<T>>("application/json")
+            .Produces<IngestResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary($"Insert or update {what}; the same batch sent again changes nothing.");
+
+    private static IResult Invalid(IngestResult result, string what, int received) => Results.Problem(
+        title: "The batch was rejected; nothing was written",
+        detail: $"{result.Errors.Select(e => e.Index).Distinct().Count()} of {received} {what} are invalid. Fix them and send the whole batch again.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+}

@@ -1,0 +1,115 @@
+using CsBot.Application.Ingestion;
+using CsBot.Application.Ingestion.Records;
+using CsBot.Application.Time;
+using CsBot.Core.Accounts;
+using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
+using CsBot.Core.Signals;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CsBot.Application.Tests.Ingestion;
+
+public class IngestionServiceTests
+{
+    private sealed class MemoryStore : IPortfolioStore
+    {
+        public Dictionary<string, AccountSignals> Data { get; } = [];
+        public int Saves { get; private set; }
+        public bool IsEmpty() => Data.Count == 0;
+        public IReadOnlyList<Account> GetAccounts() => [.. Data.Values.Select(s => s.Account).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        public Account? GetAccount(string accountId) => Data.GetValueOrDefault(accountId)?.Account;
+        public AccountSignals? LoadSignals(string accountId) => Data.GetValueOrDefault(accountId);
+        public IEnumerable<AccountSignals> LoadAllSignals() => Data.Values;
+        public void Save(IReadOnlyCollection<AccountSignals> portfolio)
+        {
+            if (portfolio.Count > 0) Saves++;
+            foreach (var s in portfolio) Data[s.Account.Id] = s;
+        }
+    }
+
+    private readonly MemoryStore _store = new();
+    private readonly IngestionService _service;
+
+    public IngestionServiceTests()
+    {
+        var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
+        _service = new IngestionService(_store, new MetricsOptions { Currency = "EUR" }, clock);
+    }
+
+    private static AccountRecord Account(string externalId) => new()
+    {
+        ExternalId = externalId, Name = "Name " + externalId, Mrr = 100, StartDate = "2025-01-01",
+        Owner = new PersonRecord { Name = "Dana", Email = "dana@example.com" },
+    };
+
+    [Fact]
+    public void New_accounts_get_a_slug_id_that_stays_unique()
+    {
+        _service.UpsertAccounts([Account("CRM 7"), Account("crm-7")]);
+
+        Assert.Equal(["acc-crm-7", "acc-crm-7-2"], _store.GetAccounts().Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Money_in_another_currency_is_refused_naming_the_configured_one()
+    {
+        var result = _service.UpsertAccounts([Account("A") with { Currency = "USD" }]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((0, "currency"), (error.Index, error.Field));
+        Assert.Contains("EUR", error.Reason);
+        Assert.Empty(_store.Data);
+    }
+
+    [Fact]
+    public void Skip_invalid_writes_the_valid_records_and_reports_the_others()
+    {
+        var result = _service.UpsertAccounts([Account("A"), Account("B") with { Mrr = -5 }], skipInvalid: true);
+
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal((1, "mrr"), (result.Errors[0].Index, result.Errors[0].Field));
+        Assert.Single(_store.Data);
+    }
+
+    [Fact]
+    public void Survey_scores_are_checked_against_their_scale_and_revenue_signs_against_their_kind()
+    {
+        _service.UpsertAccounts([Account("A")]);
+
+        var surveys = _service.UpsertSurveys([new SurveyRecord { ExternalId = "S1", AccountExternalId = "A", Kind = "Csat", Score = 9, Date = "2026-01-01" }]);
+        var revenue = _service.UpsertRevenueEvents([new RevenueEventRecord { ExternalId = "R1", AccountExternalId = "A", Kind = "Churn", MrrDelta = 100, Date = "2026-01-01" }]);
+
+        Assert.Equal("score", Assert.Single(surveys.Errors).Field);
+        Assert.Contains("negative", Assert.Single(revenue.Errors).Reason);
+    }
+
+    [Fact]
+    public void A_changed_signal_is_updated_in_place_and_an_unchanged_batch_saves_nothing()
+    {
+        _service.UpsertAccounts([Account("A")]);
+        var ticket = new TicketRecord { ExternalId = "T1", AccountExternalId = "A", Severity = "High", Opened = "2026-03-01T09:00:00Z" };
+        _service.UpsertTickets([ticket]);
+        var saves = _store.Saves;
+
+        var same = _service.UpsertTickets([ticket]);
+        var savesAfterSame = _store.Saves;
+        var closed = _service.UpsertTickets([ticket with { Closed = "2026-03-02T09:00:00Z" }]);
+
+        Assert.Equal((1, saves), (same.Unchanged, savesAfterSame));
+        Assert.Empty(same.ChangedAccountIds);
+        Assert.Equal(1, closed.Updated);
+        var stored = Assert.Single(_store.Data["acc-a"].Tickets);
+        Assert.NotNull(stored.Closed);
+    }
+
+    [Fact]
+    public void Duplicate_keys_within_a_batch_are_errors()
+    {
+        _service.UpsertAccounts([Account("A")]);
+        var day = new UsageRecord { AccountExternalId = "A", Date = "2026-03-01", ActiveUsers = 1, MonthlyActiveUsers = 1, LicensedSeats = 1, Logins = 1, KeyFeatureUses = 1 };
+
+        var result = _service.UpsertUsage([day, day with { ActiveUsers = 0 }]);
+
+        Assert.Equal((1, "date"), (Assert.Single(result.Errors).Index, result.Errors[0].Field));
+    }
+}

@@ -1,0 +1,116 @@
+using CsBot.Host.Cli;
+using CsBot.Storage.LiteDb;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace CsBot.Host.Tests.Ingestion;
+
+public sealed class CsvImportTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("csbot-csv-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Db => Path.Combine(_folder, "csbot.db");
+
+    private (int Code, string Output) Run(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Db }).Build();
+        var code = CommandLine.Run(args, configuration, console);
+        return (code, console.Output);
+    }
+
+    private string File(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private List<Core.Signals.AccountSignals> Stored()
+    {
+        using var context = new LiteDbContext(Db);
+        return [.. new LiteDbPortfolioStore(context).LoadAllSignals()];
+    }
+
+    private const string Accounts =
+        "externalId,name,segment,mrr,startDate,ownerName,ownerEmail\n" +
+        "CRM-1,Acme,Enterprise,5000,2024-01-15,Dana Whitfield,dana@example.com\n" +
+        "CRM-2,Initech,SMB,300,2024-03-01,Ben Kowalski,ben@example.com\n";
+
+    [Fact]
+    public void A_good_file_imports_and_a_second_import_changes_nothing()
+    {
+        var path = File("accounts.csv", Accounts);
+
+        var first = Run("import", "accounts", path);
+        var second = Run("import", "accounts", path);
+
+        Assert.Equal(0, first.Code);
+        Assert.Equal(["CRM-1", "CRM-2"], Stored().Select(s => s.Account.ExternalId));
+        Assert.Equal(0, second.Code);
+        Assert.Matches(@"2\s+│\s+0\s+│\s+0\s+│\s+2\s+│\s+0", second.Output);
+    }
+
+    [Fact]
+    public void A_broken_file_names_line_and_column_and_writes_nothing()
+    {
+        var path = File("accounts.csv", Accounts + "CRM-3,Globex,SMB,lots,2024-02-30,Aisha Karim,aisha@example.com\n");
+
+        var (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 4, column mrr: 'lots' is not a number", output);
+        Assert.Contains("Nothing was written", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void A_validation_error_names_the_line_and_the_csv_column_and_skip_invalid_imports_the_rest()
+    {
+        var path = File("accounts.csv", Accounts + "CRM-3,Globex,SMB,100,2024-02-01,Aisha Karim,not-an-email\n");
+
+        var strict = Run("import", "accounts", path);
+        var empty = Stored().Count;
+        var lenient = Run("import", "accounts", path, "--skip-invalid");
+
+        Assert.Contains("line 4, column ownerEmail:", strict.Output);
+        Assert.Equal(0, empty);
+        Assert.Equal(3, lenient.Code);
+        Assert.Equal(["CRM-1", "CRM-2"], Stored().Select(s => s.Account.ExternalId));
+    }
+
+    [Fact]
+    public void Usage_for_an_unknown_account_is_rejected_with_its_line()
+    {
+        Run("import", "accounts", File("accounts.csv", Accounts));
+        var path = File("usage.csv", "accountExternalId,date,activeUsers,monthlyActiveUsers,licensedSeats,logins,keyFeatureUses\nCRM-1,2026-01-01,5,8,10,6,9\nCRM-9,2026-01-01,5,8,10,6,9\n");
+
+        var (code, output) = Run("import", "usage", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 3, column accountExternalId:", output);
+        Assert.All(Stored(), s => Assert.Empty(s.Usage));
+    }
+
+    [Fact]
+    public void An_export_of_the_demo_portfolio_imports_back_unchanged()
+    {
+        foreach (var kind in new[] { "accounts", "usage", "tickets", "surveys", "invoices", "revenue" })
+        {
+            var path = Path.Combine(_folder, kind + ".csv");
+            Assert.Equal(0, Run("export", kind, path, "--accounts", "5", "--demo").Code);
+            Assert.Equal(0, Run("import", kind, path).Code);
+        }
+        var exported = Path.Combine(_folder, "again.csv");
+        Run("export", "tickets", exported);
+
+        var again = Run("import", "tickets", exported);
+
+        Assert.Equal(5, Stored().Count);
+        Assert.Matches(@"│\s+0\s+│\s+0\s+│\s+[1-9][\d,]*\s+│\s+0\s+│", again.Output);
+    }
+}
