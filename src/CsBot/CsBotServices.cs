@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
@@ -61,6 +62,13 @@ public static class CsBotServices
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        // Alert lifecycle: routing, repeats, quiet hours and escalation from "Alerting"; acknowledge and snooze actions.
+        services.AddSingleton(settings.Alerting);
+        services.AddSingleton(sp => new NotificationPlanner(settings.Alerting, settings.TimeZone));
+        services.AddSingleton<IAlertActions, AlertActionService>();
+        // Sends at once until the durable LiteDB outbox (with its delivery worker) is registered in its place.
+        services.AddSingleton<IOutbox, ImmediateOutbox>();
         return builder;
     }
 
@@ -68,6 +76,7 @@ public static class CsBotServices
     {
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        app.MapLocalAlertEndpoints();
         return app;
     }
 }

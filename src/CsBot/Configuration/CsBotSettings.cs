@@ -1,3 +1,4 @@
+using CsBot.Application.Notifications;
 using CsBot.Chat.Local;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
@@ -15,4 +16,7 @@ public sealed record CsBotSettings(
     SchedulingOptions Scheduling,
     LocalChatOptions LocalChat,
     DemoOptions Demo,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    public AlertingOptions Alerting { get; init; } = new();
+}

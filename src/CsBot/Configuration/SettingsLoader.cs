@@ -1,3 +1,4 @@
+using CsBot.Application.Notifications;
 using CsBot.Chat.Local;
 using CsBot.Core;
 using CsBot.Core.Metrics;
@@ -40,8 +41,10 @@ public static class SettingsLoader
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
 
+        var alerting = LoadAlerting(configuration.GetSection(AlertingOptions.SectionName), errors);
+
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!);
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Alerting = alerting };
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()
@@ -154,4 +157,27 @@ public static class SettingsLoader
     }
 
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+
+    private static AlertingOptions LoadAlerting(IConfigurationSection section, List<string> errors)
+    {
+        var alerting = new AlertingOptions();
+        var channels = section.GetSection("Channels").GetChildren().ToList();
+        var severityKnown = CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false);
+        try
+        {
+            section.Bind(alerting);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An unknown severity was reported above with the valid choices; the binder's own message would repeat it.
+            if (severityKnown) errors.Add($"Alerting: {ex.Message}");
+        }
+        // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
+        alerting.Channels = channels.Count > 0
+            ? new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(alerting.Channels, StringComparer.OrdinalIgnoreCase);
+        alerting.RepeatIntervalDays = new Dictionary<string, double>(alerting.RepeatIntervalDays, StringComparer.OrdinalIgnoreCase);
+        errors.AddRange(AlertingValidation.Validate(alerting));
+        return alerting;
+    }
 }
