@@ -161,22 +161,34 @@ public static class SettingsLoader
     private static AlertingOptions LoadAlerting(IConfigurationSection section, List<string> errors)
     {
         var alerting = new AlertingOptions();
-        var channels = section.GetSection("Channels").GetChildren().ToList();
-        var severityKnown = CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false);
-        try
+        // Each part is bound on its own, so one bad value does not hide the problems in the others.
+        void BindPart(string key, object target)
         {
-            section.Bind(alerting);
+            try
+            {
+                section.GetSection(key).Bind(target);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"Alerting:{key}: {ex.Message}");
+            }
         }
-        catch (InvalidOperationException ex)
+        BindPart("RepeatIntervalDays", alerting.RepeatIntervalDays);
+        BindPart("QuietHours", alerting.QuietHours);
+        if (CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false)
+            && section["ChannelMinimumSeverity"] is { } severity)
+            alerting.ChannelMinimumSeverity = Enum.Parse<Severity>(severity, ignoreCase: true);
+        if (section["EscalateCriticalAfterHours"] is { } hours)
         {
-            // An unknown severity was reported above with the valid choices; the binder's own message would repeat it.
-            if (severityKnown) errors.Add($"Alerting: {ex.Message}");
+            if (double.TryParse(hours, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                alerting.EscalateCriticalAfterHours = parsed;
+            else
+                errors.Add($"Alerting:EscalateCriticalAfterHours is '{hours}'; use a number of hours more than 0, e.g. 24.");
         }
         // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
-        alerting.Channels = channels.Count > 0
-            ? new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase)
-            : new Dictionary<string, string>(alerting.Channels, StringComparer.OrdinalIgnoreCase);
-        alerting.RepeatIntervalDays = new Dictionary<string, double>(alerting.RepeatIntervalDays, StringComparer.OrdinalIgnoreCase);
+        var channels = section.GetSection("Channels").GetChildren().ToList();
+        if (channels.Count > 0)
+            alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
         errors.AddRange(AlertingValidation.Validate(alerting));
         return alerting;
     }
