@@ -1,3 +1,4 @@
+using CsBot.Storage.LiteDb.Documents;
 using LiteDB;
 
 namespace CsBot.Storage.LiteDb;
@@ -112,7 +113,17 @@ public sealed class LiteDbContext : IDisposable
         PortfolioGate.Dispose();
     }
 
-    private static BsonMapper CreateMapper() => new()
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = NewMapper();
+        // LiteDB builds a type's member map on first use and that step is not thread-safe: two threads saving a
+        // document type for the first time at once can corrupt the map. Building every map here, once, avoids it.
+        foreach (var type in typeof(LiteDbContext).Assembly.GetTypes().Where(t => t.Namespace == typeof(AlertDocument).Namespace && t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null))
+            mapper.ToDocument(type, Activator.CreateInstance(type));
+        return mapper;
+    }
+
+    private static BsonMapper NewMapper() => new()
     {
         // Enums as their names: readable in the file and safe against reordering of enum members.
         EnumAsInteger = false,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CsBot.Application.Access;
+using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
@@ -84,6 +85,12 @@ public static class CsBotServices
             : "loopback clients only (LocalChat:AllowRemote=false)"));
         services.AddSingleton(new OpenSurface("OpenAPI /openapi/v1.json", "open: describes the API, holds no data"));
         services.AddHostedService<SurfaceReport>();
+        // Alert lifecycle: routing, repeats, quiet hours and escalation from "Alerting"; acknowledge and snooze actions.
+        services.AddSingleton(settings.Alerting);
+        services.AddSingleton(sp => new NotificationPlanner(settings.Alerting, settings.TimeZone));
+        services.AddSingleton<IAlertActions, AlertActionService>();
+        // Sends at once until the durable LiteDB outbox (with its delivery worker) is registered in its place.
+        services.AddSingleton<IOutbox, ImmediateOutbox>();
         return builder;
     }
 
@@ -93,6 +100,7 @@ public static class CsBotServices
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
         app.MapCsBotApi();
+        app.MapLocalAlertEndpoints();
         return app;
     }
 }

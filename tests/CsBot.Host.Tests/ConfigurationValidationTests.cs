@@ -84,6 +84,49 @@ public class ConfigurationValidationTests
         }
         Assert.Equal(defaults.Storage.DatabasePath, settings.Storage.DatabasePath);
         Assert.Equal(defaults.Scheduling.RiskEvaluationCron, settings.Scheduling.RiskEvaluationCron);
+        Assert.Equal(defaults.Alerting.RepeatIntervalDays.OrderBy(p => p.Key), settings.Alerting.RepeatIntervalDays.OrderBy(p => p.Key));
+        Assert.Equal(defaults.Alerting.Channels.OrderBy(p => p.Key), settings.Alerting.Channels.OrderBy(p => p.Key));
+        Assert.Equal(defaults.Alerting.ChannelMinimumSeverity, settings.Alerting.ChannelMinimumSeverity);
+        Assert.Equal(defaults.Alerting.EscalateCriticalAfterHours, settings.Alerting.EscalateCriticalAfterHours);
+        Assert.Equal(
+            (defaults.Alerting.QuietHours.Enabled, defaults.Alerting.QuietHours.Start, defaults.Alerting.QuietHours.End, defaults.Alerting.QuietHours.Weekends),
+            (settings.Alerting.QuietHours.Enabled, settings.Alerting.QuietHours.Start, settings.Alerting.QuietHours.End, settings.Alerting.QuietHours.Weekends));
+    }
+
+    [Fact]
+    public void Bad_alerting_settings_name_each_key_and_the_fix()
+    {
+        var error = Fails(
+            ("Alerting:RepeatIntervalDays:High", "0"),
+            ("Alerting:RepeatIntervalDays:Urgent", "3"),
+            ("Alerting:QuietHours:Start", "8pm"),
+            ("Alerting:QuietHours:End", "25:00"),
+            ("Alerting:Channels:Enterprise", ""),
+            ("Alerting:EscalateCriticalAfterHours", "-1"),
+            ("Alerting:ChannelMinimumSeverity", "Loud"));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:RepeatIntervalDays:High is 0") && e.Contains("more than 0"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:RepeatIntervalDays:Urgent is not a severity") && e.Contains("Critical"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:QuietHours:Start is '8pm'") && e.Contains("HH:mm"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:QuietHours:End is '25:00'"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:Channels:Enterprise is empty"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:EscalateCriticalAfterHours is -1"));
+        var severity = Assert.Single(error.Errors, e => e.Contains("Alerting:ChannelMinimumSeverity"));
+        Assert.Contains("Loud", severity);
+    }
+
+    [Fact]
+    public void A_configured_channel_map_replaces_the_default_one()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Alerting:Channels:*", "customer-risk"), new("Alerting:RepeatIntervalDays:critical", "1")])
+            .Build();
+
+        var alerting = SettingsLoader.Load(configuration).Alerting;
+
+        Assert.Equal("customer-risk", alerting.ChannelFor("Enterprise"));
+        Assert.Equal(TimeSpan.FromDays(1), alerting.RepeatIntervalFor(CsBot.Core.Severity.Critical));
+        Assert.Equal(TimeSpan.FromDays(7), alerting.RepeatIntervalFor(CsBot.Core.Severity.High));
     }
 
     [Fact]

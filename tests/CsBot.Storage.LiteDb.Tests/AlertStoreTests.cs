@@ -80,4 +80,47 @@ public sealed class AlertStoreTests : IDisposable
         Asserts.SameAlert(before, store.Get(before.Id));
         Assert.Null(store.Get("acc-002:no-login"));
     }
+
+    [Fact]
+    public void Lifecycle_fields_round_trip_and_documents_written_without_them_still_read()
+    {
+        var context = _db.Open();
+        var store = new LiteDbAlertStore(context);
+        var full = TestData.Alert("acc-001", "usage-cliff", AlertState.Acknowledged) with
+        {
+            Severity = Severity.Critical,
+            NotifiedAt = TestData.Instant(2),
+            NotifiedSeverity = Severity.High,
+            NotifiedRecipients = [Core.Messaging.Recipient.Person("dana@csbot.example", "Dana", "America/New_York"), Core.Messaging.Recipient.Channel("cs-alerts")],
+            CriticalNotifiedAt = TestData.Instant(2, offsetHours: -5),
+            SnoozedUntil = TestData.Instant(-1),
+            AcknowledgedBy = "Dana Whitfield",
+            AcknowledgedAt = TestData.Instant(1),
+            AcknowledgedPlatform = "slack",
+            EscalatedAt = TestData.Instant(1, offsetHours: 0),
+        };
+        store.Upsert([full]);
+        Asserts.SameAlert(full, store.Get(full.Id));
+
+        // A document stored before the lifecycle fields existed.
+        var old = new LiteDB.BsonDocument
+        {
+            ["_id"] = "acc-009:no-login",
+            ["AccountId"] = "acc-009",
+            ["RuleId"] = "no-login",
+            ["Severity"] = "High",
+            ["State"] = "Notified",
+            ["Reason"] = "no login for 15 days",
+            ["FirstFiredAt"] = new LiteDB.BsonDocument { ["UtcTicks"] = TestData.Instant(3).UtcTicks, ["OffsetMinutes"] = 0 },
+            ["LastEvaluatedAt"] = new LiteDB.BsonDocument { ["UtcTicks"] = TestData.Instant(0).UtcTicks, ["OffsetMinutes"] = 0 },
+        };
+        context.Database.GetCollection(LiteDbContext.Alerts).Insert(old);
+
+        var read = store.Get("acc-009:no-login");
+        Assert.NotNull(read);
+        Assert.Equal(AlertState.Notified, read.State);
+        Assert.Null(read.NotifiedAt);
+        Assert.Empty(read.NotifiedRecipients);
+        Assert.Null(read.AcknowledgedBy);
+    }
 }

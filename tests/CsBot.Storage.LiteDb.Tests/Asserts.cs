@@ -44,6 +44,8 @@ internal static class Asserts
         Assert.Equal(expected.FirstFiredAt.Offset, actual.FirstFiredAt.Offset);
         Assert.Equal(expected.LastEvaluatedAt.Offset, actual.LastEvaluatedAt.Offset);
         Assert.Equal(expected.ResolvedAt?.Offset, actual.ResolvedAt?.Offset);
-        Assert.Equal(expected with { History = [] }, actual with { History = [] });
+        Assert.Equal(expected.NotifiedRecipients, actual.NotifiedRecipients);
+        Assert.Equal(expected.NotifiedAt?.Offset, actual.NotifiedAt?.Offset);
+        Assert.Equal(expected with { History = [], NotifiedRecipients = [] }, actual with { History = [], NotifiedRecipients = [] });
     }
 }

@@ -68,15 +68,25 @@ public sealed class RiskEvaluationService(
 
         scores.SaveScores(newScores);
         var changes = AlertReconciler.Reconcile(alerts.GetOpen(), hits, evaluated, clock.Now);
+        changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
         alerts.Upsert(changes.All);
 
         var latest = newScores.ToDictionary(s => s.AccountId);
-        var sent = await notifier.NotifyNewAlertsAsync(changes.Started, accounts, latest, cancellationToken);
+        var sent = await notifier.NotifyAsync(changes, accounts, latest, cancellationToken);
 
         var summary = new EvaluationSummary(today, newScores.Count, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
         logger.LogInformation(
-            "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages sent in {Elapsed} ms",
+            "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages queued in {Elapsed} ms",
             summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
         return summary;
     }
+
+    /// <summary>
+    /// An alert that fires again after it resolved reuses its (account, rule) id; its earlier history is kept in
+    /// front of the new one so who acknowledged what, and when, is never lost.
+    /// </summary>
+    private Alert KeepEarlierHistory(Alert started) =>
+        alerts.Get(started.Id) is { State: AlertState.Resolved } earlier
+            ? started with { History = [.. earlier.History, .. started.History] }
+            : started;
 }

@@ -9,42 +9,42 @@ using Microsoft.Extensions.Logging;
 namespace CsBot.Application.Notifications;
 
 /// <summary>
-/// Sends each owner CSM one message listing all of their new alerts from a run, rather than one message per
-/// account, and marks the alerts notified once the platform has taken the message.
+/// Turns one evaluation's alert changes into messages: the <see cref="NotificationPlanner"/> decides who hears what,
+/// this renders each planned message and queues it in the durable outbox, then stores the alerts marked (notified,
+/// escalated, recovery sent). Queueing first means a crash can at worst re-plan the same messages, whose
+/// idempotency keys the outbox already holds.
 /// </summary>
-public sealed class AlertNotifier(IChatSender sender, IAlertStore alerts, BusinessClock clock, ILogger<AlertNotifier> logger)
+public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, BusinessClock clock, ILogger<AlertNotifier> logger)
 {
-    public async Task<int> NotifyNewAlertsAsync(
-        IReadOnlyList<Alert> newAlerts,
+    /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
+    public Task<int> NotifyAsync(
+        AlertChanges changes,
         IReadOnlyDictionary<string, Account> accounts,
         IReadOnlyDictionary<string, HealthScore> scores,
         CancellationToken cancellationToken)
     {
-        var sent = 0;
-        var byOwner = newAlerts
-            .Where(a => accounts.ContainsKey(a.AccountId))
-            .GroupBy(a => accounts[a.AccountId].Owner.Email, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
-
-        foreach (var group in byOwner)
+        var now = clock.Now;
+        var plan = planner.Plan(changes, accounts, now);
+        var queued = 0;
+        foreach (var planned in plan.Notifications)
         {
-            var owner = accounts[group.First().AccountId].Owner;
-            var message = AlertMessageBuilder.Grouped([.. group], accounts, scores);
-            var key = $"alerts:{owner.Email}:{clock.Now:yyyyMMddHHmm}";
-            var result = await sender.SendAsync(new OutgoingMessage(Recipient.Person(owner.Email, owner.Name), message, key), cancellationToken);
-            if (!result.Delivered)
-            {
-                logger.LogWarning("Alert message to {Owner} was not delivered: {Error}", owner.Email, result.Error);
-                continue;
-            }
-            sent++;
-            var now = clock.Now;
-            alerts.Upsert([.. group.Select(a => a with
-            {
-                State = AlertState.Notified,
-                History = [.. a.History, new AlertEvent(now, "notified", owner.Email, sender.Platform)],
-            })]);
+            cancellationToken.ThrowIfCancellationRequested();
+            var message = NotificationMessageBuilder.Build(planned, accounts, scores);
+            if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey), planned.DeliverAfter)) queued++;
+            else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", planned.Kind, planned.Recipient.Key, planned.IdempotencyKey);
         }
-        return sent;
+        alerts.Upsert(plan.UpdatedAlerts);
+        if (plan.Notifications.Count > 0)
+            logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",
+                queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));
+        return Task.FromResult(queued);
     }
+
+    /// <summary>Notifies about newly started alerts only (no repeats, escalations or recoveries).</summary>
+    public Task<int> NotifyNewAlertsAsync(
+        IReadOnlyList<Alert> newAlerts,
+        IReadOnlyDictionary<string, Account> accounts,
+        IReadOnlyDictionary<string, HealthScore> scores,
+        CancellationToken cancellationToken) =>
+        NotifyAsync(new AlertChanges(newAlerts, [], []), accounts, scores, cancellationToken);
 }

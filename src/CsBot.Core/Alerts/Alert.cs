@@ -1,3 +1,5 @@
+using CsBot.Core.Messaging;
+
 namespace CsBot.Core.Alerts;
 
 /// <summary>
@@ -16,6 +18,22 @@ public sealed record Alert
     public required DateTimeOffset LastEvaluatedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public IReadOnlyList<AlertEvent> History { get; init; } = [];
+
+    /// <summary>When a notification about this alert was last queued (new, reminder or severity rise); null before the first.</summary>
+    public DateTimeOffset? NotifiedAt { get; init; }
+    /// <summary>The severity the last notification carried, so a rise can be told apart from a repeat.</summary>
+    public Severity? NotifiedSeverity { get; init; }
+    /// <summary>Everyone told about this alert (owner, channel, manager), so the "recovered" follow-up reaches the same people.</summary>
+    public IReadOnlyList<Recipient> NotifiedRecipients { get; init; } = [];
+    /// <summary>When the owner was first told about it at Critical severity; escalation counts from here.</summary>
+    public DateTimeOffset? CriticalNotifiedAt { get; init; }
+    /// <summary>While <see cref="State"/> is Snoozed: when the snooze ends and the alert may notify again.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? AcknowledgedPlatform { get; init; }
+    /// <summary>When the unacknowledged critical alert was escalated to the account's manager; escalation happens once.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
 
     public static string KeyFor(string accountId, string ruleId) => $"{accountId}:{ruleId}";
 

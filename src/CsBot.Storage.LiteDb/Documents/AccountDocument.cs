@@ -71,6 +71,7 @@ internal sealed class PersonDocument
     public string Email { get; set; } = "";
     public string? SlackUserId { get; set; }
     public string? TeamsUserId { get; set; }
+    public string? TimeZone { get; set; }
 
     public static PersonDocument From(Person person) => new()
     {
@@ -78,7 +79,8 @@ internal sealed class PersonDocument
         Email = person.Email,
         SlackUserId = person.SlackUserId,
         TeamsUserId = person.TeamsUserId,
+        TimeZone = person.TimeZone,
     };
 
-    public Person ToPerson() => new(Name, Email, SlackUserId, TeamsUserId);
+    public Person ToPerson() => new(Name, Email, SlackUserId, TeamsUserId) { TimeZone = TimeZone };
 }

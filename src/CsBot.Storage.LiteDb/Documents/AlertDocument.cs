@@ -1,5 +1,6 @@
 using CsBot.Core;
 using CsBot.Core.Alerts;
+using CsBot.Core.Messaging;
 using LiteDB;
 
 namespace CsBot.Storage.LiteDb.Documents;
@@ -18,6 +19,16 @@ internal sealed class AlertDocument
     public InstantDocument LastEvaluatedAt { get; set; } = new();
     public InstantDocument? ResolvedAt { get; set; }
     public List<AlertEventDocument> History { get; set; } = [];
+    // Lifecycle fields; documents written before they existed read back as null/empty.
+    public InstantDocument? NotifiedAt { get; set; }
+    public Severity? NotifiedSeverity { get; set; }
+    public List<RecipientDocument>? NotifiedRecipients { get; set; }
+    public InstantDocument? CriticalNotifiedAt { get; set; }
+    public InstantDocument? SnoozedUntil { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public InstantDocument? AcknowledgedAt { get; set; }
+    public string? AcknowledgedPlatform { get; set; }
+    public InstantDocument? EscalatedAt { get; set; }
 
     public static AlertDocument From(Alert alert) => new()
     {
@@ -31,6 +42,15 @@ internal sealed class AlertDocument
         LastEvaluatedAt = InstantDocument.From(alert.LastEvaluatedAt),
         ResolvedAt = InstantDocument.From(alert.ResolvedAt),
         History = [.. alert.History.Select(e => new AlertEventDocument { At = InstantDocument.From(e.At), What = e.What, By = e.By, Platform = e.Platform })],
+        NotifiedAt = InstantDocument.From(alert.NotifiedAt),
+        NotifiedSeverity = alert.NotifiedSeverity,
+        NotifiedRecipients = [.. alert.NotifiedRecipients.Select(RecipientDocument.From)],
+        CriticalNotifiedAt = InstantDocument.From(alert.CriticalNotifiedAt),
+        SnoozedUntil = InstantDocument.From(alert.SnoozedUntil),
+        AcknowledgedBy = alert.AcknowledgedBy,
+        AcknowledgedAt = InstantDocument.From(alert.AcknowledgedAt),
+        AcknowledgedPlatform = alert.AcknowledgedPlatform,
+        EscalatedAt = InstantDocument.From(alert.EscalatedAt),
     };
 
     public Alert ToAlert() => new()
@@ -45,7 +65,34 @@ internal sealed class AlertDocument
         LastEvaluatedAt = LastEvaluatedAt.ToDateTimeOffset(),
         ResolvedAt = ResolvedAt?.ToDateTimeOffset(),
         History = [.. (History ?? []).Select(e => new AlertEvent(e.At.ToDateTimeOffset(), e.What, e.By, e.Platform))],
+        NotifiedAt = NotifiedAt?.ToDateTimeOffset(),
+        NotifiedSeverity = NotifiedSeverity,
+        NotifiedRecipients = [.. (NotifiedRecipients ?? []).Select(r => r.ToRecipient())],
+        CriticalNotifiedAt = CriticalNotifiedAt?.ToDateTimeOffset(),
+        SnoozedUntil = SnoozedUntil?.ToDateTimeOffset(),
+        AcknowledgedBy = AcknowledgedBy,
+        AcknowledgedAt = AcknowledgedAt?.ToDateTimeOffset(),
+        AcknowledgedPlatform = AcknowledgedPlatform,
+        EscalatedAt = EscalatedAt?.ToDateTimeOffset(),
     };
+}
+
+internal sealed class RecipientDocument
+{
+    public RecipientKind Kind { get; set; }
+    public string Key { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? TimeZone { get; set; }
+
+    public static RecipientDocument From(Recipient recipient) => new()
+    {
+        Kind = recipient.Kind,
+        Key = recipient.Key,
+        DisplayName = recipient.DisplayName,
+        TimeZone = recipient.TimeZone,
+    };
+
+    public Recipient ToRecipient() => new(Kind, Key, DisplayName, TimeZone);
 }
 
 internal sealed class AlertEventDocument

@@ -1,4 +1,5 @@
 using CsBot.Application.Access;
+using CsBot.Application.Notifications;
 using CsBot.Chat.Local;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
@@ -20,4 +21,5 @@ public sealed record CsBotSettings(
 {
     public AccessOptions Access { get; init; } = new();
     public ApiOptions Api { get; init; } = new();
+    public AlertingOptions Alerting { get; init; } = new();
 }

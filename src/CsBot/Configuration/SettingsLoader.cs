@@ -1,4 +1,5 @@
 using CsBot.Application.Access;
+using CsBot.Application.Notifications;
 using CsBot.Chat.Local;
 using CsBot.Core;
 using CsBot.Core.Metrics;
@@ -47,9 +48,10 @@ public static class SettingsLoader
             : new AccessOptions();
 
         var api = LoadApi(configuration, errors);
+        var alerting = LoadAlerting(configuration.GetSection(AlertingOptions.SectionName), errors);
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Access = access, Api = api };
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Access = access, Api = api, Alerting = alerting };
     }
 
     private static ApiOptions LoadApi(IConfiguration configuration, List<string> errors)
@@ -187,4 +189,39 @@ public static class SettingsLoader
     }
 
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+
+    private static AlertingOptions LoadAlerting(IConfigurationSection section, List<string> errors)
+    {
+        var alerting = new AlertingOptions();
+        // Each part is bound on its own, so one bad value does not hide the problems in the others.
+        void BindPart(string key, object target)
+        {
+            try
+            {
+                section.GetSection(key).Bind(target);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"Alerting:{key}: {ex.Message}");
+            }
+        }
+        BindPart("RepeatIntervalDays", alerting.RepeatIntervalDays);
+        BindPart("QuietHours", alerting.QuietHours);
+        if (CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false)
+            && section["ChannelMinimumSeverity"] is { } severity)
+            alerting.ChannelMinimumSeverity = Enum.Parse<Severity>(severity, ignoreCase: true);
+        if (section["EscalateCriticalAfterHours"] is { } hours)
+        {
+            if (double.TryParse(hours, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                alerting.EscalateCriticalAfterHours = parsed;
+            else
+                errors.Add($"Alerting:EscalateCriticalAfterHours is '{hours}'; use a number of hours more than 0, e.g. 24.");
+        }
+        // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
+        var channels = section.GetSection("Channels").GetChildren().ToList();
+        if (channels.Count > 0)
+            alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
+        errors.AddRange(AlertingValidation.Validate(alerting));
+        return alerting;
+    }
 }

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsBot.Core;
+using CsBot.Core.Accounts;
+using CsBot.Core.Alerts;
+using CsBot.Core.Messaging;
+
+namespace CsBot.Application.Notifications;
+
+/// <summary>
+/// Decides, purely, who is told what after one evaluation: new and re-notifiable alerts go to the owner (and High+
+/// to the segment channel) in one grouped message per recipient; a still-firing alert repeats only when its severity
+/// rose or its repeat interval passed; snoozed and acknowledged alerts stay quiet; unacknowledged critical alerts
+/// escalate to the manager once; resolved alerts send one "recovered" note to everyone who was told.
+/// </summary>
+public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo businessZone)
+{
+    private readonly QuietHours _quietHours = new(options.QuietHours);
+
+    public NotificationPlan Plan(AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now)
+    {
+        var updated = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        Alert Current(Alert alert) => updated.GetValueOrDefault(alert.Id) ?? alert;
+        void Update(Alert alert) => updated[alert.Id] = alert;
+
+        var noticed = new List<NoticedAlert>();
+        foreach (var alert in changes.Started.Where(a => accounts.ContainsKey(a.AccountId)))
+            noticed.Add(new NoticedAlert(alert, AlertNotice.New));
+        var stillFiring = new List<Alert>();
+        foreach (var refreshed in changes.Refreshed.Where(a => accounts.ContainsKey(a.AccountId)))
+        {
+            var alert = refreshed;
+            AlertNotice? notice;
+            if (alert.State == AlertState.Snoozed && alert.SnoozedUntil is { } until && until <= now)
+            {
+                // Firing again; the escalation clock restarts from this notification, not from before the snooze.
+                alert = alert with
+                {
+                    State = AlertState.Firing,
+                    SnoozedUntil = null,
+                    CriticalNotifiedAt = null,
+                    History = [.. alert.History, new AlertEvent(now, "snooze ended")],
+                };
+                Update(alert);
+                notice = AlertNotice.SnoozeEnded;
+            }
+            else notice = NoticeFor(alert, now);
+            stillFiring.Add(alert);
+            if (notice is { } n) noticed.Add(new NoticedAlert(alert, n));
+        }
+
+        var notifications = new List<PlannedNotification>();
+        PlanAlertMessages(noticed, accounts, now, notifications, Current, Update);
+        PlanEscalations(stillFiring.Select(Current).ToList(), accounts, now, notifications, Update);
+        PlanRecoveries(changes.Resolved.Where(a => accounts.ContainsKey(a.AccountId)).ToList(), now, notifications, Current, Update);
+        return new NotificationPlan(notifications, [.. updated.Values.OrderBy(a => a.Id, StringComparer.Ordinal)]);
+    }
+
+    private AlertNotice? NoticeFor(Alert alert, DateTimeOffset now) => alert.State switch
+    {
+        // Firing but never told (e.g. queueing failed last run) is new; told before is a reminder.
+        AlertState.Firing => alert.NotifiedAt is null ? AlertNotice.New : AlertNotice.Reminder,
+        AlertState.Notified when alert.Severity > (alert.NotifiedSeverity ?? alert.Severity) => AlertNotice.SeverityRose,
+        AlertState.Notified when alert.NotifiedAt is not { } at || now - at >= options.RepeatIntervalFor(alert.Severity) => AlertNotice.Reminder,
+        // Snoozed (until it ends), Acknowledged (until it resolves) and notified-within-interval alerts stay quiet.
+        _ => null,
+    };
+
+    private void PlanAlertMessages(List<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now,
+        List<PlannedNotification> notifications, Func<Alert, Alert> current, Action<Alert> update)
+    {
+        var toOwners = noticed.GroupBy(n => accounts[n.Alert.AccountId].Owner.Email, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Recipient: PersonRecipient(accounts[g.First().Alert.AccountId].Owner), Alerts: g.ToList()));
+        var toChannels = noticed
+            .Where(n => n.Alert.Severity >= options.ChannelMinimumSeverity)
+            .Select(n => (Channel: options.ChannelFor(accounts[n.Alert.AccountId].Segment), Noticed: n))
+            .Where(x => x.Channel is not null)
+            .GroupBy(x => x.Channel!.TrimStart('#'), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Recipient: Recipient.Channel(g.Key), Alerts: g.Select(x => x.Noticed).ToList()));
+
+        foreach (var (recipient, alerts) in toOwners.Concat(toChannels))
+        {
+            var critical = alerts.Any(n => n.Alert.Severity == Severity.Critical);
+            notifications.Add(Planned(recipient, NotificationKind.Alert, alerts, critical ? now : QuietUntil(recipient, now), now));
+        }
+
+        foreach (var (alert, notice) in noticed)
+        {
+            var account = accounts[alert.AccountId];
+            var told = new List<Recipient> { PersonRecipient(account.Owner) };
+            if (alert.Severity >= options.ChannelMinimumSeverity && options.ChannelFor(account.Segment) is { } channel)
+                told.Add(Recipient.Channel(channel.TrimStart('#')));
+            var what = notice switch
+            {
+                AlertNotice.SeverityRose => $"notified again, severity rose to {alert.Severity}",
+                AlertNotice.Reminder => "reminder sent, still firing",
+                AlertNotice.SnoozeEnded => "notified again after the snooze",
+                _ => "notified",
+            };
+            var latest = current(alert);
+            update(latest with
+            {
+                State = AlertState.Notified,
+                NotifiedAt = now,
+                NotifiedSeverity = alert.Severity,
+                CriticalNotifiedAt = latest.CriticalNotifiedAt ?? (alert.Severity == Severity.Critical ? now : null),
+                NotifiedRecipients = Union(latest.NotifiedRecipients, told),
+                History = [.. latest.History, new AlertEvent(now, $"{what}: {string.Join(", ", told.Select(r => r.DisplayName))}")],
+            });
+        }
+    }
+
+    private void PlanEscalations(List<Alert> stillFiring, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now,
+        List<PlannedNotification> notifications, Action<Alert> update)
+    {
+        var after = TimeSpan.FromHours(options.EscalateCriticalAfterHours);
+        var due = stillFiring
+            .Where(a => a is { State: AlertState.Notified, Severity: Severity.Critical, EscalatedAt: null, CriticalNotifiedAt: { } told } && now - told >= after)
+            .Where(a => accounts[a.AccountId].Manager is { } manager && !manager.Email.Equals(accounts[a.AccountId].Owner.Email, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(a => accounts[a.AccountId].Manager!.Email, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in due)
+        {
+            var manager = PersonRecipient(accounts[group.First().AccountId].Manager!);
+            // Escalations are about critical alerts, so they ignore quiet hours.
+            notifications.Add(Planned(manager, NotificationKind.Escalation, [.. group.Select(a => new NoticedAlert(a, AlertNotice.Reminder))], now, now));
+            foreach (var alert in group)
+                update(alert with
+                {
+                    EscalatedAt = now,
+                    NotifiedRecipients = Union(alert.NotifiedRecipients, [manager]),
+                    History = [.. alert.History, new AlertEvent(now, $"escalated to {manager.DisplayName}: critical and not acknowledged within {options.EscalateCriticalAfterHours.ToString(CultureInfo.InvariantCulture)} h")],
+                });
+        }
+    }
+
+    private void PlanRecoveries(List<Alert> resolved, DateTimeOffset now, List<PlannedNotification> notifications, Func<Alert, Alert> current, Action<Alert> update)
+    {
+        var byRecipient = resolved
+            .SelectMany(a => a.NotifiedRecipients.Select(r => (Recipient: r, Alert: a)))
+            .GroupBy(x => (x.Recipient.Kind, Key: x.Recipient.Key.ToLowerInvariant()))
+            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Key, StringComparer.Ordinal);
+        foreach (var group in byRecipient)
+        {
+            var recipient = group.First().Recipient;
+            notifications.Add(Planned(recipient, NotificationKind.Recovered, [.. group.Select(x => new NoticedAlert(x.Alert, AlertNotice.New))], QuietUntil(recipient, now), now));
+        }
+        foreach (var alert in resolved.Where(a => a.NotifiedRecipients.Count > 0))
+        {
+            var latest = current(alert);
+            update(latest with { History = [.. latest.History, new AlertEvent(now, "recovery sent: " + string.Join(", ", alert.NotifiedRecipients.Select(r => r.DisplayName)))] });
+        }
+    }
+
+    private PlannedNotification Planned(Recipient recipient, NotificationKind kind, IReadOnlyList<NoticedAlert> alerts, DateTimeOffset deliverAfter, DateTimeOffset now) =>
+        new(recipient, kind, alerts, deliverAfter, IdempotencyKey(recipient, kind, alerts.Select(a => a.Alert.Id), now));
+
+    /// <summary>
+    /// Same recipient, kind, alerts and evaluation hour give the same key, so re-running an evaluation (after a crash
+    /// between queueing and storing, say) queues nothing twice.
+    /// </summary>
+    public static string IdempotencyKey(Recipient recipient, NotificationKind kind, IEnumerable<string> alertIds, DateTimeOffset evaluatedAt)
+    {
+        var ids = string.Join("\n", alertIds.Order(StringComparer.Ordinal));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids)))[..16];
+        var hour = evaluatedAt.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+        return $"alert-{kind.ToString().ToLowerInvariant()}:{recipient.Kind.ToString().ToLowerInvariant()}:{recipient.Key.ToLowerInvariant()}:{hour}:{hash}";
+    }
+
+    private DateTimeOffset QuietUntil(Recipient recipient, DateTimeOffset now) => _quietHours.DeliverAfter(now, ZoneOf(recipient));
+
+    private TimeZoneInfo ZoneOf(Recipient recipient)
+    {
+        if (string.IsNullOrWhiteSpace(recipient.TimeZone)) return businessZone;
+        // A person's stored zone that this machine does not know falls back to the business zone rather than failing the run.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(recipient.TimeZone, out var zone) ? zone : businessZone;
+    }
+
+    private static Recipient PersonRecipient(Person person) => Recipient.Person(person.Email, person.Name, person.TimeZone);
+
+    private static IReadOnlyList<Recipient> Union(IReadOnlyList<Recipient> existing, IEnumerable<Recipient> more)
+    {
+        var result = existing.ToList();
+        foreach (var recipient in more)
+            if (!result.Any(r => r.Kind == recipient.Kind && r.Key.Equals(recipient.Key, StringComparison.OrdinalIgnoreCase))) result.Add(recipient);
+        return result;
+    }
+}

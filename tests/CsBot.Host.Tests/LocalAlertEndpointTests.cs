@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CsBot.Core.Ports;
+using CsBot.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CsBot.Host.Tests;
+
+/// <summary>Pressing Acknowledge on the local sink over HTTP, and listing open alerts, on the booted demo host.</summary>
+public sealed class LocalAlertEndpointTests(DemoEndToEndTests.BootedHost host) : IClassFixture<DemoEndToEndTests.BootedHost>
+{
+    [Fact]
+    public async Task Acknowledging_an_alert_answers_updates_the_sent_message_and_shows_in_the_alert_list()
+    {
+        var initech = host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().Single(a => a.Name == DemoScenarios.Initech);
+        var alertId = $"{initech.Id}:usage-cliff";
+
+        var response = await host.Client.PostAsJsonAsync("/api/local/actions", new { kind = "acknowledge", value = alertId, user = "Dana Whitfield" });
+        response.EnsureSuccessStatusCode();
+        var outcome = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(outcome.GetProperty("applied").GetBoolean());
+        Assert.Equal("Acknowledged: Initech (usage-cliff)", outcome.GetProperty("reply").GetProperty("title").GetString());
+        var updated = outcome.GetProperty("updated").GetProperty("text").GetString()!;
+        Assert.Matches(@"Initech: usage-cliff\n(.*\n)*  Acknowledged by Dana Whitfield at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(local\)", updated);
+
+        var alerts = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/local/alerts");
+        var listed = alerts!.Single(a => a.GetProperty("id").GetString() == alertId);
+        Assert.Equal("Acknowledged", listed.GetProperty("state").GetString());
+        Assert.Equal("Dana Whitfield", listed.GetProperty("acknowledgedBy").GetString());
+        Assert.Contains(listed.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString() == "acknowledged" && e.GetProperty("platform").GetString() == "local");
+        Assert.Contains(alerts!, a => a.GetProperty("state").GetString() == "Notified" && a.GetProperty("accountName").GetString() is not null);
+    }
+
+    [Fact]
+    public async Task A_bad_action_is_a_clear_400_and_an_unknown_alert_a_polite_reply()
+    {
+        var bad = await host.Client.PostAsJsonAsync("/api/local/actions", new { kind = "delete", value = "acc-0001:usage-cliff" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Snooze7Days", await bad.Content.ReadAsStringAsync());
+
+        var unknown = await host.Client.PostAsJsonAsync("/api/local/actions", new { kind = "Snooze1Day", value = "acc-9999:no-such-rule" });
+        unknown.EnsureSuccessStatusCode();
+        var outcome = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(outcome.GetProperty("applied").GetBoolean());
+        Assert.Equal("I couldn't find that alert", outcome.GetProperty("reply").GetProperty("title").GetString());
+    }
+}
