@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CsBot.Application.Asking;
+using CsBot.Application.Delivery;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.Time;
@@ -61,6 +62,15 @@ public static class CsBotServices
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        // The durable outbox and its delivery worker. Messages enqueued through IOutbox are sent by the
+        // OutboxDeliveryJob through the registered IChatSender; direct senders keep working alongside.
+        services.AddSingleton(settings.Delivery);
+        services.AddSingleton<LiteDbOutbox>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<OutboxDeliveryService>();
+        services.AddOutboxDelivery(settings.Delivery, settings.TimeZone);
         return builder;
     }
 
@@ -68,6 +78,7 @@ public static class CsBotServices
     {
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        app.MapOutboxEndpoints();
         return app;
     }
 }

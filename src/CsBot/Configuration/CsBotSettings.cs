@@ -1,3 +1,4 @@
+using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
@@ -15,4 +16,8 @@ public sealed record CsBotSettings(
     SchedulingOptions Scheduling,
     LocalChatOptions LocalChat,
     DemoOptions Demo,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    /// <summary>Outbox delivery and retries (section "Delivery").</summary>
+    public DeliveryOptions Delivery { get; init; } = new();
+}

@@ -1,3 +1,4 @@
+using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
 using CsBot.Core;
 using CsBot.Core.Metrics;
@@ -40,8 +41,12 @@ public static class SettingsLoader
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
 
+        var delivery = Bind<DeliveryOptions>(configuration, DeliveryOptions.SectionName, errors);
+        errors.AddRange(delivery.Validate());
+        CheckCron("Delivery:PollCron", delivery.PollCron, errors);
+
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!);
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Delivery = delivery };
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()
