@@ -70,6 +70,14 @@ public sealed class OutboxDeliveryService
             return Outcome.Unrecorded;
         }
         if (claimed is null) return Outcome.Skipped;
+        if (claimed.Attempts > _options.MaxAttempts)
+        {
+            // Every earlier attempt ended without an outcome (the process died mid-send): the message itself may be
+            // what kills it, so stop trying rather than crash on every start.
+            return TryRecord(claimed, () => DeadLetter(claimed,
+                $"{_options.MaxAttempts} attempts ended without an outcome; last error: {claimed.LastError ?? "none recorded"}",
+                "runs kept stopping mid-send")) ?? Outcome.Unrecorded;
+        }
 
         SendResult result;
         try
@@ -105,11 +113,7 @@ public sealed class OutboxDeliveryService
         var error = string.IsNullOrWhiteSpace(result.Error) ? "The platform did not accept the message" : result.Error;
         if (!result.Transient || claimed.Attempts >= _options.MaxAttempts)
         {
-            var why = result.Transient ? $"gave up after {claimed.Attempts} attempts" : "permanent failure";
-            _outbox.MarkDeadLetter(claimed.Id, error, now);
-            _logger.LogWarning("Message {Key} to {Recipient} <{RecipientKey}> dead-lettered ({Why}): {Error}",
-                claimed.IdempotencyKey, claimed.Message.Recipient.DisplayName, claimed.Message.Recipient.Key, why, error);
-            return Outcome.DeadLettered;
+            return DeadLetter(claimed, error, result.Transient ? $"gave up after {claimed.Attempts} attempts" : "permanent failure");
         }
 
         var wait = _backoff.Next(claimed.Attempts, result.RetryAfter);
@@ -117,6 +121,14 @@ public sealed class OutboxDeliveryService
         _logger.LogInformation("Message {Key} to {RecipientKey} failed (attempt {Attempt} of {Max}), retrying in {Wait}: {Error}",
             claimed.IdempotencyKey, claimed.Message.Recipient.Key, claimed.Attempts, _options.MaxAttempts, wait, error);
         return Outcome.Retrying;
+    }
+
+    private Outcome DeadLetter(OutboxEntry claimed, string error, string why)
+    {
+        _outbox.MarkDeadLetter(claimed.Id, error, _clock.Now);
+        _logger.LogWarning("Message {Key} to {Recipient} <{RecipientKey}> dead-lettered ({Why}): {Error}",
+            claimed.IdempotencyKey, claimed.Message.Recipient.DisplayName, claimed.Message.Recipient.Key, why, error);
+        return Outcome.DeadLettered;
     }
 
     /// <summary>Stores an outcome; if the store fails, logs it and leaves the lease to make the message due again.</summary>
