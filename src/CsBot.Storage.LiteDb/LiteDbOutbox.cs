@@ -39,9 +39,10 @@ public sealed class LiteDbOutbox : IOutboxStore
 
     /// <summary>
     /// One writer at a time per database file. LiteDB 5.0.21 loses committed outbox documents when two transactions
-    /// insert the same unique key concurrently and the loser rolls back (measured: 8 parallel enqueues of one key
-    /// left 0 or 2 entries in about a quarter of rounds). Serialising the outbox's own writes makes check-then-insert
-    /// atomic, so that rollback never happens; outbox writes are few, so the lock costs nothing noticeable.
+    /// insert the same unique key concurrently and the loser rolls back pages it had newly allocated (measured: 8
+    /// parallel enqueues of one key into a new file left 0 or 2 entries in about two rounds of three). Serialising
+    /// the outbox's own writes makes check-then-insert atomic, so that rollback never happens; outbox writes are
+    /// few, so the lock costs nothing noticeable.
     /// </summary>
     private static readonly ConditionalWeakTable<LiteDbContext, Lock> WriteGates = new();
 
