@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
+using CsBot.Application.Delivery;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.ReadModel;
@@ -89,8 +90,14 @@ public static class CsBotServices
         services.AddSingleton(settings.Alerting);
         services.AddSingleton(sp => new NotificationPlanner(settings.Alerting, settings.TimeZone));
         services.AddSingleton<IAlertActions, AlertActionService>();
-        // Sends at once until the durable LiteDB outbox (with its delivery worker) is registered in its place.
-        services.AddSingleton<IOutbox, ImmediateOutbox>();
+        // The durable outbox and its delivery worker. Messages enqueued through IOutbox are sent by the
+        // OutboxDeliveryJob through the registered IChatSender; direct senders keep working alongside.
+        services.AddSingleton(settings.Delivery);
+        services.AddSingleton<LiteDbOutbox>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<OutboxDeliveryService>();
+        services.AddOutboxDelivery(settings.Delivery, settings.TimeZone);
         return builder;
     }
 
@@ -101,6 +108,7 @@ public static class CsBotServices
         app.MapLocalChatEndpoints();
         app.MapCsBotApi();
         app.MapLocalAlertEndpoints();
+        app.MapOutboxEndpoints();
         return app;
     }
 }

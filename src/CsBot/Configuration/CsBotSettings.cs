@@ -1,5 +1,6 @@
 using CsBot.Application.Access;
 using CsBot.Application.Notifications;
+using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
@@ -22,4 +23,6 @@ public sealed record CsBotSettings(
     public AccessOptions Access { get; init; } = new();
     public ApiOptions Api { get; init; } = new();
     public AlertingOptions Alerting { get; init; } = new();
+    /// <summary>Outbox delivery and retries (section "Delivery").</summary>
+    public DeliveryOptions Delivery { get; init; } = new();
 }

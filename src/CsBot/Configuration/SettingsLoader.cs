@@ -1,5 +1,6 @@
 using CsBot.Application.Access;
 using CsBot.Application.Notifications;
+using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
 using CsBot.Core;
 using CsBot.Core.Metrics;
@@ -49,9 +50,18 @@ public static class SettingsLoader
 
         var api = LoadApi(configuration, errors);
         var alerting = LoadAlerting(configuration.GetSection(AlertingOptions.SectionName), errors);
+        var delivery = Bind<DeliveryOptions>(configuration, DeliveryOptions.SectionName, errors);
+        errors.AddRange(delivery.Validate());
+        CheckCron("Delivery:PollCron", delivery.PollCron, errors);
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Access = access, Api = api, Alerting = alerting };
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!)
+        {
+            Access = access,
+            Api = api,
+            Alerting = alerting,
+            Delivery = delivery,
+        };
     }
 
     private static ApiOptions LoadApi(IConfiguration configuration, List<string> errors)

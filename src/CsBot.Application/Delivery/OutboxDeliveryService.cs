@@ -1,0 +1,147 @@
+using CsBot.Application.Time;
+using CsBot.Core.Outbox;
+using CsBot.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Application.Delivery;
+
+/// <summary>
+/// Sends the outbox's due messages through the platform sender, one at a time: claim (persisted) → send → record
+/// the outcome. Delivered messages are done; transient failures and exceptions are retried with back-off (or after
+/// the platform's Retry-After); permanent failures and messages out of attempts are dead-lettered with a warning.
+/// One bad message never stops the batch. See <c>LiteDbOutbox</c> for what survives a crash at each step.
+/// </summary>
+public sealed class OutboxDeliveryService
+{
+    private readonly IOutboxStore _outbox;
+    private readonly IChatSender _sender;
+    private readonly DeliveryOptions _options;
+    private readonly BusinessClock _clock;
+    private readonly ILogger<OutboxDeliveryService> _logger;
+    private readonly RetryBackoff _backoff;
+
+    /// <param name="random">Jitter source; tests pass a seeded one. Defaults to the shared thread-safe generator.</param>
+    public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
+        ILogger<OutboxDeliveryService> logger, Random? random = null)
+    {
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _sender = sender ?? throw new ArgumentNullException(nameof(sender));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _backoff = new RetryBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared);
+    }
+
+    public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var due = _outbox.Due(_clock.Now, _options.BatchSize);
+        if (due.Count == 0) return DeliveryRunSummary.Empty;
+
+        int delivered = 0, retrying = 0, deadLettered = 0, skipped = 0, unrecorded = 0;
+        foreach (var entry in due)
+        {
+            // Stop between messages, never between a claim and its outcome.
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (await DeliverOneAsync(entry, cancellationToken))
+            {
+                case Outcome.Delivered: delivered++; break;
+                case Outcome.Retrying: retrying++; break;
+                case Outcome.DeadLettered: deadLettered++; break;
+                case Outcome.Skipped: skipped++; break;
+                default: unrecorded++; break;
+            }
+        }
+        return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded);
+    }
+
+    private enum Outcome { Delivered, Retrying, DeadLettered, Skipped, Unrecorded }
+
+    private async Task<Outcome> DeliverOneAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        OutboxEntry? claimed;
+        try
+        {
+            var now = _clock.Now;
+            claimed = _outbox.TryClaim(entry.Id, now, now + _options.Lease);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not claim outbox entry {Id} ({Key}); it stays queued", entry.Id, entry.IdempotencyKey);
+            return Outcome.Unrecorded;
+        }
+        if (claimed is null) return Outcome.Skipped;
+        if (claimed.Attempts > _options.MaxAttempts)
+        {
+            // Every earlier attempt ended without an outcome (the process died mid-send): the message itself may be
+            // what kills it, so stop trying rather than crash on every start.
+            return TryRecord(claimed, () => DeadLetter(claimed,
+                $"{_options.MaxAttempts} attempts ended without an outcome; last error: {claimed.LastError ?? "none recorded"}",
+                "runs kept stopping mid-send")) ?? Outcome.Unrecorded;
+        }
+
+        SendResult result;
+        try
+        {
+            result = await _sender.SendAsync(claimed.Message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-send: whether the platform took it is unknown. Release the claim so the next start
+            // retries at once instead of waiting out the lease; the attempt stays counted.
+            TryRecord(claimed, () => _outbox.MarkFailed(claimed.Id, "Delivery interrupted by shutdown", _clock.Now));
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A sender that throws (network down, bug in a renderer) is treated as a transient failure.
+            result = SendResult.Failed($"{ex.GetType().Name}: {ex.Message}", transient: true);
+        }
+        result ??= SendResult.Failed("The sender returned no result", transient: true);
+
+        return TryRecord(claimed, () => Record(claimed, result)) ?? Outcome.Unrecorded;
+    }
+
+    private Outcome Record(OutboxEntry claimed, SendResult result)
+    {
+        var now = _clock.Now;
+        if (result.Delivered)
+        {
+            _outbox.MarkDelivered(claimed.Id, _sender.Platform, result.PlatformMessageId, now);
+            return Outcome.Delivered;
+        }
+
+        var error = string.IsNullOrWhiteSpace(result.Error) ? "The platform did not accept the message" : result.Error;
+        if (!result.Transient || claimed.Attempts >= _options.MaxAttempts)
+        {
+            return DeadLetter(claimed, error, result.Transient ? $"gave up after {claimed.Attempts} attempts" : "permanent failure");
+        }
+
+        var wait = _backoff.Next(claimed.Attempts, result.RetryAfter);
+        _outbox.MarkFailed(claimed.Id, error, now + wait);
+        _logger.LogInformation("Message {Key} to {RecipientKey} failed (attempt {Attempt} of {Max}), retrying in {Wait}: {Error}",
+            claimed.IdempotencyKey, claimed.Message.Recipient.Key, claimed.Attempts, _options.MaxAttempts, wait, error);
+        return Outcome.Retrying;
+    }
+
+    private Outcome DeadLetter(OutboxEntry claimed, string error, string why)
+    {
+        _outbox.MarkDeadLetter(claimed.Id, error, _clock.Now);
+        _logger.LogWarning("Message {Key} to {Recipient} <{RecipientKey}> dead-lettered ({Why}): {Error}",
+            claimed.IdempotencyKey, claimed.Message.Recipient.DisplayName, claimed.Message.Recipient.Key, why, error);
+        return Outcome.DeadLettered;
+    }
+
+    /// <summary>Stores an outcome; if the store fails, logs it and leaves the lease to make the message due again.</summary>
+    private T? TryRecord<T>(OutboxEntry claimed, Func<T> record) where T : struct
+    {
+        try
+        {
+            return record();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not record the delivery outcome of {Key}; it is retried when its lease ends", claimed.IdempotencyKey);
+            return null;
+        }
+    }
+}
