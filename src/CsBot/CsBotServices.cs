@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CsBot.Application.Asking;
+using CsBot.Application.Digest;
+using CsBot.Application.Reminders;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.Time;
@@ -13,6 +15,7 @@ using CsBot.Host.Endpoints;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CsBot.Host;
 
@@ -60,6 +63,16 @@ public static class CsBotServices
         services.AddHostedService<ConsolePrompt>();
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
+        // Renewal reminders and the weekly digest. Until a durable outbox is registered, messages go straight to the chat sender.
+        services.TryAddSingleton<IOutbox, ImmediateOutbox>();
+        services.AddSingleton(settings.Reminders);
+        services.AddSingleton<RenewalReminderService>();
+        services.AddSingleton<IDigestSubscriptions>(new ConfiguredDigestSubscriptions(settings.DigestSubscriptions));
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestService>();
+        services.AddCsBotReminders(settings.Reminders, settings.TimeZone);
+        services.AddCsBotDigests(settings.DigestSubscriptions);
+
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
@@ -68,6 +81,7 @@ public static class CsBotServices
     {
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }

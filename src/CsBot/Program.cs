@@ -1,8 +1,11 @@
 using CsBot.Host;
 using CsBot.Host.Configuration;
+using CsBot.Host.Startup;
 
 try
 {
+    // A command (e.g. "digest preview") does its work and exits without starting the web host.
+    if (DigestCommand.Matches(args)) return DigestCommand.Run(args, Console.Out, Console.Error);
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCsBot();
     var app = builder.Build();

@@ -1,4 +1,6 @@
 using CsBot.Chat.Local;
+using CsBot.Core.Digest;
+using CsBot.Core.Reminders;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
@@ -15,4 +17,9 @@ public sealed record CsBotSettings(
     SchedulingOptions Scheduling,
     LocalChatOptions LocalChat,
     DemoOptions Demo,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    public RemindersOptions Reminders { get; init; } = new();
+    /// <summary>The configured digest subscriptions, time zones resolved (an empty zone means the Scheduling one).</summary>
+    public IReadOnlyList<DigestSubscription> DigestSubscriptions { get; init; } = [];
+}
