@@ -31,7 +31,7 @@ internal static class DigestPortfolioSections
             if (!hadHistory) return line;
             var countDelta = count - before[band].Count();
             var arrDelta = arr - before[band].Sum(a => a.Arr);
-            return $"{line} ({Numbers.Signed(countDelta)} accounts, {(arrDelta >= 0 ? "+" : "-")}{Numbers.Money(Math.Abs(arrDelta))} ARR vs last week)";
+            return $"{line} ({Numbers.Signed(countDelta)} {(Math.Abs(countDelta) == 1 ? "account" : "accounts")}, {(arrDelta >= 0 ? "+" : "-")}{Numbers.Money(Math.Abs(arrDelta))} ARR vs last week)";
         }).ToList();
         if (!hadHistory) lines.Add("No scores from a week ago to compare with.");
 
