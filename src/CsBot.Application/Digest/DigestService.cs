@@ -47,6 +47,9 @@ public sealed class DigestService(
         return queued;
     }
 
+    /// <summary>The key this week's digest to <paramref name="subscription"/> is queued under.</summary>
+    public string KeyFor(DigestSubscription subscription) => DigestKeys.For(subscription.Channel, TodayIn(subscription));
+
     private DateOnly TodayIn(DigestSubscription subscription)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscription.TimeZone, out var found) ? found : clock.Zone;

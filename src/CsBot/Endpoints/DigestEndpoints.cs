@@ -1,5 +1,4 @@
 using CsBot.Application.Digest;
-using CsBot.Application.Time;
 using CsBot.Chat.Local;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
@@ -13,7 +12,7 @@ public static class DigestEndpoints
 
     public static IEndpointRouteBuilder MapDigestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/local/digest/preview", (string? channel, string? segment, DigestService digests, IDigestSubscriptions subscriptions, BusinessClock clock) =>
+        app.MapGet("/api/local/digest/preview", (string? channel, string? segment, DigestService digests, IDigestSubscriptions subscriptions) =>
         {
             string? key = null;
             if (!string.IsNullOrWhiteSpace(channel))
@@ -28,7 +27,7 @@ public static class DigestEndpoints
                 }
                 // The channel's own segment applies unless the caller asks for another.
                 segment = string.IsNullOrWhiteSpace(segment) ? subscription.Segment : segment;
-                key = DigestKeys.For(subscription.Channel, clock.Today);
+                key = digests.KeyFor(subscription);
             }
             if (!string.IsNullOrWhiteSpace(segment) && !digests.Segments().Contains(segment.Trim(), StringComparer.OrdinalIgnoreCase))
             {
