@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton<IPortfolioStore>(sp => sp.GetRequiredService<LiteDbPortfolioStore>());
         services.AddSingleton<IScoreStore>(sp => sp.GetRequiredService<LiteDbScoreStore>());
         services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<LiteDbAlertStore>());
+        services.AddSingleton<IReminderLedger, LiteDbReminderLedger>();
         return services;
     }
 }

@@ -3,6 +3,8 @@ using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Delivery;
+using CsBot.Application.Digest;
+using CsBot.Application.Reminders;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.ReadModel;
@@ -19,6 +21,7 @@ using CsBot.Host.Security;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CsBot.Host;
 
@@ -74,6 +77,15 @@ public static class CsBotServices
         services.AddHostedService<ConsolePrompt>();
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
+        // Renewal reminders and the weekly digest, delivered through the durable outbox.
+        services.AddSingleton(settings.Reminders);
+        services.AddSingleton<RenewalReminderService>();
+        services.AddSingleton<IDigestSubscriptions>(new ConfiguredDigestSubscriptions(settings.DigestSubscriptions));
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestService>();
+        services.AddCsBotReminders(settings.Reminders, settings.TimeZone);
+        services.AddCsBotDigests(settings.DigestSubscriptions);
+
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
         services.AddCsBotApi(settings.Api);
@@ -109,6 +121,7 @@ public static class CsBotServices
         app.MapCsBotApi();
         app.MapLocalAlertEndpoints();
         app.MapOutboxEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }

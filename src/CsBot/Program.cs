@@ -1,10 +1,13 @@
 using CsBot.Host;
 using CsBot.Host.Cli;
 using CsBot.Host.Configuration;
+using CsBot.Host.Startup;
 
 try
 {
     if (CommandLine.TryRun(args) is { } exitCode) return exitCode;
+    // A command (e.g. "digest preview") does its work and exits without starting the web host.
+    if (DigestCommand.Matches(args)) return DigestCommand.Run(args, Console.Out, Console.Error);
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCsBot();
     var app = builder.Build();

@@ -2,6 +2,8 @@ using CsBot.Application.Access;
 using CsBot.Application.Notifications;
 using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
+using CsBot.Core.Digest;
+using CsBot.Core.Reminders;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
@@ -25,4 +27,7 @@ public sealed record CsBotSettings(
     public AlertingOptions Alerting { get; init; } = new();
     /// <summary>Outbox delivery and retries (section "Delivery").</summary>
     public DeliveryOptions Delivery { get; init; } = new();
+    public RemindersOptions Reminders { get; init; } = new();
+    /// <summary>The configured digest subscriptions, time zones resolved (an empty zone means the Scheduling one).</summary>
+    public IReadOnlyList<DigestSubscription> DigestSubscriptions { get; init; } = [];
 }

@@ -3,6 +3,8 @@ using CsBot.Application.Notifications;
 using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
 using CsBot.Core;
+using CsBot.Core.Digest;
+using CsBot.Core.Reminders;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
@@ -53,6 +55,10 @@ public static class SettingsLoader
         var delivery = Bind<DeliveryOptions>(configuration, DeliveryOptions.SectionName, errors);
         errors.AddRange(delivery.Validate());
         CheckCron("Delivery:PollCron", delivery.PollCron, errors);
+        var reminders = Bind<RemindersOptions>(configuration, RemindersOptions.SectionName, errors);
+        CheckCron("Reminders:Cron", reminders.Cron, errors);
+        errors.AddRange(reminders.Validate());
+        var digests = LoadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
         return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!)
@@ -61,6 +67,8 @@ public static class SettingsLoader
             Api = api,
             Alerting = alerting,
             Delivery = delivery,
+            Reminders = reminders,
+            DigestSubscriptions = digests,
         };
     }
 
@@ -196,6 +204,37 @@ public static class SettingsLoader
             errors.Add($"Scheduling:TimeZone '{id}' is not a known time zone; use an IANA id such as \"Europe/Berlin\" or \"UTC\".");
             return null;
         }
+    }
+
+    private static List<DigestSubscription> LoadDigestSubscriptions(IConfiguration configuration, string schedulingZone, List<string> errors)
+    {
+        var digest = Bind<DigestOptions>(configuration, DigestOptions.SectionName, errors);
+        var subscriptions = new List<DigestSubscription>();
+        var channels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < digest.Subscriptions.Count; i++)
+        {
+            var entry = digest.Subscriptions[i];
+            var key = $"Digest:Subscriptions:{i}";
+            var valid = true;
+            if (string.IsNullOrWhiteSpace(entry.Channel))
+            {
+                errors.Add($"{key}:Channel is empty; set the channel the digest is posted to, e.g. \"cs-leadership\".");
+                valid = false;
+            }
+            else if (!channels.Add(entry.Channel.Trim().TrimStart('#')))
+            {
+                errors.Add($"{key}:Channel '{entry.Channel}' is subscribed twice; keep one entry per channel.");
+                valid = false;
+            }
+            var before = errors.Count;
+            CheckCron($"{key}:Cron", entry.Cron, errors);
+            var zone = string.IsNullOrWhiteSpace(entry.TimeZone) ? schedulingZone : entry.TimeZone.Trim();
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+                errors.Add($"{key}:TimeZone '{zone}' is not a known time zone; use an IANA id such as \"Europe/Berlin\", or leave it empty for the Scheduling time zone.");
+            if (valid && errors.Count == before)
+                subscriptions.Add(new DigestSubscription(entry.Channel.Trim(), entry.Cron, zone, string.IsNullOrWhiteSpace(entry.Segment) ? null : entry.Segment.Trim()));
+        }
+        return subscriptions;
     }
 
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());

@@ -1,0 +1,90 @@
+using System.Globalization;
+using CsBot.Application.Formatting;
+using CsBot.Core.Messaging;
+using CsBot.Core.Metrics;
+using CsBot.Core.Scoring;
+
+namespace CsBot.Application.Digest;
+
+/// <summary>
+/// The weekly digest as one readable post: health by band with the change since last week, new at-risk accounts,
+/// the biggest health drops with their weakest component, renewals in the next 90 days, last month's key metrics
+/// against the month before, and a 12-week sparkline of average health. A pure function of <see cref="DigestData"/>.
+/// </summary>
+public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metrics)
+{
+    public const int TopDrops = 5;
+    public const int SparklineWeeks = 12;
+    public const int MaxListed = 5;
+
+    public ChatMessage Build(DigestData data)
+    {
+        var scope = new DigestScope(data);
+        var week = DigestKeys.IsoWeek(data.Today);
+        var title = $"Weekly health digest {week}{(data.Segment is { Length: > 0 } s ? $" ({s.Trim()})" : "")}";
+        if (scope.Accounts.Count == 0)
+        {
+            return new ChatMessage
+            {
+                Title = title,
+                FallbackText = $"{title}: no active accounts",
+                Sections = [new MessageSection { Text = data.Segment is { Length: > 0 } ? $"No active accounts in segment '{data.Segment.Trim()}'." : "No active accounts." }],
+            };
+        }
+
+        var distribution = DigestPortfolioSections.Distribution(scope, bands);
+        var atRisk = DigestPortfolioSections.NewAtRisk(scope);
+        var drops = DigestPortfolioSections.BiggestDrops(scope);
+        var renewals = DigestPortfolioSections.Renewals(scope);
+        var sections = new List<MessageSection>
+        {
+            distribution.Section,
+            Trend(scope),
+            atRisk.Section,
+            drops,
+            renewals.Section,
+            DigestMetricsSection.Build(metrics, data),
+        };
+
+        var scored = scope.Accounts.Count(a => scope.Latest(a) is not null);
+        var context = new List<string> { $"{scored} of {scope.Accounts.Count} active accounts scored; as of {Numbers.Date(data.Today)}" };
+        return new ChatMessage
+        {
+            Title = title,
+            FallbackText = $"{title}: {distribution.Summary}; {atRisk.Count} new at-risk; {renewals.Next30} renewals in 30 days",
+            Sections = sections,
+            Context = context,
+        };
+    }
+
+    /// <summary>Average health of the scope's accounts on each of the last 12 weeks, oldest first; null for a week without scores.</summary>
+    internal static IReadOnlyList<int?> WeeklyAverages(DigestScope scope)
+    {
+        var averages = new List<int?>(SparklineWeeks);
+        for (var weeksAgo = SparklineWeeks - 1; weeksAgo >= 0; weeksAgo--)
+        {
+            var day = scope.Data.Today.AddDays(-7 * weeksAgo);
+            var scores = scope.Accounts.Select(a => scope.ScoreOn(a, day)).OfType<int>().ToList();
+            averages.Add(scores.Count == 0 ? null : (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero));
+        }
+        return averages;
+    }
+
+    private static MessageSection Trend(DigestScope scope)
+    {
+        var averages = WeeklyAverages(scope);
+        // A week without scores shows as a dot, so the line always spans 12 weeks and gaps stay visible.
+        var line = new string([.. averages.Select(a => a is { } v ? Sparkline.ForScores([v])[0] : '·')]);
+        var known = averages.OfType<int>().ToList();
+        var text = known.Count switch
+        {
+            0 => $"{line} no scores yet",
+            1 => $"{line} average {known[0]}",
+            _ => $"{line} average {known[^1]} ({Numbers.Signed(known[^1] - known[0])} over {SparklineWeeks} weeks)",
+        };
+        return new MessageSection { Heading = $"Portfolio health, last {SparklineWeeks} weeks", Text = text };
+    }
+
+    internal static string Signed(decimal value, string format) =>
+        (value > 0 ? "+" : "") + value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using CsBot.Core.Alerts;
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.Digest;
+
+/// <summary>
+/// What a digest is built from: the whole portfolio (metrics need every account's signals), each account's latest
+/// score and daily history, the open alerts, and the day and instant it is built for. <see cref="Segment"/> scopes
+/// the digest to one segment; null means every account.
+/// </summary>
+public sealed record DigestData
+{
+    public required IReadOnlyList<AccountSignals> Portfolio { get; init; }
+    public required IReadOnlyDictionary<string, HealthScore> Scores { get; init; }
+    public required IReadOnlyDictionary<string, ScorePoint[]> Histories { get; init; }
+    public required IReadOnlyList<Alert> OpenAlerts { get; init; }
+    public required DateOnly Today { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public string? Segment { get; init; }
+}

@@ -1,0 +1,113 @@
+using CsBot.Application.Formatting;
+using CsBot.Core.Accounts;
+using CsBot.Core.Messaging;
+using CsBot.Core.Scoring;
+
+namespace CsBot.Application.Digest;
+
+/// <summary>The portfolio parts of the digest: bands, new at-risk accounts, biggest drops and upcoming renewals.</summary>
+internal static class DigestPortfolioSections
+{
+    private static readonly HealthBand[] BandOrder = [HealthBand.Good, HealthBand.Average, HealthBand.Poor];
+    private static readonly (int From, int To, string Label)[] RenewalBuckets = [(0, 30, "Next 30 days"), (31, 60, "In 31-60 days"), (61, 90, "In 61-90 days")];
+
+    /// <summary>
+    /// Accounts and ARR per band now and a week ago. ARR is today's ARR grouped by each week's band, so the change
+    /// shows ARR moving between bands rather than contract changes.
+    /// </summary>
+    public static (MessageSection Section, string Summary) Distribution(DigestScope scope, ScoringOptions bands)
+    {
+        var weekAgo = scope.Data.Today.AddDays(-7);
+        var now = scope.Accounts.Where(a => scope.Latest(a) is not null).ToLookup(a => scope.Latest(a)!.Band);
+        var before = scope.Accounts.Select(a => (Account: a, Score: scope.ScoreOn(a, weekAgo))).Where(x => x.Score is not null)
+            .ToLookup(x => bands.BandFor(x.Score!.Value), x => x.Account);
+        var hadHistory = before.Any();
+
+        var lines = BandOrder.Select(band =>
+        {
+            var count = now[band].Count();
+            var arr = now[band].Sum(a => a.Arr);
+            var line = $"{band}: {Accounts(count)}, {Numbers.Money(arr)} ARR";
+            if (!hadHistory) return line;
+            var countDelta = count - before[band].Count();
+            var arrDelta = arr - before[band].Sum(a => a.Arr);
+            return $"{line} ({Numbers.Signed(countDelta)} {(Math.Abs(countDelta) == 1 ? "account" : "accounts")}, {(arrDelta >= 0 ? "+" : "-")}{Numbers.Money(Math.Abs(arrDelta))} ARR vs last week)";
+        }).ToList();
+        if (!hadHistory) lines.Add("No scores from a week ago to compare with.");
+
+        var summary = string.Join(", ", BandOrder.Select(b => $"{now[b].Count()} {b}"));
+        return (new MessageSection { Heading = "Health by band", Text = string.Join("\n", lines) }, summary);
+    }
+
+    /// <summary>Accounts with an open alert that first fired in the last 7 days, most severe and largest first.</summary>
+    public static (MessageSection Section, int Count) NewAtRisk(DigestScope scope)
+    {
+        var since = scope.Data.Now.AddDays(-7);
+        var inScope = scope.Accounts.ToDictionary(a => a.Id);
+        var fresh = scope.Data.OpenAlerts
+            .Where(a => a.FirstFiredAt > since && inScope.ContainsKey(a.AccountId))
+            .GroupBy(a => a.AccountId)
+            .Select(g => (Account: inScope[g.Key], Alerts: g.OrderByDescending(a => a.Severity).ToList()))
+            .OrderByDescending(x => x.Alerts[0].Severity).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var lines = fresh.Take(MaxListed).Select(x =>
+            $"{x.Account.Name} ({Health(scope, x.Account)}, {Numbers.Money(x.Account.Arr)} ARR): [{x.Alerts[0].Severity}] {x.Alerts[0].Reason}"
+            + (x.Alerts.Count > 1 ? $" (+{x.Alerts.Count - 1} more)" : "")).ToList();
+        if (fresh.Count > MaxListed) lines.Add($"and {fresh.Count - MaxListed} more");
+        var text = fresh.Count == 0 ? "No account started a churn-risk alert this week." : string.Join("\n", lines);
+        return (new MessageSection { Heading = $"New at-risk accounts this week: {fresh.Count}", Text = text }, fresh.Count);
+    }
+
+    /// <summary>The largest 7-day falls in health, each with its weakest component's reason.</summary>
+    public static MessageSection BiggestDrops(DigestScope scope)
+    {
+        var weekAgo = scope.Data.Today.AddDays(-7);
+        var drops = scope.Accounts
+            .Select(a => (Account: a, Now: scope.Latest(a), Before: scope.ScoreOn(a, weekAgo)))
+            .Where(x => x.Now is not null && x.Before is not null && x.Now.Score < x.Before)
+            .Select(x => (x.Account, Score: x.Now!, Change: x.Now!.Score - x.Before!.Value))
+            .OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(DigestBuilder.TopDrops)
+            .Select(x => $"{x.Account.Name}: {x.Score.Score - x.Change} -> {x.Score.Score} ({Numbers.Signed(x.Change)}), {x.Score.Band}, {Numbers.Money(x.Account.Arr)} ARR. {Weakest(x.Score)}")
+            .ToList();
+        return new MessageSection
+        {
+            Heading = "Biggest health drops (7 days)",
+            Text = drops.Count == 0 ? "No account's health fell this week." : string.Join("\n", drops),
+        };
+    }
+
+    /// <summary>Renewals due in the next 30, 31-60 and 61-90 days with their ARR, riskiest first within each.</summary>
+    public static (MessageSection Section, int Next30) Renewals(DigestScope scope)
+    {
+        var today = scope.Data.Today;
+        var upcoming = scope.Accounts
+            .Where(a => a.RenewalDate is not null && a.ContractKind != ContractKind.Monthly)
+            .Select(a => (Account: a, Days: a.RenewalDate!.Value.DayNumber - today.DayNumber))
+            .ToList();
+        var lines = new List<string>();
+        var next30 = 0;
+        foreach (var (from, to, label) in RenewalBuckets)
+        {
+            var bucket = upcoming.Where(x => x.Days >= from && x.Days <= to)
+                .OrderBy(x => scope.Latest(x.Account)?.Band ?? HealthBand.Good).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (from == 0) next30 = bucket.Count;
+            lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Numbers.Money(bucket.Sum(x => x.Account.Arr))} ARR");
+            lines.AddRange(bucket.Take(MaxListed).Select(x =>
+                $"  {x.Account.Name}: {Numbers.Date(x.Account.RenewalDate!.Value)} ({x.Days} days), {Numbers.Money(x.Account.Arr)} ARR, {Health(scope, x.Account)}"));
+            if (bucket.Count > MaxListed) lines.Add($"  and {bucket.Count - MaxListed} more");
+        }
+        return (new MessageSection { Heading = "Renewals in the next 90 days", Text = string.Join("\n", lines) }, next30);
+    }
+
+    private const int MaxListed = DigestBuilder.MaxListed;
+
+    private static string Accounts(int count) => count == 1 ? "1 account" : $"{count} accounts";
+
+    private static string Health(DigestScope scope, Account account) =>
+        scope.Latest(account) is { } score ? $"{score.Band} {score.Score}" : "not scored";
+
+    private static string Weakest(HealthScore score) =>
+        score.Components.OrderBy(c => c.Points).FirstOrDefault() is { } weakest ? $"Weakest: {weakest.Reason}" : "No component data.";
+}

@@ -1,0 +1,59 @@
+using CsBot.Application.Digest;
+using CsBot.Core.Digest;
+using CsBot.Core.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CsBot.Scheduling;
+
+/// <summary>Quartz triggers for the daily renewal reminders and the per-channel weekly digests.</summary>
+public static class ReminderAndDigestScheduling
+{
+    /// <summary>The daily reminder run on <see cref="RemindersOptions.Cron"/> in <paramref name="zone"/>; after downtime it fires once.</summary>
+    public static IServiceCollection AddCsBotReminders(this IServiceCollection services, RemindersOptions options, TimeZoneInfo zone)
+    {
+        if (!options.Enabled) return services;
+        services.AddScoped<RenewalReminderJob>();
+        services.AddQuartz(q =>
+        {
+            q.AddJob<RenewalReminderJob>(j => j.WithIdentity(RenewalReminderJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(RenewalReminderJob.Key)
+                .WithIdentity("renewal-reminders-cron", "csbot")
+                .WithCronSchedule(options.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        return services;
+    }
+
+    /// <summary>One trigger per subscription, on its own cron and time zone; a digest missed while the host was busy fires once.</summary>
+    public static IServiceCollection AddCsBotDigests(this IServiceCollection services, IReadOnlyList<DigestSubscription> subscriptions)
+    {
+        services.AddScoped<WeeklyDigestJob>();
+        services.AddQuartz(q =>
+        {
+            // Durable, so the job stays registered when no channel is subscribed yet.
+            q.AddJob<WeeklyDigestJob>(j => j.WithIdentity(WeeklyDigestJob.Key).StoreDurably());
+            foreach (var subscription in subscriptions)
+                q.AddTrigger(t => Configure(t, subscription));
+        });
+        return services;
+    }
+
+    private static void Configure(ITriggerConfigurator<IJob> trigger, DigestSubscription subscription) => trigger
+        .ForJob(WeeklyDigestJob.Key)
+        .WithIdentity("digest-" + DigestKeys.Normalize(subscription.Channel), "csbot")
+        .UsingJobData(WeeklyDigestJob.ChannelKey, subscription.Channel)
+        .WithCronSchedule(subscription.Cron, c => c
+            .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone))
+            .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
+
+    /// <summary>The next <paramref name="count"/> times the subscription's digest fires after <paramref name="after"/>, read as its trigger reads them.</summary>
+    public static IReadOnlyList<DateTimeOffset> NextFireTimes(DigestSubscription subscription, DateTimeOffset after, int count)
+    {
+        var cron = new CronExpression(subscription.Cron, TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone));
+        var times = new List<DateTimeOffset>(count);
+        for (var at = after; times.Count < count && cron.GetNextValidTimeAfter(at) is { } next; at = next)
+            times.Add(next);
+        return times;
+    }
+}
