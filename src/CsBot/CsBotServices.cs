@@ -13,6 +13,9 @@ using CsBot.Host.Endpoints;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
+using CsBot.Slack;
+using CsBot.Slack.Outbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CsBot.Host;
 
@@ -61,6 +64,15 @@ public static class CsBotServices
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        // Slack, when a bot token or signing secret is set (SettingsLoader has checked the section): its endpoints,
+        // and Slack instead of the local sink for every message CsBot sends.
+        var slack = SlackOptions.Read(builder.Configuration);
+        if (slack.IsConfigured)
+        {
+            services.AddSlack(slack);
+            services.Replace(ServiceDescriptor.Singleton<IChatSender>(sp => sp.GetRequiredService<SlackChatSender>()));
+        }
         return builder;
     }
 
@@ -68,6 +80,7 @@ public static class CsBotServices
     {
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        if (app.Services.GetService<SlackOptions>() is not null) app.MapSlack();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using CsBot.Host;
 using CsBot.Host.Configuration;
+using CsBot.Slack.Api;
 
 try
 {
@@ -13,6 +14,11 @@ try
 catch (ConfigurationException ex)
 {
     Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+catch (SlackConfigurationException ex)
+{
+    Console.Error.WriteLine("CsBot cannot start: " + ex.Message);
     return 2;
 }
 

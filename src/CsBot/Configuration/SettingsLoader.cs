@@ -4,6 +4,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Slack;
 using CronExpression = Quartz.CronExpression;
 
 namespace CsBot.Host.Configuration;
@@ -39,6 +40,8 @@ public static class SettingsLoader
             errors.Add($"Demo:AccountCount is {demo.AccountCount}; use 1 to 200000.");
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
+
+        errors.AddRange(SlackOptions.Read(configuration).Validate());
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
         return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!);
