@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CsBot.Slack;
 
@@ -28,14 +29,17 @@ public static class DependencyInjection
             })
             // Long-lived singletons hold this client; pooled connections are recycled so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // SlackApiClient logs each failure with what to do; a line per request would drown those out.
+            .RemoveAllLoggers();
 
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackSentMessages>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackChatSender>();
-        services.AddHostedService<SlackStartupCheck>();
+        // First of all hosted services, so a rejected token stops startup before data is seeded or jobs run.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SlackStartupCheck>());
 
         services.AddSingleton<IQuestionAnswerer, AskServiceAnswerer>();
         services.AddSingleton<SlackSignatureVerifier>();
