@@ -1,3 +1,5 @@
+using CsBot.Application.Asking;
+using CsBot.Core.Messaging;
 using CsBot.Slack.Outbound;
 using CsBot.Slack.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +43,7 @@ public sealed class SlackCommandHandler(
 
         var text = SlackText.Unescape(form["text"] ?? "").Trim();
         if (text.Length == 0) text = "help";
-        var answering = Task.Run(async () => answerer.Ask(text, await askers.ResolveAsync(userId, form["user_name"], CancellationToken.None)), CancellationToken.None);
+        var answering = Task.Run(() => AnswerAsync(text, userId, form["user_name"]), CancellationToken.None);
         try
         {
             var answer = await answering.WaitAsync(TimeSpan.FromMilliseconds(options.DirectAnswerMilliseconds), time, ct);
@@ -59,5 +61,18 @@ public sealed class SlackCommandHandler(
             if (!result.Ok) logger.LogWarning("Late /cs answer for {User} could not be posted: {Error}", userId, result.Error);
         });
         return SlackReplies.Ephemeral(Acknowledgement);
+    }
+
+    private async Task<ChatMessage> AnswerAsync(string text, string userId, string? userName)
+    {
+        try
+        {
+            return answerer.Ask(text, await askers.ResolveAsync(userId, userName, CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Answering /cs {Text} for {User} failed", text, userId);
+            return HelpMessages.Failure();
+        }
     }
 }
