@@ -21,6 +21,8 @@ using CsBot.Host.Security;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
+using CsBot.Slack;
+using CsBot.Slack.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CsBot.Host;
@@ -110,6 +112,14 @@ public static class CsBotServices
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
         services.AddSingleton<OutboxDeliveryService>();
         services.AddOutboxDelivery(settings.Delivery, settings.TimeZone);
+        // Slack, when a bot token or signing secret is set (SettingsLoader has checked the section): its endpoints,
+        // and Slack instead of the local sink for every message CsBot sends.
+        var slack = SlackOptions.Read(builder.Configuration);
+        if (slack.IsConfigured)
+        {
+            services.AddSlack(slack);
+            services.Replace(ServiceDescriptor.Singleton<IChatSender>(sp => sp.GetRequiredService<SlackChatSender>()));
+        }
         return builder;
     }
 
@@ -122,6 +132,7 @@ public static class CsBotServices
         app.MapLocalAlertEndpoints();
         app.MapOutboxEndpoints();
         app.MapDigestEndpoints();
+        if (app.Services.GetService<SlackOptions>() is not null) app.MapSlack();
         return app;
     }
 }

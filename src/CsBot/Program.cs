@@ -2,6 +2,7 @@ using CsBot.Host;
 using CsBot.Host.Cli;
 using CsBot.Host.Configuration;
 using CsBot.Host.Startup;
+using CsBot.Slack.Api;
 
 try
 {
@@ -18,6 +19,11 @@ try
 catch (ConfigurationException ex)
 {
     Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+catch (SlackConfigurationException ex)
+{
+    Console.Error.WriteLine("CsBot cannot start: " + ex.Message);
     return 2;
 }
 

@@ -9,6 +9,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Slack;
 using CronExpression = Quartz.CronExpression;
 
 namespace CsBot.Host.Configuration;
@@ -59,6 +60,7 @@ public static class SettingsLoader
         CheckCron("Reminders:Cron", reminders.Cron, errors);
         errors.AddRange(reminders.Validate());
         var digests = LoadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
+        errors.AddRange(SlackOptions.Read(configuration).Validate());
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
         return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!)

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CsBot.Slack.Api;
+using CsBot.Slack.Outbound;
+using CsBot.Slack.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Slack.Inbound;
+
+/// <summary>
+/// POST /slack/events: answers the url_verification handshake, and takes app_mention (answered in the thread) and
+/// direct messages (answered in the DM). Every event is acknowledged with 200 at once and answered from the work
+/// queue; Slack's retries of an event already taken are recognised by event_id and dropped. The bot's own
+/// messages, other bots and edits are ignored so CsBot never talks to itself.
+/// </summary>
+public sealed partial class SlackEventHandler(
+    IQuestionAnswerer answerer,
+    SlackAskers askers,
+    SlackResponder responder,
+    SlackBotIdentity identity,
+    SlackWorkQueue queue,
+    EventDeduplicator dedupe,
+    TeamAllowList teams,
+    ILogger<SlackEventHandler> logger)
+{
+    public const string RetryNumHeader = "X-Slack-Retry-Num";
+    public const string RetryReasonHeader = "X-Slack-Retry-Reason";
+
+    public IResult Handle(byte[] body, IHeaderDictionary headers)
+    {
+        SlackEventEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<SlackEventEnvelope>(body, SlackJson.Options);
+        }
+        catch (JsonException)
+        {
+            return SlackReplies.Malformed("the event body is not JSON");
+        }
+        switch (envelope?.Type)
+        {
+            case "url_verification" when !string.IsNullOrEmpty(envelope.Challenge):
+                return SlackReplies.Json(new JsonObject { ["challenge"] = envelope.Challenge });
+            case "event_callback" when envelope.Event is not null:
+                return Take(envelope, envelope.Event, headers);
+            case null or "url_verification" or "event_callback":
+                return SlackReplies.Malformed("the event has no type, challenge or event");
+            default:
+                logger.LogInformation("Slack sent a {Type} request; nothing to do", envelope.Type);
+                return Results.Ok();
+        }
+    }
+
+    private IResult Take(SlackEventEnvelope envelope, SlackEvent e, IHeaderDictionary headers)
+    {
+        if (!teams.Allows(envelope.TeamId))
+        {
+            // 200, not 403: a refusal would only make Slack retry and count against the app's delivery rate.
+            logger.LogWarning("Event from workspace {TeamId} dropped: not in Slack:AllowedTeamIds", envelope.TeamId);
+            return Results.Ok();
+        }
+        if (envelope.EventId is { } eventId && !dedupe.FirstSighting(eventId))
+        {
+            logger.LogInformation("Slack retry {Retry} ({Reason}) of event {EventId} dropped: already taken", headers[RetryNumHeader].ToString(), headers[RetryReasonHeader].ToString(), eventId);
+            return Results.Ok();
+        }
+
+        var mention = e.Type == "app_mention" && e.ChannelType != "im";
+        var direct = e.Type == "message" && e.ChannelType == "im";
+        if (!(mention || direct) || e.Subtype is not null || e.BotId is not null || string.IsNullOrEmpty(e.User) || string.IsNullOrEmpty(e.Channel)
+            || e.User == identity.Known?.BotUserId)
+            return Results.Ok();
+
+        var threadTs = mention ? e.ThreadTs ?? e.Ts : e.ThreadTs;
+        queue.Enqueue($"answer {e.Type} {envelope.EventId} from {e.User}", async ct =>
+        {
+            if (e.User == (await identity.GetAsync(ct))?.BotUserId) return;
+            var asker = await askers.ResolveAsync(e.User, null, ct);
+            var answer = answerer.Ask(Question(e.Text), asker);
+            var posted = await responder.PostAsync(e.Channel, threadTs, answer, ct);
+            if (!posted.Ok) logger.LogWarning("Answer to {User} in {Channel} was not posted: {Error}", e.User, e.Channel, posted.Error);
+        });
+        return Results.Ok();
+    }
+
+    /// <summary>The question without the @CsBot mention, with Slack's escaping undone; "help" when nothing is left.</summary>
+    public static string Question(string? text)
+    {
+        var question = SlackText.Unescape(Mention().Replace(text ?? "", " ")).Trim();
+        return question.Length == 0 ? "help" : question;
+    }
+
+    [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>")]
+    private static partial Regex Mention();
+}

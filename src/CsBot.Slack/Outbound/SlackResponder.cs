@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using CsBot.Core.Messaging;
+using CsBot.Slack.Api;
+using CsBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Slack.Outbound;
+
+/// <summary>
+/// Replies to people who asked something: in a channel thread, in a DM, through a response_url, or by updating a
+/// message in place. A reply is wanted now, not via the outbox, so one rate-limit wait of up to
+/// <see cref="MaxInlineWait"/> is honoured here before giving up.
+/// </summary>
+public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger)
+{
+    public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(10);
+
+    public async Task<SlackResult<SlackPostedMessage>> PostAsync(string channel, string? threadTs, ChatMessage message, CancellationToken ct)
+    {
+        var payload = BlockKitRenderer.Render(message);
+        var result = await WithOneRetryAsync(() => api.PostMessageAsync(channel, payload, threadTs, ct), ct);
+        if (result.Ok) sent.Remember(result.Value!.Channel, result.Value.Ts, message);
+        return result;
+    }
+
+    public async Task<SlackResult<SlackPostedMessage>> UpdateAsync(string channel, string ts, ChatMessage message, CancellationToken ct)
+    {
+        var payload = BlockKitRenderer.Render(message);
+        // chat.update keeps what is not sent, so clear the other container: a message may move in or out of a coloured attachment.
+        payload.TryAdd("blocks", new JsonArray());
+        payload.TryAdd("attachments", new JsonArray());
+        var result = await WithOneRetryAsync(() => api.UpdateMessageAsync(channel, ts, payload, ct), ct);
+        if (result.Ok) sent.Remember(channel, ts, message);
+        return result;
+    }
+
+    /// <summary>Answers through a response_url: visible to the asker only unless <paramref name="inChannel"/>; <paramref name="replaceOriginal"/> swaps out the message that held the button.</summary>
+    public Task<SlackResult<bool>> RespondAsync(string responseUrl, ChatMessage message, bool inChannel, bool replaceOriginal, CancellationToken ct)
+    {
+        var payload = BlockKitRenderer.Render(message);
+        payload["response_type"] = inChannel ? "in_channel" : "ephemeral";
+        payload["replace_original"] = replaceOriginal;
+        return WithOneRetryAsync(() => api.RespondAsync(responseUrl, payload, ct), ct);
+    }
+
+    private async Task<SlackResult<T>> WithOneRetryAsync<T>(Func<Task<SlackResult<T>>> call, CancellationToken ct)
+    {
+        var result = await call();
+        if (result.Ok || !result.Transient || result.RetryAfter is not { } wait || wait > MaxInlineWait) return result;
+        logger.LogInformation("Slack asked to wait {Seconds:0} s; replying after that", wait.TotalSeconds);
+        await Task.Delay(wait, time, ct);
+        return await call();
+    }
+}
