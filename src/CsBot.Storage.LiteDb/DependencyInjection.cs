@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddSingleton<IPortfolioStore, LiteDbPortfolioStore>();
         services.AddSingleton<IScoreStore, LiteDbScoreStore>();
         services.AddSingleton<IAlertStore, LiteDbAlertStore>();
+        services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         return services;
     }
 }
