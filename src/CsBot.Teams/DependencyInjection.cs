@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsBot.Core.Ports;
 using CsBot.Teams.Bot;
 using CsBot.Teams.Hosting;
@@ -26,6 +27,14 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder, TeamsOptions options)
     {
         if (!options.IsEnabled) return builder;
+        Register(builder, options);
+        return builder;
+    }
+
+    // Kept out of AddTeams so a host without Teams never JIT-compiles code that loads Bot Framework assemblies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Register(WebApplicationBuilder builder, TeamsOptions options)
+    {
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<TeamsMarker>();
@@ -52,18 +61,23 @@ public static class DependencyInjection
         services.AddSingleton<TeamsChatSender>();
         // Added to the host's senders; the outbox picks a sender by platform.
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
-        return builder;
     }
 
     /// <summary>Maps POST /api/messages when <see cref="AddTeams"/> registered the bot; otherwise does nothing.</summary>
     public static WebApplication MapTeams(this WebApplication app)
     {
         if (app.Services.GetService<TeamsMarker>() is null) return app;
+        Map(app);
+        return app;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Map(WebApplication app)
+    {
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
                 adapter.ProcessAsync(request, response, bot, cancellationToken))
             .AddEndpointFilter<LocalModeGate>()
             .WithName("TeamsMessages");
-        return app;
     }
 
     private sealed class TeamsMarker;

@@ -13,6 +13,7 @@ using CsBot.Host.Endpoints;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
 using CsBot.Storage.LiteDb;
+using CsBot.Teams;
 
 namespace CsBot.Host;
 
@@ -61,6 +62,9 @@ public static class CsBotServices
         services.AddCsBotScheduling(settings.Scheduling, settings.TimeZone);
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        // Teams only when configured (credentials, or Teams:EnableLocalMode for the Emulator); otherwise a no-op.
+        builder.AddTeams(settings.Teams);
         return builder;
     }
 
@@ -68,6 +72,7 @@ public static class CsBotServices
     {
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
+        app.MapTeams();
         return app;
     }
 }

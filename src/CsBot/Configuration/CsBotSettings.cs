@@ -3,6 +3,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Teams;
 
 namespace CsBot.Host.Configuration;
 
@@ -15,4 +16,8 @@ public sealed record CsBotSettings(
     SchedulingOptions Scheduling,
     LocalChatOptions LocalChat,
     DemoOptions Demo,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    /// <summary>Section "Teams"; Teams is wired only when it has credentials or local mode is on.</summary>
+    public TeamsOptions Teams { get; init; } = new();
+}

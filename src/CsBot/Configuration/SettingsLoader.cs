@@ -4,6 +4,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Teams;
 using CronExpression = Quartz.CronExpression;
 
 namespace CsBot.Host.Configuration;
@@ -40,8 +41,11 @@ public static class SettingsLoader
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
 
+        var teams = Bind<TeamsOptions>(configuration, TeamsOptions.SectionName, errors);
+        errors.AddRange(TeamsOptionsValidation.Validate(teams));
+
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!);
+        return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!) { Teams = teams };
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()
