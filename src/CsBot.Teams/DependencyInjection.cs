@@ -11,6 +11,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CsBot.Teams;
 
@@ -74,8 +75,19 @@ public static class DependencyInjection
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Map(WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-                adapter.ProcessAsync(request, response, bot, cancellationToken))
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    await adapter.ProcessAsync(request, response, bot, cancellationToken);
+                }
+                catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !response.HasStarted)
+                {
+                    // The adapter turns a missing or invalid token into 401 itself, but lets a token that is not
+                    // even a JWT escape as an exception; that is just as unauthenticated.
+                    response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+            })
             .AddEndpointFilter<LocalModeGate>()
             .WithName("TeamsMessages");
     }
