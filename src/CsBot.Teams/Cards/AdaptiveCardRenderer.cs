@@ -24,23 +24,27 @@ public static class AdaptiveCardRenderer
 
     public static JsonObject Render(ChatMessage message)
     {
-        var sections = message.Sections.ToList();
-        var card = Build(message, sections, hidden: 0);
-        // Trim whole sections from the end, never cut one in half, and say how many were left out.
-        while (Size(card) > MaxCardBytes && sections.Count > 0)
+        var card = Build(message, message.Sections.Count);
+        if (Size(card) <= MaxCardBytes) return card;
+        // Too big: keep the most leading whole sections that fit (never cut one in half) and say how many were left out.
+        int fits = 0, tooMany = message.Sections.Count;
+        while (tooMany - fits > 1)
         {
-            sections.RemoveAt(sections.Count - 1);
-            card = Build(message, sections, message.Sections.Count - sections.Count);
+            var middle = (fits + tooMany) / 2;
+            if (Size(Build(message, middle)) <= MaxCardBytes) fits = middle;
+            else tooMany = middle;
         }
-        return card;
+        return Build(message, fits);
     }
 
     public static int Size(JsonObject card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
 
-    private static JsonObject Build(ChatMessage message, IReadOnlyList<MessageSection> sections, int hidden)
+    private static JsonObject Build(ChatMessage message, int shownSections)
     {
+        var shown = message with { Sections = [.. message.Sections.Take(shownSections)] };
+        var hidden = message.Sections.Count - shownSections;
         var body = new JsonArray { TitleBand(message) };
-        foreach (var section in sections) body.Add(Section(section));
+        foreach (var section in shown.Sections) body.Add(Section(section));
 
         var context = message.Context.ToList();
         if (hidden > 0) context.Add($"{hidden} more section{(hidden == 1 ? "" : "s")} not shown; ask me for details.");
@@ -56,7 +60,7 @@ public static class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = SchemaVersion,
-            ["fallbackText"] = PlainTextFallback.Render(message),
+            ["fallbackText"] = PlainTextFallback.Render(shown),
             ["msteams"] = new JsonObject { ["width"] = "Full" },
             ["body"] = body,
         };
