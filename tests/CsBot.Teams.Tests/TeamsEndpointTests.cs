@@ -7,6 +7,7 @@ using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 using CsBot.Teams.Sending;
 using Microsoft.Extensions.DependencyInjection;
+using Snapshooter.Xunit;
 
 namespace CsBot.Teams.Tests;
 
@@ -107,6 +108,10 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         var personPost = Assert.Single(_host.Connector.Find("POST", "/v3/conversations/a:proactive-dana/activities"), r => r.Path.EndsWith("/activities"));
         Assert.Equal("Globex is at risk", personPost.Card!["body"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("attention", personPost.Card["body"]![0]!["style"]!.GetValue<string>());
+        // The activity as it went over the wire to Teams, minus what changes per run.
+        var posted = personPost.Json;
+        foreach (var volatileField in new[] { "id", "serviceUrl", "timestamp", "localTimestamp" }) posted.Remove(volatileField);
+        Snapshot.Match(Newtonsoft.Json.Linq.JObject.Parse(posted.ToJsonString()));
         Assert.Single(_host.Connector.Requests, r => r.Method == "POST" && r.Path == $"/v3/conversations/{TeamsActivities.ChannelId}/activities");
     }
 
