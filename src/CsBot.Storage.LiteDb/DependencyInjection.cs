@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton<IScoreStore>(sp => sp.GetRequiredService<LiteDbScoreStore>());
         services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<LiteDbAlertStore>());
         services.AddSingleton<IReminderLedger, LiteDbReminderLedger>();
+        services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         return services;
     }
 }

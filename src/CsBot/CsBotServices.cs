@@ -24,6 +24,7 @@ using CsBot.Storage.LiteDb;
 using CsBot.Slack;
 using CsBot.Slack.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CsBot.Teams;
 
 namespace CsBot.Host;
 
@@ -120,6 +121,8 @@ public static class CsBotServices
             services.AddSlack(slack);
             services.Replace(ServiceDescriptor.Singleton<IChatSender>(sp => sp.GetRequiredService<SlackChatSender>()));
         }
+        // Teams only when configured (credentials, or Teams:EnableLocalMode for the Emulator); otherwise a no-op.
+        builder.AddTeams(settings.Teams);
         return builder;
     }
 
@@ -133,6 +136,7 @@ public static class CsBotServices
         app.MapOutboxEndpoints();
         app.MapDigestEndpoints();
         if (app.Services.GetService<SlackOptions>() is not null) app.MapSlack();
+        app.MapTeams();
         return app;
     }
 }

@@ -10,6 +10,8 @@ try
     // A command (e.g. "digest preview") does its work and exits without starting the web host.
     if (DigestCommand.Matches(args)) return DigestCommand.Run(args, Console.Out, Console.Error);
     var builder = WebApplication.CreateBuilder(args);
+    // Commands run instead of the bot, with its configuration, and exit.
+    if (CsBot.Teams.Packaging.TeamsPackageCommand.Matches(args)) return CsBot.Teams.Packaging.TeamsPackageCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
     builder.AddCsBot();
     var app = builder.Build();
     app.MapCsBot();

@@ -161,3 +161,49 @@ public class ConfigurationValidationTests
         return dir?.FullName ?? throw new InvalidOperationException("CsBot.sln not found above the test folder.");
     }
 }
+
+public class TeamsConfigurationTests
+{
+    private static CsBot.Host.Configuration.ConfigurationException Fails(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        return Assert.Throws<CsBot.Host.Configuration.ConfigurationException>(() => SettingsLoader.Load(configuration));
+    }
+
+    [Fact]
+    public void An_app_id_that_is_not_a_guid_names_the_key()
+    {
+        var error = Fails(("Teams:MicrosoftAppId", "csbot"), ("Teams:MicrosoftAppPassword", "s"));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:MicrosoftAppId") && e.Contains("GUID"));
+    }
+
+    [Fact]
+    public void An_app_id_without_a_password_or_a_single_tenant_bot_without_a_tenant_is_refused()
+    {
+        var error = Fails(("Teams:MicrosoftAppId", "6f1f5a5e-2b7c-4a8e-9d3e-0c1b2a3d4e5f"), ("Teams:MicrosoftAppType", "SingleTenant"));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:MicrosoftAppPassword"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:MicrosoftAppTenantId"));
+    }
+
+    [Fact]
+    public void A_bad_allowed_tenant_an_unknown_app_type_and_a_host_with_a_scheme_are_each_named()
+    {
+        var error = Fails(("Teams:AllowedTenants:0", "contoso"), ("Teams:MicrosoftAppType", "Personal"), ("Teams:PublicHost", "https://csbot.example.com/"));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:AllowedTenants") && e.Contains("contoso"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:MicrosoftAppType") && e.Contains("SingleTenant"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Teams:PublicHost"));
+    }
+
+    [Fact]
+    public void By_default_Teams_is_off()
+    {
+        var settings = SettingsLoader.Load(new ConfigurationBuilder().Build());
+
+        Assert.False(settings.Teams.IsEnabled);
+    }
+}

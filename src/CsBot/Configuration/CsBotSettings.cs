@@ -8,6 +8,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Teams;
 
 namespace CsBot.Host.Configuration;
 
@@ -30,4 +31,6 @@ public sealed record CsBotSettings(
     public RemindersOptions Reminders { get; init; } = new();
     /// <summary>The configured digest subscriptions, time zones resolved (an empty zone means the Scheduling one).</summary>
     public IReadOnlyList<DigestSubscription> DigestSubscriptions { get; init; } = [];
+    /// <summary>Section "Teams"; Teams is wired only when it has credentials or local mode is on.</summary>
+    public TeamsOptions Teams { get; init; } = new();
 }

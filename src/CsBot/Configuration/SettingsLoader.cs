@@ -10,6 +10,7 @@ using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Scheduling;
 using CsBot.Slack;
+using CsBot.Teams;
 using CronExpression = Quartz.CronExpression;
 
 namespace CsBot.Host.Configuration;
@@ -60,6 +61,8 @@ public static class SettingsLoader
         CheckCron("Reminders:Cron", reminders.Cron, errors);
         errors.AddRange(reminders.Validate());
         var digests = LoadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
+        var teams = Bind<TeamsOptions>(configuration, TeamsOptions.SectionName, errors);
+        errors.AddRange(TeamsOptionsValidation.Validate(teams));
         errors.AddRange(SlackOptions.Read(configuration).Validate());
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
@@ -71,6 +74,7 @@ public static class SettingsLoader
             Delivery = delivery,
             Reminders = reminders,
             DigestSubscriptions = digests,
+            Teams = teams,
         };
     }
 

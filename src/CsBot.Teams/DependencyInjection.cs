@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using CsBot.Core.Ports;
+using CsBot.Teams.Bot;
+using CsBot.Teams.Hosting;
+using CsBot.Teams.Sending;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CsBot.Teams;
+
+/// <summary>
+/// The only two calls the host makes for Teams. Everything Bot Framework stays in this project, so moving to its
+/// successor SDK changes nothing outside it.
+/// </summary>
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the Teams bot when Teams:MicrosoftAppId is set or Teams:EnableLocalMode is true; otherwise does
+    /// nothing, and the host has no /api/messages. Needs the host's AskService, IConversationStore and TimeProvider.
+    /// </summary>
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder, TeamsOptions options)
+    {
+        if (!options.IsEnabled) return builder;
+        Register(builder, options);
+        return builder;
+    }
+
+    // Kept out of AddTeams so a host without Teams never JIT-compiles code that loads Bot Framework assemblies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Register(WebApplicationBuilder builder, TeamsOptions options)
+    {
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<TeamsMarker>();
+
+        // The Bot Framework reads its keys (MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType,
+        // MicrosoftAppTenantId, ...) from the "Teams" section itself.
+        var section = builder.Configuration.GetSection(TeamsOptions.SectionName);
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(section, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();
+            return new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), logger) { OnTurnError = TurnErrorHandler.Create(logger) };
+        });
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+
+        services.AddSingleton<ConversationCapture>();
+        services.AddSingleton<PostedCards>();
+        services.AddSingleton<CardActionHandler>();
+        services.AddTransient<IBot, TeamsBot>();
+        services.AddSingleton<LocalModeGate>();
+
+        services.AddSingleton<TeamsChatSender>();
+        // Added to the host's senders; the outbox picks a sender by platform.
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
+    }
+
+    /// <summary>Maps POST /api/messages when <see cref="AddTeams"/> registered the bot; otherwise does nothing.</summary>
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        if (app.Services.GetService<TeamsMarker>() is null) return app;
+        Map(app);
+        return app;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Map(WebApplication app)
+    {
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    await adapter.ProcessAsync(request, response, bot, cancellationToken);
+                }
+                catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !response.HasStarted)
+                {
+                    // The adapter turns a missing or invalid token into 401 itself, but lets a token that is not
+                    // even a JWT escape as an exception; that is just as unauthenticated.
+                    response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+            })
+            .AddEndpointFilter<LocalModeGate>()
+            .WithName("TeamsMessages");
+    }
+
+    private sealed class TeamsMarker;
+}
