@@ -25,27 +25,17 @@ public static class ReminderAndDigestScheduling
         return services;
     }
 
-    /// <summary>One trigger per subscription, on its own cron and time zone; a digest missed while the host was busy fires once.</summary>
-    public static IServiceCollection AddCsBotDigests(this IServiceCollection services, IReadOnlyList<DigestSubscription> subscriptions)
+    /// <summary>
+    /// The weekly digest job. Its triggers, one per subscription on its own cron and time zone, are kept by
+    /// <see cref="ScheduledDigestSubscriptions"/>, so channels subscribed from chat are scheduled at once.
+    /// </summary>
+    public static IServiceCollection AddCsBotDigests(this IServiceCollection services)
     {
         services.AddScoped<WeeklyDigestJob>();
-        services.AddQuartz(q =>
-        {
-            // Durable, so the job stays registered when no channel is subscribed yet.
-            q.AddJob<WeeklyDigestJob>(j => j.WithIdentity(WeeklyDigestJob.Key).StoreDurably());
-            foreach (var subscription in subscriptions)
-                q.AddTrigger(t => Configure(t, subscription));
-        });
+        // Durable, so the job stays registered when no channel is subscribed yet.
+        services.AddQuartz(q => q.AddJob<WeeklyDigestJob>(j => j.WithIdentity(WeeklyDigestJob.Key).StoreDurably()));
         return services;
     }
-
-    private static void Configure(ITriggerConfigurator<IJob> trigger, DigestSubscription subscription) => trigger
-        .ForJob(WeeklyDigestJob.Key)
-        .WithIdentity("digest-" + DigestKeys.Normalize(subscription.Channel), "csbot")
-        .UsingJobData(WeeklyDigestJob.ChannelKey, subscription.Channel)
-        .WithCronSchedule(subscription.Cron, c => c
-            .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone))
-            .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
 
     /// <summary>The next <paramref name="count"/> times the subscription's digest fires after <paramref name="after"/>, read as its trigger reads them.</summary>
     public static IReadOnlyList<DateTimeOffset> NextFireTimes(DigestSubscription subscription, DateTimeOffset after, int count)

@@ -83,11 +83,15 @@ public static class CsBotServices
         // Renewal reminders and the weekly digest, delivered through the durable outbox.
         services.AddSingleton(settings.Reminders);
         services.AddSingleton<RenewalReminderService>();
-        services.AddSingleton<IDigestSubscriptions>(new ConfiguredDigestSubscriptions(settings.DigestSubscriptions));
+        // Subscriptions live in LiteDB (chat can add them); every change reschedules its Quartz trigger.
+        services.AddSingleton<LiteDbDigestSubscriptions>();
+        services.AddSingleton(sp => new ScheduledDigestSubscriptions(sp.GetRequiredService<LiteDbDigestSubscriptions>(), sp.GetRequiredService<Quartz.ISchedulerFactory>()));
+        services.AddSingleton<IDigestSubscriptions>(sp => sp.GetRequiredService<ScheduledDigestSubscriptions>());
+        services.AddHostedService(sp => new DigestSubscriptionSync(sp.GetRequiredService<ScheduledDigestSubscriptions>(), settings.DigestSubscriptions, sp.GetRequiredService<ILogger<DigestSubscriptionSync>>()));
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestService>();
         services.AddCsBotReminders(settings.Reminders, settings.TimeZone);
-        services.AddCsBotDigests(settings.DigestSubscriptions);
+        services.AddCsBotDigests();
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 

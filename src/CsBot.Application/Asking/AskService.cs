@@ -6,6 +6,7 @@ using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
 using CsBot.Core.Querying;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,8 @@ public sealed class AskService(
     AccessPolicy access,
     BusinessClock clock,
     ILogger<AskService> logger,
-    IAlertActions? alertActions = null)
+    IAlertActions? alertActions = null,
+    IDigestSubscriptions? subscriptions = null)
 {
     public ChatMessage Ask(string text, Asker asker)
     {
@@ -39,7 +41,7 @@ public sealed class AskService(
                 IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals => AnswerList(ctx),
                 IntentKind.Metric => AnswerMetric(ctx),
                 IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions),
-                IntentKind.Subscribe or IntentKind.Unsubscribe => HelpMessages.SubscriptionsInConfiguration(),
+                IntentKind.Subscribe or IntentKind.Unsubscribe => SubscriptionCommands.Handle(ctx, subscriptions, clock.Zone),
                 _ => HelpMessages.NotUnderstood(text),
             };
         }

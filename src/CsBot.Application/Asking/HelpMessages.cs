@@ -65,12 +65,6 @@ public static class HelpMessages
         Sections = [new MessageSection { Text = "Segments: " + string.Join(", ", segments) }],
     };
 
-    public static ChatMessage SubscriptionsInConfiguration() => new()
-    {
-        Title = "Weekly digest subscriptions are set in configuration",
-        Sections = [new MessageSection { Text = "Add the channel under Digest in appsettings.json; see appsettings.example.json." }],
-    };
-
     public static ChatMessage DidYouMean(string typed, IReadOnlyList<Account> candidates, IntentKind intent) => new()
     {
         Title = "Which account did you mean?",

@@ -11,11 +11,16 @@ public sealed class SlackAskers(SlackUserDirectory users)
 {
     public const string Platform = "slack";
 
-    public async Task<Asker> ResolveAsync(string userId, string? fallbackName, CancellationToken ct)
+    /// <param name="channelId">Where the question was asked. Public and private channels (C…, G…) are shared, so
+    /// restricted numbers are not shown there; direct messages (D…) are not.</param>
+    public async Task<Asker> ResolveAsync(string userId, string? fallbackName, CancellationToken ct, string? channelId = null)
     {
         var user = await users.GetAsync(userId, ct);
+        var shared = IsSharedChannel(channelId) ? channelId : null;
         return user.Ok
-            ? new Asker(userId, user.Value!.Name, Platform, user.Value.Email, user.Value.TimeZone)
-            : new Asker(userId, string.IsNullOrWhiteSpace(fallbackName) ? userId : fallbackName, Platform);
+            ? new Asker(userId, user.Value!.Name, Platform, user.Value.Email, user.Value.TimeZone, shared)
+            : new Asker(userId, string.IsNullOrWhiteSpace(fallbackName) ? userId : fallbackName, Platform, ChannelId: shared);
     }
+
+    public static bool IsSharedChannel(string? channelId) => channelId is { Length: > 1 } && channelId[0] is 'C' or 'G';
 }

@@ -43,7 +43,7 @@ public sealed class SlackCommandHandler(
 
         var text = SlackText.Unescape(form["text"] ?? "").Trim();
         if (text.Length == 0) text = "help";
-        var answering = Task.Run(() => AnswerAsync(text, userId, form["user_name"]), CancellationToken.None);
+        var answering = Task.Run(() => AnswerAsync(text, userId, form["user_name"], form["channel_id"]), CancellationToken.None);
         try
         {
             var answer = await answering.WaitAsync(TimeSpan.FromMilliseconds(options.DirectAnswerMilliseconds), time, ct);
@@ -63,11 +63,11 @@ public sealed class SlackCommandHandler(
         return SlackReplies.Ephemeral(Acknowledgement);
     }
 
-    private async Task<ChatMessage> AnswerAsync(string text, string userId, string? userName)
+    private async Task<ChatMessage> AnswerAsync(string text, string userId, string? userName, string? channelId)
     {
         try
         {
-            return answerer.Ask(text, await askers.ResolveAsync(userId, userName, CancellationToken.None));
+            return answerer.Ask(text, await askers.ResolveAsync(userId, userName, CancellationToken.None, channelId));
         }
         catch (Exception ex)
         {

@@ -77,7 +77,7 @@ public sealed partial class SlackEventHandler(
         queue.Enqueue($"answer {e.Type} {envelope.EventId} from {e.User}", async ct =>
         {
             if (e.User == (await identity.GetAsync(ct))?.BotUserId) return;
-            var asker = await askers.ResolveAsync(e.User, null, ct);
+            var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel);
             var answer = answerer.Ask(Question(e.Text), asker);
             var posted = await responder.PostAsync(e.Channel, threadTs, answer, ct);
             if (!posted.Ok) logger.LogWarning("Answer to {User} in {Channel} was not posted: {Error}", e.User, e.Channel, posted.Error);

@@ -64,7 +64,7 @@ public sealed class SlackInteractionHandler(
 
     private async Task RunAsync(ActionKind kind, string value, SlackInteraction payload, CancellationToken ct)
     {
-        var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct);
+        var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct, payload.Container?.ChannelId ?? payload.Channel?.Id);
         var place = new Place(payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts,
             payload.Container?.IsEphemeral == true, payload.ResponseUrl);
         switch (kind)

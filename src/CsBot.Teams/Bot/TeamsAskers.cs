@@ -10,6 +10,9 @@ public static class TeamsAskers
     {
         var from = activity.From;
         var id = !string.IsNullOrEmpty(from?.AadObjectId) ? from.AadObjectId : from?.Id ?? "unknown";
-        return new Asker(id, from?.Name ?? "someone", TeamsOptions.Platform, email);
+        // Channels and group chats are shared: restricted numbers are not shown there.
+        var conversation = activity.Conversation;
+        var shared = conversation?.ConversationType is "channel" or "groupChat" ? conversation.Id : null;
+        return new Asker(id, from?.Name ?? "someone", TeamsOptions.Platform, email, ChannelId: shared);
     }
 }

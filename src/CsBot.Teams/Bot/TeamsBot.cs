@@ -1,3 +1,4 @@
+using CsBot.Core.Digest;
 using CsBot.Application.Asking;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
@@ -21,7 +22,9 @@ public sealed class TeamsBot(
     CardActionHandler cardActions,
     PostedCards cards,
     IConversationStore store,
-    ILogger<TeamsBot> logger) : TeamsActivityHandler
+    ILogger<TeamsBot> logger,
+    IDigestSubscriptions? digests = null,
+    CsBot.Application.Time.BusinessClock? clock = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -98,6 +101,13 @@ public sealed class TeamsBot(
             return;
         }
         store.Save(conversation with { DigestSubscribed = subscribe });
+        // The digest job addresses channels by name, which the Teams sender resolves to this conversation.
+        var channel = conversation.ChannelName ?? "General";
+        if (digests is not null)
+        {
+            if (subscribe) digests.Upsert(digests.Find(channel) ?? new DigestSubscription(channel, DigestSubscription.DefaultCron, (clock?.Zone ?? TimeZoneInfo.Utc).Id));
+            else digests.Remove(channel);
+        }
         logger.LogInformation("Teams channel {Channel} {Action} the weekly digest", conversation.ChannelName ?? conversation.ConversationId, subscribe ? "subscribed to" : "unsubscribed from");
         await cards.ReplyAsync(turnContext, DigestSubscriptionCommand.Reply(subscribe, conversation), cancellationToken);
     }

@@ -7,7 +7,7 @@ namespace CsBot.Host.Endpoints;
 /// <summary>The local chat surface: ask a question over HTTP and see what the bot has sent, without any chat workspace.</summary>
 public static class LocalChatEndpoints
 {
-    public sealed record AskBody(string? Text, string? User, string? Email);
+    public sealed record AskBody(string? Text, string? User, string? Email, string? Channel);
     public sealed record AskReply(string Title, string Text, ChatMessage Message);
     public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text);
 
@@ -18,8 +18,10 @@ public static class LocalChatEndpoints
         {
             if (string.IsNullOrWhiteSpace(body?.Text))
                 return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
-            // The local user may say who they are (an email), so "my accounts" can be tried locally.
-            var answer = ask.Ask(body.Text, Asker.Local(body.User ?? "local user") with { Email = body.Email });
+            // The local user may say who they are (an email) and where they ask (a channel), so "my accounts" and
+            // "subscribe this channel to the weekly digest" can be tried locally.
+            var asker = Asker.Local(body.User ?? "local user") with { Email = body.Email, ChannelId = string.IsNullOrWhiteSpace(body.Channel) ? null : body.Channel };
+            var answer = ask.Ask(body.Text, asker);
             return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
         });
         local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()

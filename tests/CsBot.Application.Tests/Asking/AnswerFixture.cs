@@ -30,6 +30,7 @@ internal sealed class AnswerFixture
     public InMemoryStores Stores { get; } = new();
     public IAlertActions Actions { get; } = NSubstitute.Substitute.For<IAlertActions>();
     public AccessOptions Access { get; } = new();
+    public CsBot.Application.Tests.Digest.InMemoryDigestSubscriptions Subscriptions { get; } = new([]);
 
     public AnswerFixture()
     {
@@ -64,7 +65,7 @@ internal sealed class AnswerFixture
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
         var view = new PortfolioView(Stores, Stores, Stores, new DataVersions());
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
-        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions);
+        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions, Subscriptions);
     }
 
     private static AccountSignals Account(string id, string name, string segment, Person owner, decimal mrr, DateOnly? renewal, params RevenueEvent[] revenue) =>

@@ -166,4 +166,29 @@ public class AskServiceAnswerTests
         Assert.StartsWith("I didn't understand", answer.Title);
         Assert.NotEmpty(answer.Actions);
     }
+
+    [Fact]
+    public void Subscribing_from_a_channel_stores_a_monday_digest_for_it_and_unsubscribe_removes_it()
+    {
+        var inChannel = Dana with { ChannelId = "C0CSTEAM" };
+
+        var subscribed = Ask("subscribe this channel to the weekly digest", inChannel);
+
+        Assert.Equal("This channel is subscribed to the weekly digest", subscribed.Title);
+        var stored = Assert.Single(_data.Subscriptions.GetAll());
+        Assert.Equal(("C0CSTEAM", "0 0 9 ? * MON", "UTC"), (stored.Channel, stored.Cron, stored.TimeZone));
+
+        Assert.Equal("This channel will no longer get the weekly digest", Ask("unsubscribe", inChannel).Title);
+        Assert.Empty(_data.Subscriptions.GetAll());
+        Assert.Equal("This channel is not subscribed to the weekly digest.", Ask("unsubscribe", inChannel).Title);
+    }
+
+    [Fact]
+    public void Subscribing_from_a_direct_conversation_says_where_to_ask_instead()
+    {
+        var answer = Ask("subscribe this channel to the weekly digest", Dana);
+
+        Assert.Contains("Ask me in the channel", answer.Title);
+        Assert.Empty(_data.Subscriptions.GetAll());
+    }
 }

@@ -1,18 +1,19 @@
+using CsBot.Application.Digest;
 using CsBot.Core.Digest;
 using CsBot.Core.Ports;
 
-namespace CsBot.Application.Digest;
+namespace CsBot.Application.Tests.Digest;
 
 /// <summary>
-/// Digest subscriptions held in memory, seeded from configuration ("Digest:Subscriptions"). Changes made through
-/// the port last until the host stops; configuration stays the source of truth at startup.
+/// Digest subscriptions held in memory for tests, seeded from a list. Changes made through
+/// the port last for the test.
 /// </summary>
-public sealed class ConfiguredDigestSubscriptions : IDigestSubscriptions
+public sealed class InMemoryDigestSubscriptions : IDigestSubscriptions
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DigestSubscription> _byChannel = [];
 
-    public ConfiguredDigestSubscriptions(IEnumerable<DigestSubscription> seed)
+    public InMemoryDigestSubscriptions(IEnumerable<DigestSubscription> seed)
     {
         foreach (var subscription in seed) Upsert(subscription);
     }
