@@ -107,7 +107,12 @@ public static class CsBotServices
         services.AddHostedService<SurfaceReport>();
         // Alert lifecycle: routing, repeats, quiet hours and escalation from "Alerting"; acknowledge and snooze actions.
         services.AddSingleton(settings.Alerting);
-        services.AddSingleton(sp => new NotificationPlanner(settings.Alerting, settings.TimeZone));
+        var slack = SlackOptions.Read(builder.Configuration);
+        var platform = NotificationPlatform.Choose(settings.Chat.Platform, slack.IsConfigured, settings.Teams.HasCredentials);
+        // Quiet hours protect people's evenings in a real workspace; on the local sink they would only hide the demo.
+        var alerting = platform == ChatPlatform.Local ? settings.Alerting.WithoutQuietHours() : settings.Alerting;
+        services.AddSingleton(sp => new NotificationPlanner(alerting, settings.TimeZone));
+        services.AddSingleton(new OpenSurface("Notifications", $"delivered to {platform}{(platform == ChatPlatform.Local ? " (console, log file, /api/local/messages); quiet hours off" : "")}"));
         services.AddSingleton<IAlertActions, AlertActionService>();
         // The durable outbox and its delivery worker. Messages enqueued through IOutbox are sent by the
         // OutboxDeliveryJob through the registered IChatSender; direct senders keep working alongside.
@@ -117,16 +122,13 @@ public static class CsBotServices
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
         services.AddSingleton<OutboxDeliveryService>();
         services.AddOutboxDelivery(settings.Delivery, settings.TimeZone);
-        // Slack, when a bot token or signing secret is set (SettingsLoader has checked the section): its endpoints,
-        // and Slack instead of the local sink for every message CsBot sends.
-        var slack = SlackOptions.Read(builder.Configuration);
-        if (slack.IsConfigured)
-        {
-            services.AddSlack(slack);
-            services.Replace(ServiceDescriptor.Singleton<IChatSender>(sp => sp.GetRequiredService<SlackChatSender>()));
-        }
-        // Teams only when configured (credentials, or Teams:EnableLocalMode for the Emulator); otherwise a no-op.
+        // Slack, when a bot token or signing secret is set (SettingsLoader has checked the section), and Teams when
+        // configured (credentials, or Teams:EnableLocalMode for the Emulator): their endpoints answer questions.
+        if (slack.IsConfigured) services.AddSlack(slack);
         builder.AddTeams(settings.Teams);
+        // One platform delivers what the outbox sends (Chat:Platform). Teams registers its own sender when enabled.
+        if (platform == ChatPlatform.Slack) services.Replace(ServiceDescriptor.Singleton<IChatSender>(sp => sp.GetRequiredService<SlackChatSender>()));
+        else if (platform == ChatPlatform.Local) services.Replace(ServiceDescriptor.Singleton<IChatSender, ConsoleChatSender>());
         return builder;
     }
 

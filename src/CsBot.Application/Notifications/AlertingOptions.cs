@@ -38,6 +38,16 @@ public sealed class AlertingOptions
 
     public QuietHoursOptions QuietHours { get; set; } = new();
 
+    /// <summary>The same settings with quiet hours switched off (this object is left as it is).</summary>
+    public AlertingOptions WithoutQuietHours() => new()
+    {
+        RepeatIntervalDays = RepeatIntervalDays,
+        ChannelMinimumSeverity = ChannelMinimumSeverity,
+        Channels = Channels,
+        EscalateCriticalAfterHours = EscalateCriticalAfterHours,
+        QuietHours = new QuietHoursOptions { Enabled = false, Start = QuietHours.Start, End = QuietHours.End, Weekends = QuietHours.Weekends },
+    };
+
     public TimeSpan RepeatIntervalFor(Severity severity) =>
         TimeSpan.FromDays(RepeatIntervalDays.TryGetValue(severity.ToString(), out var days) ? days : DefaultRepeatIntervalDays);
 

@@ -33,4 +33,6 @@ public sealed record CsBotSettings(
     public IReadOnlyList<DigestSubscription> DigestSubscriptions { get; init; } = [];
     /// <summary>Section "Teams"; Teams is wired only when it has credentials or local mode is on.</summary>
     public TeamsOptions Teams { get; init; } = new();
+    /// <summary>Section "Chat": which platform delivers notifications.</summary>
+    public ChatOptions Chat { get; init; } = new();
 }

@@ -63,7 +63,13 @@ public static class SettingsLoader
         var digests = LoadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
         var teams = Bind<TeamsOptions>(configuration, TeamsOptions.SectionName, errors);
         errors.AddRange(TeamsOptionsValidation.Validate(teams));
-        errors.AddRange(SlackOptions.Read(configuration).Validate());
+        var slackOptions = SlackOptions.Read(configuration);
+        errors.AddRange(slackOptions.Validate());
+        var chatSection = configuration.GetSection(ChatOptions.SectionName);
+        var chat = CheckEnum<ChatPlatform>(chatSection["Platform"], "Chat:Platform", "chat platform", errors, required: false)
+            ? Bind<ChatOptions>(configuration, ChatOptions.SectionName, errors)
+            : new ChatOptions();
+        if (Startup.NotificationPlatform.Problem(chat.Platform, slackOptions.IsConfigured, teams.IsEnabled) is { } chatProblem) errors.Add(chatProblem);
 
         if (errors.Count > 0) throw new ConfigurationException(errors);
         return new CsBotSettings(storage, scoring, rules, metrics, scheduling, localChat, demo, zone!)
@@ -75,6 +81,7 @@ public static class SettingsLoader
             Reminders = reminders,
             DigestSubscriptions = digests,
             Teams = teams,
+            Chat = chat,
         };
     }
 
