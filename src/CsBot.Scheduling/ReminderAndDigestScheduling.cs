@@ -21,6 +21,11 @@ public static class ReminderAndDigestScheduling
                 .ForJob(RenewalReminderJob.Key)
                 .WithIdentity("renewal-reminders-cron", "csbot")
                 .WithCronSchedule(options.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // Also once at startup: the planner catches up on reminders missed while CsBot was down, and the
+            // ledger makes a second run the same day send nothing. The short delay lets the startup risk
+            // evaluation store today's scores first, which the reminders quote.
+            if (options.RunAtStartup)
+                q.AddTrigger(t => t.ForJob(RenewalReminderJob.Key).WithIdentity("renewal-reminders-startup", "csbot").StartAt(DateTimeOffset.UtcNow.AddSeconds(5)));
         });
         return services;
     }

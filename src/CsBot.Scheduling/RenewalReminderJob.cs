@@ -13,16 +13,16 @@ public sealed class RenewalReminderJob(RenewalReminderService reminders, ILogger
 {
     public static readonly JobKey Key = new("renewal-reminders", "csbot");
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
             reminders.Run();
+            await DeliverSoon.TriggerAsync(context, cancellationToken);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Renewal reminders failed; the next daily run catches up on anything still due");
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -18,6 +18,7 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<
         try
         {
             await evaluation.RunAsync(cancellationToken);
+            await DeliverSoon.TriggerAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

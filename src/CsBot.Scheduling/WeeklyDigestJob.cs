@@ -14,18 +14,21 @@ public sealed class WeeklyDigestJob(DigestService digests, ILogger<WeeklyDigestJ
     public static readonly JobKey Key = new("weekly-digest", "csbot");
     public const string ChannelKey = "channel";
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var channel = context.MergedJobDataMap.GetString(ChannelKey);
         try
         {
             if (string.IsNullOrWhiteSpace(channel)) logger.LogError("Digest trigger {Trigger} names no channel", context.Trigger.Key);
-            else digests.Send(channel);
+            else
+            {
+                digests.Send(channel);
+                await DeliverSoon.TriggerAsync(context, cancellationToken);
+            }
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Weekly digest for {Channel} failed; it is sent at the next scheduled time", channel);
         }
-        return ValueTask.CompletedTask;
     }
 }

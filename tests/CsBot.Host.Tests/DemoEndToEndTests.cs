@@ -96,6 +96,25 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     }
 
     [Fact]
+    public async Task A_renewal_reminder_reaches_the_owner_soon_after_startup_with_arr_and_health()
+    {
+        // Soylent Foods renews in about 40 days: the 60-day reminder is the most urgent one reached.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement? reminder = null;
+        while (reminder is null && DateTime.UtcNow < deadline)
+        {
+            var messages = await _host.Client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
+            reminder = messages.Cast<JsonElement?>().FirstOrDefault(m => m!.Value.GetProperty("title").GetString()!.StartsWith("Soylent Foods renews in", StringComparison.Ordinal));
+            if (reminder is null) await Task.Delay(250);
+        }
+
+        Assert.True(reminder is not null, "no renewal reminder for Soylent Foods was delivered within 60 s of startup");
+        var text = reminder.Value.GetProperty("text").GetString()!;
+        Assert.Matches(@"ARR at stake: [\d.,kM]+", text);
+        Assert.Matches(@"Health: \d+ \((Average|Poor)\)", text);
+    }
+
+    [Fact]
     public async Task Asking_for_acme_corp_answers_with_score_band_owner_and_reasons()
     {
         var answer = await Ask("health of Acme Corp");

@@ -32,8 +32,9 @@ public sealed class AskService(
         try
         {
             var portfolio = view.Portfolio;
-            var question = QuestionParser.Parse(text, clock.Today, portfolio.Segments);
-            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.Accounts), clock.Today, portfolio, view.Scores, view.Alerts, access);
+            var today = TodayFor(asker);
+            var question = QuestionParser.Parse(text, today, portfolio.Segments);
+            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.Accounts), today, portfolio, view.Scores, view.Alerts, access);
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),
@@ -144,6 +145,14 @@ public sealed class AskService(
         var previous = metrics.Compute(metric, signals, period.Previous(), segment);
         var label = q.PeriodText ?? "last month";
         return MetricAnswers.Metric(current, previous, label);
+    }
+
+    /// <summary>"Today" where the asker is, when the platform told us their time zone: "this week" late on Sunday in
+    /// New York is still that week, even when it is Monday in the business zone.</summary>
+    private DateOnly TodayFor(Asker asker)
+    {
+        if (asker.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(asker.TimeZone, out var zone)) return clock.Today;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, zone).DateTime);
     }
 
     private static DateRange LastFullMonth(DateOnly today)
