@@ -17,6 +17,7 @@ using CsBot.Core.Scoring;
 using CsBot.Host.Api;
 using CsBot.Host.Configuration;
 using CsBot.Host.Endpoints;
+using CsBot.Host.Playground;
 using CsBot.Host.Security;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
@@ -129,6 +130,8 @@ public static class CsBotServices
     public static WebApplication MapCsBot(this WebApplication app)
     {
         app.UseLoopbackOnly("/api/local", app.Services.GetRequiredService<LocalChatOptions>().AllowRemote, "LocalChat:AllowRemote");
+        // The browser playground at "/", on every platform: asking and buttons use the same services as Slack and Teams.
+        app.UsePlayground();
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
         app.MapCsBotApi();
