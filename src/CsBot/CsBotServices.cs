@@ -101,6 +101,9 @@ public static class CsBotServices
             ? "open to remote clients (LocalChat:AllowRemote=true), no authentication"
             : "loopback clients only (LocalChat:AllowRemote=false)"));
         services.AddSingleton(new OpenSurface("OpenAPI /openapi/v1.json", "open: describes the API, holds no data"));
+        services.AddSingleton(new OpenSurface("Playground /", settings.LocalChat.AllowRemote
+            ? "open to remote clients (LocalChat:AllowRemote=true), no authentication"
+            : "loopback clients only (LocalChat:AllowRemote=false)"));
         services.AddHostedService<SurfaceReport>();
         // Alert lifecycle: routing, repeats, quiet hours and escalation from "Alerting"; acknowledge and snooze actions.
         services.AddSingleton(settings.Alerting);

@@ -189,7 +189,7 @@
       const messages = await response.json();
       for (const sent of messages) showSent(sent);
       feedStatus.textContent = messages.length === 0
-        ? "Nothing sent yet: alerts appear after the first evaluation run."
+        ? "Nothing sent through the local chat yet: alerts appear after the first evaluation run (with Slack or Teams connected, they go there)."
         : `${messages.length} message${messages.length === 1 ? "" : "s"} to ${recipients.size} recipient${recipients.size === 1 ? "" : "s"}.`;
     } catch (error) {
       feedStatus.textContent = `Cannot reach CsBot (${error.message}); trying again.`;
