@@ -17,6 +17,7 @@ using CsBot.Core.Scoring;
 using CsBot.Host.Api;
 using CsBot.Host.Configuration;
 using CsBot.Host.Endpoints;
+using CsBot.Host.Playground;
 using CsBot.Host.Security;
 using CsBot.Host.Startup;
 using CsBot.Scheduling;
@@ -104,6 +105,9 @@ public static class CsBotServices
             ? "open to remote clients (LocalChat:AllowRemote=true), no authentication"
             : "loopback clients only (LocalChat:AllowRemote=false)"));
         services.AddSingleton(new OpenSurface("OpenAPI /openapi/v1.json", "open: describes the API, holds no data"));
+        services.AddSingleton(new OpenSurface("Playground /", settings.LocalChat.AllowRemote
+            ? "open to remote clients (LocalChat:AllowRemote=true), no authentication"
+            : "loopback clients only (LocalChat:AllowRemote=false)"));
         services.AddHostedService<SurfaceReport>();
         // Alert lifecycle: routing, repeats, quiet hours and escalation from "Alerting"; acknowledge and snooze actions.
         services.AddSingleton(settings.Alerting);
@@ -135,6 +139,8 @@ public static class CsBotServices
     public static WebApplication MapCsBot(this WebApplication app)
     {
         app.UseLoopbackOnly("/api/local", app.Services.GetRequiredService<LocalChatOptions>().AllowRemote, "LocalChat:AllowRemote");
+        // The browser playground at "/", on every platform: asking and buttons use the same services as Slack and Teams.
+        app.UsePlayground();
         app.MapHealthChecks("/healthz");
         app.MapLocalChatEndpoints();
         app.MapCsBotApi();

@@ -15,7 +15,14 @@ public static class LocalAlertEndpoints
 {
     private static readonly ActionKind[] AlertKinds = [ActionKind.Acknowledge, ActionKind.Snooze1Day, ActionKind.Snooze7Days, ActionKind.SnoozeUntilRenewal];
 
-    public sealed record ActionBody(string? Kind, string? Value, string? User, string? MessageId);
+    public sealed record ActionBody(string? Kind, string? Value, string? User, string? MessageId)
+    {
+        /// <summary>
+        /// The message the button was on when it is not one the bot sent (an answer shown in the playground): it comes
+        /// back marked in <c>updated</c>, as a sent message does.
+        /// </summary>
+        public ChatMessage? Original { get; init; }
+    }
     public sealed record MessageReply(string Title, string Text, ChatMessage Message);
     public sealed record UpdatedReply(string MessageId, string Text, ChatMessage Message);
     public sealed record ActionReply(bool Applied, MessageReply Reply, UpdatedReply? Updated, AlertView? Alert);
@@ -43,10 +50,17 @@ public static class LocalAlertEndpoints
             var original = transcript.All().LastOrDefault(m => body.MessageId is { } id
                 ? m.Id == id
                 : m.Outgoing.Message.Sections.Any(s => s.Actions.Any(a => a.Value == body.Value && AlertKinds.Contains(a.Kind))));
-            var outcome = actions.Apply(kind, body.Value, Asker.Local(string.IsNullOrWhiteSpace(body.User) ? "local user" : body.User), original?.Outgoing.Message);
-            var updated = original is not null && outcome.UpdatedOriginal is { } message
-                ? new UpdatedReply(original.Id, PlainTextRenderer.Render(message), message)
-                : null;
+            var asker = Asker.Local(string.IsNullOrWhiteSpace(body.User) ? "local user" : body.User);
+            var outcome = actions.Apply(kind, body.Value, asker, body.Original ?? original?.Outgoing.Message);
+            UpdatedReply? updated = null;
+            if (outcome.UpdatedOriginal is { } message && body.Original is not null)
+                updated = new UpdatedReply(body.MessageId ?? "", PlainTextRenderer.Render(message), message);
+            else if (outcome.UpdatedOriginal is { } sentMessage && original is not null)
+            {
+                updated = new UpdatedReply(original.Id, PlainTextRenderer.Render(sentMessage), sentMessage);
+                // The sent message is updated in place, as Slack and Teams update theirs, so the feed shows the mark.
+                transcript.Replace(original.Id, sentMessage);
+            }
             return Results.Ok(new ActionReply(outcome.Applied, new MessageReply(outcome.Reply.Title, PlainTextRenderer.Render(outcome.Reply), outcome.Reply), updated,
                 outcome.Alert is { } alert ? View(alert, portfolio.GetAccount(alert.AccountId)?.Name) : null));
         });

@@ -9,7 +9,13 @@ public static class LocalChatEndpoints
 {
     public sealed record AskBody(string? Text, string? User, string? Email, string? Channel);
     public sealed record AskReply(string Title, string Text, ChatMessage Message);
-    public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text);
+    public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text)
+    {
+        /// <summary>The neutral message itself, so the playground can draw it as a card with its buttons.</summary>
+        public ChatMessage? Message { get; init; }
+        /// <summary>User (a direct message) or Channel.</summary>
+        public RecipientKind RecipientKind { get; init; }
+    }
 
     public static IEndpointRouteBuilder MapLocalChatEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,7 +31,11 @@ public static class LocalChatEndpoints
             return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
         });
         local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()
-            .Select(m => new SentReply(m.Id, m.At, m.Outgoing.Recipient.DisplayName, m.Outgoing.Recipient.Key, m.Outgoing.Message.Title, PlainTextRenderer.Render(m.Outgoing.Message))));
+            .Select(m => new SentReply(m.Id, m.At, m.Outgoing.Recipient.DisplayName, m.Outgoing.Recipient.Key, m.Outgoing.Message.Title, PlainTextRenderer.Render(m.Outgoing.Message))
+            {
+                Message = m.Outgoing.Message,
+                RecipientKind = m.Outgoing.Recipient.Kind,
+            }));
         return app;
     }
 }

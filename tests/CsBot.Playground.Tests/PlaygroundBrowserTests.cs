@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CsBot.Core.Alerts;
+using CsBot.Core.Ports;
+using CsBot.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CsBot.Playground.Tests;
+
+/// <summary>
+/// The playground in a real browser, used as a person would: type a question and press Enter, pick a "did you mean"
+/// choice, press Why, and acknowledge an alert from the feed of what the bot sent. Every wait is on what the page
+/// shows, never a fixed sleep.
+/// </summary>
+public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelper output) : IClassFixture<PlaygroundHost>, IAsyncLifetime
+{
+    private const float Patience = 30_000;
+    private readonly List<string> _pageErrors = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Assert.True(_pageErrors.Count == 0, "The page reported errors:\n" + string.Join("\n", _pageErrors));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Asking_picking_a_choice_and_acknowledging_an_alert_from_the_feed_all_work_in_the_page()
+    {
+        var clock = Stopwatch.StartNew();
+        var portfolio = host.Factory.Services.GetRequiredService<IPortfolioStore>();
+        var acme = portfolio.GetAccounts().Single(a => a.Name == DemoScenarios.AcmeCorp);
+        var initech = portfolio.GetAccounts().Single(a => a.Name == DemoScenarios.Initech);
+
+        var page = await NewPageAsync();
+        await page.GotoAsync(host.BaseUrl);
+        await Expect(page).ToHaveTitleAsync("CsBot playground");
+        await page.GetByLabel("Your name").FillAsync("Pat Tester");
+
+        // 1. An ambiguous name: the answer offers a choice per account.
+        var question = page.GetByLabel("Ask CsBot");
+        await question.FillAsync("health of Acme");
+        await question.PressAsync("Enter");
+        var chat = page.Locator("#chat-log");
+        await Expect(chat.Locator(".you").Last).ToHaveTextAsync("health of Acme");
+        var choice = chat.Locator("article").Last;
+        await Expect(choice.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Which account did you mean?");
+        await Expect(choice.GetByRole(AriaRole.Button, new() { Name = "Acme Labs" })).ToBeVisibleAsync();
+        // The box is cleared and keeps focus for the next question.
+        await Expect(question).ToHaveValueAsync("");
+        await Expect(question).ToBeFocusedAsync();
+
+        // 2. Picking Acme Corp asks the choice's question and shows the health card with score and owner.
+        await choice.GetByRole(AriaRole.Button, new() { Name = "Acme Corp" }).ClickAsync();
+        await Expect(chat.Locator(".you").Last).ToHaveTextAsync("health of Acme Corp");
+        var health = chat.Locator("article").Last;
+        var score = host.Factory.Services.GetRequiredService<IScoreStore>().GetLatest(acme.Id)!;
+        await Expect(health.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync($"Acme Corp: health {score.Score} ({score.Band})");
+        await Expect(health.Locator("dt", new() { HasTextString = "Owner" }).Locator("+ dd")).ToHaveTextAsync(acme.Owner.Name);
+        await Expect(health.Locator("dt", new() { HasTextString = "Health" }).Locator("+ dd")).ToHaveTextAsync($"{score.Score} ({score.Band})");
+        output.WriteLine($"health card after {clock.ElapsedMilliseconds} ms");
+
+        // 3. Why? on that card asks about the account by name.
+        await health.GetByRole(AriaRole.Button, new() { Name = "Why?" }).ClickAsync();
+        await Expect(chat.Locator(".you").Last).ToHaveTextAsync("why is Acme Corp at risk");
+        await Expect(chat.Locator("article").Last.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync($"Why Acme Corp scores {score.Score}");
+
+        // 4. The feed shows the alert the bot sent to Initech's owner; acknowledge it there.
+        var sent = page.Locator("#feed-list > li")
+            .Filter(new() { Has = page.Locator(".feed-meta strong", new() { HasTextString = initech.Owner.Name }) })
+            .Filter(new() { Has = page.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) })
+            .First;
+        await Expect(sent).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Expect(sent.Locator(".feed-meta")).ToContainTextAsync($"to {initech.Owner.Name} (direct message)");
+        var alertSection = sent.Locator("section", new() { Has = page.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) });
+        await alertSection.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        // The reply shows under the card, the card is redrawn with the acknowledged line and without its buttons.
+        await Expect(sent.Locator(".reply")).ToContainTextAsync("Acknowledged: Initech (usage-cliff)");
+        await Expect(sent.Locator(".reply")).ToBeFocusedAsync();
+        await Expect(alertSection.Locator(".text")).ToContainTextAsync(new Regex(@"Acknowledged by Pat Tester at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(local\)"));
+        await Expect(alertSection.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        Assert.Equal(AlertState.Acknowledged, host.Factory.Services.GetRequiredService<IAlertStore>().Get($"{initech.Id}:usage-cliff")!.State);
+
+        // A fresh page (new poll of the feed) shows the same message marked: it was updated on the server, not just drawn.
+        var again = await NewPageAsync();
+        await again.GotoAsync(host.BaseUrl);
+        var stored = again.Locator("#feed-list > li")
+            .Filter(new() { Has = again.Locator(".feed-meta strong", new() { HasTextString = initech.Owner.Name }) })
+            .Filter(new() { Has = again.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) })
+            .First;
+        await Expect(stored.Locator("section", new() { Has = again.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) }).Locator(".text"))
+            .ToContainTextAsync("Acknowledged by Pat Tester", new() { Timeout = Patience });
+        output.WriteLine($"whole walk-through in {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Text_that_looks_like_markup_is_shown_as_text_and_never_run()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(host.BaseUrl);
+        const string typed = "health of <img src=x onerror=\"document.title='pwned'\"><b>Acme</b>";
+        await page.GetByLabel("Ask CsBot").FillAsync(typed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var chat = page.Locator("#chat-log");
+        await Expect(chat.Locator(".you").Last).ToHaveTextAsync(typed);
+        // The answer quotes what was typed back; it too must arrive as text.
+        await Expect(chat.Locator("article").Last).ToBeVisibleAsync();
+        await Expect(chat.Locator("img, b")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveTitleAsync("CsBot playground");
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        // A script error in the page is what a user would see as a dead button: collected and checked at the end.
+        page.PageError += (_, error) => _pageErrors.Add(error);
+        page.Console += (_, message) => { if (message.Type == "error") _pageErrors.Add(message.Text); };
+        return page;
+    }
+}
