@@ -30,6 +30,7 @@ internal static class LatencyRun
         var questions = Questions.All;
         var timings = new double[count];
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -39,10 +40,12 @@ internal static class LatencyRun
             timings[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         total.Stop();
+        // Below 100% the process waited for a core: the machine was busy with other work and the timings include that wait.
+        var cpuShare = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / total.Elapsed.TotalMilliseconds * 100;
         var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
 
         Console.WriteLine();
-        Console.WriteLine($"{count:N0} questions in {total.Elapsed.TotalSeconds:0.00} s (GCs gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3})");
+        Console.WriteLine($"{count:N0} questions in {total.Elapsed.TotalSeconds:0.00} s (GCs gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3}; the process got {cpuShare:0}% of one core, load average {LoadAverage()})");
         Console.WriteLine($"  {"category",-22} {"n",7} {"p50",10} {"p90",10} {"p99",10} {"max",10}");
         foreach (var category in Questions.Categories)
         {
@@ -64,6 +67,9 @@ internal static class LatencyRun
     private static void Line(string label, double[] sorted) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {label,-22} {sorted.Length,7} {RunOptions.Ms(RunOptions.Percentile(sorted, 50)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 90)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 99)),10} {RunOptions.Ms(sorted[^1]),10}"));
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
     private static string Quote(string text) => "\"" + text + "\"";
