@@ -44,6 +44,9 @@ public sealed class AccessPolicy(AccessOptions options)
 
     public bool MaySee(Account account, Role role, Asker asker) => BookRefusal(account.Owner, role, asker) is null;
 
+    /// <summary>True when <paramref name="role"/> may see every account, whoever owns it.</summary>
+    public bool SeesEveryBook(Role role) => !options.RestrictOtherBooks || role != Role.Csm;
+
     public static bool IsSelf(Person person, Asker asker) =>
         (asker.Email is { } email && person.Email.Equals(email, StringComparison.OrdinalIgnoreCase))
         || (person.SlackUserId is { } slack && slack == asker.UserId)

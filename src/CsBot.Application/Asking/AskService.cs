@@ -96,7 +96,8 @@ public sealed class AskService(
     private static (IReadOnlyList<Account> Scope, string Label, ChatMessage? Refusal) Scope(AskContext ctx)
     {
         var q = ctx.Question;
-        IEnumerable<Account> accounts = ctx.Portfolio.Accounts.Where(a => a.IsActiveOn(ctx.Today));
+        var active = ctx.Portfolio.ActiveOn(ctx.Today);
+        IEnumerable<Account> accounts = active;
         var label = "";
         if (q.Mine || q.Intent == IntentKind.MyAccounts)
         {
@@ -113,7 +114,7 @@ public sealed class AskService(
             accounts = accounts.Where(a => a.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase));
             label = $" for {owner.Name}";
         }
-        else
+        else if (!ctx.Access.SeesEveryBook(ctx.Role))
         {
             accounts = accounts.Where(a => ctx.Access.MaySee(a, ctx.Role, ctx.Asker));
         }
@@ -125,7 +126,8 @@ public sealed class AskService(
             accounts = accounts.Where(a => a.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase));
             label += $" in {segment}";
         }
-        return ([.. accounts], label, null);
+        // Unfiltered, the shared (immutable) list of active accounts serves as it is.
+        return (ReferenceEquals(accounts, active) ? active : [.. accounts], label, null);
     }
 
     private ChatMessage AnswerMetric(AskContext ctx)
@@ -140,9 +142,8 @@ public sealed class AskService(
             if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
         }
         var period = q.Period ?? LastFullMonth(ctx.Today);
-        var signals = ctx.Portfolio.Signals;
-        var current = metrics.Compute(metric, signals, period, segment);
-        var previous = metrics.Compute(metric, signals, period.Previous(), segment);
+        var current = ctx.Portfolio.Metric(metrics, metric, period, segment);
+        var previous = ctx.Portfolio.Metric(metrics, metric, period.Previous(), segment);
         var label = q.PeriodText ?? "last month";
         return MetricAnswers.Metric(current, previous, label);
     }

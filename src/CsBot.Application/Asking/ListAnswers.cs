@@ -1,7 +1,9 @@
 using CsBot.Application.Formatting;
 using CsBot.Core.Accounts;
+using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
 
 namespace CsBot.Application.Asking;
 
@@ -13,16 +15,30 @@ public static class ListAnswers
     public static ChatMessage AtRisk(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
     {
         var band = ctx.Question.Band;
-        var rows = scope
-            .Select(a => (Account: a, Score: ctx.Scores.Latest.GetValueOrDefault(a.Id), Alerts: ctx.Alerts.ForAccount(a.Id)))
-            .Where(r => band is { } b ? r.Score?.Band == b : r.Alerts.Count > 0 || r.Score?.Band == HealthBand.Poor)
-            .OrderByDescending(r => r.Alerts.Count == 0 ? -1 : (int)r.Alerts.Max(x => x.Severity))
-            .ThenBy(r => r.Score?.Score ?? 100)
-            .ThenByDescending(r => r.Account.Arr)
-            .ToList();
+        var rows = new List<(Account Account, HealthScore? Score, IReadOnlyList<Alert> Alerts, int Worst)>();
+        decimal arr = 0;
+        Core.Severity? severity = null;
+        foreach (var a in scope)
+        {
+            var score = ctx.Scores.Latest.GetValueOrDefault(a.Id);
+            var alerts = ctx.Alerts.ForAccount(a.Id);
+            if (!(band is { } b ? score?.Band == b : alerts.Count > 0 || score?.Band == HealthBand.Poor)) continue;
+            var worst = alerts.Count == 0 ? -1 : (int)alerts.Max(x => x.Severity);
+            rows.Add((a, score, alerts, worst));
+            arr += a.Arr;
+            if (worst >= 0 && (severity is null || worst > (int)severity)) severity = (Core.Severity)worst;
+        }
+        // Most severe alert first, then lowest score, then largest ARR.
+        var top = TopRows.Take(rows, MaxRows, (x, y) =>
+        {
+            var c = y.Worst.CompareTo(x.Worst);
+            if (c == 0) c = (x.Score?.Score ?? 100).CompareTo(y.Score?.Score ?? 100);
+            if (c == 0) c = y.Account.Arr.CompareTo(x.Account.Arr);
+            return c;
+        });
         var what = band is { } bb ? $"{bb} health" : "at risk";
         var title = rows.Count == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Count} account{S(rows.Count)} {what}{scopeLabel}";
-        var sections = rows.Take(MaxRows).Select(r => new MessageSection
+        var sections = top.Select(r => new MessageSection
         {
             Heading = $"{r.Account.Name}: health {Health(r.Score)}",
             Text = r.Alerts.Count == 0 ? WeakestReason(r.Score) : string.Join("\n", r.Alerts.OrderByDescending(a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
@@ -30,7 +46,7 @@ public static class ListAnswers
             Account = new AccountLink(r.Account.Id, r.Account.Name),
             Actions = [new MessageAction(ActionKind.Why, "Why?", r.Account.Id)],
         }).ToList();
-        return List(title, rows.Count, sections, rows.Sum(r => r.Account.Arr), rows.SelectMany(r => r.Alerts).Select(a => (Core.Severity?)a.Severity).DefaultIfEmpty(null).Max());
+        return List(title, rows.Count, sections, arr, severity);
     }
 
     public static ChatMessage Accounts(AskContext ctx, IReadOnlyList<Account> scope, string title)
@@ -49,16 +65,23 @@ public static class ListAnswers
 
     public static ChatMessage OverdueInvoices(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
     {
-        var rows = scope
-            .SelectMany(a => ctx.Portfolio.ById[a.Id].Invoices.Where(i => i.IsOpenOverdue(ctx.Today)).Select(i => (Account: a, Invoice: i)))
-            .OrderByDescending(r => r.Invoice.DaysOverdue(ctx.Today))
-            .ToList();
-        var total = rows.Sum(r => r.Invoice.Amount);
+        var rows = new List<(Account Account, Invoice Invoice, int DaysOverdue)>();
+        decimal total = 0;
+        foreach (var a in scope)
+        {
+            foreach (var i in ctx.Portfolio.InvoicesMayBeOverdue(a.Id))
+            {
+                if (!i.IsOpenOverdue(ctx.Today)) continue;
+                rows.Add((a, i, i.DaysOverdue(ctx.Today)));
+                total += i.Amount;
+            }
+        }
+        var top = TopRows.Take(rows, MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
         var title = rows.Count == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Count} overdue invoice{S(rows.Count)}{scopeLabel}, {Numbers.Money(total)} outstanding";
-        var sections = rows.Take(MaxRows).Select(r => new MessageSection
+        var sections = top.Select(r => new MessageSection
         {
             Heading = r.Account.Name,
-            Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.Invoice.DaysOverdue(ctx.Today)} days overdue",
+            Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.DaysOverdue} days overdue",
             Fields = [new("Health", Health(ctx.Scores.Latest.GetValueOrDefault(r.Account.Id))), new("Owner", r.Account.Owner.Name)],
             Account = new AccountLink(r.Account.Id, r.Account.Name),
         }).ToList();
@@ -68,21 +91,28 @@ public static class ListAnswers
     public static ChatMessage TopMovers(AskContext ctx, IReadOnlyList<Account> scope, string periodLabel)
     {
         var period = ctx.Question.Period!.Value;
-        var movers = scope
-            .Select(a => (Account: a, Score: ctx.Scores.Latest.GetValueOrDefault(a.Id), Start: StartScore(ctx.Scores.HistoryOf(a.Id), period.From)))
-            .Where(m => m.Score is not null && m.Start is not null)
-            .Select(m => (m.Account, m.Score, Change: m.Score!.Score - m.Start!.Value))
-            .Where(m => ctx.Question.Movement switch
+        var filter = ctx.Question.Movement;
+        var movers = new List<(Account Account, HealthScore Score, int Change)>();
+        foreach (var a in scope)
+        {
+            if (ctx.Scores.Latest.GetValueOrDefault(a.Id) is not { } score || StartScore(ctx.Scores.HistoryOf(a.Id), period.From) is not { } start) continue;
+            var change = score.Score - start;
+            var moved = filter switch
             {
-                Core.Querying.MoverFilter.Drops => m.Change < 0,
-                Core.Querying.MoverFilter.Gains => m.Change > 0,
-                _ => m.Change != 0,
-            })
-            .OrderByDescending(m => ctx.Question.Movement == Core.Querying.MoverFilter.Gains ? m.Change : Math.Abs(m.Change))
-            .ThenBy(m => m.Account.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+                Core.Querying.MoverFilter.Drops => change < 0,
+                Core.Querying.MoverFilter.Gains => change > 0,
+                _ => change != 0,
+            };
+            if (moved) movers.Add((a, score, change));
+        }
+        // Biggest change first (biggest gain when asking for gains), then by name.
+        var top = TopRows.Take(movers, MaxRows, (x, y) =>
+        {
+            var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Account.Name, y.Account.Name);
+        });
         var title = movers.Count == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
-        var sections = movers.Take(MaxRows).Select(m => new MessageSection
+        var sections = top.Select(m => new MessageSection
         {
             Heading = $"{m.Account.Name}: {Numbers.Signed(m.Change)} to {Health(m.Score)}",
             Text = WeakestReason(m.Score),
@@ -92,19 +122,18 @@ public static class ListAnswers
         return List(title, movers.Count, sections, null, null);
     }
 
+    /// <summary>The latest score on or before <paramref name="from"/>, else the first one after it (history is oldest first).</summary>
     private static int? StartScore(ScorePoint[] history, DateOnly from)
     {
-        ScorePoint? start = null;
-        foreach (var point in history)
+        int lo = 0, hi = history.Length;
+        while (lo < hi)
         {
-            if (point.Date <= from) start = point;
-            else
-            {
-                start ??= point;
-                break;
-            }
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (history[mid].Date <= from) lo = mid + 1;
+            else hi = mid;
         }
-        return start?.Score;
+        if (lo > 0) return history[lo - 1].Score;
+        return history.Length > 0 ? history[0].Score : null;
     }
 
     private static ChatMessage List(string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, Core.Severity? severity)

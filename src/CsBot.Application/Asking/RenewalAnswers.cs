@@ -10,14 +10,20 @@ public static class RenewalAnswers
     public static ChatMessage Renewals(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
     {
         var period = ctx.Question.Period!.Value;
-        var rows = scope.Where(a => a.RenewalDate is { } d && period.Contains(d)).OrderBy(a => a.RenewalDate).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var rows = scope.Where(a => a.RenewalDate is { } d && period.Contains(d)).ToList();
+        // Soonest first, then by name; only the rows shown are put in order.
+        var shown = TopRows.Take(rows, ListAnswers.MaxRows, (x, y) =>
+        {
+            var c = x.RenewalDate!.Value.CompareTo(y.RenewalDate!.Value);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Name, y.Name);
+        });
         var label = ctx.Question.PeriodText ?? PeriodLabel.Describe(period);
         var arr = rows.Sum(a => a.Arr);
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
             : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Numbers.Money(arr)} ARR";
         var atRisk = rows.Where(a => ctx.Scores.Latest.GetValueOrDefault(a.Id)?.Band is Core.Scoring.HealthBand.Poor or Core.Scoring.HealthBand.Average).ToList();
-        var sections = rows.Take(ListAnswers.MaxRows).Select(a =>
+        var sections = shown.Select(a =>
         {
             var fields = new List<MessageField>
             {

@@ -51,8 +51,9 @@ public sealed record ScoreSnapshot(IReadOnlyDictionary<string, HealthScore> Late
 
 public sealed class AlertSnapshot(IReadOnlyList<Alert> open)
 {
-    private readonly ILookup<string, Alert> _byAccount = open.ToLookup(a => a.AccountId, StringComparer.Ordinal);
+    // Grouped once per snapshot: list answers ask for every account's alerts, so a look-up must not allocate.
+    private readonly Dictionary<string, Alert[]> _byAccount = open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     public IReadOnlyList<Alert> Open { get; } = open;
-    public IReadOnlyList<Alert> ForAccount(string accountId) => [.. _byAccount[accountId]];
+    public IReadOnlyList<Alert> ForAccount(string accountId) => _byAccount.TryGetValue(accountId, out var alerts) ? alerts : [];
 }

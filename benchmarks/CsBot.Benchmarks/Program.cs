@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using CsBot.Benchmarks;
+
+// --latency: per-question latency percentiles with a plain stopwatch (the p99 is per question; BenchmarkDotNet's
+//            statistics are per iteration of many calls).
+// --scoring: wall time of full rescoring and rule evaluation of 100k accounts.
+// anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
+var rest = args.Where(a => a is not ("--latency" or "--scoring")).ToArray();
+if (args.Contains("--latency")) return LatencyRun.Run(rest);
+if (args.Contains("--scoring")) return ScoringRun.Run(rest);
+BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
+return 0;
