@@ -19,7 +19,9 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
 
     private readonly ExpiringCache<string, string> _dmChannels = new(time, SlackUserDirectory.CacheLifetime, 10_000);
 
-    public string Platform => "slack";
+    public const string PlatformName = "slack";
+
+    public string Platform => PlatformName;
 
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
