@@ -35,6 +35,8 @@ public static class DependencyInjection
 
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackUserDirectory>();
+        // Quiet hours use a CSM's Slack time zone when the CRM gave none.
+        services.AddSingleton<CsBot.Core.Ports.IRecipientTimeZones>(sp => sp.GetRequiredService<SlackUserDirectory>());
         services.AddSingleton<SlackSentMessages>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackChatSender>();

@@ -63,6 +63,9 @@ internal static class AccountRecordMapper
         var email = errors.Required(person.Email, field + ".email");
         if (email is not null && (email.IndexOf('@') <= 0 || email.EndsWith('@') || email.Contains(' ')))
             errors.Add(field + ".email", $"'{email}' is not an email address");
-        return name is null || email is null ? null : new Person(name, email, RecordErrors.Optional(person.SlackUserId), RecordErrors.Optional(person.TeamsUserId));
+        var timeZone = RecordErrors.Optional(person.TimeZone);
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            errors.Add(field + ".timeZone", $"'{timeZone}' is not a known time zone; use an IANA id such as \"America/New_York\"");
+        return name is null || email is null ? null : new Person(name, email, RecordErrors.Optional(person.SlackUserId), RecordErrors.Optional(person.TeamsUserId)) { TimeZone = timeZone };
     }
 }

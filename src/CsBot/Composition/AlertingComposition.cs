@@ -20,7 +20,7 @@ internal static class AlertingComposition
         services.AddSingleton(settings.Alerting);
         // Quiet hours protect people's evenings in a real workspace; on the local sink they would only hide the demo.
         var alerting = platform == ChatPlatform.Local ? settings.Alerting.WithoutQuietHours() : settings.Alerting;
-        services.AddSingleton(sp => new NotificationPlanner(alerting, settings.TimeZone));
+        services.AddSingleton(sp => new NotificationPlanner(alerting, settings.TimeZone, sp.GetService<IRecipientTimeZones>()));
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<IAlertActions, AlertActionService>();
 

@@ -26,11 +26,16 @@ internal sealed class LifecycleHarness
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     public LifecycleHarness(AlertingOptions? options = null, params Account[] accounts)
+        : this(options, null, accounts)
+    {
+    }
+
+    public LifecycleHarness(AlertingOptions? options, IRecipientTimeZones? platformZones, params Account[] accounts)
     {
         Options = options ?? new AlertingOptions();
         foreach (var account in accounts.Length > 0 ? accounts : DefaultAccounts()) Accounts[account.Id] = account;
         var clock = new BusinessClock(Time, TimeZoneInfo.Utc);
-        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc), clock, NullLogger<AlertNotifier>.Instance);
+        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones), clock, NullLogger<AlertNotifier>.Instance);
         var portfolio = Substitute.For<IPortfolioStore>();
         portfolio.GetAccount(Arg.Any<string>()).Returns(call => Accounts.GetValueOrDefault(call.Arg<string>()));
         Actions = new AlertActionService(Alerts, portfolio, clock);

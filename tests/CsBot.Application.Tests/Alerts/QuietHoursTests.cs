@@ -1,3 +1,5 @@
+using CsBot.Core.Ports;
+using NSubstitute;
 using CsBot.Application.Notifications;
 using CsBot.Core;
 using CsBot.Core.Accounts;
@@ -58,6 +60,19 @@ public class QuietHoursTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.Zero), queued.Single(m => m.To == Ben.Email).DeliverAfter);
         Assert.All(queued.Where(m => m.To != Ben.Email), m => Assert.Equal(now, m.DeliverAfter));
+    }
+
+    [Fact]
+    public void Without_a_crm_time_zone_the_chat_platforms_zone_for_the_person_is_used()
+    {
+        var zones = Substitute.For<IRecipientTimeZones>();
+        zones.Find(Dana.Email).Returns("America/New_York");
+        var bot = new LifecycleHarness(null, zones, Account("acc-1", "Initech", Dana, "SMB"));
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero)); // Fri 22:00 UTC = Fri 17:00 in New York
+
+        var queued = bot.Evaluate(Hit("acc-1"));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero), queued.Single(m => m.To == Dana.Email).DeliverAfter);
     }
 
     [Fact]

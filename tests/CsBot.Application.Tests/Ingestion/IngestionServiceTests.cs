@@ -62,6 +62,19 @@ public class IngestionServiceTests
     }
 
     [Fact]
+    public void An_owners_time_zone_is_kept_for_quiet_hours_and_an_unknown_one_is_refused()
+    {
+        var good = Account("A") with { Owner = Account("A").Owner! with { TimeZone = "America/New_York" } };
+        var bad = Account("B") with { Owner = Account("B").Owner! with { TimeZone = "Mars/Olympus" } };
+
+        var refused = _service.UpsertAccounts([bad]);
+        _service.UpsertAccounts([good]);
+
+        Assert.Equal((0, "owner.timeZone"), (refused.Errors[0].Index, refused.Errors[0].Field));
+        Assert.Equal("America/New_York", Assert.Single(_store.GetAccounts()).Owner.TimeZone);
+    }
+
+    [Fact]
     public void Skip_invalid_writes_the_valid_records_and_reports_the_others()
     {
         var result = _service.UpsertAccounts([Account("A"), Account("B") with { Mrr = -5 }], skipInvalid: true);

@@ -7,4 +7,6 @@ public sealed record PersonRecord
     public string? Email { get; init; }
     public string? SlackUserId { get; init; }
     public string? TeamsUserId { get; init; }
+    /// <summary>IANA time zone (e.g. "America/New_York"), for quiet hours; empty means the business zone.</summary>
+    public string? TimeZone { get; init; }
 }
