@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using CsBot.Benchmarks;
 
-// --latency: per-question latency percentiles with a plain stopwatch (the p99 is per question; BenchmarkDotNet's
+// --latency: per-question latency percentiles with a plain stopwatch (the p99 target is per question; BenchmarkDotNet's
 //            statistics are per iteration of many calls).
 // --scoring: wall time of full rescoring and rule evaluation of 100k accounts.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.

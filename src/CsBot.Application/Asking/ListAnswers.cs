@@ -15,7 +15,14 @@ public static class ListAnswers
     public static ChatMessage AtRisk(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
     {
         var band = ctx.Question.Band;
-        var rows = new List<(Account Account, HealthScore? Score, IReadOnlyList<Alert> Alerts, int Worst)>();
+        // Most severe alert first, then lowest score, then largest ARR.
+        var rows = new TopRows<(Account Account, HealthScore? Score, IReadOnlyList<Alert> Alerts, int Worst)>(MaxRows, (x, y) =>
+        {
+            var c = y.Worst.CompareTo(x.Worst);
+            if (c == 0) c = (x.Score?.Score ?? 100).CompareTo(y.Score?.Score ?? 100);
+            if (c == 0) c = y.Account.Arr.CompareTo(x.Account.Arr);
+            return c;
+        });
         decimal arr = 0;
         Core.Severity? severity = null;
         foreach (var a in scope)
@@ -28,16 +35,9 @@ public static class ListAnswers
             arr += a.Arr;
             if (worst >= 0 && (severity is null || worst > (int)severity)) severity = (Core.Severity)worst;
         }
-        // Most severe alert first, then lowest score, then largest ARR.
-        var top = TopRows.Take(rows, MaxRows, (x, y) =>
-        {
-            var c = y.Worst.CompareTo(x.Worst);
-            if (c == 0) c = (x.Score?.Score ?? 100).CompareTo(y.Score?.Score ?? 100);
-            if (c == 0) c = y.Account.Arr.CompareTo(x.Account.Arr);
-            return c;
-        });
+        var top = rows.Best;
         var what = band is { } bb ? $"{bb} health" : "at risk";
-        var title = rows.Count == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Count} account{S(rows.Count)} {what}{scopeLabel}";
+        var title = rows.Seen == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Seen} account{S(rows.Seen)} {what}{scopeLabel}";
         var sections = top.Select(r => new MessageSection
         {
             Heading = $"{r.Account.Name}: health {Health(r.Score)}",
@@ -46,7 +46,7 @@ public static class ListAnswers
             Account = new AccountLink(r.Account.Id, r.Account.Name),
             Actions = [new MessageAction(ActionKind.Why, "Why?", r.Account.Id)],
         }).ToList();
-        return List(title, rows.Count, sections, arr, severity);
+        return List(title, rows.Seen, sections, arr, severity);
     }
 
     public static ChatMessage Accounts(AskContext ctx, IReadOnlyList<Account> scope, string title)
@@ -65,7 +65,7 @@ public static class ListAnswers
 
     public static ChatMessage OverdueInvoices(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
     {
-        var rows = new List<(Account Account, Invoice Invoice, int DaysOverdue)>();
+        var rows = new TopRows<(Account Account, Invoice Invoice, int DaysOverdue)>(MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
         decimal total = 0;
         foreach (var a in scope)
         {
@@ -76,23 +76,27 @@ public static class ListAnswers
                 total += i.Amount;
             }
         }
-        var top = TopRows.Take(rows, MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
-        var title = rows.Count == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Count} overdue invoice{S(rows.Count)}{scopeLabel}, {Numbers.Money(total)} outstanding";
-        var sections = top.Select(r => new MessageSection
+        var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Numbers.Money(total)} outstanding";
+        var sections = rows.Best.Select(r => new MessageSection
         {
             Heading = r.Account.Name,
             Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.DaysOverdue} days overdue",
             Fields = [new("Health", Health(ctx.Scores.Latest.GetValueOrDefault(r.Account.Id))), new("Owner", r.Account.Owner.Name)],
             Account = new AccountLink(r.Account.Id, r.Account.Name),
         }).ToList();
-        return List(title, rows.Count, sections, null, null);
+        return List(title, rows.Seen, sections, null, null);
     }
 
     public static ChatMessage TopMovers(AskContext ctx, IReadOnlyList<Account> scope, string periodLabel)
     {
         var period = ctx.Question.Period!.Value;
         var filter = ctx.Question.Movement;
-        var movers = new List<(Account Account, HealthScore Score, int Change)>();
+        // Biggest change first (biggest gain when asking for gains), then by name.
+        var movers = new TopRows<(Account Account, HealthScore Score, int Change)>(MaxRows, (x, y) =>
+        {
+            var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Account.Name, y.Account.Name);
+        });
         foreach (var a in scope)
         {
             if (ctx.Scores.Latest.GetValueOrDefault(a.Id) is not { } score || StartScore(ctx.Scores.HistoryOf(a.Id), period.From) is not { } start) continue;
@@ -105,21 +109,15 @@ public static class ListAnswers
             };
             if (moved) movers.Add((a, score, change));
         }
-        // Biggest change first (biggest gain when asking for gains), then by name.
-        var top = TopRows.Take(movers, MaxRows, (x, y) =>
-        {
-            var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Account.Name, y.Account.Name);
-        });
-        var title = movers.Count == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
-        var sections = top.Select(m => new MessageSection
+        var title = movers.Seen == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
+        var sections = movers.Best.Select(m => new MessageSection
         {
             Heading = $"{m.Account.Name}: {Numbers.Signed(m.Change)} to {Health(m.Score)}",
             Text = WeakestReason(m.Score),
             Account = new AccountLink(m.Account.Id, m.Account.Name),
             Actions = [new MessageAction(ActionKind.Why, "Why?", m.Account.Id)],
         }).ToList();
-        return List(title, movers.Count, sections, null, null);
+        return List(title, movers.Seen, sections, null, null);
     }
 
     /// <summary>The latest score on or before <paramref name="from"/>, else the first one after it (history is oldest first).</summary>
