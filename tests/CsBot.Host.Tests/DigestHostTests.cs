@@ -19,6 +19,7 @@ public sealed class DigestHostTests : IClassFixture<DigestHostTests.Host>
         public CsBotFactory Factory { get; } = new(new Dictionary<string, string?>
         {
             ["Scheduling:EvaluateAtStartup"] = "false",
+            ["Reminders:RunAtStartup"] = "false",
             ["Scheduling:TimeZone"] = "Europe/Berlin",
             ["Demo:AccountCount"] = "60",
             ["Digest:Subscriptions:0:Channel"] = "cs-leadership",

@@ -18,6 +18,7 @@ public sealed class OutboxTests : IDisposable
     {
         ["Demo:Enabled"] = "false",
         ["Scheduling:EvaluateAtStartup"] = "false",
+        ["Reminders:RunAtStartup"] = "false",
         ["Delivery:PollCron"] = "* * * * * ?",
     });
 

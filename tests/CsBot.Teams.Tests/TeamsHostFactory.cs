@@ -31,6 +31,7 @@ public sealed class TeamsHostFactory : WebApplicationFactory<Program>
             ["Demo:AccountCount"] = "30",
             ["Demo:HistoryDays"] = "14",
             ["Teams:EnableLocalMode"] = "true",
+            ["Reminders:RunAtStartup"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

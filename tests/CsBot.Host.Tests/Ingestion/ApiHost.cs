@@ -22,6 +22,7 @@ public static class ApiHost
         {
             ["Demo:Enabled"] = "false",
             ["Scheduling:EvaluateAtStartup"] = "false",
+            ["Reminders:RunAtStartup"] = "false",
             ["Api:Keys:0:Name"] = "writer",
             ["Api:Keys:0:Key"] = WriteKey,
             ["Api:Keys:0:Access"] = "ReadWrite",

@@ -11,7 +11,7 @@ public sealed class ClosedByDefaultTests
     [Fact]
     public async Task Without_configured_keys_the_api_answers_401_saying_how_to_configure_one()
     {
-        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Scheduling:EvaluateAtStartup"] = "false" });
+        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Scheduling:EvaluateAtStartup"] = "false", ["Reminders:RunAtStartup"] = "false" });
 
         var response = await factory.Client("anything-at-all-here").GetAsync("/api/v1/accounts");
 

@@ -30,6 +30,7 @@ public sealed class SlackHostFactory : WebApplicationFactory<Program>
             ["LocalChat:LogFile"] = "",
             ["LocalChat:ConsolePrompt"] = "false",
             ["Scheduling:EvaluateAtStartup"] = "false",
+            ["Reminders:RunAtStartup"] = "false",
             ["Demo:AccountCount"] = "40",
             ["Demo:HistoryDays"] = "35",
             ["Slack:BotToken"] = "xoxb-test-token",
