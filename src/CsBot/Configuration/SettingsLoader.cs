@@ -2,8 +2,6 @@ using CsBot.Application.Access;
 using CsBot.Application.Notifications;
 using CsBot.Application.Delivery;
 using CsBot.Chat.Local;
-using CsBot.Core;
-using CsBot.Core.Digest;
 using CsBot.Core.Reminders;
 using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
@@ -20,7 +18,7 @@ namespace CsBot.Host.Configuration;
 /// fixes a bad file in one pass. Enum values are checked by hand because the binder's own message does not
 /// list the valid choices.
 /// </summary>
-public static class SettingsLoader
+public static partial class SettingsLoader
 {
     public static CsBotSettings Load(IConfiguration configuration)
     {
@@ -85,31 +83,6 @@ public static class SettingsLoader
         };
     }
 
-    private static ApiOptions LoadApi(IConfiguration configuration, List<string> errors)
-    {
-        var api = Bind<ApiOptions>(configuration, ApiOptions.SectionName, errors);
-        if (api.MaxBodyBytes is < 1024 or > 1024L * 1024 * 1024)
-            errors.Add($"Api:MaxBodyBytes is {api.MaxBodyBytes}; use 1024 (1 KB) to 1073741824 (1 GB), e.g. 10485760 for 10 MB.");
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < api.Keys.Count; i++)
-        {
-            var key = api.Keys[i];
-            var where = $"Api:Keys:{i}";
-            if (string.IsNullOrWhiteSpace(key.Name)) errors.Add($"{where}:Name is missing; name each key after who uses it, e.g. \"crm-sync\".");
-            else if (!names.Add(key.Name)) errors.Add($"{where}:Name '{key.Name}' is used by another key; give each key its own name.");
-            CheckEnum<ApiAccess>(key.Access, where + ":Access", "access level", errors, required: true);
-            var hasHash = !string.IsNullOrWhiteSpace(key.KeyHash);
-            var hasKey = !string.IsNullOrWhiteSpace(key.Key);
-            if (hasHash == hasKey)
-                errors.Add($"{where} needs exactly one of KeyHash (the SHA-256 of the key, 64 hex digits) or Key (the key itself, for development).");
-            else if (hasHash && (key.KeyHash!.Trim().Length != 64 || !key.KeyHash.Trim().All(char.IsAsciiHexDigit)))
-                errors.Add($"{where}:KeyHash is not 64 hex digits; compute it with: printf %s \"$KEY\" | sha256sum");
-            else if (hasKey && key.Key!.Length < 16)
-                errors.Add($"{where}:Key is {key.Key.Length} characters; use at least 16 random characters, e.g. from: openssl rand -hex 24");
-        }
-        return api;
-    }
-
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()
     {
         var options = new T();
@@ -122,64 +95,6 @@ public static class SettingsLoader
             errors.Add($"{section}: {ex.Message}");
         }
         return options;
-    }
-
-    private static ScoringOptions LoadScoring(IConfigurationSection section, List<string> errors)
-    {
-        var defaults = ScoringOptions.Defaults();
-        var scoring = new ScoringOptions { Components = [] };
-        if (int.TryParse(section["GoodFrom"], out var good)) scoring.GoodFrom = good;
-        else if (section["GoodFrom"] is { } badGood) errors.Add($"Scoring:GoodFrom is '{badGood}'; use a whole number 0-100.");
-        if (int.TryParse(section["AverageFrom"], out var average)) scoring.AverageFrom = average;
-        else if (section["AverageFrom"] is { } badAverage) errors.Add($"Scoring:AverageFrom is '{badAverage}'; use a whole number 0-100.");
-
-        foreach (var child in section.GetSection("Components").GetChildren())
-        {
-            if (!Enum.TryParse<HealthComponentKind>(child.Key, ignoreCase: true, out var kind))
-            {
-                errors.Add($"Scoring:Components:{child.Key} is not a health component; use one of {Names<HealthComponentKind>()}.");
-                continue;
-            }
-            var component = new ComponentOptions { Weight = defaults[kind].Weight, WindowDays = defaults[kind].WindowDays };
-            try
-            {
-                child.Bind(component);
-            }
-            catch (InvalidOperationException ex)
-            {
-                errors.Add($"Scoring:Components:{child.Key}: {ex.Message}");
-            }
-            // A configured curve replaces the default one; binding would otherwise append to it.
-            if (component.Curve.Count == 0) component.Curve = defaults[kind].Curve;
-            scoring.Components[kind] = component;
-        }
-        foreach (var (kind, component) in defaults)
-            scoring.Components.TryAdd(kind, component);
-
-        errors.AddRange(ScoringValidation.Validate(scoring));
-        return scoring;
-    }
-
-    private static RulesOptions LoadRules(IConfigurationSection section, List<string> errors)
-    {
-        var definitions = section.GetSection("Definitions");
-        if (!definitions.GetChildren().Any()) return new RulesOptions();
-
-        var rules = new RulesOptions { Definitions = [] };
-        foreach (var child in definitions.GetChildren())
-        {
-            var where = $"Rules:Definitions:{child.Key}";
-            var valid = CheckEnum<RuleKind>(child["Kind"], where + ":Kind", "rule kind", errors, required: true)
-                        & CheckEnum<Severity>(child["Severity"], where + ":Severity", "severity", errors, required: false);
-            foreach (var band in child.GetSection("Bands").GetChildren())
-                valid &= CheckEnum<HealthBand>(band.Value, $"{where}:Bands:{band.Key}", "health band", errors, required: true);
-            if (!valid) continue;
-            var rule = new RuleDefinition();
-            child.Bind(rule);
-            rules.Definitions.Add(rule);
-        }
-        errors.AddRange(RuleValidation.Validate(rules));
-        return rules;
     }
 
     private static bool CheckEnum<T>(string? value, string key, string what, List<string> errors, bool required) where T : struct, Enum
@@ -219,71 +134,5 @@ public static class SettingsLoader
         }
     }
 
-    private static List<DigestSubscription> LoadDigestSubscriptions(IConfiguration configuration, string schedulingZone, List<string> errors)
-    {
-        var digest = Bind<DigestOptions>(configuration, DigestOptions.SectionName, errors);
-        var subscriptions = new List<DigestSubscription>();
-        var channels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < digest.Subscriptions.Count; i++)
-        {
-            var entry = digest.Subscriptions[i];
-            var key = $"Digest:Subscriptions:{i}";
-            var valid = true;
-            if (string.IsNullOrWhiteSpace(entry.Channel))
-            {
-                errors.Add($"{key}:Channel is empty; set the channel the digest is posted to, e.g. \"cs-leadership\".");
-                valid = false;
-            }
-            else if (!channels.Add(entry.Channel.Trim().TrimStart('#')))
-            {
-                errors.Add($"{key}:Channel '{entry.Channel}' is subscribed twice; keep one entry per channel.");
-                valid = false;
-            }
-            var before = errors.Count;
-            CheckCron($"{key}:Cron", entry.Cron, errors);
-            var zone = string.IsNullOrWhiteSpace(entry.TimeZone) ? schedulingZone : entry.TimeZone.Trim();
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-                errors.Add($"{key}:TimeZone '{zone}' is not a known time zone; use an IANA id such as \"Europe/Berlin\", or leave it empty for the Scheduling time zone.");
-            if (valid && errors.Count == before)
-                subscriptions.Add(new DigestSubscription(entry.Channel.Trim(), entry.Cron, zone, string.IsNullOrWhiteSpace(entry.Segment) ? null : entry.Segment.Trim()));
-        }
-        return subscriptions;
-    }
-
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
-
-    private static AlertingOptions LoadAlerting(IConfigurationSection section, List<string> errors)
-    {
-        var alerting = new AlertingOptions();
-        // Each part is bound on its own, so one bad value does not hide the problems in the others.
-        void BindPart(string key, object target)
-        {
-            try
-            {
-                section.GetSection(key).Bind(target);
-            }
-            catch (InvalidOperationException ex)
-            {
-                errors.Add($"Alerting:{key}: {ex.Message}");
-            }
-        }
-        BindPart("RepeatIntervalDays", alerting.RepeatIntervalDays);
-        BindPart("QuietHours", alerting.QuietHours);
-        if (CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false)
-            && section["ChannelMinimumSeverity"] is { } severity)
-            alerting.ChannelMinimumSeverity = Enum.Parse<Severity>(severity, ignoreCase: true);
-        if (section["EscalateCriticalAfterHours"] is { } hours)
-        {
-            if (double.TryParse(hours, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-                alerting.EscalateCriticalAfterHours = parsed;
-            else
-                errors.Add($"Alerting:EscalateCriticalAfterHours is '{hours}'; use a number of hours more than 0, e.g. 24.");
-        }
-        // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
-        var channels = section.GetSection("Channels").GetChildren().ToList();
-        if (channels.Count > 0)
-            alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
-        errors.AddRange(AlertingValidation.Validate(alerting));
-        return alerting;
-    }
 }
