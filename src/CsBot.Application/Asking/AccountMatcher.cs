@@ -51,10 +51,13 @@ public sealed class AccountMatcher
         if (byPrefix.Count > 1) return AccountMatch.Ambiguous([.. byPrefix.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)]);
 
         var core = CoreName(text);
-        // Only names whose length allows a close score are compared: the others cannot reach the threshold, so
-        // leaving them out changes no outcome and saves most of the edit-distance work on a large portfolio.
+        // Only names whose length and letters allow a close score are compared: the others cannot reach the
+        // threshold, so leaving them out changes no outcome and saves most of the edit-distance work on a large portfolio.
+        var coreLetters = new LetterCounts(core);
+        var typedLetters = new LetterCounts(typed);
         var ranked = Enumerable.Range(0, _cores.Length)
-            .Where(i => MayReach(core, _cores[i].Core) || MayReach(typed, _normalized[i]))
+            .Where(i => (MayReach(core, _cores[i].Core) && coreLetters.MayReach(_cores[i].Core))
+                || (MayReach(typed, _normalized[i]) && typedLetters.MayReach(_normalized[i])))
             .Select(i => (_cores[i].Account, Score: Math.Max(Fuzz.Ratio(core, _cores[i].Core), Fuzz.Ratio(typed, _normalized[i]))))
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Account.Name, StringComparer.OrdinalIgnoreCase)
@@ -88,6 +91,48 @@ public sealed class AccountMatcher
     {
         var sum = a.Length + b.Length;
         return sum == 0 || 200.0 * Math.Min(a.Length, b.Length) / sum >= FuzzyThreshold - 0.5;
+    }
+
+    /// <summary>
+    /// The letters of one typed text, to bound its <see cref="Fuzz.Ratio(string, string)"/> with other names cheaply. That
+    /// ratio is (sum of lengths - d) / (sum of lengths) for d the insert/delete edit distance (a change counts as both),
+    /// and d is at least the number of letters the two do not share (counted with repeats): so the ratio is at most
+    /// 2 x shared letters / (sum of lengths). Letters are counted in 128 buckets; two letters sharing a bucket can only
+    /// raise the count of shared letters, so the bound stays an upper bound.
+    /// </summary>
+    public sealed class LetterCounts
+    {
+        private readonly string _text;
+        private readonly int[] _counts = new int[128];
+        private readonly int[] _left = new int[128];
+
+        public LetterCounts(string text)
+        {
+            _text = text;
+            foreach (var c in text) _counts[c & 127]++;
+            _counts.CopyTo(_left, 0);
+        }
+
+        /// <summary>The most <see cref="Fuzz.Ratio(string, string)"/> can give for this text and <paramref name="other"/>.</summary>
+        public double UpperRatio(string other)
+        {
+            if (_text.Length == 0 || other.Length == 0) return 0;
+            var shared = 0;
+            foreach (var c in other)
+            {
+                ref var left = ref _left[c & 127];
+                if (left > 0)
+                {
+                    left--;
+                    shared++;
+                }
+            }
+            foreach (var c in other) _left[c & 127] = _counts[c & 127];
+            return 200.0 * shared / (_text.Length + other.Length);
+        }
+
+        /// <summary>False when the ratio cannot round to <see cref="FuzzyThreshold"/> (a hair of slack for floating point).</summary>
+        public bool MayReach(string other) => UpperRatio(other) >= FuzzyThreshold - 0.5 - 1e-9;
     }
 
     private static IEnumerable<string> ExactKeys(Account account)

@@ -3,7 +3,6 @@ using CsBot.Application.Alerts;
 using CsBot.Application.Evaluation;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
-using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
@@ -77,57 +76,66 @@ public sealed class AskService(
         return HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today);
     }
 
-    private static ChatMessage AnswerList(AskContext ctx)
+    private ChatMessage AnswerList(AskContext ctx)
     {
-        var (scope, label, refusal) = Scope(ctx);
+        var (scope, label, refusal) = Scope(ctx, view.Board(ctx.Portfolio, ctx.Scores, ctx.Alerts, ctx.Today));
         if (refusal is not null) return refusal;
         var q = ctx.Question;
         return q.Intent switch
         {
-            IntentKind.MyAccounts => ListAnswers.Accounts(ctx, scope, "Your accounts"),
-            IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(ctx, scope, label),
-            IntentKind.TopMovers => ListAnswers.TopMovers(ctx, scope, (q.PeriodText ?? "this week") + label),
-            IntentKind.Renewals => RenewalAnswers.Renewals(ctx, scope, label),
-            _ => ListAnswers.AtRisk(ctx, scope, label),
+            IntentKind.MyAccounts => ListAnswers.Accounts(scope!, "Your accounts"),
+            IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(scope!, label),
+            IntentKind.TopMovers => ListAnswers.TopMovers(ctx, scope!, (q.PeriodText ?? "this week") + label),
+            IntentKind.Renewals => RenewalAnswers.Renewals(ctx, scope!, label),
+            _ => ListAnswers.AtRisk(ctx, scope!, label),
         };
     }
 
-    /// <summary>The accounts a list question covers: filtered by owner, "mine" and segment, and by what the asker may see.</summary>
-    private static (IReadOnlyList<Account> Scope, string Label, ChatMessage? Refusal) Scope(AskContext ctx)
+    /// <summary>
+    /// The accounts a list question covers: the active accounts on <paramref name="board"/>, filtered by owner, "mine"
+    /// and segment, and by what the asker may see. Owner and access checks are made once per distinct owner.
+    /// </summary>
+    private static (BoardScope? Scope, string Label, ChatMessage? Refusal) Scope(AskContext ctx, DayBoard board)
     {
         var q = ctx.Question;
-        var active = ctx.Portfolio.ActiveOn(ctx.Today);
-        IEnumerable<Account> accounts = active;
+        bool[]? owners = null;
         var label = "";
         if (q.Mine || q.Intent == IntentKind.MyAccounts)
         {
             var self = Lookups.FindSelf(ctx.Asker, ctx.Portfolio.Owners);
-            if (self is null) return ([], "", HelpMessages.NotAnOwner(ctx.Asker));
-            accounts = accounts.Where(a => a.Owner.Email.Equals(self.Email, StringComparison.OrdinalIgnoreCase));
+            if (self is null) return (null, "", HelpMessages.NotAnOwner(ctx.Asker));
+            owners = [.. board.Owners.Select(o => o.Email.Equals(self.Email, StringComparison.OrdinalIgnoreCase))];
             label = " for you";
         }
         else if (q.OwnerText is { } ownerText)
         {
             var owner = Lookups.FindOwner(ownerText, ctx.Portfolio.Owners);
-            if (owner is null) return ([], "", HelpMessages.NoSuchOwner(ownerText, ctx.Portfolio.Owners));
-            if (ctx.Access.BookRefusal(owner, ctx.Role, ctx.Asker) is { } why) return ([], "", HelpMessages.Refused(why));
-            accounts = accounts.Where(a => a.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase));
+            if (owner is null) return (null, "", HelpMessages.NoSuchOwner(ownerText, ctx.Portfolio.Owners));
+            if (ctx.Access.BookRefusal(owner, ctx.Role, ctx.Asker) is { } why) return (null, "", HelpMessages.Refused(why));
+            owners = [.. board.Owners.Select(o => o.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase))];
             label = $" for {owner.Name}";
         }
         else if (!ctx.Access.SeesEveryBook(ctx.Role))
         {
-            accounts = accounts.Where(a => ctx.Access.MaySee(a, ctx.Role, ctx.Asker));
+            owners = [.. board.Owners.Select(o => ctx.Access.BookRefusal(o, ctx.Role, ctx.Asker) is null)];
         }
 
+        var segmentIndex = -1;
         if (q.Segment is { } typed)
         {
             var segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
-            if (segment is null) return ([], "", HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments));
-            accounts = accounts.Where(a => a.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase));
+            if (segment is null) return (null, "", HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments));
+            segmentIndex = IndexOf(ctx.Portfolio.Segments, segment);
             label += $" in {segment}";
         }
-        // Unfiltered, the shared (immutable) list of active accounts serves as it is.
-        return (ReferenceEquals(accounts, active) ? active : [.. accounts], label, null);
+        return (new BoardScope(board, owners, segmentIndex), label, null);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> segments, string segment)
+    {
+        for (var i = 0; i < segments.Count; i++)
+            if (ReferenceEquals(segments[i], segment) || segments[i].Equals(segment, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     private ChatMessage AnswerMetric(AskContext ctx)

@@ -1,6 +1,5 @@
 using CsBot.Application.Formatting;
-using CsBot.Core.Accounts;
-using CsBot.Core.Alerts;
+using CsBot.Application.ReadModel;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -12,126 +11,147 @@ public static class ListAnswers
 {
     public const int MaxRows = 10;
 
-    public static ChatMessage AtRisk(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
+    public static ChatMessage AtRisk(AskContext ctx, BoardScope scope, string scopeLabel)
     {
-        var band = ctx.Question.Band;
-        // Most severe alert first, then lowest score, then largest ARR.
-        var rows = new TopRows<(Account Account, HealthScore? Score, IReadOnlyList<Alert> Alerts, int Worst)>(MaxRows, (x, y) =>
+        var board = scope.Board;
+        var entries = board.Entries;
+        var band = ctx.Question.Band is { } wanted ? (int)wanted : -1;
+        // Most severe alert first, then lowest score (not scored counts as 100), then largest ARR.
+        var rows = new TopRows<(int Index, int Worst, int Score, decimal Arr)>(MaxRows, (x, y) =>
         {
             var c = y.Worst.CompareTo(x.Worst);
-            if (c == 0) c = (x.Score?.Score ?? 100).CompareTo(y.Score?.Score ?? 100);
-            if (c == 0) c = y.Account.Arr.CompareTo(x.Account.Arr);
+            if (c == 0) c = x.Score.CompareTo(y.Score);
+            if (c == 0) c = y.Arr.CompareTo(x.Arr);
             return c;
         });
         decimal arr = 0;
-        Core.Severity? severity = null;
-        foreach (var a in scope)
+        var worstSeen = -1;
+        for (var i = 0; i < entries.Length; i++)
         {
-            var score = ctx.Scores.Latest.GetValueOrDefault(a.Id);
-            var alerts = ctx.Alerts.ForAccount(a.Id);
-            if (!(band is { } b ? score?.Band == b : alerts.Count > 0 || score?.Band == HealthBand.Poor)) continue;
-            var worst = alerts.Count == 0 ? -1 : (int)alerts.Max(x => x.Severity);
-            rows.Add((a, score, alerts, worst));
-            arr += a.Arr;
-            if (worst >= 0 && (severity is null || worst > (int)severity)) severity = (Core.Severity)worst;
+            ref readonly var e = ref entries[i];
+            if (!(band >= 0 ? e.Band == band : e.AlertCount > 0 || e.Band == (int)HealthBand.Poor)) continue;
+            if (!scope.Includes(e)) continue;
+            rows.Add((i, e.Worst, e.Band < 0 ? 100 : e.Score, e.Arr));
+            arr += e.Arr;
+            if (e.Worst > worstSeen) worstSeen = e.Worst;
         }
-        var top = rows.Best;
-        var what = band is { } bb ? $"{bb} health" : "at risk";
+        var what = ctx.Question.Band is { } bb ? $"{bb} health" : "at risk";
         var title = rows.Seen == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Seen} account{S(rows.Seen)} {what}{scopeLabel}";
-        var sections = top.Select(r => new MessageSection
+        var sections = rows.Best.Select(r =>
         {
-            Heading = $"{r.Account.Name}: health {Health(r.Score)}",
-            Text = r.Alerts.Count == 0 ? WeakestReason(r.Score) : string.Join("\n", r.Alerts.OrderByDescending(a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
-            Fields = [new("ARR", Numbers.Money(r.Account.Arr)), new("Owner", r.Account.Owner.Name)],
-            Account = new AccountLink(r.Account.Id, r.Account.Name),
-            Actions = [new MessageAction(ActionKind.Why, "Why?", r.Account.Id)],
-        }).ToList();
-        return List(title, rows.Seen, sections, arr, severity);
-    }
-
-    public static ChatMessage Accounts(AskContext ctx, IReadOnlyList<Account> scope, string title)
-    {
-        var rows = scope.Select(a => (Account: a, Score: ctx.Scores.Latest.GetValueOrDefault(a.Id)))
-            .OrderBy(r => r.Score?.Score ?? 100).ThenBy(r => r.Account.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        var sections = rows.Take(MaxRows).Select(r => new MessageSection
-        {
-            Heading = $"{r.Account.Name}: health {Health(r.Score)}",
-            Text = WeakestReason(r.Score),
-            Fields = [new("ARR", Numbers.Money(r.Account.Arr)), new("Open alerts", ctx.Alerts.ForAccount(r.Account.Id).Count.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Account = new AccountLink(r.Account.Id, r.Account.Name),
-        }).ToList();
-        return List($"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, rows.Sum(r => r.Account.Arr), null);
-    }
-
-    public static ChatMessage OverdueInvoices(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
-    {
-        var rows = new TopRows<(Account Account, Invoice Invoice, int DaysOverdue)>(MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
-        decimal total = 0;
-        foreach (var a in scope)
-        {
-            foreach (var i in ctx.Portfolio.InvoicesMayBeOverdue(a.Id))
+            var account = board.Accounts[r.Index];
+            var score = board.LatestScores[r.Index];
+            var alerts = board.OpenAlerts[r.Index];
+            return new MessageSection
             {
-                if (!i.IsOpenOverdue(ctx.Today)) continue;
-                rows.Add((a, i, i.DaysOverdue(ctx.Today)));
-                total += i.Amount;
+                Heading = $"{account.Name}: health {Health(score)}",
+                Text = alerts.Count == 0 ? WeakestReason(score) : string.Join("\n", alerts.OrderByDescending(a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
+                Fields = [new("ARR", Numbers.Money(account.Arr)), new("Owner", account.Owner.Name)],
+                Account = new AccountLink(account.Id, account.Name),
+                Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
+            };
+        }).ToList();
+        return List(title, rows.Seen, sections, arr, worstSeen < 0 ? null : (Core.Severity)worstSeen);
+    }
+
+    public static ChatMessage Accounts(BoardScope scope, string title)
+    {
+        var board = scope.Board;
+        var entries = board.Entries;
+        var rows = new List<int>();
+        decimal arr = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (!scope.Includes(entries[i])) continue;
+            rows.Add(i);
+            arr += entries[i].Arr;
+        }
+        var shown = TopRows.Take(rows, MaxRows, (x, y) =>
+        {
+            var c = (entries[x].Band < 0 ? 100 : entries[x].Score).CompareTo(entries[y].Band < 0 ? 100 : entries[y].Score);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
+        });
+        var sections = shown.Select(i => new MessageSection
+        {
+            Heading = $"{board.Accounts[i].Name}: health {Health(board.LatestScores[i])}",
+            Text = WeakestReason(board.LatestScores[i]),
+            Fields = [new("ARR", Numbers.Money(board.Accounts[i].Arr)), new("Open alerts", entries[i].AlertCount.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            Account = new AccountLink(board.Accounts[i].Id, board.Accounts[i].Name),
+        }).ToList();
+        return List($"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, null);
+    }
+
+    public static ChatMessage OverdueInvoices(BoardScope scope, string scopeLabel)
+    {
+        var board = scope.Board;
+        var entries = board.Entries;
+        var rows = new TopRows<(int Index, Invoice Invoice, int DaysOverdue)>(MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
+        decimal total = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ref readonly var e = ref entries[i];
+            if (e.OverdueCount == 0 || !scope.Includes(e)) continue;
+            foreach (var invoice in board.OpenOverdue[i])
+            {
+                rows.Add((i, invoice, invoice.DaysOverdue(board.Day)));
+                total += invoice.Amount;
             }
         }
         var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Numbers.Money(total)} outstanding";
-        var sections = rows.Best.Select(r => new MessageSection
+        var sections = rows.Best.Select(r =>
         {
-            Heading = r.Account.Name,
-            Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.DaysOverdue} days overdue",
-            Fields = [new("Health", Health(ctx.Scores.Latest.GetValueOrDefault(r.Account.Id))), new("Owner", r.Account.Owner.Name)],
-            Account = new AccountLink(r.Account.Id, r.Account.Name),
+            var account = board.Accounts[r.Index];
+            return new MessageSection
+            {
+                Heading = account.Name,
+                Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.DaysOverdue} days overdue",
+                Fields = [new("Health", Health(board.LatestScores[r.Index])), new("Owner", account.Owner.Name)],
+                Account = new AccountLink(account.Id, account.Name),
+            };
         }).ToList();
         return List(title, rows.Seen, sections, null, null);
     }
 
-    public static ChatMessage TopMovers(AskContext ctx, IReadOnlyList<Account> scope, string periodLabel)
+    public static ChatMessage TopMovers(AskContext ctx, BoardScope scope, string periodLabel)
     {
         var period = ctx.Question.Period!.Value;
         var filter = ctx.Question.Movement;
+        var board = scope.Board;
+        var entries = board.Entries;
+        var starts = board.StartScores(period.From);
         // Biggest change first (biggest gain when asking for gains), then by name.
-        var movers = new TopRows<(Account Account, HealthScore Score, int Change)>(MaxRows, (x, y) =>
+        var movers = new TopRows<(int Index, int Change)>(MaxRows, (x, y) =>
         {
             var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Account.Name, y.Account.Name);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x.Index].Name, board.Accounts[y.Index].Name);
         });
-        foreach (var a in scope)
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (ctx.Scores.Latest.GetValueOrDefault(a.Id) is not { } score || StartScore(ctx.Scores.HistoryOf(a.Id), period.From) is not { } start) continue;
-            var change = score.Score - start;
+            ref readonly var e = ref entries[i];
+            if (e.Band < 0 || starts[i] == DayBoard.NoStart) continue;
+            var change = e.Score - starts[i];
             var moved = filter switch
             {
                 Core.Querying.MoverFilter.Drops => change < 0,
                 Core.Querying.MoverFilter.Gains => change > 0,
                 _ => change != 0,
             };
-            if (moved) movers.Add((a, score, change));
+            if (moved && scope.Includes(e)) movers.Add((i, change));
         }
         var title = movers.Seen == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
-        var sections = movers.Best.Select(m => new MessageSection
+        var sections = movers.Best.Select(m =>
         {
-            Heading = $"{m.Account.Name}: {Numbers.Signed(m.Change)} to {Health(m.Score)}",
-            Text = WeakestReason(m.Score),
-            Account = new AccountLink(m.Account.Id, m.Account.Name),
-            Actions = [new MessageAction(ActionKind.Why, "Why?", m.Account.Id)],
+            var account = board.Accounts[m.Index];
+            var score = board.LatestScores[m.Index];
+            return new MessageSection
+            {
+                Heading = $"{account.Name}: {Numbers.Signed(m.Change)} to {Health(score)}",
+                Text = WeakestReason(score),
+                Account = new AccountLink(account.Id, account.Name),
+                Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
+            };
         }).ToList();
         return List(title, movers.Seen, sections, null, null);
-    }
-
-    /// <summary>The latest score on or before <paramref name="from"/>, else the first one after it (history is oldest first).</summary>
-    private static int? StartScore(ScorePoint[] history, DateOnly from)
-    {
-        int lo = 0, hi = history.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (history[mid].Date <= from) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo > 0) return history[lo - 1].Score;
-        return history.Length > 0 ? history[0].Score : null;
     }
 
     private static ChatMessage List(string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, Core.Severity? severity)

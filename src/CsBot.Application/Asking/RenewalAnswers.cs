@@ -1,34 +1,50 @@
 using CsBot.Application.Formatting;
-using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
+using CsBot.Core.Scoring;
 
 namespace CsBot.Application.Asking;
 
 /// <summary>Renewals in a period, soonest first, with ARR at stake and health band.</summary>
 public static class RenewalAnswers
 {
-    public static ChatMessage Renewals(AskContext ctx, IReadOnlyList<Account> scope, string scopeLabel)
+    public static ChatMessage Renewals(AskContext ctx, BoardScope scope, string scopeLabel)
     {
         var period = ctx.Question.Period!.Value;
-        var rows = scope.Where(a => a.RenewalDate is { } d && period.Contains(d)).ToList();
+        var board = scope.Board;
+        var entries = board.Entries;
+        int from = period.From.DayNumber, to = period.To.DayNumber;
+        var rows = new List<int>();
+        decimal arr = 0, atRiskArr = 0;
+        var atRisk = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ref readonly var e = ref entries[i];
+            if (e.Renewal < 0 || e.Renewal < from || e.Renewal > to || !scope.Includes(e)) continue;
+            rows.Add(i);
+            arr += e.Arr;
+            if (e.Band is (int)HealthBand.Poor or (int)HealthBand.Average)
+            {
+                atRisk++;
+                atRiskArr += e.Arr;
+            }
+        }
         // Soonest first, then by name; only the rows shown are put in order.
         var shown = TopRows.Take(rows, ListAnswers.MaxRows, (x, y) =>
         {
-            var c = x.RenewalDate!.Value.CompareTo(y.RenewalDate!.Value);
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.Name, y.Name);
+            var c = entries[x].Renewal.CompareTo(entries[y].Renewal);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
         });
         var label = ctx.Question.PeriodText ?? PeriodLabel.Describe(period);
-        var arr = rows.Sum(a => a.Arr);
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
             : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Numbers.Money(arr)} ARR";
-        var atRisk = rows.Where(a => ctx.Scores.Latest.GetValueOrDefault(a.Id)?.Band is Core.Scoring.HealthBand.Poor or Core.Scoring.HealthBand.Average).ToList();
-        var sections = shown.Select(a =>
+        var sections = shown.Select(i =>
         {
+            var a = board.Accounts[i];
             var fields = new List<MessageField>
             {
                 new("ARR", Numbers.Money(a.Arr)),
-                new("Health", ListAnswers.Health(ctx.Scores.Latest.GetValueOrDefault(a.Id))),
+                new("Health", ListAnswers.Health(board.LatestScores[i])),
                 new("Owner", a.Owner.Name),
             };
             if (a.NoticeDeadline is { } notice) fields.Add(new("Notice deadline", Numbers.Date(notice)));
@@ -39,7 +55,7 @@ public static class RenewalAnswers
                 Account = new AccountLink(a.Id, a.Name),
             };
         }).ToList();
-        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk.Count} with Average or Poor health ({Numbers.Money(atRisk.Sum(a => a.Arr))} ARR)" };
+        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk} with Average or Poor health ({Numbers.Money(atRiskArr)} ARR)" };
         if (rows.Count > sections.Count) context.Insert(0, $"and {rows.Count - sections.Count} more");
         return new ChatMessage { Title = title, FallbackText = title, Sections = sections, Context = rows.Count == 0 ? [] : context };
     }

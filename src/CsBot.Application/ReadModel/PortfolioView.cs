@@ -19,6 +19,22 @@ public sealed class PortfolioView(IPortfolioStore portfolio, IScoreStore scores,
     public ScoreSnapshot Scores => _scores.Value;
     public AlertSnapshot Alerts => _alerts.Value;
 
+    private volatile DayBoard? _board;
+
+    /// <summary>
+    /// The list answers' board for these snapshots and <paramref name="day"/>: built on the first list question after
+    /// a write to any of the three parts (or on a new day), then shared until the next one.
+    /// </summary>
+    public DayBoard Board(PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts, DateOnly day)
+    {
+        var board = _board;
+        if (board is not null && board.Day == day && ReferenceEquals(board.Portfolio, portfolio) && ReferenceEquals(board.Scores, scores) && ReferenceEquals(board.Alerts, alerts))
+            return board;
+        board = new DayBoard(portfolio, scores, alerts, day);
+        _board = board;
+        return board;
+    }
+
     private sealed class Cached<T>(Func<long> version, Func<T> build) where T : class
     {
         private readonly Lock _gate = new();

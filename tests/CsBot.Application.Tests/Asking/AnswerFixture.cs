@@ -60,10 +60,16 @@ internal sealed class AnswerFixture
         Stores.Upsert([Alert("big", "usage-cliff", Severity.High, "active users down 62% (48 -> 18) vs 28-day baseline"), Alert("big", "renewal-at-risk", Severity.Critical, "renews on 2026-12-16 (20 days) with health 35 (Poor)")]);
     }
 
-    public AskService Service()
+    public AskService Service() => Service(Stores, Stores, Stores, new DataVersions());
+
+    /// <summary>A service whose read model sees later writes made through the observed stores sharing <paramref name="versions"/>.</summary>
+    public AskService ObservedService(DataVersions versions) =>
+        Service(new ObservedPortfolioStore(Stores, versions), new ObservedScoreStore(Stores, versions), new ObservedAlertStore(Stores, versions), versions);
+
+    private AskService Service(CsBot.Core.Ports.IPortfolioStore portfolio, CsBot.Core.Ports.IScoreStore scores, CsBot.Core.Ports.IAlertStore alerts, DataVersions versions)
     {
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
-        var view = new PortfolioView(Stores, Stores, Stores, new DataVersions());
+        var view = new PortfolioView(portfolio, scores, alerts, versions);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
         return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions, Subscriptions);
     }
@@ -83,7 +89,7 @@ internal sealed class AnswerFixture
 
     private static RevenueEvent Rev(string account, RevenueEventKind kind, decimal delta, DateOnly date) => new($"{account}-{kind}-{date}", account, kind, delta, date);
 
-    private static HealthScore Score(string account, int score, HealthBand band) => new()
+    public static HealthScore Score(string account, int score, HealthBand band) => new()
     {
         AccountId = account,
         AsOf = Today,
@@ -92,7 +98,7 @@ internal sealed class AnswerFixture
         Components = [new ComponentScore(HealthComponentKind.SeatUtilization, 18, 0, 20, 0, $"seat utilisation {score / 2}% (weakest)")],
     };
 
-    private static Alert Alert(string account, string rule, Severity severity, string reason) => new()
+    public static Alert Alert(string account, string rule, Severity severity, string reason) => new()
     {
         Id = CsBot.Core.Alerts.Alert.KeyFor(account, rule), AccountId = account, RuleId = rule, Severity = severity, State = AlertState.Notified,
         Reason = reason, FirstFiredAt = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), LastEvaluatedAt = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero),

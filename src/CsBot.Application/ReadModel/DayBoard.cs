@@ -1,0 +1,133 @@
+using CsBot.Core.Accounts;
+using CsBot.Core.Alerts;
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.ReadModel;
+
+/// <summary>
+/// What list answers need of every account active on one day, in portfolio order, worked out once per
+/// (portfolio, scores, open alerts, day): latest score and band, worst open alert, ARR, open overdue invoices.
+/// A list answer walks the compact <see cref="Entries"/> instead of looking every account up by id; the other
+/// arrays, aligned with it, are read only for the rows that match.
+/// </summary>
+public sealed class DayBoard
+{
+    /// <summary>In <see cref="StartScores"/>: the account has no score history.</summary>
+    public const int NoStart = int.MinValue;
+
+    private static readonly Invoice[] NoInvoices = [];
+    private readonly Lock _gate = new();
+    private (DateOnly From, int[] Starts)[] _starts = [];
+
+    public DayBoard(PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts, DateOnly day)
+    {
+        Portfolio = portfolio;
+        Scores = scores;
+        Alerts = alerts;
+        Day = day;
+        var active = portfolio.ActiveOn(day);
+        var count = active.Count;
+        Entries = new BoardEntry[count];
+        Accounts = new Account[count];
+        LatestScores = new HealthScore?[count];
+        OpenAlerts = new IReadOnlyList<Alert>[count];
+        Histories = new ScorePoint[count][];
+        OpenOverdue = new Invoice[count][];
+        var people = new Dictionary<Person, int>();
+        var owners = new List<Person>();
+        var segments = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < portfolio.Segments.Count; i++) segments.TryAdd(portfolio.Segments[i], i);
+
+        for (var i = 0; i < count; i++)
+        {
+            var account = active[i];
+            if (!people.TryGetValue(account.Owner, out var owner))
+            {
+                owner = owners.Count;
+                people.Add(account.Owner, owner);
+                owners.Add(account.Owner);
+            }
+            var score = scores.Latest.GetValueOrDefault(account.Id);
+            var open = alerts.ForAccount(account.Id);
+            var worst = -1;
+            foreach (var alert in open) worst = Math.Max(worst, (int)alert.Severity);
+            var overdue = OpenOverdueOn(portfolio.InvoicesMayBeOverdue(account.Id), day);
+
+            Accounts[i] = account;
+            LatestScores[i] = score;
+            OpenAlerts[i] = open;
+            Histories[i] = scores.HistoryOf(account.Id);
+            OpenOverdue[i] = overdue;
+            Entries[i] = new BoardEntry(owner, segments.GetValueOrDefault(account.Segment, -1), score?.Score ?? -1,
+                score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.RenewalDate?.DayNumber ?? -1, account.Arr);
+        }
+        Owners = [.. owners];
+    }
+
+    public PortfolioSnapshot Portfolio { get; }
+    public ScoreSnapshot Scores { get; }
+    public AlertSnapshot Alerts { get; }
+    public DateOnly Day { get; }
+
+    /// <summary>One compact entry per active account, in portfolio order.</summary>
+    public BoardEntry[] Entries { get; }
+
+    /// <summary>The distinct owners of the active accounts; <see cref="BoardEntry.Owner"/> indexes this.</summary>
+    public Person[] Owners { get; }
+
+    public Account[] Accounts { get; }
+    public HealthScore?[] LatestScores { get; }
+    public IReadOnlyList<Alert>[] OpenAlerts { get; }
+    public ScorePoint[][] Histories { get; }
+
+    /// <summary>The account's invoices open and overdue on <see cref="Day"/>, in stored order.</summary>
+    public Invoice[][] OpenOverdue { get; }
+
+    /// <summary>
+    /// Each account's score at the start of a period (see <see cref="StartScore"/>), <see cref="NoStart"/> when it has no history;
+    /// the last few start dates asked are remembered.
+    /// </summary>
+    public int[] StartScores(DateOnly from)
+    {
+        foreach (var (f, s) in Volatile.Read(ref _starts))
+            if (f == from) return s;
+        lock (_gate)
+        {
+            foreach (var (f, s) in _starts)
+                if (f == from) return s;
+            var starts = new int[Histories.Length];
+            for (var i = 0; i < starts.Length; i++) starts[i] = StartScore(Histories[i], from) ?? NoStart;
+            Volatile.Write(ref _starts, [(from, starts), .. _starts.Take(3)]);
+            return starts;
+        }
+    }
+
+    /// <summary>The latest score on or before <paramref name="from"/>, else the first one after it (history is oldest first).</summary>
+    public static int? StartScore(ScorePoint[] history, DateOnly from)
+    {
+        int lo = 0, hi = history.Length;
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (history[mid].Date <= from) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo > 0) return history[lo - 1].Score;
+        return history.Length > 0 ? history[0].Score : null;
+    }
+
+    private static Invoice[] OpenOverdueOn(IReadOnlyList<Invoice> invoices, DateOnly day)
+    {
+        if (invoices.Count == 0) return NoInvoices;
+        var open = invoices.Where(i => i.IsOpenOverdue(day)).ToArray();
+        return open.Length == 0 ? NoInvoices : open;
+    }
+}
+
+/// <summary>
+/// One active account on a <see cref="DayBoard"/>: indexes of its owner and segment, latest score and band (-1 when
+/// not scored), worst open-alert severity (-1 when none), open-alert and open-overdue-invoice counts, renewal date as a
+/// day number (-1 when none), ARR.
+/// </summary>
+public readonly record struct BoardEntry(int Owner, int Segment, int Score, int Band, int Worst, int AlertCount, int OverdueCount, int Renewal, decimal Arr);
