@@ -176,6 +176,26 @@ public sealed class LiteDbOutbox : IOutboxStore
         });
     }
 
+    public bool Requeue(string id, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var changed = false;
+        Write(() =>
+        {
+            var entries = Entries;
+            var document = entries.FindById(id);
+            if (document is null || document.State != OutboxState.DeadLetter) return;
+            // The last error stays, so the entry still says why it was dead-lettered before.
+            document.State = OutboxState.Pending;
+            document.Attempts = 0;
+            document.DeadLetteredAt = null;
+            document.SetDue(at);
+            changed = entries.Update(document);
+        });
+        if (changed) MakeDurable();
+        return changed;
+    }
+
     public OutboxEntry? Get(string id)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -82,6 +82,35 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dead_letter_can_be_retried_and_is_then_delivered_once()
+    {
+        var client = _factory.CreateClient();
+        var store = _factory.Services.GetRequiredService<IOutboxStore>();
+        var transcript = _factory.Services.GetRequiredService<CsBot.Chat.Local.LocalChatTranscript>();
+        var later = DateTimeOffset.UtcNow.AddDays(30);
+        store.Enqueue(Message("host-retry-1", "Second chance"), later);
+        var id = store.FindByIdempotencyKey("host-retry-1")!.Id;
+        Assert.NotNull(store.TryClaim(id, later, later.AddMinutes(2)));
+        Assert.True(store.MarkDeadLetter(id, "not_in_channel", later));
+
+        var retried = await client.PostAsync($"/api/local/outbox/{id}/retry", null);
+        var again = await client.PostAsync($"/api/local/outbox/{id}/retry", null);
+        var unknown = await client.PostAsync("/api/local/outbox/no-such-id/retry", null);
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var item = await retried.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, item.GetProperty("attempts").GetInt32());
+        Assert.Equal("not_in_channel", item.GetProperty("lastError").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // pending or already delivered: not a dead letter any more
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (store.Get(id)!.State != OutboxState.Delivered && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(OutboxState.Delivered, store.Get(id)!.State);
+        Assert.Single(transcript.All(), m => m.Outgoing.IdempotencyKey == "host-retry-1");
+    }
+
+    [Fact]
     public async Task An_unknown_state_gets_a_clear_error_listing_the_states()
     {
         var client = _factory.CreateClient();

@@ -216,4 +216,22 @@ public sealed class OutboxStoreTests : IDisposable
             Assert.NotNull(outbox.FindByIdempotencyKey("same-key"));
         }
     }
+
+    [Fact]
+    public void Only_a_dead_letter_can_be_requeued_and_it_comes_back_due_with_its_attempts_reset()
+    {
+        var outbox = Open();
+        outbox.Enqueue(Message("requeue-1"), T0);
+        var id = outbox.FindByIdempotencyKey("requeue-1")!.Id;
+
+        Assert.False(outbox.Requeue(id, T0));
+        Assert.NotNull(outbox.TryClaim(id, T0, T0.AddMinutes(2)));
+        Assert.True(outbox.MarkDeadLetter(id, "not_in_channel", T0));
+        Assert.True(outbox.Requeue(id, T0.AddHours(1)));
+
+        var entry = outbox.Get(id)!;
+        Assert.Equal((OutboxState.Pending, 0, "not_in_channel"), (entry.State, entry.Attempts, entry.LastError));
+        Assert.Empty(outbox.Due(T0, 10));
+        Assert.Equal(id, Assert.Single(outbox.Due(T0.AddHours(1), 10)).Id);
+    }
 }

@@ -33,6 +33,12 @@ public interface IOutboxStore : IOutbox
 
     bool MarkDeadLetter(string id, string error, DateTimeOffset at);
 
+    /// <summary>
+    /// Puts a dead letter back in the queue, due at <paramref name="at"/> with its attempts reset (after the cause was
+    /// fixed, e.g. the bot was invited to the channel). False when the entry is not a dead letter.
+    /// </summary>
+    bool Requeue(string id, DateTimeOffset at);
+
     OutboxEntry? Get(string id);
 
     OutboxEntry? FindByIdempotencyKey(string idempotencyKey);

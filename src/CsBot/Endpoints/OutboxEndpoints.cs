@@ -5,7 +5,8 @@ namespace CsBot.Host.Endpoints;
 
 /// <summary>
 /// The outbox as an admin sees it: what is queued, what failed and why. <c>GET /api/local/outbox?state=DeadLetter</c>
-/// lists dead letters newest first; <c>GET /api/local/outbox/counts</c> gives the number per state.
+/// lists dead letters newest first; <c>GET /api/local/outbox/counts</c> gives the number per state;
+/// <c>POST /api/local/outbox/{id}/retry</c> puts a dead letter back in the queue.
 /// </summary>
 public static class OutboxEndpoints
 {
@@ -38,6 +39,15 @@ public static class OutboxEndpoints
             return Results.Ok(store.List(filter, limit ?? DefaultLimit).Select(ToItem));
         });
         outbox.MapGet("/counts", (IOutboxStore store) => Results.Ok(store.Counts()));
+        // After fixing what made a message fail (a channel the bot was not in, a revoked token), send it again.
+        outbox.MapPost("/{id}/retry", (string id, IOutboxStore store, TimeProvider time) =>
+        {
+            if (store.Get(id) is not { } entry)
+                return Results.Problem(title: "No such outbox entry", detail: $"There is no outbox entry '{id}'.", statusCode: StatusCodes.Status404NotFound);
+            if (!store.Requeue(id, time.GetUtcNow()))
+                return Results.Problem(title: "Not a dead letter", detail: $"Entry '{id}' is {entry.State}; only dead letters can be retried.", statusCode: StatusCodes.Status409Conflict);
+            return Results.Ok(ToItem(store.Get(id)!));
+        });
         return app;
     }
 
