@@ -18,7 +18,7 @@ public sealed class LiteDbDigestSubscriptions(LiteDbContext context) : IDigestSu
         [.. Subscriptions.FindAll().OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => d.ToDomain())];
 
     public DigestSubscription? Find(string channel) =>
-        Subscriptions.FindById(DigestSubscriptionDocument.KeyOf(channel))?.ToDomain();
+        Subscriptions.FindById(DigestSubscription.KeyOf(channel))?.ToDomain();
 
     public void Upsert(DigestSubscription subscription)
     {
@@ -30,7 +30,7 @@ public sealed class LiteDbDigestSubscriptions(LiteDbContext context) : IDigestSu
     public bool Remove(string channel)
     {
         var removed = false;
-        context.InTransaction(() => removed = Subscriptions.Delete(DigestSubscriptionDocument.KeyOf(channel)));
+        context.InTransaction(() => removed = Subscriptions.Delete(DigestSubscription.KeyOf(channel)));
         return removed;
     }
 }

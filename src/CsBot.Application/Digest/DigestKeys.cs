@@ -1,3 +1,4 @@
+using CsBot.Core.Digest;
 using System.Globalization;
 
 namespace CsBot.Application.Digest;
@@ -15,5 +16,5 @@ public static class DigestKeys
     public static string For(string channel, DateOnly day) => $"digest:{Normalize(channel)}:{IsoWeek(day)}";
 
     /// <summary>Channels compare without case and without a leading '#'.</summary>
-    public static string Normalize(string channel) => channel.Trim().TrimStart('#').ToLowerInvariant();
+    public static string Normalize(string channel) => DigestSubscription.KeyOf(channel);
 }

@@ -8,4 +8,7 @@ public sealed record DigestSubscription(string Channel, string Cron, string Time
 {
     /// <summary>Every Monday at 09:00.</summary>
     public const string DefaultCron = "0 0 9 ? * MON";
+
+    /// <summary>How subscriptions are told apart: channels compare without case and without a leading '#'.</summary>
+    public static string KeyOf(string channel) => channel.Trim().TrimStart('#').ToLowerInvariant();
 }

@@ -2,7 +2,7 @@ using CsBot.Core.Digest;
 
 namespace CsBot.Storage.LiteDb.Documents;
 
-/// <summary>A channel's weekly digest subscription; the id is the channel name lower-cased without '#'.</summary>
+/// <summary>A channel's weekly digest subscription; the id is <see cref="DigestSubscription.KeyOf"/> of the channel.</summary>
 internal sealed class DigestSubscriptionDocument
 {
     public string Id { get; set; } = "";
@@ -11,11 +11,9 @@ internal sealed class DigestSubscriptionDocument
     public string TimeZone { get; set; } = "";
     public string? Segment { get; set; }
 
-    public static string KeyOf(string channel) => channel.Trim().TrimStart('#').ToLowerInvariant();
-
     public static DigestSubscriptionDocument From(DigestSubscription s) => new()
     {
-        Id = KeyOf(s.Channel),
+        Id = DigestSubscription.KeyOf(s.Channel),
         Channel = s.Channel,
         Cron = s.Cron,
         TimeZone = s.TimeZone,
