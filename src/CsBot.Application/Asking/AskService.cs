@@ -161,7 +161,7 @@ public sealed class AskService(
     private DateOnly TodayFor(Asker asker)
     {
         if (asker.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(asker.TimeZone, out var zone)) return clock.Today;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, zone).DateTime);
+        return clock.TodayIn(zone);
     }
 
     private static DateRange LastFullMonth(DateOnly today)

@@ -53,7 +53,7 @@ public sealed class DigestService(
     private DateOnly TodayIn(DigestSubscription subscription)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscription.TimeZone, out var found) ? found : clock.Zone;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, zone).DateTime);
+        return clock.TodayIn(zone);
     }
 
     private DigestData Load(string? segment, DateOnly today)

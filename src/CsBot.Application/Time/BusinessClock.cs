@@ -8,5 +8,8 @@ public sealed class BusinessClock(TimeProvider time, TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone => zone;
     public DateTimeOffset Now => time.GetUtcNow();
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
+    public DateOnly Today => TodayIn(zone);
+
+    /// <summary>Today's date in another zone, e.g. where the person asking is.</summary>
+    public DateOnly TodayIn(TimeZoneInfo other) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, other).DateTime);
 }
