@@ -16,12 +16,13 @@ public sealed class AccessPolicy(AccessOptions options)
         MetricKind.ExpansionRevenueRate, MetricKind.CustomerLifetimeValue, MetricKind.QuickRatio,
     ];
 
-    public Role RoleOf(Asker asker, IEnumerable<Account> accounts)
+    /// <param name="managerEmails">Emails of everyone named as an account's manager, compared without case.</param>
+    public Role RoleOf(Asker asker, IReadOnlySet<string> managerEmails)
     {
         if (asker.Platform == "local") return options.LocalRole;
         if (Listed(options.Admins, asker)) return Role.Admin;
         if (Listed(options.Managers, asker)) return Role.Manager;
-        if (asker.Email is { } email && accounts.Any(a => a.Manager is { } m && m.Email.Equals(email, StringComparison.OrdinalIgnoreCase))) return Role.Manager;
+        if (asker.Email is { } email && managerEmails.Contains(email)) return Role.Manager;
         return Role.Csm;
     }
 

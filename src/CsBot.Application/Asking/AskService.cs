@@ -33,7 +33,7 @@ public sealed class AskService(
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
             var question = QuestionParser.Parse(text, today, portfolio.Segments);
-            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.Accounts), today, portfolio, view.Scores, view.Alerts, access);
+            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access);
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),

@@ -24,6 +24,7 @@ public sealed class PortfolioSnapshot
         Matcher = new AccountMatcher(Accounts);
         Segments = [.. Accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
         Owners = [.. Accounts.Select(a => a.Owner).DistinctBy(p => p.Email.ToLowerInvariant()).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+        ManagerEmails = Accounts.Where(a => a.Manager is not null).Select(a => a.Manager!.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // An invoice paid by its due date is never overdue on any day, so only the others need looking at.
         _mayBeOverdue = signals
             .Select(s => (s.Account.Id, Invoices: s.Invoices.Where(i => i.PaidOn is not { } paid || paid > i.DueDate).ToArray()))
@@ -37,6 +38,8 @@ public sealed class PortfolioSnapshot
     public AccountMatcher Matcher { get; }
     public IReadOnlyList<string> Segments { get; }
     public IReadOnlyList<Person> Owners { get; }
+    /// <summary>Everyone named as an account's manager: they count as managers when they ask.</summary>
+    public IReadOnlySet<string> ManagerEmails { get; }
 
     /// <summary>The accounts active on <paramref name="day"/>, in portfolio order; the last day asked is remembered.</summary>
     public IReadOnlyList<Account> ActiveOn(DateOnly day)
