@@ -14,6 +14,7 @@ namespace CsBot.Benchmarks;
 internal sealed class InMemoryPortfolioStore : IPortfolioStore
 {
     private readonly ConcurrentDictionary<string, AccountSignals> _signals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _idByExternalId = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly Lock _gate = new();
 
@@ -21,6 +22,9 @@ internal sealed class InMemoryPortfolioStore : IPortfolioStore
     public IReadOnlyList<Account> GetAccounts() => [.. LoadAllSignals().Select(s => s.Account)];
     public Account? GetAccount(string accountId) => _signals.GetValueOrDefault(accountId)?.Account;
     public AccountSignals? LoadSignals(string accountId) => _signals.GetValueOrDefault(accountId);
+
+    public Account? FindByExternalId(string externalId) =>
+        _idByExternalId.TryGetValue(externalId, out var id) ? GetAccount(id) : null;
 
     public IEnumerable<AccountSignals> LoadAllSignals()
     {
@@ -35,6 +39,7 @@ internal sealed class InMemoryPortfolioStore : IPortfolioStore
             {
                 if (_signals.TryAdd(signals.Account.Id, signals)) _order.Add(signals.Account.Id);
                 else _signals[signals.Account.Id] = signals;
+                _idByExternalId[signals.Account.ExternalId] = signals.Account.Id;
             }
         }
     }

@@ -4,9 +4,11 @@ using CsBot.Benchmarks;
 // --latency: per-question latency percentiles with a plain stopwatch (the p99 target is per question; BenchmarkDotNet's
 //            statistics are per iteration of many calls).
 // --scoring: wall time of full rescoring and rule evaluation of 100k accounts.
+// --ingestion: 1,000-record account and usage batches on a LiteDB file with 1k and 100k accounts stored.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring")).ToArray();
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
+if (args.Contains("--ingestion")) return IngestionRun.Run(rest);
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;

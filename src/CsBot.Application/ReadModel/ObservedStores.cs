@@ -12,6 +12,7 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
     public bool IsEmpty() => inner.IsEmpty();
     public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
     public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
+    public Account? FindByExternalId(string externalId) => inner.FindByExternalId(externalId);
     public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
     public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals();
 

@@ -16,9 +16,8 @@ public interface IPortfolioStore
     void Save(IReadOnlyCollection<AccountSignals> portfolio);
 
     /// <summary>
-    /// The account with this CRM id, or null. The default scans every account; stores that index the external id
-    /// override it.
+    /// The account with this CRM id (exact match), or null. Ingestion calls it once per record, so a store answers it
+    /// from an index: no default here, because a scanning fallback silently made every batch cost the whole portfolio.
     /// </summary>
-    Account? FindByExternalId(string externalId) =>
-        GetAccounts().FirstOrDefault(a => string.Equals(a.ExternalId, externalId, StringComparison.Ordinal));
+    Account? FindByExternalId(string externalId);
 }

@@ -18,6 +18,7 @@ public class IngestionServiceTests
         public bool IsEmpty() => Data.Count == 0;
         public IReadOnlyList<Account> GetAccounts() => [.. Data.Values.Select(s => s.Account).OrderBy(a => a.Id, StringComparer.Ordinal)];
         public Account? GetAccount(string accountId) => Data.GetValueOrDefault(accountId)?.Account;
+        public Account? FindByExternalId(string externalId) => Data.Values.Select(s => s.Account).FirstOrDefault(a => a.ExternalId == externalId);
         public AccountSignals? LoadSignals(string accountId) => Data.GetValueOrDefault(accountId);
         public IEnumerable<AccountSignals> LoadAllSignals() => Data.Values;
         public void Save(IReadOnlyCollection<AccountSignals> portfolio)

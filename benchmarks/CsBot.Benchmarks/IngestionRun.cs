@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsBot.Application.Ingestion;
+using CsBot.Application.Ingestion.Records;
+using CsBot.Application.ReadModel;
+using CsBot.Application.Time;
+using CsBot.Core.Metrics;
+using CsBot.Storage.LiteDb;
+
+namespace CsBot.Benchmarks;
+
+/// <summary>
+/// Times a 1,000-record account batch (every record changed, so each is looked up and rewritten) and a 1,000-row usage
+/// batch against a LiteDB file holding a small and a large stored portfolio, through the same read-model wrapper the
+/// host uses. A batch should cost what its records cost, whatever the number of accounts already stored.
+/// </summary>
+internal static class IngestionRun
+{
+    private const int BatchSize = 1_000;
+    private const int SeedBatchSize = 5_000;
+    private static readonly DateTimeOffset Now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+
+    public static int Run(string[] args)
+    {
+        var small = RunOptions.Int(args, "--small", 1_000);
+        var large = RunOptions.Int(args, "--stored", 100_000);
+        var runs = RunOptions.Int(args, "--runs", 5);
+        Console.WriteLine($"1,000-record batches on a LiteDB file, {Environment.ProcessorCount} cores, {runs} runs per size.");
+
+        var smallResult = Measure(small, runs);
+        var largeResult = Measure(large, runs);
+        var accountsRatio = largeResult.Accounts / smallResult.Accounts;
+        var usageRatio = largeResult.Usage / smallResult.Usage;
+        Console.WriteLine($"Large/small: accounts batch {accountsRatio:0.00}x, usage batch {usageRatio:0.00}x (target within 2x).");
+        return accountsRatio <= 2 && usageRatio <= 2 ? 0 : 1;
+    }
+
+    private static (double Accounts, double Usage) Measure(int stored, int runs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "csbot-ingest-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var context = new LiteDbContext(Path.Combine(folder, "csbot.db"));
+            var store = new ObservedPortfolioStore(new LiteDbPortfolioStore(context), new DataVersions());
+            var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
+            var ingestion = new IngestionService(store, new MetricsOptions(), clock);
+
+            var seed = Stopwatch.StartNew();
+            for (var from = 0; from < stored; from += SeedBatchSize)
+                Check(ingestion.UpsertAccounts([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(i => Account(i, 0))]));
+            Console.WriteLine($"  {stored:N0} accounts stored in {seed.Elapsed.TotalSeconds:0.0} s");
+
+            var accounts = new List<double>();
+            var usage = new List<double>();
+            for (var run = 1; run <= runs; run++)
+            {
+                // Spread over the stored portfolio, so the index, not a lucky first page, answers the look-ups.
+                var ids = Enumerable.Range(0, BatchSize).Select(i => (int)((long)i * stored / BatchSize)).ToArray();
+                var watch = Stopwatch.StartNew();
+                Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, run))]));
+                accounts.Add(watch.Elapsed.TotalMilliseconds);
+
+                var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                watch.Restart();
+                Check(ingestion.UpsertUsage([.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })]));
+                usage.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            var result = (Median(accounts), Median(usage));
+            Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
+                              $"usage batch median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())})");
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static AccountRecord Account(int i, int version) => new()
+    {
+        ExternalId = ExternalId(i),
+        Name = $"Bench Account {i}",
+        Segment = (i % 3) switch { 0 => "Enterprise", 1 => "Mid-Market", _ => "SMB" },
+        Plan = "Pro",
+        Mrr = 1_000 + i % 500 + version,
+        StartDate = "2024-01-01",
+        RenewalDate = "2027-06-30",
+        Owner = new PersonRecord { Name = "Dana Owner", Email = $"csm{i % 40}@example.com" },
+    };
+
+    private static string ExternalId(int i) => "crm-" + i.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static void Check(IngestResult result)
+    {
+        if (result.Errors.Count > 0) throw new InvalidOperationException("Benchmark batch rejected: " + result.Errors[0]);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
