@@ -8,8 +8,9 @@ namespace CsBot.Storage.LiteDb;
 /// and indexes once, and hands out collections and transactions to the stores.
 /// </summary>
 /// <remarks>
-/// Register it as a singleton and share it. The file is opened in LiteDB's direct mode (exclusive to this process,
-/// cached): one shared <see cref="LiteDatabase"/> is thread-safe in LiteDB 5 — reads take no locks and read committed
+/// Register it as a singleton and share it. The file is opened in LiteDB's direct mode (cached), and a lock file next to
+/// it makes it exclusive to this process; an existing file is checked before LiteDB may write to it
+/// (<see cref="DatabaseFileCheck"/>): one shared <see cref="LiteDatabase"/> is thread-safe in LiteDB 5 — reads take no locks and read committed
 /// snapshots, writes lock per collection — so the web host and background jobs can use it concurrently.
 /// LiteDB binds an explicit transaction to the calling thread, which is why the store ports are synchronous: a write
 /// must begin and commit on the same thread.
@@ -26,6 +27,7 @@ public sealed class LiteDbContext : IDisposable
     internal const string Alerts = "alerts";
 
     private readonly LiteDatabase _database;
+    private readonly DatabaseFileLock _lock;
     private int _disposed;
 
     public LiteDbContext(LiteDbOptions options)
@@ -41,24 +43,50 @@ public sealed class LiteDbContext : IDisposable
         var directory = Path.GetDirectoryName(DatabasePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
 
-        Mapper = CreateMapper();
-        _database = new LiteDatabase(new ConnectionString
-        {
-            Filename = DatabasePath,
-            Connection = ConnectionType.Direct,
-            Collation = Collation.Binary,
-        }, Mapper);
-
+        _lock = DatabaseFileLock.Acquire(DatabasePath);
         try
         {
-            EnsureIndexes();
+            if (DatabaseFileCheck.Problem(DatabasePath) is { } problem) throw Unreadable(problem, null);
+            Mapper = CreateMapper();
+            _database = Open(DatabasePath, Mapper);
         }
         catch
         {
-            _database.Dispose();
+            _lock.Dispose();
             throw;
         }
     }
+
+    private LiteDatabase Open(string path, BsonMapper mapper)
+    {
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(new ConnectionString
+            {
+                Filename = path,
+                Connection = ConnectionType.Direct,
+                Collation = Collation.Binary,
+            }, mapper);
+            EnsureIndexes(database);
+            return database;
+        }
+        catch (LiteException ex)
+        {
+            database?.Dispose();
+            throw Unreadable($"could not be read by LiteDB ({ex.Message})", ex);
+        }
+        catch
+        {
+            database?.Dispose();
+            throw;
+        }
+    }
+
+    private DatabaseFileException Unreadable(string problem, Exception? inner) => new(
+        $"CsBot cannot use the database file {DatabasePath}: it {problem}. CsBot has not changed the file. " +
+        $"To recover, stop CsBot, keep the file aside (e.g. mv {DatabasePath} {DatabasePath}.damaged), then copy your latest backup to " +
+        $"{DatabasePath}, or start without a file to begin with an empty database.", inner);
 
     /// <summary>Full path of the data file.</summary>
     public string DatabasePath { get; }
@@ -110,6 +138,7 @@ public sealed class LiteDbContext : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _database.Dispose();
+        _lock.Dispose();
         PortfolioGate.Dispose();
     }
 
@@ -134,17 +163,17 @@ public sealed class LiteDbContext : IDisposable
         IncludeFields = false,
     };
 
-    private void EnsureIndexes()
+    private static void EnsureIndexes(LiteDatabase database)
     {
         // _id is always indexed; these serve look-ups by CRM id, name, segment and owner. Name and email are
         // indexed lower-cased because the collation is binary and people type them in any case.
-        var accounts = _database.GetCollection(Accounts);
+        var accounts = database.GetCollection(Accounts);
         accounts.EnsureIndex("external_id", "$.ExternalId");
         accounts.EnsureIndex("name", "LOWER($.Name)");
         accounts.EnsureIndex("segment", "$.Segment");
         accounts.EnsureIndex("owner_email", "LOWER($.Owner.Email)");
 
-        var alerts = _database.GetCollection(Alerts);
+        var alerts = database.GetCollection(Alerts);
         alerts.EnsureIndex("account_id", "$.AccountId");
         alerts.EnsureIndex("state", "$.State");
     }

@@ -23,6 +23,11 @@ catch (ConfigurationException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+catch (CsBot.Storage.LiteDb.DatabaseFileException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 catch (SlackConfigurationException ex)
 {
     Console.Error.WriteLine("CsBot cannot start: " + ex.Message);
