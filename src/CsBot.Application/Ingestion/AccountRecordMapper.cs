@@ -10,8 +10,8 @@ internal static class AccountRecordMapper
 
     public static Account? Map(AccountRecord record, RecordErrors errors, string currency)
     {
-        var externalId = errors.Required(record.ExternalId, "externalId", 100);
-        var name = errors.Required(record.Name, "name");
+        var externalId = errors.Required(record.ExternalId, "externalId", FieldLimits.ExternalId);
+        var name = errors.Required(record.Name, "name", FieldLimits.Name);
         var mrr = errors.Number(record.Mrr, "mrr", 0m, MaxMoney);
         errors.Currency(record.Currency, "currency", currency);
         var contract = errors.Enum<ContractKind>(record.ContractKind, "contractKind", required: false) ?? ContractKind.Annual;
@@ -24,7 +24,10 @@ internal static class AccountRecordMapper
 
         if (start is { } s && renewal is { } r && r < s) errors.Add("renewalDate", $"{r:yyyy-MM-dd} is before startDate {s:yyyy-MM-dd}");
         if (start is { } s2 && churned is { } c && c < s2) errors.Add("churnedOn", $"{c:yyyy-MM-dd} is before startDate {s2:yyyy-MM-dd}");
-        var aliases = (record.Aliases ?? []).Select(RecordErrors.Optional).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var aliases = Aliases(record.Aliases, errors);
+        var domain = errors.Optional(record.Domain, "domain", FieldLimits.Domain);
+        var segment = errors.Optional(record.Segment, "segment", FieldLimits.Segment);
+        var plan = errors.Optional(record.Plan, "plan", FieldLimits.Plan);
         if (errors.Any) return null;
 
         return new Account
@@ -33,9 +36,9 @@ internal static class AccountRecordMapper
             ExternalId = externalId!,
             Name = name!,
             Aliases = aliases,
-            Domain = RecordErrors.Optional(record.Domain),
-            Segment = RecordErrors.Optional(record.Segment) ?? "SMB",
-            Plan = RecordErrors.Optional(record.Plan) ?? "",
+            Domain = domain,
+            Segment = segment ?? "SMB",
+            Plan = plan ?? "",
             Mrr = mrr!.Value,
             ContractKind = contract,
             StartDate = start!.Value,
@@ -52,6 +55,21 @@ internal static class AccountRecordMapper
     public static bool Same(Account a, Account b) =>
         a with { Aliases = [] } == b with { Aliases = [] } && a.Aliases.SequenceEqual(b.Aliases, StringComparer.Ordinal);
 
+    private static List<string> Aliases(IReadOnlyList<string>? given, RecordErrors errors)
+    {
+        var aliases = new List<string>();
+        if (given is null) return aliases;
+        if (given.Count > FieldLimits.AliasCount)
+        {
+            errors.Add("aliases", $"has {given.Count} entries; at most {FieldLimits.AliasCount} are allowed");
+            return aliases;
+        }
+        for (var i = 0; i < given.Count; i++)
+            if (errors.Optional(given[i], $"aliases[{i}]", FieldLimits.Alias) is { } alias && !aliases.Contains(alias, StringComparer.OrdinalIgnoreCase))
+                aliases.Add(alias);
+        return aliases;
+    }
+
     private static Person? Person(PersonRecord? person, string field, RecordErrors errors, bool required)
     {
         if (person is null || (RecordErrors.Optional(person.Name) is null && RecordErrors.Optional(person.Email) is null))
@@ -59,13 +77,15 @@ internal static class AccountRecordMapper
             if (required) errors.Add(field, "is required: give at least name and email");
             return null;
         }
-        var name = errors.Required(person.Name, field + ".name");
-        var email = errors.Required(person.Email, field + ".email");
+        var name = errors.Required(person.Name, field + ".name", FieldLimits.Name);
+        var email = errors.Required(person.Email, field + ".email", FieldLimits.Email);
         if (email is not null && (email.IndexOf('@') <= 0 || email.EndsWith('@') || email.Contains(' ')))
             errors.Add(field + ".email", $"'{email}' is not an email address");
-        var timeZone = RecordErrors.Optional(person.TimeZone);
-        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        var timeZone = errors.Optional(person.TimeZone, field + ".timeZone", FieldLimits.TimeZone);
+        var slackUserId = errors.Optional(person.SlackUserId, field + ".slackUserId", FieldLimits.ChatUserId);
+        var teamsUserId = errors.Optional(person.TeamsUserId, field + ".teamsUserId", FieldLimits.ChatUserId);
+        if (timeZone is { Length: <= FieldLimits.TimeZone } && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             errors.Add(field + ".timeZone", $"'{timeZone}' is not a known time zone; use an IANA id such as \"America/New_York\"");
-        return name is null || email is null ? null : new Person(name, email, RecordErrors.Optional(person.SlackUserId), RecordErrors.Optional(person.TeamsUserId)) { TimeZone = timeZone };
+        return name is null || email is null ? null : new Person(name, email, slackUserId, teamsUserId) { TimeZone = timeZone };
     }
 }

@@ -166,7 +166,7 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
 
     private Account? ResolveAccount(string? externalId, RecordErrors errors, Dictionary<string, Account?> cache)
     {
-        var id = errors.Required(externalId, "accountExternalId", 100);
+        var id = errors.Required(externalId, "accountExternalId", FieldLimits.ExternalId);
         if (id is null) return null;
         if (!cache.TryGetValue(id, out var account)) cache[id] = account = store.FindByExternalId(id);
         if (account is null) errors.Add("accountExternalId", $"no account has external id '{id}'; send the account first (POST /api/v1/accounts or import accounts)");

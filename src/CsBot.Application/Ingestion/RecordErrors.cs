@@ -12,7 +12,7 @@ internal sealed class RecordErrors(List<RecordError> sink, int index)
 
     public void Add(string field, string reason) => sink.Add(new RecordError(index, field, reason));
 
-    public string? Required(string? value, string field, int maxLength = 200)
+    public string? Required(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -25,6 +25,14 @@ internal sealed class RecordErrors(List<RecordError> sink, int index)
     }
 
     public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>An optional text field: null when blank, trimmed otherwise, and refused when longer than <paramref name="maxLength"/>.</summary>
+    public string? Optional(string? value, string field, int maxLength)
+    {
+        var trimmed = Optional(value);
+        if (trimmed is not null && trimmed.Length > maxLength) Add(field, $"is {trimmed.Length} characters long; at most {maxLength} are allowed");
+        return trimmed;
+    }
 
     /// <summary>An ISO 8601 calendar date, yyyy-MM-dd.</summary>
     public DateOnly? Date(string? value, string field, bool required)

@@ -23,7 +23,7 @@ internal static class SignalRecordMappers
 
     public static SupportTicket? Ticket(TicketRecord r, RecordErrors e, string accountId)
     {
-        var id = e.Required(r.ExternalId, "externalId", 100);
+        var id = e.Required(r.ExternalId, "externalId", FieldLimits.ExternalId);
         var severity = e.Enum<TicketSeverity>(r.Severity, "severity", required: true);
         var opened = e.Timestamp(r.Opened, "opened", required: true);
         var closed = e.Timestamp(r.Closed, "closed", required: false);
@@ -33,21 +33,22 @@ internal static class SignalRecordMappers
 
     public static SurveyResponse? Survey(SurveyRecord r, RecordErrors e, string accountId)
     {
-        var id = e.Required(r.ExternalId, "externalId", 100);
+        var id = e.Required(r.ExternalId, "externalId", FieldLimits.ExternalId);
         var kind = e.Enum<SurveyKind>(r.Kind, "kind", required: true);
         var date = e.Date(r.Date, "date", required: true);
+        var respondent = e.Optional(r.Respondent, "respondent", FieldLimits.Respondent);
         int? score = null;
         if (kind is { } k)
         {
             var (min, max) = k switch { SurveyKind.Nps => (0, 10), SurveyKind.Csat => (1, 5), _ => (1, 7) };
             score = e.Number(r.Score, "score", min, max);
         }
-        return e.Any ? null : new SurveyResponse(id!, accountId, kind!.Value, score!.Value, date!.Value, RecordErrors.Optional(r.Respondent));
+        return e.Any ? null : new SurveyResponse(id!, accountId, kind!.Value, score!.Value, date!.Value, respondent);
     }
 
     public static Invoice? Invoice(InvoiceRecord r, RecordErrors e, string accountId, string currency)
     {
-        var id = e.Required(r.ExternalId, "externalId", 100);
+        var id = e.Required(r.ExternalId, "externalId", FieldLimits.ExternalId);
         var amount = e.Number(r.Amount, "amount", 0m, AccountRecordMapper.MaxMoney);
         e.Currency(r.Currency, "currency", currency);
         var issued = e.Date(r.IssuedOn, "issuedOn", required: true);
@@ -60,7 +61,7 @@ internal static class SignalRecordMappers
 
     public static RevenueEvent? Revenue(RevenueEventRecord r, RecordErrors e, string accountId, string currency)
     {
-        var id = e.Required(r.ExternalId, "externalId", 100);
+        var id = e.Required(r.ExternalId, "externalId", FieldLimits.ExternalId);
         var kind = e.Enum<RevenueEventKind>(r.Kind, "kind", required: true);
         var delta = e.Number(r.MrrDelta, "mrrDelta", -AccountRecordMapper.MaxMoney, AccountRecordMapper.MaxMoney);
         e.Currency(r.Currency, "currency", currency);

@@ -62,6 +62,12 @@ public static class ReadEndpoints
         return fallback;
     }
 
+    /// <summary>
+    /// Periods are compared with the period before them, so the dates keep well inside what a date can hold; no
+    /// customer data predates 1900 or needs a period past 2200.
+    /// </summary>
+    private static readonly DateOnly EarliestDay = new(1900, 1, 1), LatestDay = new(2200, 12, 31);
+
     private static DateOnly? Day(string? text, string name, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -69,8 +75,13 @@ public static class ReadEndpoints
             errors.Add($"{name} is required, as yyyy-MM-dd.");
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors.Add($"{name} '{text}' is not a date; use yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            errors.Add($"{name} '{text}' is not a date; use yyyy-MM-dd.");
+            return null;
+        }
+        if (day >= EarliestDay && day <= LatestDay) return day;
+        errors.Add($"{name} {text} is outside the supported range; use a date from {EarliestDay:yyyy-MM-dd} to {LatestDay:yyyy-MM-dd}.");
         return null;
     }
 }
