@@ -17,7 +17,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the Slack app from validated options: the Web API client, the startup token check, the
     /// <see cref="SlackChatSender"/>, the inbound handlers and the background work queue. Needs a TimeProvider,
-    /// AskService and, for alert buttons, an IAlertActions registered by the host.
+    /// AskService and, for buttons, ButtonPressHandler registered by the host.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, SlackOptions options)
     {

@@ -23,7 +23,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the Teams bot when Teams:MicrosoftAppId is set or Teams:EnableLocalMode is true; otherwise does
-    /// nothing, and the host has no /api/messages. Needs the host's AskService, IConversationStore and TimeProvider.
+    /// nothing, and the host has no /api/messages. Needs the host's AskService, ButtonPressHandler, IConversationStore
+    /// and TimeProvider.
     /// </summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder, TeamsOptions options)
     {

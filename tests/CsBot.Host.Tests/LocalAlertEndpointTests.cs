@@ -38,12 +38,37 @@ public sealed class LocalAlertEndpointTests(DemoEndToEndTests.BootedHost host) :
     {
         var bad = await host.Client.PostAsJsonAsync("/api/local/actions", new { kind = "delete", value = "acc-0001:usage-cliff" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("Snooze7Days", await bad.Content.ReadAsStringAsync());
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Snooze7Days", problem);
+        Assert.Contains("Why", problem);
 
         var unknown = await host.Client.PostAsJsonAsync("/api/local/actions", new { kind = "Snooze1Day", value = "acc-9999:no-such-rule" });
         unknown.EnsureSuccessStatusCode();
         var outcome = await unknown.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(outcome.GetProperty("applied").GetBoolean());
         Assert.Equal("I couldn't find that alert", outcome.GetProperty("reply").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Why_and_a_choice_are_pressed_like_any_button_and_say_what_they_asked()
+    {
+        var initech = host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().Single(a => a.Name == DemoScenarios.Initech);
+
+        var why = await Press(new { kind = "Why", value = initech.Id, user = "Dana Whitfield" });
+        var choice = await Press(new { kind = "choose", value = "health of Initech" });
+
+        Assert.Equal("why is Initech at risk", why.GetProperty("question").GetString());
+        Assert.StartsWith("Why Initech scores ", why.GetProperty("reply").GetProperty("title").GetString());
+        Assert.False(why.GetProperty("applied").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, why.GetProperty("updated").ValueKind);
+        Assert.Equal("health of Initech", choice.GetProperty("question").GetString());
+        Assert.StartsWith("Initech: health ", choice.GetProperty("reply").GetProperty("title").GetString());
+    }
+
+    private async Task<JsonElement> Press(object body)
+    {
+        var response = await host.Client.PostAsJsonAsync("/api/local/actions", body);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -1,5 +1,7 @@
+using CsBot.Application.Actions;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
+using CsBot.Application.ReadModel;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 using CsBot.DemoData;
@@ -38,33 +40,42 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
     }
 
     [Fact]
-    public async Task Subscribing_a_channel_marks_it_and_a_later_message_keeps_the_mark()
+    public async Task A_channel_subscribes_to_the_digest_for_one_segment_in_the_engines_words_and_can_unsubscribe()
     {
+        var digests = Provider.GetRequiredService<IDigestSubscriptions>();
+
         await Flow(Bot(), ChannelReference())
-            .Send(ChannelMessage("<at>CsBot</at> Subscribe this channel to the weekly digest"))
-            .AssertReply(a => Assert.Equal("Subscribed #turns to the weekly digest", Title(a)))
-            .Send(ChannelMessage("<at>CsBot</at> help"))
-            .AssertReply(a => Assert.Equal("Ask me about your accounts", Title(a)))
+            .Send(ChannelMessage("<at>CsBot</at> Subscribe this channel to the weekly digest for Enterprise"))
+            .AssertReply(a =>
+            {
+                Assert.Equal("This channel is subscribed to the weekly digest", Title(a));
+                Assert.Contains("covering the Enterprise segment", CardText(a));
+            })
             .StartTestAsync();
 
-        Assert.True(Store.Get("teams", Channel)!.DigestSubscribed);
+        var subscription = digests.Find("turns");
+        Assert.NotNull(subscription);
+        Assert.Equal("Enterprise", subscription.Segment);
+        Assert.Equal(Channel, Store.FindChannel("teams", subscription.Channel)!.ConversationId);
 
         await Flow(Bot(), ChannelReference())
             .Send(ChannelMessage("<at>CsBot</at> unsubscribe this channel from the digest"))
-            .AssertReply(a => Assert.Equal("Unsubscribed #turns from the weekly digest", Title(a)))
+            .AssertReply(a => Assert.Equal("This channel will no longer get the weekly digest", Title(a)))
             .StartTestAsync();
-        Assert.False(Store.Get("teams", Channel)!.DigestSubscribed);
+        Assert.Null(digests.Find("turns"));
     }
 
     [Fact]
     public async Task Digest_subscription_in_a_personal_chat_points_to_channels()
     {
+        var before = Provider.GetRequiredService<IDigestSubscriptions>().GetAll().Count;
+
         await Flow(Bot(), PersonalReference("a:turns-personal"))
             .Send("subscribe to the weekly digest")
-            .AssertReply(a => Assert.Equal("Digests are posted to channels", Title(a)))
+            .AssertReply(a => Assert.StartsWith("Ask me in the channel that should get the weekly digest", Title(a)))
             .StartTestAsync();
 
-        Assert.False(Store.Get("teams", "a:turns-personal")!.DigestSubscribed);
+        Assert.Equal(before, Provider.GetRequiredService<IDigestSubscriptions>().GetAll().Count);
     }
 
     [Fact]
@@ -110,11 +121,11 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
     }
 
     [Fact]
-    public async Task Acknowledge_without_alert_actions_on_the_server_says_so_politely()
+    public async Task Acknowledge_on_an_alert_that_no_longer_exists_gets_a_polite_reply()
     {
-        await Flow(Bot(), PersonalReference("a:turns-ack-absent"))
-            .Send(Submit("Acknowledge", "acc-1:usage-cliff"))
-            .AssertReply(a => Assert.Equal("Acknowledging and snoozing aren't available here yet", Title(a)))
+        await Flow(Bot(), PersonalReference("a:turns-ack-gone"))
+            .Send(Submit("Acknowledge", "acc-9999:no-such-rule"))
+            .AssertReply(a => Assert.Equal("I couldn't find that alert", Title(a)))
             .StartTestAsync();
     }
 
@@ -157,10 +168,11 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
 
     private TeamsBot Bot(TeamsOptions? options = null, IAlertActions? alertActions = null)
     {
-        var extra = new ServiceCollection();
-        if (alertActions is not null) extra.AddSingleton(alertActions);
         var cards = Provider.GetRequiredService<PostedCards>();
-        var handler = new CardActionHandler(extra.BuildServiceProvider(), Provider.GetRequiredService<AskService>(), Provider.GetRequiredService<IPortfolioStore>(), cards, NullLogger<CardActionHandler>.Instance);
+        var buttons = alertActions is null
+            ? Provider.GetRequiredService<ButtonPressHandler>()
+            : new ButtonPressHandler(Provider.GetRequiredService<AskService>(), alertActions, Provider.GetRequiredService<PortfolioView>(), NullLogger<ButtonPressHandler>.Instance);
+        var handler = new CardActionHandler(buttons, cards, NullLogger<CardActionHandler>.Instance);
         return new TeamsBot(options ?? new TeamsOptions(), Provider.GetRequiredService<ConversationCapture>(), Provider.GetRequiredService<AskService>(), handler, cards, Store, NullLogger<TeamsBot>.Instance);
     }
 
@@ -211,6 +223,8 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
         ReplyToId = "card-1",
         Value = JObject.FromObject(new { kind, value }),
     };
+
+    private static string CardText(IActivity activity) => ((JObject)((IMessageActivity)activity).Attachments[0].Content).ToString();
 
     private static string Title(IActivity activity)
     {

@@ -72,9 +72,28 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Equal(TeamsActivities.ChannelId, channel.ConversationId);
         Assert.Equal("Customer Success", channel.TeamName);
         Assert.Equal(TeamsActivities.Tenant, channel.TenantId);
-        Assert.Contains(store.GetDigestSubscribers("teams"), c => c.ConversationId == TeamsActivities.ChannelId);
+        // Subscribed under the channel's name, the address the digest job sends to and the Teams sender resolves.
+        var subscription = _host.Service<IDigestSubscriptions>().Find("cs-alerts");
+        Assert.NotNull(subscription);
+        Assert.Equal(channel.ConversationId, store.FindChannel("teams", subscription.Channel)!.ConversationId);
         var reply = _host.Connector.Find("POST", $"/v3/conversations/{TeamsActivities.ChannelId};messageid=1700000000777/activities/").Single();
-        Assert.Equal("Subscribed #cs-alerts to the weekly digest", reply.Card!["body"]![0]!["items"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("This channel is subscribed to the weekly digest", reply.Card!["body"]![0]!["items"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_group_chat_subscribes_by_its_conversation_id_and_its_digest_is_posted_there()
+    {
+        const string group = "19:group-digest@thread.v2";
+        var message = TeamsActivities.PersonalMessage(_host.Connector.Url, "subscribe to the weekly digest", conversationId: group, id: "1700000000901");
+        message["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "groupChat", ["tenantId"] = TeamsActivities.Tenant, ["id"] = group };
+
+        await _host.PostAsync(message);
+
+        var subscription = _host.Service<IDigestSubscriptions>().Find(group);
+        Assert.NotNull(subscription);
+        var sent = await _host.Service<TeamsChatSender>().SendAsync(new OutgoingMessage(Recipient.Channel(subscription.Channel), Alert("digest-stand-in"), "k-group"), default);
+        Assert.True(sent.Delivered, sent.Error);
+        Assert.Single(_host.Connector.Requests, r => r.Method == "POST" && r.Path == $"/v3/conversations/{group}/activities");
     }
 
     [Fact]

@@ -3,7 +3,8 @@ namespace CsBot.Application.Asking;
 /// <summary>
 /// Who asked, and where, as the chat platform told us. <see cref="Email"/> links the chat user to CSM ownership.
 /// <see cref="ChannelId"/> is set when the question was asked in a shared channel rather than a direct
-/// conversation: restricted numbers are then not shown, because everyone in the channel would see them.
+/// conversation: restricted numbers are then not shown, because everyone in the channel would see them. It is also
+/// the address a digest subscribed from there is sent to, so each platform gives what its sender resolves.
 /// </summary>
 public sealed record Asker(string UserId, string DisplayName, string Platform, string? Email = null, string? TimeZone = null, string? ChannelId = null)
 {

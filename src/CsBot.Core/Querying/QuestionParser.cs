@@ -31,7 +31,12 @@ public static class QuestionParser
 
         if (q.Length == 0 || Help().IsMatch(q)) return Result(IntentKind.Help);
         if (Unsubscribe().IsMatch(q)) return Result(IntentKind.Unsubscribe);
-        if (Subscribe().IsMatch(q)) return Result(IntentKind.Subscribe);
+        if (Subscribe().IsMatch(q))
+        {
+            // "subscribe this channel to the weekly digest for Enterprise": a channel's digest may cover one segment.
+            var topic = q;
+            return Result(IntentKind.Subscribe) with { Segment = Qualifiers.TakeSegment(ref topic, segments, forMeansSegment: true) };
+        }
 
         var ack = Acknowledge().Match(q);
         if (!ack.Success) ack = AcknowledgeOther().Match(q);

@@ -1,25 +1,22 @@
 using System.Text.Json;
-using CsBot.Application.Alerts;
-using CsBot.Application.Asking;
+using CsBot.Application.Actions;
 using CsBot.Core.Messaging;
-using CsBot.Core.Ports;
 using CsBot.Slack.Api;
 using CsBot.Slack.Outbound;
 using CsBot.Slack.Rendering;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Slack.Inbound;
 
 /// <summary>
-/// POST /slack/interactions: our buttons (block_actions). Acknowledge and snooze go to <see cref="IAlertActions"/>
-/// and the alert message is updated in place; Choose and Why ask the follow-up question and answer the presser.
-/// Slack gets its 200 at once; the work runs from the queue.
+/// POST /slack/interactions: our buttons (block_actions), decoded into a <see cref="ButtonPress"/> for
+/// <see cref="ButtonPressHandler"/>, whose result is drawn here: an alert message updated in place, a "did you mean"
+/// prompt replaced by its answer, any other reply posted to the presser. Slack gets its 200 at once; the work runs
+/// from the queue.
 /// </summary>
 public sealed class SlackInteractionHandler(
-    IServiceProvider services,
-    IQuestionAnswerer answerer,
+    ButtonPressHandler buttons,
     SlackAskers askers,
     SlackResponder responder,
     SlackSentMessages sent,
@@ -27,8 +24,6 @@ public sealed class SlackInteractionHandler(
     TeamAllowList teams,
     ILogger<SlackInteractionHandler> logger)
 {
-    public const string ActionsUnavailable = "Acknowledge and snooze are not available right now, so the alert is unchanged. Please try again later.";
-
     public IResult Handle(byte[] body)
     {
         var json = new SlackForm(body)["payload"];
@@ -67,44 +62,10 @@ public sealed class SlackInteractionHandler(
         var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct, payload.Container?.ChannelId ?? payload.Channel?.Id);
         var place = new Place(payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts,
             payload.Container?.IsEphemeral == true, payload.ResponseUrl);
-        switch (kind)
-        {
-            case ActionKind.Choose:
-                await ReplyAsync(place, answerer.Ask(value, asker), replaceOriginal: true, ct);
-                break;
-            case ActionKind.Why:
-                var account = services.GetService<IPortfolioStore>()?.GetAccount(value);
-                await ReplyAsync(place, answerer.Ask(account is null ? $"why is {value} at risk" : $"why is {account.Name} at risk", asker), replaceOriginal: false, ct);
-                break;
-            default:
-                await ApplyAlertActionAsync(kind, value, asker, place, ct);
-                break;
-        }
-    }
-
-    private async Task ApplyAlertActionAsync(ActionKind kind, string alertId, Asker asker, Place place, CancellationToken ct)
-    {
-        var actions = services.GetService<IAlertActions>();
-        if (actions is null)
-        {
-            logger.LogWarning("{Kind} pressed on alert {AlertId} but no alert actions are registered", kind, alertId);
-            await ReplyAsync(place, Notice("Alert actions are unavailable", ActionsUnavailable), replaceOriginal: false, ct);
-            return;
-        }
-        AlertActionOutcome outcome;
-        try
-        {
-            outcome = actions.Apply(kind, alertId, asker, sent.Find(place.Channel, place.Ts));
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "{Kind} on alert {AlertId} by {User} failed", kind, alertId, asker.UserId);
-            await ReplyAsync(place, HelpMessages.Failure(), replaceOriginal: false, ct);
-            return;
-        }
-        logger.LogInformation("{Kind} on alert {AlertId} by {User}: {Result}", kind, alertId, asker.UserId, outcome.Applied ? "applied" : "not applied");
-        if (outcome.UpdatedOriginal is { } updated && await UpdateInPlaceAsync(place, updated, ct)) return;
-        await ReplyAsync(place, outcome.Reply, replaceOriginal: false, ct);
+        var result = buttons.Handle(new ButtonPress(kind, value, asker) { Original = sent.Find(place.Channel, place.Ts) });
+        // The marked alert message says what happened; the reply is only needed when it could not be updated.
+        if (result.UpdatedOriginal is { } updated && await UpdateInPlaceAsync(place, updated, ct)) return;
+        await ReplyAsync(place, result.Reply, replaceOriginal: result.ReplyAnswersOriginal, ct);
     }
 
     private async Task<bool> UpdateInPlaceAsync(Place place, ChatMessage updated, CancellationToken ct)

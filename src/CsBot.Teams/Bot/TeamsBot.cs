@@ -1,8 +1,6 @@
-using CsBot.Core.Digest;
 using CsBot.Application.Asking;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -12,8 +10,8 @@ namespace CsBot.Teams.Bot;
 
 /// <summary>
 /// CsBot in Teams: answers questions typed in personal chats, group chats and channels (after an @mention),
-/// handles card buttons, signs channels up for the digest, and keeps every conversation's reference so alerts
-/// can be posted there later. Tenants outside Teams:AllowedTenants get a polite refusal and nothing is stored.
+/// "subscribe this channel to the weekly digest" included, handles card buttons, and keeps every conversation's
+/// reference so alerts and digests can be posted there later. Tenants outside Teams:AllowedTenants get a polite refusal and nothing is stored.
 /// </summary>
 public sealed class TeamsBot(
     TeamsOptions options,
@@ -22,9 +20,7 @@ public sealed class TeamsBot(
     CardActionHandler cardActions,
     PostedCards cards,
     IConversationStore store,
-    ILogger<TeamsBot> logger,
-    IDigestSubscriptions? digests = null,
-    CsBot.Application.Time.BusinessClock? clock = null) : TeamsActivityHandler
+    ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -50,10 +46,7 @@ public sealed class TeamsBot(
 
         if (activity.Value is not null)
         {
-            if (CardActionData.TryRead(activity.Value) is { } action)
-                await cardActions.HandleAsync(turnContext, action, email, cancellationToken);
-            else
-                await cards.ReplyAsync(turnContext, CardActionHandler.UnknownButton(), cancellationToken);
+            await cardActions.HandleAsync(turnContext, conversation, email, cancellationToken);
             return;
         }
 
@@ -64,13 +57,8 @@ public sealed class TeamsBot(
             return;
         }
 
-        if (DigestSubscriptionCommand.Parse(text) is { } subscribe)
-        {
-            await SubscribeAsync(turnContext, conversation, subscribe, cancellationToken);
-            return;
-        }
-
-        await cards.ReplyAsync(turnContext, askService.Ask(text, TeamsAskers.From(activity, email)), cancellationToken);
+        // The channel was captured above, so a digest subscribed here can be delivered here.
+        await cards.ReplyAsync(turnContext, askService.Ask(text, TeamsAskers.From(activity, conversation, email)), cancellationToken);
     }
 
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -91,25 +79,6 @@ public sealed class TeamsBot(
         // The reference is kept: sends there fail as permanent (BotNotInConversationRoster) and say why.
         logger.LogInformation("CsBot was removed from Teams conversation {Conversation}", turnContext.Activity.Conversation?.Id);
         return Task.CompletedTask;
-    }
-
-    private async Task SubscribeAsync(ITurnContext turnContext, ChatConversation conversation, bool subscribe, CancellationToken cancellationToken)
-    {
-        if (conversation.Scope != ConversationScope.Channel)
-        {
-            await cards.ReplyAsync(turnContext, DigestSubscriptionCommand.ChannelsOnly(), cancellationToken);
-            return;
-        }
-        store.Save(conversation with { DigestSubscribed = subscribe });
-        // The digest job addresses channels by name, which the Teams sender resolves to this conversation.
-        var channel = conversation.ChannelName ?? "General";
-        if (digests is not null)
-        {
-            if (subscribe) digests.Upsert(digests.Find(channel) ?? new DigestSubscription(channel, DigestSubscription.DefaultCron, (clock?.Zone ?? TimeZoneInfo.Utc).Id));
-            else digests.Remove(channel);
-        }
-        logger.LogInformation("Teams channel {Channel} {Action} the weekly digest", conversation.ChannelName ?? conversation.ConversationId, subscribe ? "subscribed to" : "unsubscribed from");
-        await cards.ReplyAsync(turnContext, DigestSubscriptionCommand.Reply(subscribe, conversation), cancellationToken);
     }
 
     /// <summary>In a channel the person's email is not in the activity; their personal chat with the bot may know it.</summary>

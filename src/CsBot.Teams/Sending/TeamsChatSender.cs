@@ -10,7 +10,7 @@ namespace CsBot.Teams.Sending;
 
 /// <summary>
 /// Posts alerts, reminders and digests into Teams unprompted. A person (Recipient.Key = email, or an Entra object
-/// id) is found by their one-to-one chat with the bot; a channel by its name. Each message is a new post in that
+/// id) is found by their one-to-one chat with the bot; a channel by its name (or conversation id). Each message is a new post in that
 /// conversation, sent through the Bot Framework adapter; connector failures become transient or permanent
 /// <see cref="SendResult"/>s for the outbox (see <see cref="ConnectorErrors"/>). Never throws for a failed delivery.
 /// </summary>
@@ -28,7 +28,8 @@ public sealed class TeamsChatSender(
     {
         var recipient = message.Recipient;
         var conversation = recipient.Kind == RecipientKind.Channel
-            ? store.FindChannel(Platform, recipient.Key)
+            // By conversation id too: a group chat, or a channel whose name Teams never told, subscribes to the digest by its id.
+            ? store.FindChannel(Platform, recipient.Key) ?? store.Get(Platform, recipient.Key)
             : store.FindPerson(Platform, recipient.Key);
         if (conversation is null) return SendResult.Failed(NotReachable(recipient), transient: false);
 

@@ -1,4 +1,5 @@
 using CsBot.Application.Access;
+using CsBot.Application.Actions;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.ReadModel;
@@ -45,6 +46,7 @@ internal static class DomainComposition
         services.AddSingleton<PortfolioScoring>();
         services.AddSingleton<RiskEvaluationService>();
         services.AddSingleton<AskService>();
+        services.AddSingleton<ButtonPressHandler>();
 
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to
         // have started, so the first evaluation always sees the demo portfolio.

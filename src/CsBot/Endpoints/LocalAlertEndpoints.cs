@@ -1,4 +1,4 @@
-using CsBot.Application.Alerts;
+using CsBot.Application.Actions;
 using CsBot.Application.Asking;
 using CsBot.Chat.Local;
 using CsBot.Core.Alerts;
@@ -8,13 +8,12 @@ using CsBot.Core.Ports;
 namespace CsBot.Host.Endpoints;
 
 /// <summary>
-/// Alert actions and the open-alert list over HTTP for the local sink: press Acknowledge or Snooze on a message the
-/// bot sent (as Slack and Teams buttons will), and see every open alert with its state and history.
+/// Buttons and the open-alert list over HTTP for the local sink: press any button CsBot drew (Acknowledge, Snooze,
+/// Why, a "did you mean" choice) on a message it sent or an answer it gave, as Slack and Teams buttons are pressed,
+/// and see every open alert with its state and history. The press is answered by <see cref="ButtonPressHandler"/>.
 /// </summary>
 public static class LocalAlertEndpoints
 {
-    private static readonly ActionKind[] AlertKinds = [ActionKind.Acknowledge, ActionKind.Snooze1Day, ActionKind.Snooze7Days, ActionKind.SnoozeUntilRenewal];
-
     public sealed record ActionBody(string? Kind, string? Value, string? User, string? MessageId)
     {
         /// <summary>
@@ -22,10 +21,14 @@ public static class LocalAlertEndpoints
         /// back marked in <c>updated</c>, as a sent message does.
         /// </summary>
         public ChatMessage? Original { get; init; }
+        /// <summary>Who pressed and where, as for <c>/api/local/ask</c>: a Choose or Why press asks as them.</summary>
+        public string? Email { get; init; }
+        public string? Channel { get; init; }
     }
     public sealed record MessageReply(string Title, string Text, ChatMessage Message);
     public sealed record UpdatedReply(string MessageId, string Text, ChatMessage Message);
-    public sealed record ActionReply(bool Applied, MessageReply Reply, UpdatedReply? Updated, AlertView? Alert);
+    /// <param name="Question">What a Choose or Why press asked on the presser's behalf; <paramref name="Reply"/> answers it.</param>
+    public sealed record ActionReply(bool Applied, MessageReply Reply, UpdatedReply? Updated, AlertView? Alert, string? Question);
     public sealed record AlertView(
         string Id, string AccountId, string? AccountName, string RuleId, string Severity, string State, string Reason,
         DateTimeOffset FirstFiredAt, DateTimeOffset LastEvaluatedAt, DateTimeOffset? NotifiedAt, DateTimeOffset? SnoozedUntil,
@@ -35,34 +38,39 @@ public static class LocalAlertEndpoints
     public static IEndpointRouteBuilder MapLocalAlertEndpoints(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/api/local");
-        local.MapPost("/actions", (ActionBody? body, IAlertActions actions, LocalChatTranscript transcript, IPortfolioStore portfolio) =>
+        local.MapPost("/actions", (ActionBody? body, ButtonPressHandler buttons, LocalChatTranscript transcript, IPortfolioStore portfolio) =>
         {
-            var kinds = string.Join(", ", AlertKinds);
             if (body is null || string.IsNullOrWhiteSpace(body.Kind) || !Enum.TryParse<ActionKind>(body.Kind, ignoreCase: true, out var kind)
-                || int.TryParse(body.Kind, out _) || !AlertKinds.Contains(kind))
+                || int.TryParse(body.Kind, out _) || !Enum.IsDefined(kind))
                 return Results.Problem(title: "Unknown action", statusCode: StatusCodes.Status400BadRequest,
-                    detail: $"'kind' is '{body?.Kind}'; use one of {kinds}, with 'value' the alert id, e.g. {{\"kind\":\"Acknowledge\",\"value\":\"acc-0003:usage-cliff\",\"user\":\"Dana Whitfield\"}}.");
+                    detail: $"'kind' is '{body?.Kind}'; use one of {string.Join(", ", Enum.GetNames<ActionKind>())}, with 'value' the button's value "
+                        + "(an alert id, an account id or a question), e.g. {\"kind\":\"Acknowledge\",\"value\":\"acc-0003:usage-cliff\",\"user\":\"Dana Whitfield\"}.");
             if (string.IsNullOrWhiteSpace(body.Value))
-                return Results.Problem(title: "Which alert?", statusCode: StatusCodes.Status400BadRequest,
-                    detail: "'value' is empty; set it to the alert id from the button (GET /api/local/alerts lists them).");
+                return Results.Problem(title: "Which button?", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "'value' is empty; set it to the value on the button: an alert id (GET /api/local/alerts lists them), an account id or a question.");
 
-            // The message the button was on: the one named, else the latest message that carries this alert.
+            // The message the button was on: the one named, else the latest sent message that carries this button's value.
             var original = transcript.All().LastOrDefault(m => body.MessageId is { } id
                 ? m.Id == id
-                : m.Outgoing.Message.Sections.Any(s => s.Actions.Any(a => a.Value == body.Value && AlertKinds.Contains(a.Kind))));
-            var asker = Asker.Local(string.IsNullOrWhiteSpace(body.User) ? "local user" : body.User);
-            var outcome = actions.Apply(kind, body.Value, asker, body.Original ?? original?.Outgoing.Message);
+                : m.Outgoing.Message.Sections.Any(s => s.Actions.Any(a => a.Value == body.Value)));
+            var asker = Asker.Local(string.IsNullOrWhiteSpace(body.User) ? "local user" : body.User) with
+            {
+                Email = body.Email,
+                ChannelId = string.IsNullOrWhiteSpace(body.Channel) ? null : body.Channel,
+            };
+            var result = buttons.Handle(new ButtonPress(kind, body.Value, asker) { Original = body.Original ?? original?.Outgoing.Message });
             UpdatedReply? updated = null;
-            if (outcome.UpdatedOriginal is { } message && body.Original is not null)
+            if (result.UpdatedOriginal is { } message && body.Original is not null)
                 updated = new UpdatedReply(body.MessageId ?? "", PlainTextRenderer.Render(message), message);
-            else if (outcome.UpdatedOriginal is { } sentMessage && original is not null)
+            else if (result.UpdatedOriginal is { } sentMessage && original is not null)
             {
                 updated = new UpdatedReply(original.Id, PlainTextRenderer.Render(sentMessage), sentMessage);
                 // The sent message is updated in place, as Slack and Teams update theirs, so the feed shows the mark.
                 transcript.Replace(original.Id, sentMessage);
             }
-            return Results.Ok(new ActionReply(outcome.Applied, new MessageReply(outcome.Reply.Title, PlainTextRenderer.Render(outcome.Reply), outcome.Reply), updated,
-                outcome.Alert is { } alert ? View(alert, portfolio.GetAccount(alert.AccountId)?.Name) : null));
+            var reply = new MessageReply(result.Reply.Title, PlainTextRenderer.Render(result.Reply), result.Reply);
+            return Results.Ok(new ActionReply(result.Applied, reply, updated,
+                result.Alert is { } alert ? View(alert, portfolio.GetAccount(alert.AccountId)?.Name) : null, result.Question));
         });
         local.MapGet("/alerts", (IAlertStore alerts, IPortfolioStore portfolio) =>
         {

@@ -24,4 +24,16 @@ public class QuestionParserTests
         Assert.Equal(intent, parsed.Intent);
         Assert.Equal(account, parsed.AccountText);
     }
+
+    [Theory]
+    [InlineData("subscribe this channel to the weekly digest", null)]
+    [InlineData("subscribe this channel to the weekly digest for Enterprise", "Enterprise")]
+    [InlineData("please send the weekly digest for the mid market segment here", "mid market")]
+    public void Subscribing_says_which_segment_the_digest_covers(string text, string? segment)
+    {
+        var parsed = QuestionParser.Parse(text);
+
+        Assert.Equal(IntentKind.Subscribe, parsed.Intent);
+        Assert.Equal(segment, parsed.Segment);
+    }
 }

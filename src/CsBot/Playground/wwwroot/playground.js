@@ -4,7 +4,6 @@
 "use strict";
 
 (() => {
-  const ALERT_KINDS = new Set(["Acknowledge", "Snooze1Day", "Snooze7Days", "SnoozeUntilRenewal"]);
   const FEED_EVERY_MS = 3000;
 
   const chatLog = document.getElementById("chat-log");
@@ -120,27 +119,12 @@
     return row;
   }
 
-  function press(action, message, origin, cardNode, button) {
-    const kind = String(action.kind);
-    if (kind === "Choose") {
-      // A "did you mean" choice (or a suggested question): its value is the question to ask next.
-      ask(action.value);
-    } else if (kind === "Why") {
-      // The value is an account id; the question grammar understands names, which the card carries.
-      ask(`why is ${accountName(message, action.value)} at risk`);
-    } else if (ALERT_KINDS.has(kind)) {
-      alertAction(action, message, origin, cardNode, button);
-    }
-  }
-
-  function accountName(message, accountId) {
-    for (const section of message.sections || []) {
-      if (section.account && section.account.accountId === accountId) return section.account.name;
-    }
-    return accountId;
-  }
-
-  async function alertAction(action, message, origin, cardNode, button) {
+  /**
+   * Every button goes to POST /api/local/actions, which answers it as Slack and Teams buttons are answered. A press
+   * that asked a question (a "did you mean" choice, Why?) shows in the chat as if typed, with its answer; any other
+   * press answers under its card, and redraws the card when the server updated it.
+   */
+  async function press(action, message, origin, cardNode, button) {
     button.disabled = true;
     const body = { kind: action.kind, value: action.value, ...who() };
     if (origin.feedId) body.messageId = origin.feedId;
@@ -150,7 +134,13 @@
       outcome = await postJson("/api/local/actions", body);
     } catch (error) {
       button.disabled = false;
-      showReply(cardNode, null, `Could not ${String(action.label).toLowerCase()}: ${error.message}`);
+      showReply(cardNode, null, `Could not press "${action.label}": ${error.message}`);
+      return;
+    }
+    if (outcome.question) {
+      button.disabled = false;
+      chatLog.append(el("li", { className: "you" }, el("span", {}, outcome.question)), el("li", { className: "bot" }, card(outcome.reply.message, {})));
+      scrollChat();
       return;
     }
     let target = cardNode;
