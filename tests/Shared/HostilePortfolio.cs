@@ -184,6 +184,7 @@ public static class HostilePortfolio
         public bool IsEmpty() => _signals.Count == 0;
         public IReadOnlyList<Account> GetAccounts() => [.. _signals.Values.Select(s => s.Account)];
         public Account? GetAccount(string accountId) => _signals.GetValueOrDefault(accountId)?.Account;
+        public Account? FindByExternalId(string externalId) => _signals.Values.Select(s => s.Account).FirstOrDefault(a => a.ExternalId == externalId);
         public AccountSignals? LoadSignals(string accountId) => _signals.GetValueOrDefault(accountId);
         public IEnumerable<AccountSignals> LoadAllSignals() => [.. _signals.Values];
         public void Save(IReadOnlyCollection<AccountSignals> portfolio) { foreach (var s in portfolio) _signals[s.Account.Id] = s; }
