@@ -18,7 +18,7 @@ public class AdaptiveCardRendererTests
         var band = card["body"]![0]!;
         Assert.Equal("attention", band["style"]!.GetValue<string>());
         var section = card["body"]![1]!["items"]!.AsArray();
-        Assert.Contains(section, i => i!["type"]!.GetValue<string>() == "FactSet" && i["facts"]![1]!["value"]!.GetValue<string>() == "38 (Poor)");
+        Assert.Contains(section, i => i!["type"]!.GetValue<string>() == "FactSet" && i["facts"]![1]!["value"]!.GetValue<string>() == @"38 \(Poor\)");
         var ack = section.Single(i => i!["type"]!.GetValue<string>() == "ActionSet")!["actions"]![0]!;
         Assert.Equal("Action.Submit", ack["type"]!.GetValue<string>());
         Assert.Equal("Acknowledge", ack["data"]!["kind"]!.GetValue<string>());

@@ -2,8 +2,12 @@ namespace CsBot.Core.Messaging;
 
 /// <summary>
 /// A platform-neutral message: what CsBot wants to say, not how a platform draws it. Slack renders it as
-/// Block Kit, Teams as an Adaptive Card, the local sink as coloured console text. Text is plain; a renderer
-/// may add emphasis. <see cref="FallbackText"/> is the one-line notification preview.
+/// Block Kit, Teams as an Adaptive Card, the local sink as coloured console text. <see cref="FallbackText"/> is the
+/// one-line notification preview.
+/// <para>Every string here (and in sections, fields and button labels) is plain text, never markup, and may hold
+/// customer data as typed: an account called "*Acme* &lt;!channel&gt;" is shown exactly so. Builders never write
+/// platform syntax; emphasis comes from the structure (a section's heading, a field's label) and each renderer
+/// escapes everything it places in its own markup language.</para>
 /// </summary>
 public sealed record ChatMessage
 {

@@ -16,7 +16,8 @@ internal static class SlackReplies
         return Json(payload);
     }
 
-    public static IResult Ephemeral(string text) => Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = text });
+    /// <summary>A one-line reply; its text is mrkdwn, so it is escaped like any message (it may quote a team id from the request).</summary>
+    public static IResult Ephemeral(string text) => Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = SlackText.Escape(text) });
 
     public static IResult Json(JsonObject payload) => Results.Text(payload.ToJsonString(SlackJson.Options), "application/json; charset=utf-8");
 

@@ -8,7 +8,9 @@ namespace CsBot.Slack.Rendering;
 /// Draws a neutral <see cref="ChatMessage"/> as Slack Block Kit: a header, one section per message section (label/value
 /// fields ten to a block), context lines, and buttons whose action_id carries the <see cref="ActionKind"/>. A message
 /// with a severity sits in an attachment so Slack shows a coloured bar. Slack rejects a message that breaks a limit,
-/// so every limit is enforced here by cutting and saying how much was left out.
+/// so every limit is enforced here by cutting and saying how much was left out. Every string of the message is plain
+/// text and may be customer data: it is escaped (<see cref="SlackText.Escape"/>) wherever it lands in mrkdwn, the
+/// notification text included, and the only markup is the bold this renderer puts around headings and labels.
 /// </summary>
 public static class BlockKitRenderer
 {
@@ -26,7 +28,8 @@ public static class BlockKitRenderer
 
     public static JsonObject Render(ChatMessage message)
     {
-        var payload = new JsonObject { ["text"] = SlackText.Cut(message.PreviewText, MaxFallbackChars) };
+        // The top-level text is mrkdwn too (notifications, mobile previews): escaped like every block.
+        var payload = new JsonObject { ["text"] = SlackText.Cut(SlackText.Escape(message.PreviewText), MaxFallbackChars) };
         var blocks = Blocks(message);
         if (message.Severity is { } severity)
             payload["attachments"] = new JsonArray(new JsonObject { ["color"] = Colour(severity), ["blocks"] = blocks });
@@ -77,7 +80,7 @@ public static class BlockKitRenderer
     private static JsonObject Header(string title) => new()
     {
         ["type"] = "header",
-        ["text"] = PlainText(SlackText.Cut(title, MaxHeaderChars)),
+        ["text"] = PlainText(SlackText.Cut(SlackText.Plain(title), MaxHeaderChars)),
     };
 
     private static List<JsonObject> SectionBlocks(MessageSection section, bool divider)
@@ -125,7 +128,7 @@ public static class BlockKitRenderer
         var button = new JsonObject
         {
             ["type"] = "button",
-            ["text"] = PlainText(SlackText.Cut(action.Label, MaxButtonLabelChars)),
+            ["text"] = PlainText(SlackText.Cut(SlackText.Plain(action.Label), MaxButtonLabelChars)),
             ["action_id"] = SlackActionId.Encode(action.Kind, index),
             ["value"] = SlackText.Cut(action.Value, MaxButtonValueChars),
         };
@@ -144,5 +147,9 @@ public static class BlockKitRenderer
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
-    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+    /// <summary>
+    /// Text already escaped. Verbatim: Slack must not link URLs, #channels or @mentions it finds in plain words; what
+    /// this renderer writes is all the markup there is.
+    /// </summary>
+    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text, ["verbatim"] = true };
 }

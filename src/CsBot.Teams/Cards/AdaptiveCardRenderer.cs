@@ -10,6 +10,8 @@ namespace CsBot.Teams.Cards;
 /// Draws a neutral <see cref="ChatMessage"/> as an Adaptive Card (schema 1.5, the newest Teams renders), built as
 /// plain JSON so nothing depends on an Adaptive Cards library. Severity colours the title band; fields become a
 /// FactSet; every button is an Action.Submit whose data is {kind, value}, read back by <see cref="CardActionData"/>.
+/// Every string of the message is plain text and may be customer data: whatever lands where Teams reads Markdown
+/// (TextBlocks, facts, fallback text) is escaped by <see cref="TeamsMarkdown"/>; emphasis comes from TextBlock weight.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -60,7 +62,7 @@ public static class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = SchemaVersion,
-            ["fallbackText"] = PlainTextFallback.Render(shown),
+            ["fallbackText"] = TeamsMarkdown.Escape(PlainTextFallback.Render(shown)),
             ["msteams"] = new JsonObject { ["width"] = "Full" },
             ["body"] = body,
         };
@@ -95,7 +97,7 @@ public static class AdaptiveCardRenderer
         if (section.Fields.Count > 0)
         {
             var facts = new JsonArray();
-            foreach (var field in section.Fields) facts.Add(new JsonObject { ["title"] = field.Label, ["value"] = field.Value });
+            foreach (var field in section.Fields) facts.Add(new JsonObject { ["title"] = TeamsMarkdown.Escape(field.Label), ["value"] = TeamsMarkdown.Escape(field.Value) });
             items.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         }
         if (section.Actions.Count > 0) items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = Actions(section.Actions) });
@@ -110,7 +112,7 @@ public static class AdaptiveCardRenderer
             var submit = new JsonObject
             {
                 ["type"] = "Action.Submit",
-                ["title"] = action.Label,
+                ["title"] = TeamsMarkdown.Plain(action.Label),
                 ["data"] = new JsonObject { [CardActionData.KindProperty] = action.Kind.ToString(), [CardActionData.ValueProperty] = action.Value },
             };
             if (action.Style == ActionStyle.Primary) submit["style"] = "positive";
@@ -120,9 +122,10 @@ public static class AdaptiveCardRenderer
         return array;
     }
 
+    /// <summary>A TextBlock showing <paramref name="text"/> as it is: plain text in, escaped Markdown out.</summary>
     private static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? spacing = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsMarkdown.Escape(text), ["wrap"] = true };
         if (size is not null) block["size"] = size;
         if (weight is not null) block["weight"] = weight;
         if (subtle) block["isSubtle"] = true;

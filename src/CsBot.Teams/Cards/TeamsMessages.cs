@@ -19,7 +19,7 @@ public static class TeamsMessages
     {
         var card = AdaptiveCardRenderer.Render(message);
         var activity = Activity.CreateMessageActivity() as Activity ?? throw new InvalidOperationException("Not a message activity.");
-        activity.Summary = message.PreviewText;
+        activity.Summary = TeamsMarkdown.Plain(message.PreviewText);
         activity.Attachments =
         [
             new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = JObject.Parse(AdaptiveCardRenderer.ToJson(card)) },

@@ -25,7 +25,7 @@ public class BlockKitRendererTests
         var message = SampleMessages.GroupedAlert();
         var payload = BlockKitRenderer.Render(message);
 
-        Assert.Equal(message.PreviewText, (string?)payload["text"]);
+        Assert.Equal(SlackText.Escape(message.PreviewText), (string?)payload["text"]);
         var attachment = payload["attachments"]![0]!;
         Assert.Equal(BlockKitRenderer.Colour(Severity.Critical), (string?)attachment["color"]);
         Assert.Null(payload["blocks"]);
