@@ -70,7 +70,7 @@ internal sealed class AnswerFixture
     {
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
         var view = new PortfolioView(portfolio, scores, alerts, versions);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions, Subscriptions);
     }
 

@@ -26,7 +26,7 @@ public class AskServiceAnswerTests
         var answer = Ask("what was NRR last quarter?");
 
         Assert.Equal("NRR last quarter: 104.0%", answer.Title);
-        Assert.Equal("NRR 104.0% = (start 1.21M + expansion 80k - contraction 20k - churn 12k) / 1.21M", answer.Sections[0].Text);
+        Assert.Equal("NRR 104.0% = (start $1.21M + expansion $80k - contraction $20k - churn $12k) / $1.21M", answer.Sections[0].Text);
         var fields = answer.Sections[0].Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("100.0% (Q2 2026)", fields["Previous period"]);
         Assert.Equal("+4.0 pts", fields["Change"]);
@@ -48,7 +48,7 @@ public class AskServiceAnswerTests
         var answer = Ask("renewals in the next 60 days");
 
         Assert.StartsWith("2 renewals", answer.Title);
-        Assert.EndsWith("14.98M ARR", answer.Title); // 12,960,000 + 2,016,000
+        Assert.EndsWith("$14.98M ARR", answer.Title); // 12,960,000 + 2,016,000
         Assert.Equal(["Big Co renews 2026-12-16 (in 20 days, auto-renews)", "Mid Co renews 2027-01-15 (in 50 days, auto-renews)"], answer.Sections.Select(s => s.Heading));
         Assert.Contains(new MessageField("Health", "35 (Poor)"), answer.Sections[0].Fields);
     }
@@ -95,8 +95,8 @@ public class AskServiceAnswerTests
     {
         var answer = Ask("accounts with overdue invoices");
 
-        Assert.Equal("1 overdue invoice, 6,000 outstanding", answer.Title);
-        Assert.Equal("invoice INV-9 (6,000) due 2026-10-01 is 56 days overdue", answer.Sections[0].Text);
+        Assert.Equal("1 overdue invoice, $6,000 outstanding", answer.Title);
+        Assert.Equal("invoice INV-9 ($6,000) due 2026-10-01 is 56 days overdue", answer.Sections[0].Text);
     }
 
     [Fact]
