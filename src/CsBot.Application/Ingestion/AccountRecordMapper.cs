@@ -66,6 +66,10 @@ internal static class AccountRecordMapper
         var timeZone = RecordErrors.Optional(person.TimeZone);
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             errors.Add(field + ".timeZone", $"'{timeZone}' is not a known time zone; use an IANA id such as \"America/New_York\"");
-        return name is null || email is null ? null : new Person(name, email, RecordErrors.Optional(person.SlackUserId), RecordErrors.Optional(person.TeamsUserId)) { TimeZone = timeZone };
+        if (name is null || email is null) return null;
+        var chatIds = new Dictionary<string, string>();
+        if (RecordErrors.Optional(person.SlackUserId) is { } slack) chatIds[PersonRecord.SlackPlatform] = slack;
+        if (RecordErrors.Optional(person.TeamsUserId) is { } teams) chatIds[PersonRecord.TeamsPlatform] = teams;
+        return new Person(name, email) { TimeZone = timeZone, ChatIds = chatIds };
     }
 }

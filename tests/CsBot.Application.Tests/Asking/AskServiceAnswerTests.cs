@@ -83,6 +83,19 @@ public class AskServiceAnswerTests
     }
 
     [Fact]
+    public void Without_an_email_the_asker_is_known_by_their_chat_id_on_the_same_platform_only()
+    {
+        Assert.Equal("Your accounts: 2 accounts", Ask("my accounts", new Asker("U_DANA", "Dana", "slack")).Title);
+        Assert.Contains("isn't linked to a CSM", Ask("my accounts", new Asker("U_DANA", "Dana", "teams")).Title);
+    }
+
+    [Fact]
+    public void An_owner_named_by_email_is_found()
+    {
+        Assert.Equal("1 account at risk for Dana Whitfield", Ask("at risk for dana@csbot.example").Title);
+    }
+
+    [Fact]
     public void My_accounts_from_someone_who_owns_none_says_why()
     {
         var answer = Ask("my accounts", new Asker("U_X", "Visitor", "slack", "visitor@csbot.example"));
