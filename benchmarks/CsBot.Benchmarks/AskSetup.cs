@@ -54,7 +54,7 @@ internal sealed class AskSetup
         var portfolio = new ObservedPortfolioStore(new InMemoryPortfolioStore(), versions);
         var scores = new ObservedScoreStore(new InMemoryScoreStore(), versions);
         var alerts = new ObservedAlertStore(new InMemoryAlertStore(), versions);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
 
         // As DemoDataSeeder: the portfolio, then back-filled daily history.
         var demo = DemoPortfolio.Generate(today, accountCount);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CsBot.Application.Evaluation;
 using CsBot.Core.Alerts;
+using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -24,7 +25,7 @@ internal sealed class PortfolioRescoring
     public const int DefaultAccounts = 100_000;
     public const int HistoryDays = 30;
 
-    private readonly PortfolioScoring _scoring = new(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+    private readonly PortfolioScoring _scoring = new(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
     private readonly IReadOnlyList<AccountSignals> _signals;
     private readonly ScorePoint[][] _histories;
     private IReadOnlyList<Alert> _open = [];
@@ -49,7 +50,7 @@ internal sealed class PortfolioRescoring
         var generated = watch.Elapsed;
 
         watch.Restart();
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         var histories = new ScorePoint[signals.Count][];
         Parallel.For(0, signals.Count, i => histories[i] = scoring.Backfill(signals[i], today, HistoryDays));
         var rescoring = new PortfolioRescoring(signals, histories)

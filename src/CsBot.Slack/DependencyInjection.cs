@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<TeamAllowList>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackAskers>();
+        services.AddSingleton<SlackMentions>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService<SlackWorkQueueService>();
         services.AddSingleton<SlackCommandHandler>();

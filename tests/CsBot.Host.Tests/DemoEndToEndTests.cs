@@ -114,7 +114,7 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
 
         Assert.True(reminder is not null, "no renewal reminder for Soylent Foods was delivered within 60 s of startup");
         var text = reminder.Value.GetProperty("text").GetString()!;
-        Assert.Matches(@"ARR at stake: [\d.,kM]+", text);
+        Assert.Matches(@"ARR at stake: \$[\d.,kM]+", text);
         Assert.Matches(@"Health: \d+ \((Average|Poor)\)", text);
     }
 
@@ -180,8 +180,8 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     [InlineData("poor health in Enterprise", @"(Poor health in Enterprise)$")]
     [InlineData("my accounts", @"^Your accounts: \d+ accounts$")]
     [InlineData("top movers this week", @"^(Top movers|No health changes) this week$")]
-    [InlineData("accounts with overdue invoices", @"^\d+ overdue invoices, [\d.,kM]+ outstanding$")]
-    [InlineData("renewals in the next 60 days", @"^\d+ renewals .*: [\d.,kM]+ ARR$")]
+    [InlineData("accounts with overdue invoices", @"^\d+ overdue invoices, \$[\d.,kM]+ outstanding$")]
+    [InlineData("renewals in the next 60 days", @"^\d+ renewals .*: \$[\d.,kM]+ ARR$")]
     [InlineData("renewals this quarter", @"^(\d+ renewals?|No renewals) ")]
     [InlineData("what renews in March?", @"^(\d+ renewals?|No renewals) ")]
     [InlineData("NRR last quarter", @"^NRR last quarter: \d+\.\d%$")]

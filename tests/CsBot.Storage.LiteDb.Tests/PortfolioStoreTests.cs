@@ -43,6 +43,25 @@ public sealed class PortfolioStoreTests : IDisposable
     }
 
     [Fact]
+    public void Owners_stored_with_the_former_slack_and_teams_id_fields_keep_those_ids()
+    {
+        var context = _db.Open();
+        new LiteDbPortfolioStore(context).Save([TestData.Bare(TestData.MinimalAccount("acc-001"))]);
+        var accounts = context.Database.GetCollection(LiteDbContext.Accounts);
+        var document = accounts.FindById("acc-001");
+        var owner = document["Owner"].AsDocument;
+        owner.Remove("ChatIds");
+        owner["SlackUserId"] = "U123";
+        owner["TeamsUserId"] = "29:teams-sam";
+        accounts.Update(document);
+
+        var loaded = new LiteDbPortfolioStore(context).GetAccount("acc-001")!;
+
+        Assert.Equal("U123", loaded.Owner.ChatIdOn("slack"));
+        Assert.Equal("29:teams-sam", loaded.Owner.ChatIdOn("teams"));
+    }
+
+    [Fact]
     public void Unknown_accounts_are_null()
     {
         var store = new LiteDbPortfolioStore(_db.Open());

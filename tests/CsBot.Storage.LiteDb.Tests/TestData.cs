@@ -30,7 +30,7 @@ internal static class TestData
         RenewalDate = new DateOnly(2026, 4, 30),
         AutoRenew = true,
         NoticePeriodDays = 60,
-        Owner = new Person("Olivia Owner", "olivia@csbot.example", "U123", "29:teams-olivia"),
+        Owner = new Person("Olivia Owner", "olivia@csbot.example") { ChatIds = new Dictionary<string, string> { ["slack"] = "U123", ["teams"] = "29:teams-olivia" } },
         Manager = new Person("Max Manager", "max@csbot.example"),
         ChurnedOn = new DateOnly(2026, 5, 1),
     };

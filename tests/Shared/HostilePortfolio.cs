@@ -57,6 +57,8 @@ public static class HostilePortfolio
 
     public static IReadOnlyList<Account> Accounts => [Alpha, Bravo, Long];
 
+    private static readonly string Currency = new MetricsOptions().Currency;
+
     /// <summary>Every hostile fragment, for tests that look for any of them surviving as markup.</summary>
     public static IReadOnlyList<string> Fragments => [Mentions, SlackLink, Formatting, MarkdownLink, Entity, RightToLeftOverride, "<!everyone>", "@here"];
 
@@ -66,7 +68,7 @@ public static class HostilePortfolio
         var stores = new Stores();
         var signals = Accounts.Select(Signals).ToList();
         stores.Save(signals);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         var scores = new Dictionary<string, HealthScore>();
         var alerts = new List<Alert>();
         var histories = new Dictionary<string, ScorePoint[]>();
@@ -95,7 +97,7 @@ public static class HostilePortfolio
             new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance, actions);
         var byId = Accounts.ToDictionary(a => a.Id);
         var firstAlert = alerts.First(a => a.AccountId == Alpha.Id);
-        var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores);
+        var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores, Currency);
 
         var messages = new List<(string, ChatMessage)>
         {
@@ -121,10 +123,10 @@ public static class HostilePortfolio
             ("no data", HelpMessages.NoData(Bravo)),
             ("refusal", HelpMessages.Refused($"Accounts owned by {Owner.Name} are visible to their owner and to managers only.")),
             ("owner alert", alertMessage),
-            ("channel alert reminder", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.Reminder), byId, scores)),
-            ("severity rose", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.SeverityRose), byId, scores)),
-            ("escalation", NotificationMessageBuilder.Build(Planned(NotificationKind.Escalation, alerts, AlertNotice.New), byId, scores)),
-            ("recovered", NotificationMessageBuilder.Build(Planned(NotificationKind.Recovered, alerts, AlertNotice.New), byId, scores)),
+            ("channel alert reminder", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.Reminder), byId, scores, Currency)),
+            ("severity rose", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.SeverityRose), byId, scores, Currency)),
+            ("escalation", NotificationMessageBuilder.Build(Planned(NotificationKind.Escalation, alerts, AlertNotice.New), byId, scores, Currency)),
+            ("recovered", NotificationMessageBuilder.Build(Planned(NotificationKind.Recovered, alerts, AlertNotice.New), byId, scores, Currency)),
             ("renewal reminder", Reminder(Alpha, ReminderKind.Renewal, scores, histories, alerts)),
             ("notice-deadline reminder", Reminder(Bravo, ReminderKind.NoticeDeadline, scores, histories, alerts)),
             ("weekly digest", new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())).Build(new DigestData
@@ -150,7 +152,7 @@ public static class HostilePortfolio
         var renewal = account.RenewalDate!.Value;
         var target = kind == ReminderKind.NoticeDeadline ? renewal.AddDays(-account.NoticePeriodDays) : renewal;
         var reminder = new PlannedReminder(new ReminderKey(account.Id, renewal, kind, 30), account, target, target.DayNumber - Today.DayNumber);
-        return ReminderMessageBuilder.Build(reminder, scores[account.Id], histories[account.Id], [.. alerts.Where(a => a.AccountId == account.Id)], Today);
+        return ReminderMessageBuilder.Build(reminder, scores[account.Id], histories[account.Id], [.. alerts.Where(a => a.AccountId == account.Id)], Today, Currency);
     }
 
     private static Account Account(string id, string name, string alias, decimal mrr, DateOnly renewal) => new()

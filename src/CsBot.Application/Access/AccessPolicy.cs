@@ -50,8 +50,7 @@ public sealed class AccessPolicy(AccessOptions options)
 
     public static bool IsSelf(Person person, Asker asker) =>
         (asker.Email is { } email && person.Email.Equals(email, StringComparison.OrdinalIgnoreCase))
-        || (person.SlackUserId is { } slack && slack == asker.UserId)
-        || (person.TeamsUserId is { } teams && teams == asker.UserId);
+        || (person.ChatIdOn(asker.Platform) is { } id && id == asker.UserId);
 
     private static bool Listed(List<string> people, Asker asker) =>
         people.Any(p => p.Equals(asker.UserId, StringComparison.OrdinalIgnoreCase) || (asker.Email is { } e && p.Equals(e, StringComparison.OrdinalIgnoreCase)));

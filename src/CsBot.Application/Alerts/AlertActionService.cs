@@ -3,6 +3,7 @@ using CsBot.Application.Notifications;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 
@@ -29,7 +30,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
 
         if (alert.State == AlertState.Resolved)
         {
-            var line = $"Resolved at {NotificationMessageBuilder.Instant(alert.ResolvedAt ?? alert.LastEvaluatedAt)}: the condition no longer holds.";
+            var line = $"Resolved at {Format.Instant(alert.ResolvedAt ?? alert.LastEvaluatedAt)}: the condition no longer holds.";
             return Refused($"{name} ({alert.RuleId}) has already recovered", $"Nothing to {Verb(kind)}: {line[0..1].ToLowerInvariant()}{line[1..]}", alert, Mark(original, alert, name, line));
         }
         if (kind == ActionKind.Acknowledge && alert.State == AlertState.Acknowledged)
@@ -61,10 +62,10 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
             SnoozedUntil = until,
             // The escalation clock restarts when the snooze ends: a snooze is an answer, not silence.
             CriticalNotifiedAt = null,
-            History = [.. alert.History, new AlertEvent(now, $"snoozed until {NotificationMessageBuilder.Instant(until.Value)}", By(asker), asker.Platform)],
+            History = [.. alert.History, new AlertEvent(now, $"snoozed until {Format.Instant(until.Value)}", By(asker), asker.Platform)],
         };
         alerts.Upsert([snoozed]);
-        var snoozeLine = $"Snoozed until {NotificationMessageBuilder.Instant(until.Value)} by {asker.DisplayName} ({asker.Platform})";
+        var snoozeLine = $"Snoozed until {Format.Instant(until.Value)} by {asker.DisplayName} ({asker.Platform})";
         return new AlertActionOutcome(true,
             Reply($"Snoozed: {name} ({alert.RuleId})", $"{snoozeLine}. I'll tell you again then if it still fires."),
             Mark(original, snoozed, name, snoozeLine), snoozed);
@@ -81,7 +82,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
     }
 
     private static string AcknowledgedLine(Alert alert) =>
-        $"Acknowledged by {alert.AcknowledgedBy} at {NotificationMessageBuilder.Instant(alert.AcknowledgedAt ?? alert.LastEvaluatedAt)} ({alert.AcknowledgedPlatform})";
+        $"Acknowledged by {alert.AcknowledgedBy} at {Format.Instant(alert.AcknowledgedAt ?? alert.LastEvaluatedAt)} ({alert.AcknowledgedPlatform})";
 
     /// <summary>The original message with the alert's section marked and its buttons removed; unchanged when the alert is not in it.</summary>
     private static ChatMessage? Mark(ChatMessage? original, Alert alert, string accountName, string line)

@@ -33,7 +33,7 @@ public sealed class AskService(
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
             var question = QuestionParser.Parse(text, today, portfolio.Segments);
-            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access);
+            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency);
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),
@@ -73,7 +73,7 @@ public sealed class AskService(
             return HealthAnswerBuilder.Why(account, score, hits);
         }
         var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(signals, ctx.Today);
-        return HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today);
+        return HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today, ctx.Currency);
     }
 
     private ChatMessage AnswerList(AskContext ctx)
@@ -83,8 +83,8 @@ public sealed class AskService(
         var q = ctx.Question;
         return q.Intent switch
         {
-            IntentKind.MyAccounts => ListAnswers.Accounts(scope!, "Your accounts"),
-            IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(scope!, label),
+            IntentKind.MyAccounts => ListAnswers.Accounts(ctx, scope!, "Your accounts"),
+            IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(ctx, scope!, label),
             IntentKind.TopMovers => ListAnswers.TopMovers(ctx, scope!, (q.PeriodText ?? "this week") + label),
             IntentKind.Renewals => RenewalAnswers.Renewals(ctx, scope!, label),
             _ => ListAnswers.AtRisk(ctx, scope!, label),

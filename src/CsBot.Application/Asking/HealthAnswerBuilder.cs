@@ -1,7 +1,7 @@
 using System.Globalization;
-using CsBot.Application.Formatting;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
@@ -14,13 +14,13 @@ public static class HealthAnswerBuilder
     private const int TrendDays = 30;
     private const int TopReasons = 3;
 
-    public static ChatMessage Health(Account account, HealthScore score, IReadOnlyList<ScorePoint> history, IReadOnlyList<Alert> alerts, DateOnly today)
+    public static ChatMessage Health(Account account, HealthScore score, IReadOnlyList<ScorePoint> history, IReadOnlyList<Alert> alerts, DateOnly today, string currency)
     {
         var fields = new List<MessageField>
         {
             new("Health", $"{score.Score} ({score.Band})"),
             new("Trend", Trend(score, history, today)),
-            new("ARR", Numbers.Money(account.Arr)),
+            new("ARR", Format.Money(account.Arr, currency)),
             new("Renewal", Renewal(account, today)),
             new("Owner", account.Owner.Name),
             new("Segment", account.Segment),
@@ -85,11 +85,11 @@ public static class HealthAnswerBuilder
         var window = history.Where(p => p.Date >= today.AddDays(-TrendDays) && p.Date < score.AsOf).Select(p => p.Score).Append(score.Score).ToList();
         if (window.Count < 2) return "no history yet";
         var spark = Sparkline.ForScores(Sparkline.Sample(window, 12));
-        return $"{spark} {Numbers.Signed(score.Score - window[0])} in {TrendDays} days";
+        return $"{spark} {Format.Signed(score.Score - window[0])} in {TrendDays} days";
     }
 
     private static string Renewal(Account account, DateOnly today) => account.RenewalDate is { } renewal
-        ? $"{Numbers.Date(renewal)} ({renewal.DayNumber - today.DayNumber} days{(account.AutoRenew ? ", auto-renews" : "")})"
+        ? $"{Format.Date(renewal)} ({renewal.DayNumber - today.DayNumber} days{(account.AutoRenew ? ", auto-renews" : "")})"
         : "monthly, rolls over";
 
     private static CsBot.Core.Severity? BandSeverity(HealthBand band) => band switch

@@ -1,5 +1,5 @@
-using CsBot.Application.Formatting;
 using CsBot.Application.ReadModel;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -46,15 +46,15 @@ public static class ListAnswers
             {
                 Heading = $"{account.Name}: health {Health(score)}",
                 Text = alerts.Count == 0 ? WeakestReason(score) : string.Join("\n", alerts.OrderByDescending(a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
-                Fields = [new("ARR", Numbers.Money(account.Arr)), new("Owner", account.Owner.Name)],
+                Fields = [new("ARR", Format.Money(account.Arr, ctx.Currency)), new("Owner", account.Owner.Name)],
                 Account = new AccountLink(account.Id, account.Name),
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(title, rows.Seen, sections, arr, worstSeen < 0 ? null : (Core.Severity)worstSeen);
+        return List(title, rows.Seen, sections, arr, ctx.Currency, worstSeen < 0 ? null : (Core.Severity)worstSeen);
     }
 
-    public static ChatMessage Accounts(BoardScope scope, string title)
+    public static ChatMessage Accounts(AskContext ctx, BoardScope scope, string title)
     {
         var board = scope.Board;
         var entries = board.Entries;
@@ -75,13 +75,13 @@ public static class ListAnswers
         {
             Heading = $"{board.Accounts[i].Name}: health {Health(board.LatestScores[i])}",
             Text = WeakestReason(board.LatestScores[i]),
-            Fields = [new("ARR", Numbers.Money(board.Accounts[i].Arr)), new("Open alerts", entries[i].AlertCount.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            Fields = [new("ARR", Format.Money(board.Accounts[i].Arr, ctx.Currency)), new("Open alerts", Format.Count(entries[i].AlertCount))],
             Account = new AccountLink(board.Accounts[i].Id, board.Accounts[i].Name),
         }).ToList();
-        return List($"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, null);
+        return List($"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, ctx.Currency, null);
     }
 
-    public static ChatMessage OverdueInvoices(BoardScope scope, string scopeLabel)
+    public static ChatMessage OverdueInvoices(AskContext ctx, BoardScope scope, string scopeLabel)
     {
         var board = scope.Board;
         var entries = board.Entries;
@@ -97,19 +97,19 @@ public static class ListAnswers
                 total += invoice.Amount;
             }
         }
-        var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Numbers.Money(total)} outstanding";
+        var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Format.Money(total, ctx.Currency)} outstanding";
         var sections = rows.Best.Select(r =>
         {
             var account = board.Accounts[r.Index];
             return new MessageSection
             {
                 Heading = account.Name,
-                Text = $"invoice {r.Invoice.Id} ({Numbers.Money(r.Invoice.Amount)}) due {Numbers.Date(r.Invoice.DueDate)} is {r.DaysOverdue} days overdue",
+                Text = $"invoice {r.Invoice.Id} ({Format.Money(r.Invoice.Amount, ctx.Currency)}) due {Format.Date(r.Invoice.DueDate)} is {Format.Count(r.DaysOverdue, "day")} overdue",
                 Fields = [new("Health", Health(board.LatestScores[r.Index])), new("Owner", account.Owner.Name)],
                 Account = new AccountLink(account.Id, account.Name),
             };
         }).ToList();
-        return List(title, rows.Seen, sections, null, null);
+        return List(title, rows.Seen, sections, null, ctx.Currency, null);
     }
 
     public static ChatMessage TopMovers(AskContext ctx, BoardScope scope, string periodLabel)
@@ -145,20 +145,20 @@ public static class ListAnswers
             var score = board.LatestScores[m.Index];
             return new MessageSection
             {
-                Heading = $"{account.Name}: {Numbers.Signed(m.Change)} to {Health(score)}",
+                Heading = $"{account.Name}: {Format.Signed(m.Change)} to {Health(score)}",
                 Text = WeakestReason(score),
                 Account = new AccountLink(account.Id, account.Name),
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(title, movers.Seen, sections, null, null);
+        return List(title, movers.Seen, sections, null, ctx.Currency, null);
     }
 
-    private static ChatMessage List(string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, Core.Severity? severity)
+    private static ChatMessage List(string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, string currency, Core.Severity? severity)
     {
         var context = new List<string>();
         if (total > sections.Count) context.Add($"and {total - sections.Count} more");
-        if (arr is { } sum && total > 0) context.Add($"ARR in this list: {Numbers.Money(sum)}");
+        if (arr is { } sum && total > 0) context.Add($"ARR in this list: {Format.Money(sum, currency)}");
         return new ChatMessage { Title = title, Severity = severity, FallbackText = title, Sections = sections, Context = context };
     }
 

@@ -4,17 +4,15 @@ using FuzzySharp;
 
 namespace CsBot.Application.Asking;
 
-/// <summary>Resolves the owner and segment names people type ("Dana", "mid market", "&lt;@U123&gt;") against the data.</summary>
+/// <summary>
+/// Resolves the owner and segment names people type ("Dana", "dana@example.com", "mid market") against the data.
+/// Platforms turn their own mention markup into a name or an email before the text gets here.
+/// </summary>
 public static class Lookups
 {
     public static Person? FindOwner(string typed, IReadOnlyList<Person> owners)
     {
         var text = typed.Trim().TrimStart('@');
-        if (text.StartsWith("<@", StringComparison.Ordinal))
-        {
-            var id = text.Trim('<', '>', '@').Split('|')[0];
-            return owners.FirstOrDefault(o => o.SlackUserId == id || o.TeamsUserId == id);
-        }
         var lower = text.ToLowerInvariant();
         var exact = owners.Where(o => o.Name.Equals(text, StringComparison.OrdinalIgnoreCase) || o.Email.Equals(text, StringComparison.OrdinalIgnoreCase)).ToList();
         if (exact.Count == 1) return exact[0];

@@ -1,13 +1,12 @@
-using System.Globalization;
-using CsBot.Application.Formatting;
-using CsBot.Core.Metrics;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
+using CsBot.Core.Metrics;
 
 namespace CsBot.Application.Asking;
 
 /// <summary>
 /// A metric for a period with its formula inputs and the change against the previous period of the same length,
-/// e.g. "NRR 104.0% = (start 1.20M + expansion 80k - contraction 20k - churn 12k) / 1.20M".
+/// e.g. "NRR 104.0% = (start $1.2M + expansion $80k - contraction $20k - churn $12k) / $1.2M".
 /// </summary>
 public static class MetricAnswers
 {
@@ -16,17 +15,17 @@ public static class MetricAnswers
         var name = MetricNames.Name(current.Metric);
         var segment = current.Segment is null ? "" : $" for {current.Segment}";
         var title = current.Value is { } v
-            ? $"{name}{segment} {periodLabel}: {Format(v, current.Unit)}"
+            ? $"{name}{segment} {periodLabel}: {Format.Value(v, current.Unit, current.Currency)}"
             : $"{name}{segment} {periodLabel}: not available";
 
         var fields = new List<MessageField>();
         if (current.Value is { } value)
         {
-            fields.Add(new("Value", Format(value, current.Unit)));
-            fields.Add(new("Previous period", previous.Value is { } p ? $"{Format(p, previous.Unit)} ({PeriodLabel.Describe(previous.Period)})" : $"not available ({PeriodLabel.Describe(previous.Period)})"));
-            if (previous.Value is { } before) fields.Add(new("Change", Change(value - before, current.Unit)));
+            fields.Add(new("Value", Format.Value(value, current.Unit, current.Currency)));
+            fields.Add(new("Previous period", previous.Value is { } p ? $"{Format.Value(p, previous.Unit, previous.Currency)} ({PeriodLabel.Describe(previous.Period)})" : $"not available ({PeriodLabel.Describe(previous.Period)})"));
+            if (previous.Value is { } before) fields.Add(new("Change", Format.Change(value - before, current.Unit, current.Currency)));
         }
-        fields.AddRange(current.Inputs.Select(i => new MessageField(Capitalise(i.Name), Format(i.Value, i.Unit))));
+        fields.AddRange(current.Inputs.Select(i => new MessageField(Capitalise(i.Name), Format.Value(i.Value, i.Unit, current.Currency))));
 
         var context = new List<string> { $"{PeriodLabel.Describe(current.Period)}. {MetricNames.Description(current.Metric)}" };
         if (current.Note is not null) context.Insert(0, current.Note);
@@ -36,25 +35,6 @@ public static class MetricAnswers
             FallbackText = current.Formula,
             Sections = [new MessageSection { Text = current.Formula, Fields = fields }],
             Context = context,
-        };
-    }
-
-    public static string Format(decimal value, MetricUnit unit) => unit switch
-    {
-        MetricUnit.Percent => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        MetricUnit.Money => Numbers.Money(value),
-        MetricUnit.Count => value.ToString("#,0", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
-    };
-
-    private static string Change(decimal delta, MetricUnit unit)
-    {
-        var sign = delta > 0 ? "+" : "";
-        return unit switch
-        {
-            MetricUnit.Percent => $"{sign}{delta.ToString("0.0", CultureInfo.InvariantCulture)} pts",
-            MetricUnit.Money => sign + Numbers.Money(delta),
-            _ => sign + delta.ToString("0.##", CultureInfo.InvariantCulture),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsBot.Core.Formatting;
 using CsBot.Core.Metrics;
 
 namespace CsBot.Application.Asking;
@@ -13,9 +14,9 @@ public static class PeriodLabel
         if (wholeMonths && from.Year == to.Year)
         {
             if (from.Month == 1 && to.Month == 12) return from.Year.ToString(CultureInfo.InvariantCulture);
-            if (from.Month == to.Month) return from.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+            if (from.Month == to.Month) return Format.Month(from);
             if ((from.Month - 1) % 3 == 0 && to.Month == from.Month + 2) return $"Q{(from.Month - 1) / 3 + 1} {from.Year}";
         }
-        return $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}";
+        return $"{Format.Date(from)} to {Format.Date(to)}";
     }
 }

@@ -1,4 +1,4 @@
-using CsBot.Application.Formatting;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 
@@ -37,25 +37,25 @@ public static class RenewalAnswers
         var label = ctx.Question.PeriodText ?? PeriodLabel.Describe(period);
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
-            : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Numbers.Money(arr)} ARR";
+            : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Format.Money(arr, ctx.Currency)} ARR";
         var sections = shown.Select(i =>
         {
             var a = board.Accounts[i];
             var fields = new List<MessageField>
             {
-                new("ARR", Numbers.Money(a.Arr)),
+                new("ARR", Format.Money(a.Arr, ctx.Currency)),
                 new("Health", ListAnswers.Health(board.LatestScores[i])),
                 new("Owner", a.Owner.Name),
             };
-            if (a.NoticeDeadline is { } notice) fields.Add(new("Notice deadline", Numbers.Date(notice)));
+            if (a.NoticeDeadline is { } notice) fields.Add(new("Notice deadline", Format.Date(notice)));
             return new MessageSection
             {
-                Heading = $"{a.Name} renews {Numbers.Date(a.RenewalDate!.Value)} (in {a.RenewalDate.Value.DayNumber - ctx.Today.DayNumber} days{(a.AutoRenew ? ", auto-renews" : "")})",
+                Heading = $"{a.Name} renews {Format.Date(a.RenewalDate!.Value)} (in {a.RenewalDate.Value.DayNumber - ctx.Today.DayNumber} days{(a.AutoRenew ? ", auto-renews" : "")})",
                 Fields = fields,
                 Account = new AccountLink(a.Id, a.Name),
             };
         }).ToList();
-        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk} with Average or Poor health ({Numbers.Money(atRiskArr)} ARR)" };
+        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk} with Average or Poor health ({Format.Money(atRiskArr, ctx.Currency)} ARR)" };
         if (rows.Count > sections.Count) context.Insert(0, $"and {rows.Count - sections.Count} more");
         return new ChatMessage { Title = title, FallbackText = title, Sections = sections, Context = rows.Count == 0 ? [] : context };
     }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsBot.Application.Formatting;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 using CsBot.Core.Scoring;
@@ -19,7 +18,7 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
 
     public ChatMessage Build(DigestData data)
     {
-        var scope = new DigestScope(data);
+        var scope = new DigestScope(data, metrics.Currency);
         var week = DigestKeys.IsoWeek(data.Today);
         var title = $"Weekly health digest {week}{(data.Segment is { Length: > 0 } s ? $" ({s.Trim()})" : "")}";
         if (scope.Accounts.Count == 0)
@@ -47,7 +46,7 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
         };
 
         var scored = scope.Accounts.Count(a => scope.Latest(a) is not null);
-        var context = new List<string> { $"{scored} of {scope.Accounts.Count} active accounts scored; as of {Numbers.Date(data.Today)}" };
+        var context = new List<string> { $"{scored} of {scope.Accounts.Count} active accounts scored; as of {Format.Date(data.Today)}" };
         return new ChatMessage
         {
             Title = title,
@@ -80,11 +79,8 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
         {
             0 => $"{line} no scores yet",
             1 => $"{line} average {known[0]}",
-            _ => $"{line} average {known[^1]} ({Numbers.Signed(known[^1] - known[0])} over {SparklineWeeks} weeks)",
+            _ => $"{line} average {known[^1]} ({Format.Signed(known[^1] - known[0])} over {SparklineWeeks} weeks)",
         };
         return new MessageSection { Heading = $"Portfolio health, last {SparklineWeeks} weeks", Text = text };
     }
-
-    internal static string Signed(decimal value, string format) =>
-        (value > 0 ? "+" : "") + value.ToString(format, CultureInfo.InvariantCulture);
 }

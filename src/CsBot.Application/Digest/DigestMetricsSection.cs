@@ -1,4 +1,4 @@
-using System.Globalization;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 
@@ -24,16 +24,12 @@ internal static class DigestMetricsSection
             var now = calculator.Compute(metric, data.Portfolio, month, data.Segment);
             var prev = calculator.Compute(metric, data.Portfolio, before, data.Segment);
             if (now.Value is not { } value) return $"{MetricNames.Name(metric)}: n/a ({now.Note})";
-            var shown = Format(value, now.Unit);
+            var shown = Format.Value(value, now.Unit, now.Currency);
             if (prev.Value is not { } previous) return $"{MetricNames.Name(metric)}: {shown} (no figure for {MonthName(before)})";
-            var unit = now.Unit == MetricUnit.Percent ? " pts" : "";
-            return $"{MetricNames.Name(metric)}: {shown} ({DigestBuilder.Signed(value - previous, "0.0")}{unit} vs {MonthName(before)})";
+            return $"{MetricNames.Name(metric)}: {shown} ({Format.Change(value - previous, now.Unit, now.Currency)} vs {MonthName(before)})";
         });
         return new MessageSection { Heading = $"Key metrics, {MonthName(month)}", Text = string.Join("\n", lines) };
     }
 
-    private static string Format(decimal value, MetricUnit unit) =>
-        value.ToString("0.0", CultureInfo.InvariantCulture) + (unit == MetricUnit.Percent ? "%" : "");
-
-    private static string MonthName(DateRange month) => month.From.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+    private static string MonthName(DateRange month) => Format.Month(month.From);
 }

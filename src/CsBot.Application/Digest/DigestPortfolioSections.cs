@@ -1,5 +1,5 @@
-using CsBot.Application.Formatting;
 using CsBot.Core.Accounts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 
@@ -27,11 +27,11 @@ internal static class DigestPortfolioSections
         {
             var count = now[band].Count();
             var arr = now[band].Sum(a => a.Arr);
-            var line = $"{band}: {Accounts(count)}, {Numbers.Money(arr)} ARR";
+            var line = $"{band}: {Accounts(count)}, {Format.Money(arr, scope.Currency)} ARR";
             if (!hadHistory) return line;
             var countDelta = count - before[band].Count();
             var arrDelta = arr - before[band].Sum(a => a.Arr);
-            return $"{line} ({Numbers.Signed(countDelta)} {(Math.Abs(countDelta) == 1 ? "account" : "accounts")}, {(arrDelta >= 0 ? "+" : "-")}{Numbers.Money(Math.Abs(arrDelta))} ARR vs last week)";
+            return $"{line} ({Format.Signed(countDelta)} {(Math.Abs(countDelta) == 1 ? "account" : "accounts")}, {Format.SignedMoney(arrDelta, scope.Currency)} ARR vs last week)";
         }).ToList();
         if (!hadHistory) lines.Add("No scores from a week ago to compare with.");
 
@@ -51,7 +51,7 @@ internal static class DigestPortfolioSections
             .OrderByDescending(x => x.Alerts[0].Severity).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var lines = fresh.Take(MaxListed).Select(x =>
-            $"{x.Account.Name} ({Health(scope, x.Account)}, {Numbers.Money(x.Account.Arr)} ARR): [{x.Alerts[0].Severity}] {x.Alerts[0].Reason}"
+            $"{x.Account.Name} ({Health(scope, x.Account)}, {Format.Money(x.Account.Arr, scope.Currency)} ARR): [{x.Alerts[0].Severity}] {x.Alerts[0].Reason}"
             + (x.Alerts.Count > 1 ? $" (+{x.Alerts.Count - 1} more)" : "")).ToList();
         if (fresh.Count > MaxListed) lines.Add($"and {fresh.Count - MaxListed} more");
         var text = fresh.Count == 0 ? "No account started a churn-risk alert this week." : string.Join("\n", lines);
@@ -68,7 +68,7 @@ internal static class DigestPortfolioSections
             .Select(x => (x.Account, Score: x.Now!, Change: x.Now!.Score - x.Before!.Value))
             .OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
             .Take(DigestBuilder.TopDrops)
-            .Select(x => $"{x.Account.Name}: {x.Score.Score - x.Change} -> {x.Score.Score} ({Numbers.Signed(x.Change)}), {x.Score.Band}, {Numbers.Money(x.Account.Arr)} ARR. {Weakest(x.Score)}")
+            .Select(x => $"{x.Account.Name}: {x.Score.Score - x.Change} -> {x.Score.Score} ({Format.Signed(x.Change)}), {x.Score.Band}, {Format.Money(x.Account.Arr, scope.Currency)} ARR. {Weakest(x.Score)}")
             .ToList();
         return new MessageSection
         {
@@ -93,9 +93,9 @@ internal static class DigestPortfolioSections
                 .OrderBy(x => scope.Latest(x.Account)?.Band ?? HealthBand.Good).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             if (from == 0) next30 = bucket.Count;
-            lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Numbers.Money(bucket.Sum(x => x.Account.Arr))} ARR");
+            lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Format.Money(bucket.Sum(x => x.Account.Arr), scope.Currency)} ARR");
             lines.AddRange(bucket.Take(MaxListed).Select(x =>
-                $"  {x.Account.Name}: {Numbers.Date(x.Account.RenewalDate!.Value)} ({x.Days} days), {Numbers.Money(x.Account.Arr)} ARR, {Health(scope, x.Account)}"));
+                $"  {x.Account.Name}: {Format.Date(x.Account.RenewalDate!.Value)} ({x.Days} days), {Format.Money(x.Account.Arr, scope.Currency)} ARR, {Health(scope, x.Account)}"));
             if (bucket.Count > MaxListed) lines.Add($"  and {bucket.Count - MaxListed} more");
         }
         return (new MessageSection { Heading = "Renewals in the next 90 days", Text = string.Join("\n", lines) }, next30);

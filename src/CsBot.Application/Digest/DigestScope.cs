@@ -4,13 +4,15 @@ using CsBot.Core.Scoring;
 
 namespace CsBot.Application.Digest;
 
-/// <summary>The accounts a digest covers (active today, in its segment) with their scores now and in the past.</summary>
-internal sealed class DigestScope(DigestData data)
+/// <summary>The accounts a digest covers (active today, in its segment) with their scores now and in the past, and the currency of their money.</summary>
+internal sealed class DigestScope(DigestData data, string currency)
 {
     /// <summary>A past score counts for a day when it was taken within this many days before it, so a missed day or two does not drop an account.</summary>
     private const int PastScoreToleranceDays = 6;
 
     public DigestData Data => data;
+
+    public string Currency => currency;
 
     public IReadOnlyList<Account> Accounts { get; } =
         [.. MetricsCalculator.InSegment(data.Portfolio, data.Segment).Select(s => s.Account).Where(a => a.IsActiveOn(data.Today))];

@@ -86,6 +86,10 @@ internal static class AccountRecordMapper
         var teamsUserId = errors.Optional(person.TeamsUserId, field + ".teamsUserId", FieldLimits.ChatUserId);
         if (timeZone is { Length: <= FieldLimits.TimeZone } && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             errors.Add(field + ".timeZone", $"'{timeZone}' is not a known time zone; use an IANA id such as \"America/New_York\"");
-        return name is null || email is null ? null : new Person(name, email, slackUserId, teamsUserId) { TimeZone = timeZone };
+        if (name is null || email is null) return null;
+        var chatIds = new Dictionary<string, string>();
+        if (slackUserId is not null) chatIds[PersonRecord.SlackPlatform] = slackUserId;
+        if (teamsUserId is not null) chatIds[PersonRecord.TeamsPlatform] = teamsUserId;
+        return new Person(name, email) { TimeZone = timeZone, ChatIds = chatIds };
     }
 }

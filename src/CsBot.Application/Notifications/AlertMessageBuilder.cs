@@ -1,7 +1,7 @@
-using CsBot.Application.Formatting;
 using CsBot.Core;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 
@@ -13,7 +13,7 @@ public static class AlertMessageBuilder
     /// <summary>At most this many alerts are listed in one message; the rest are summarised as "and N more".</summary>
     public const int MaxAlertsPerMessage = 10;
 
-    public static ChatMessage Grouped(IReadOnlyList<Alert> alerts, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores)
+    public static ChatMessage Grouped(IReadOnlyList<Alert> alerts, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
     {
         var ordered = alerts.OrderByDescending(a => a.Severity).ThenBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ToList();
         var accountCount = ordered.Select(a => a.AccountId).Distinct().Count();
@@ -22,7 +22,7 @@ public static class AlertMessageBuilder
             ? $"{accounts[ordered[0].AccountId].Name} is at risk"
             : $"{ordered.Count} new churn-risk alerts on {accountCount} account{(accountCount == 1 ? "" : "s")}";
 
-        var sections = ordered.Take(MaxAlertsPerMessage).Select(a => Section(a, accounts[a.AccountId], scores.GetValueOrDefault(a.AccountId))).ToList();
+        var sections = ordered.Take(MaxAlertsPerMessage).Select(a => Section(a, accounts[a.AccountId], scores.GetValueOrDefault(a.AccountId), currency)).ToList();
         var context = new List<string>();
         if (ordered.Count > MaxAlertsPerMessage) context.Add($"and {ordered.Count - MaxAlertsPerMessage} more");
 
@@ -36,12 +36,12 @@ public static class AlertMessageBuilder
         };
     }
 
-    public static MessageSection Section(Alert alert, Account account, HealthScore? score)
+    public static MessageSection Section(Alert alert, Account account, HealthScore? score, string currency)
     {
         var fields = new List<MessageField> { new("Severity", alert.Severity.ToString()) };
         if (score is not null) fields.Add(new("Health", $"{score.Score} ({score.Band})"));
-        fields.Add(new("ARR", Numbers.Money(account.Arr)));
-        if (account.RenewalDate is { } renewal) fields.Add(new("Renewal", Numbers.Date(renewal)));
+        fields.Add(new("ARR", Format.Money(account.Arr, currency)));
+        if (account.RenewalDate is { } renewal) fields.Add(new("Renewal", Format.Date(renewal)));
 
         return new MessageSection
         {

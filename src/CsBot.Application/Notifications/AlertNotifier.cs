@@ -2,6 +2,7 @@ using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
+using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
 using CsBot.Core.Scoring;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace CsBot.Application.Notifications;
 /// escalated, recovery sent). Queueing first means a crash can at worst re-plan the same messages, whose
 /// idempotency keys the outbox already holds.
 /// </summary>
-public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, BusinessClock clock, ILogger<AlertNotifier> logger)
+public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, MetricsOptions metrics, BusinessClock clock, ILogger<AlertNotifier> logger)
 {
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     public Task<int> NotifyAsync(
@@ -29,7 +30,7 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         foreach (var planned in plan.Notifications)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var message = NotificationMessageBuilder.Build(planned, accounts, scores);
+            var message = NotificationMessageBuilder.Build(planned, accounts, scores, metrics.Currency);
             if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey), planned.DeliverAfter)) queued++;
             else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", planned.Kind, planned.Recipient.Key, planned.IdempotencyKey);
         }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using CsBot.Core;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Scoring;
 
@@ -10,20 +10,17 @@ namespace CsBot.Application.Notifications;
 /// <summary>Renders a <see cref="PlannedNotification"/> as a neutral message: alert list, manager escalation or "recovered" note.</summary>
 public static class NotificationMessageBuilder
 {
-    public static ChatMessage Build(PlannedNotification notification, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores) =>
+    public static ChatMessage Build(PlannedNotification notification, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency) =>
         notification.Kind switch
         {
-            NotificationKind.Escalation => Escalation(notification.Alerts, accounts, scores),
+            NotificationKind.Escalation => Escalation(notification.Alerts, accounts, scores, currency),
             NotificationKind.Recovered => Recovered(notification.Alerts, accounts),
-            _ => Alerts(notification.Alerts, accounts, scores),
+            _ => Alerts(notification.Alerts, accounts, scores, currency),
         };
 
-    /// <summary>Instants in messages read the same for everyone: UTC, to the minute.</summary>
-    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-
-    private static ChatMessage Alerts(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores)
+    private static ChatMessage Alerts(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
     {
-        var message = AlertMessageBuilder.Grouped([.. noticed.Select(n => n.Alert)], accounts, scores);
+        var message = AlertMessageBuilder.Grouped([.. noticed.Select(n => n.Alert)], accounts, scores, currency);
         if (noticed.All(n => n.Notice == AlertNotice.New)) return message;
 
         var byId = noticed.ToDictionary(n => n.Alert.Id);
@@ -37,7 +34,7 @@ public static class NotificationMessageBuilder
         return message with { Title = title, Sections = sections, FallbackText = title + ": " + string.Join("; ", noticed.Take(3).Select(n => $"{accounts[n.Alert.AccountId].Name}: {n.Alert.Reason}")) };
     }
 
-    private static ChatMessage Escalation(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores)
+    private static ChatMessage Escalation(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
     {
         var alerts = noticed.Select(n => n.Alert).OrderBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ToList();
         var title = alerts.Count == 1
@@ -46,8 +43,8 @@ public static class NotificationMessageBuilder
         var sections = alerts.Take(AlertMessageBuilder.MaxAlertsPerMessage).Select(a =>
         {
             var account = accounts[a.AccountId];
-            var section = AlertMessageBuilder.Section(a, account, scores.GetValueOrDefault(a.AccountId));
-            var told = a.CriticalNotifiedAt is { } at ? $" since {Instant(at)}" : "";
+            var section = AlertMessageBuilder.Section(a, account, scores.GetValueOrDefault(a.AccountId), currency);
+            var told = a.CriticalNotifiedAt is { } at ? $" since {Format.Instant(at)}" : "";
             return section with { Text = $"{section.Text}\nOwner {account.Owner.Name} was told{told} and has not acknowledged it." };
         }).ToList();
         var context = new List<string> { "You get this because you manage the owner. Acknowledging it here stops further reminders." };
@@ -64,7 +61,7 @@ public static class NotificationMessageBuilder
         var sections = alerts.Take(AlertMessageBuilder.MaxAlertsPerMessage).Select(a => new MessageSection
         {
             Heading = $"{accounts[a.AccountId].Name}: {a.RuleId}",
-            Text = $"No longer firing (was: {a.Reason}). Open since {Instant(a.FirstFiredAt)}.",
+            Text = $"No longer firing (was: {a.Reason}). Open since {Format.Instant(a.FirstFiredAt)}.",
             Account = new AccountLink(a.AccountId, accounts[a.AccountId].Name),
         }).ToList();
         var context = alerts.Count > AlertMessageBuilder.MaxAlertsPerMessage ? new List<string> { $"and {alerts.Count - AlertMessageBuilder.MaxAlertsPerMessage} more" } : [];
@@ -74,8 +71,8 @@ public static class NotificationMessageBuilder
     private static string? NoticeLine(NoticedAlert noticed) => noticed.Notice switch
     {
         AlertNotice.SeverityRose => $"Severity rose from {noticed.Alert.NotifiedSeverity} to {noticed.Alert.Severity}.",
-        AlertNotice.Reminder => $"Reminder: still firing since {Instant(noticed.Alert.FirstFiredAt)}.",
-        AlertNotice.SnoozeEnded => $"Snooze ended and it is still firing (since {Instant(noticed.Alert.FirstFiredAt)}).",
+        AlertNotice.Reminder => $"Reminder: still firing since {Format.Instant(noticed.Alert.FirstFiredAt)}.",
+        AlertNotice.SnoozeEnded => $"Snooze ended and it is still firing (since {Format.Instant(noticed.Alert.FirstFiredAt)}).",
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 using CsBot.Application.Asking;
-using CsBot.Application.Formatting;
 using CsBot.Core;
 using CsBot.Core.Alerts;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Reminders;
 using CsBot.Core.Scoring;
@@ -11,28 +11,28 @@ namespace CsBot.Application.Reminders;
 /// <summary>A renewal or notice-deadline reminder: what is at stake (ARR), how healthy the account is, its trend and open alerts.</summary>
 public static class ReminderMessageBuilder
 {
-    public static ChatMessage Build(PlannedReminder reminder, HealthScore? score, IReadOnlyList<ScorePoint> history, IReadOnlyList<Alert> openAlerts, DateOnly today)
+    public static ChatMessage Build(PlannedReminder reminder, HealthScore? score, IReadOnlyList<ScorePoint> history, IReadOnlyList<Alert> openAlerts, DateOnly today, string currency)
     {
         var account = reminder.Account;
         var renewal = reminder.Key.RenewalDate;
-        var when = $"{Numbers.Date(reminder.Target)} ({Days(reminder.DaysLeft)})";
+        var when = $"{Format.Date(reminder.Target)} ({Days(reminder.DaysLeft)})";
         var (title, text) = reminder.Key.Kind switch
         {
             ReminderKind.NoticeDeadline => (
                 $"{account.Name}: notice deadline in {Days(reminder.DaysLeft)}",
-                $"The contract auto-renews on {Numbers.Date(renewal)} unless the customer gives notice by {Numbers.Date(reminder.Target)}."),
+                $"The contract auto-renews on {Format.Date(renewal)} unless the customer gives notice by {Format.Date(reminder.Target)}."),
             _ => (
                 $"{account.Name} renews in {Days(reminder.DaysLeft)}",
-                $"Renewal on {Numbers.Date(renewal)}{(account.AutoRenew ? ", auto-renews" : "")}."),
+                $"Renewal on {Format.Date(renewal)}{(account.AutoRenew ? ", auto-renews" : "")}."),
         };
 
         var fields = new List<MessageField>
         {
-            new("ARR at stake", Numbers.Money(account.Arr)),
+            new("ARR at stake", Format.Money(account.Arr, currency)),
             new("Health", score is null ? "not scored yet" : $"{score.Score} ({score.Band})"),
             new("Trend", score is null ? "no history yet" : HealthAnswerBuilder.Trend(score, history, today)),
             new(reminder.Key.Kind == ReminderKind.NoticeDeadline ? "Notice by" : "Renewal", when),
-            new("Open alerts", openAlerts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Open alerts", Format.Count(openAlerts.Count)),
         };
         var sections = new List<MessageSection>
         {
@@ -51,14 +51,14 @@ public static class ReminderMessageBuilder
         {
             Title = title,
             Severity = SeverityFor(score, openAlerts),
-            FallbackText = $"{title}: {Numbers.Money(account.Arr)} ARR, health {(score is null ? "not scored yet" : $"{score.Score} ({score.Band})")}",
+            FallbackText = $"{title}: {Format.Money(account.Arr, currency)} ARR, health {(score is null ? "not scored yet" : $"{score.Score} ({score.Band})")}",
             Sections = sections,
             Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             Context = [$"{Label(reminder.Key.Kind)} reminder {reminder.Key.OffsetDays} days before"],
         };
     }
 
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+    private static string Days(int days) => Format.Count(days, "day");
 
     private static string Label(ReminderKind kind) => kind == ReminderKind.NoticeDeadline ? "Notice-deadline" : "Renewal";
 

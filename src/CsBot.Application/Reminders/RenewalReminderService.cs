@@ -1,5 +1,7 @@
 using CsBot.Application.Time;
+using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
+using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
 using CsBot.Core.Reminders;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,7 @@ public sealed class RenewalReminderService(
     IOutbox outbox,
     BusinessClock clock,
     RemindersOptions options,
+    MetricsOptions metrics,
     ILogger<RenewalReminderService> logger)
 {
     public int Run()
@@ -27,7 +30,7 @@ public sealed class RenewalReminderService(
         var due = ReminderPlanner.Plan(portfolio.GetAccounts(), ledger.WasSent, today, options);
         if (due.Count == 0)
         {
-            logger.LogInformation("Renewal reminders for {Today}: none due", Numbers(today));
+            logger.LogInformation("Renewal reminders for {Today}: none due", Format.Date(today));
             return 0;
         }
 
@@ -37,15 +40,13 @@ public sealed class RenewalReminderService(
         foreach (var reminder in due)
         {
             var id = reminder.Account.Id;
-            var message = ReminderMessageBuilder.Build(reminder, latest.GetValueOrDefault(id), histories.GetValueOrDefault(id) ?? [], [.. open[id]], today);
+            var message = ReminderMessageBuilder.Build(reminder, latest.GetValueOrDefault(id), histories.GetValueOrDefault(id) ?? [], [.. open[id]], today, metrics.Currency);
             var owner = reminder.Account.Owner;
             var queued = outbox.Enqueue(new OutgoingMessage(Recipient.Person(owner.Email, owner.Name), message, reminder.Key.Id), clock.Now);
             ledger.RecordSent([reminder.Key], clock.Now);
             if (!queued) logger.LogInformation("Reminder {Key} was already queued; recorded it as sent", reminder.Key.Id);
         }
-        logger.LogInformation("Renewal reminders for {Today}: {Count} queued", Numbers(today), due.Count);
+        logger.LogInformation("Renewal reminders for {Today}: {Count} queued", Format.Date(today), due.Count);
         return due.Count;
     }
-
-    private static string Numbers(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

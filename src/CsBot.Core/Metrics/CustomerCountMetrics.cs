@@ -1,3 +1,4 @@
+using CsBot.Core.Formatting;
 using CsBot.Core.Signals;
 
 namespace CsBot.Core.Metrics;
@@ -20,7 +21,7 @@ internal static class CustomerCountMetrics
 
         var value = Fmt.Percent(m.CustomersLost, m.CustomersAtStart);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = lost {Fmt.Num(m.CustomersLost)} / customers at start {Fmt.Num(m.CustomersAtStart)}",
+            $"{ctx.Name} {Format.Percent(value)} = lost {Format.Number(m.CustomersLost)} / customers at start {Format.Number(m.CustomersAtStart)}",
             inputs);
     }
 
@@ -41,7 +42,7 @@ internal static class CustomerCountMetrics
 
         var value = Fmt.Percent(m.CustomersAtEnd - m.NewCustomers, m.CustomersAtStart);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = (customers at end {Fmt.Num(m.CustomersAtEnd)} - new {Fmt.Num(m.NewCustomers)}) / customers at start {Fmt.Num(m.CustomersAtStart)}",
+            $"{ctx.Name} {Format.Percent(value)} = (customers at end {Format.Number(m.CustomersAtEnd)} - new {Format.Number(m.NewCustomers)}) / customers at start {Format.Number(m.CustomersAtStart)}",
             inputs,
             "New customers are customers at the end that had no MRR at the start (new logos and won-back accounts).");
     }
@@ -80,7 +81,7 @@ internal static class CustomerCountMetrics
 
         var value = Fmt.Percent(renewed, due);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = renewed {Fmt.Num(renewed)} / up for renewal {Fmt.Num(due)}",
+            $"{ctx.Name} {Format.Percent(value)} = renewed {Format.Number(renewed)} / up for renewal {Format.Number(due)}",
             inputs);
     }
 }

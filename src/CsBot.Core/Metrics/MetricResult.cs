@@ -4,7 +4,7 @@ namespace CsBot.Core.Metrics;
 /// A metric for a period. <see cref="Value"/> is null when the data cannot support it (no customers at start,
 /// no survey responses...) and <see cref="Note"/> says why: CsBot never invents a number.
 /// <see cref="Formula"/> is the formula with the inputs filled in, e.g.
-/// "NRR 104.0% = (start 1.20M + expansion 80k - contraction 20k - churn 12k) / 1.20M".
+/// "NRR 104.0% = (start $1.2M + expansion $80k - contraction $20k - churn $12k) / $1.2M".
 /// </summary>
 public sealed record MetricResult
 {
@@ -12,6 +12,8 @@ public sealed record MetricResult
     public required DateRange Period { get; init; }
     public decimal? Value { get; init; }
     public required MetricUnit Unit { get; init; }
+    /// <summary>ISO code of the currency money values are in (Metrics:Currency).</summary>
+    public string Currency { get; init; } = "";
     public string Formula { get; init; } = "";
     public IReadOnlyList<MetricInput> Inputs { get; init; } = [];
     public string? Note { get; init; }

@@ -12,6 +12,9 @@ public sealed class MetricsCalculator(MetricsOptions options)
     /// <summary>Average days per month, used to turn a period's churn into a monthly rate.</summary>
     public const decimal DaysPerMonth = 30.44m;
 
+    /// <summary>ISO code of the one currency all money is in, for whoever writes amounts next to these results.</summary>
+    public string Currency => options.Currency;
+
     public MetricResult Compute(MetricKind metric, IReadOnlyCollection<AccountSignals> portfolio, DateRange period, string? segment = null)
     {
         if (period.To < period.From)

@@ -1,3 +1,5 @@
+using CsBot.Core.Formatting;
+
 namespace CsBot.Core.Metrics;
 
 /// <summary>
@@ -16,8 +18,8 @@ internal static class RevenueMetrics
 
         var value = Fmt.Percent(m.ExistingContraction + m.ExistingChurn, m.StartMrr);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = (contraction {Fmt.Money(m.ExistingContraction)} + churn {Fmt.Money(m.ExistingChurn)}) / start {Fmt.Money(m.StartMrr)}",
-            inputs, CohortNote(m, expansionCounted: false));
+            $"{ctx.Name} {Format.Percent(value)} = (contraction {ctx.Money(m.ExistingContraction)} + churn {ctx.Money(m.ExistingChurn)}) / start {ctx.Money(m.StartMrr)}",
+            inputs, CohortNote(ctx, m, expansionCounted: false));
     }
 
     public static MetricResult NetRevenueChurn(MetricContext ctx, RevenueMovements m)
@@ -28,8 +30,8 @@ internal static class RevenueMetrics
 
         var value = Fmt.Percent(m.ExistingContraction + m.ExistingChurn - m.ExistingExpansion, m.StartMrr);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = (contraction {Fmt.Money(m.ExistingContraction)} + churn {Fmt.Money(m.ExistingChurn)} - expansion {Fmt.Money(m.ExistingExpansion)}) / start {Fmt.Money(m.StartMrr)}",
-            inputs, CohortNote(m, expansionCounted: true));
+            $"{ctx.Name} {Format.Percent(value)} = (contraction {ctx.Money(m.ExistingContraction)} + churn {ctx.Money(m.ExistingChurn)} - expansion {ctx.Money(m.ExistingExpansion)}) / start {ctx.Money(m.StartMrr)}",
+            inputs, CohortNote(ctx, m, expansionCounted: true));
     }
 
     public static MetricResult GrossRevenueRetention(MetricContext ctx, RevenueMovements m)
@@ -40,8 +42,8 @@ internal static class RevenueMetrics
 
         var value = Fmt.Percent(m.StartMrr - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = (start {Fmt.Money(m.StartMrr)} - contraction {Fmt.Money(m.ExistingContraction)} - churn {Fmt.Money(m.ExistingChurn)}) / {Fmt.Money(m.StartMrr)}",
-            inputs, CohortNote(m, expansionCounted: false));
+            $"{ctx.Name} {Format.Percent(value)} = (start {ctx.Money(m.StartMrr)} - contraction {ctx.Money(m.ExistingContraction)} - churn {ctx.Money(m.ExistingChurn)}) / {ctx.Money(m.StartMrr)}",
+            inputs, CohortNote(ctx, m, expansionCounted: false));
     }
 
     public static MetricResult NetRevenueRetention(MetricContext ctx, RevenueMovements m)
@@ -52,8 +54,8 @@ internal static class RevenueMetrics
 
         var value = Fmt.Percent(m.StartMrr + m.ExistingExpansion - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = (start {Fmt.Money(m.StartMrr)} + expansion {Fmt.Money(m.ExistingExpansion)} - contraction {Fmt.Money(m.ExistingContraction)} - churn {Fmt.Money(m.ExistingChurn)}) / {Fmt.Money(m.StartMrr)}",
-            inputs, CohortNote(m, expansionCounted: true));
+            $"{ctx.Name} {Format.Percent(value)} = (start {ctx.Money(m.StartMrr)} + expansion {ctx.Money(m.ExistingExpansion)} - contraction {ctx.Money(m.ExistingContraction)} - churn {ctx.Money(m.ExistingChurn)}) / {ctx.Money(m.StartMrr)}",
+            inputs, CohortNote(ctx, m, expansionCounted: true));
     }
 
     public static MetricResult ExpansionRevenueRate(MetricContext ctx, RevenueMovements m)
@@ -69,8 +71,8 @@ internal static class RevenueMetrics
 
         var value = Fmt.Percent(m.ExistingExpansion, m.StartMrr);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = expansion {Fmt.Money(m.ExistingExpansion)} / start {Fmt.Money(m.StartMrr)}",
-            inputs, CohortNote(m, expansionCounted: true));
+            $"{ctx.Name} {Format.Percent(value)} = expansion {ctx.Money(m.ExistingExpansion)} / start {ctx.Money(m.StartMrr)}",
+            inputs, CohortNote(ctx, m, expansionCounted: true));
     }
 
     /// <summary>CLV = ARPA x gross margin / monthly revenue churn rate.</summary>
@@ -101,7 +103,7 @@ internal static class RevenueMetrics
         var lost = m.ExistingContraction + m.ExistingChurn;
         if (lost <= 0)
             return ctx.Unavailable(
-                $"No contraction or churn in the period: with zero revenue churn CLV is unbounded, so no value is given (ARPA {Fmt.Money(arpa)}).",
+                $"No contraction or churn in the period: with zero revenue churn CLV is unbounded, so no value is given (ARPA {ctx.Money(arpa)}).",
                 words, inputs);
         if (margin <= 0)
             return ctx.Unavailable("Gross margin is not configured (Metrics:GrossMargin must be above 0).", words, inputs);
@@ -114,8 +116,8 @@ internal static class RevenueMetrics
         var value = Fmt.Round2(arpa * margin / monthlyChurn);
         var monthsText = months == 1 ? "1 month" : $"{months} months";
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Money(value)} = ARPA {Fmt.Money(arpa)} x gross margin {Fmt.Pct(margin * 100m)} / monthly revenue churn {Fmt.Pct2(monthlyChurn * 100m)} " +
-            $"(gross revenue churn {Fmt.Pct(periodChurn * 100m)} over {monthsText}; ARPA = end {Fmt.Money(m.EndMrr)} / {Fmt.Num(m.CustomersAtEnd)} customers)",
+            $"{ctx.Name} {ctx.Money(value)} = ARPA {ctx.Money(arpa)} x gross margin {Format.Percent(margin * 100m)} / monthly revenue churn {Format.Percent(monthlyChurn * 100m, 2)} " +
+            $"(gross revenue churn {Format.Percent(periodChurn * 100m)} over {monthsText}; ARPA = end {ctx.Money(m.EndMrr)} / {Format.Number(m.CustomersAtEnd)} customers)",
             inputs, $"Money in {ctx.Options.Currency}.");
     }
 
@@ -135,13 +137,13 @@ internal static class RevenueMetrics
         if (lost <= 0)
             return ctx.Unavailable(
                 gained > 0
-                    ? $"No contraction or churn in the period: the quick ratio is unbounded ({Fmt.Money(gained)} MRR gained, nothing lost)."
+                    ? $"No contraction or churn in the period: the quick ratio is unbounded ({ctx.Money(gained)} MRR gained, nothing lost)."
                     : "No MRR movements in the period.",
                 $"{ctx.Name} = (new + reactivation + expansion) / (contraction + churn)", inputs);
 
         var value = Fmt.Round2(gained / lost);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Dec2(value)} = (new {Fmt.Money(m.New)} + reactivation {Fmt.Money(m.Reactivation)} + expansion {Fmt.Money(m.Expansion)}) / (contraction {Fmt.Money(m.Contraction)} + churn {Fmt.Money(m.Churn)})",
+            $"{ctx.Name} {Format.Fixed(value, 2)} = (new {ctx.Money(m.New)} + reactivation {ctx.Money(m.Reactivation)} + expansion {ctx.Money(m.Expansion)}) / (contraction {ctx.Money(m.Contraction)} + churn {ctx.Money(m.Churn)})",
             inputs, "Whole portfolio, new logos included.");
     }
 
@@ -163,14 +165,14 @@ internal static class RevenueMetrics
         return [.. inputs];
     }
 
-    private static string? CohortNote(RevenueMovements m, bool expansionCounted)
+    private static string? CohortNote(MetricContext ctx, RevenueMovements m, bool expansionCounted)
     {
         var parts = new List<string>();
         if (m.ExcludedAccounts > 0)
-            parts.Add($"Only accounts with MRR at the start count: {Fmt.Num(m.ExcludedAccounts)} new or reactivated account(s) " +
-                      $"without MRR at the start are excluded (net {Fmt.Money(m.ExcludedNetMrr)} MRR in the period).");
+            parts.Add($"Only accounts with MRR at the start count: {Format.Number(m.ExcludedAccounts)} new or reactivated account(s) " +
+                      $"without MRR at the start are excluded (net {ctx.Money(m.ExcludedNetMrr)} MRR in the period).");
         if (expansionCounted && m.ExistingReactivation > 0)
-            parts.Add($"Reactivation of {Fmt.Money(m.ExistingReactivation)} by accounts that had MRR at the start is counted as expansion.");
+            parts.Add($"Reactivation of {ctx.Money(m.ExistingReactivation)} by accounts that had MRR at the start is counted as expansion.");
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 }

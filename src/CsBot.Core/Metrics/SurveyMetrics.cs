@@ -1,3 +1,4 @@
+using CsBot.Core.Formatting;
 using CsBot.Core.Signals;
 
 namespace CsBot.Core.Metrics;
@@ -37,7 +38,7 @@ internal static class SurveyMetrics
         // Computed from the counts, not from the rounded percentages, so rounding happens once.
         var value = Fmt.Percent(promoters - detractors, responses);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Dec1(value)} = promoters {Fmt.Pct(promoterPct)} ({Fmt.Num(promoters)}/{Fmt.Num(responses)}) - detractors {Fmt.Pct(detractorPct)} ({Fmt.Num(detractors)}/{Fmt.Num(responses)})",
+            $"{ctx.Name} {Format.Fixed(value, 1)} = promoters {Format.Percent(promoterPct)} ({Format.Number(promoters)}/{Format.Number(responses)}) - detractors {Format.Percent(detractorPct)} ({Format.Number(detractors)}/{Format.Number(responses)})",
             inputs, invalidNote);
     }
 
@@ -62,8 +63,8 @@ internal static class SurveyMetrics
         inputs.Add(Fmt.PercentInput("% satisfied", satisfiedPct));
         var value = Fmt.Round2((decimal)sum / responses);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Dec2(value)} = sum of scores {Fmt.Num(sum)} / responses {Fmt.Num(responses)}; " +
-            $"{Fmt.Pct(satisfiedPct)} satisfied ({Fmt.Num(satisfied)} of {Fmt.Num(responses)} scored 4-5)",
+            $"{ctx.Name} {Format.Fixed(value, 2)} = sum of scores {Format.Number(sum)} / responses {Format.Number(responses)}; " +
+            $"{Format.Percent(satisfiedPct)} satisfied ({Format.Number(satisfied)} of {Format.Number(responses)} scored 4-5)",
             inputs, invalidNote);
     }
 
@@ -84,7 +85,7 @@ internal static class SurveyMetrics
 
         var value = Fmt.Round2((decimal)sum / responses);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Dec2(value)} = sum of scores {Fmt.Num(sum)} / responses {Fmt.Num(responses)} (scale 1-7, higher is easier)",
+            $"{ctx.Name} {Format.Fixed(value, 2)} = sum of scores {Format.Number(sum)} / responses {Format.Number(responses)} (scale 1-7, higher is easier)",
             inputs, invalidNote);
     }
 
@@ -108,7 +109,7 @@ internal static class SurveyMetrics
     }
 
     private static string? InvalidNote(int invalid, string scale) =>
-        invalid == 0 ? null : $"{Fmt.Num(invalid)} response(s) outside the {scale} scale ignored.";
+        invalid == 0 ? null : $"{Format.Number(invalid)} response(s) outside the {scale} scale ignored.";
 
     private static string Join(string first, string? second) => second is null ? first : $"{first} {second}";
 }

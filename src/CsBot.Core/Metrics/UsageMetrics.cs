@@ -1,3 +1,4 @@
+using CsBot.Core.Formatting;
 using CsBot.Core.Signals;
 
 namespace CsBot.Core.Metrics;
@@ -42,7 +43,7 @@ internal static class UsageMetrics
             Fmt.PercentInput("min seat utilisation", minSeats),
             new("min key feature uses per user per week", minUses, MetricUnit.Ratio),
         };
-        var definition = $"fully adopted over {window}: seat utilisation >= {Fmt.Num(minSeats)}% and key feature uses >= {Fmt.Num(minUses)} per active user per week";
+        var definition = $"fully adopted over {window}: seat utilisation >= {Format.Number(minSeats)}% and key feature uses >= {Format.Number(minUses)} per active user per week";
         if (withUsage == 0)
             return ctx.Unavailable(
                 active == 0 ? "No active accounts at the end of the period." : $"No usage data for active accounts in {window}.",
@@ -50,9 +51,9 @@ internal static class UsageMetrics
 
         var value = Fmt.Percent(adopted, withUsage);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = fully adopted {Fmt.Num(adopted)} / active accounts with usage {Fmt.Num(withUsage)} ({definition})",
+            $"{ctx.Name} {Format.Percent(value)} = fully adopted {Format.Number(adopted)} / active accounts with usage {Format.Number(withUsage)} ({definition})",
             inputs,
-            active > withUsage ? $"{Fmt.Num(active - withUsage)} active account(s) without usage data in {window} are left out." : null);
+            active > withUsage ? $"{Format.Number(active - withUsage)} active account(s) without usage data in {window} are left out." : null);
     }
 
     /// <summary>Stickiness = sum over accounts of average DAU / sum over accounts of average MAU, over usage days in the period.</summary>
@@ -92,7 +93,7 @@ internal static class UsageMetrics
 
         var value = Fmt.Percent(dau, mau);
         return ctx.Result(value,
-            $"{ctx.Name} {Fmt.Pct(value)} = average DAU {Fmt.Num(dau)} / average MAU {Fmt.Num(mau)} (summed over {Fmt.Num(withUsage)} accounts)",
+            $"{ctx.Name} {Format.Percent(value)} = average DAU {Format.Number(dau)} / average MAU {Format.Number(mau)} (summed over {Format.Number(withUsage)} accounts)",
             inputs);
     }
 

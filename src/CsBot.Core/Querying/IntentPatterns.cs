@@ -7,11 +7,11 @@ internal static partial class IntentPatterns
 {
     private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"<@[^>]+>|<at>[^<]*</at>|@csbot\b", I)]
-    public static partial Regex Mention();
-
-    /// <summary>A mention that names an owner ("for &lt;@U123&gt;") is kept; any other mention addresses the bot.</summary>
-    [GeneratedRegex(@"(?<!\b(?:for|by|to|owner)\s*)(?:<@[^>]+>|<at>[^<]*</at>)|@csbot\b", I)]
+    /// <summary>
+    /// "@csbot" typed as plain text. Each chat platform removes its own mention markup of the bot (and turns mentions
+    /// of people into their name or email) before the question gets here.
+    /// </summary>
+    [GeneratedRegex(@"@csbot\b", I)]
     public static partial Regex BotMention();
 
     [GeneratedRegex(@"\s+")]

@@ -5,7 +5,7 @@ namespace CsBot.Core.Querying;
 
 /// <summary>
 /// The filters list and metric questions carry: segment ("in Enterprise", "for the SMB segment"), owner ("for Dana",
-/// "Dana's", "owned by <@U123>"), "my"/"for me", and health band ("poor health", "red accounts").
+/// "Dana's", "owned by dana@example.com"), "my"/"for me", and health band ("poor health", "red accounts").
 /// Segment names are data: the known ones are recognised anywhere in any case, any other capitalised word after
 /// "in" (or "for", for metrics) is taken as typed and left to the answerer to validate.
 /// </summary>
@@ -45,7 +45,7 @@ internal static partial class Qualifiers
         return null;
     }
 
-    /// <summary>Finds the owner ("for Dana", "Dana's", "owned by &lt;@U1&gt;") and whether the asker means themself.</summary>
+    /// <summary>Finds the owner ("for Dana", "Dana's", "owned by dana@example.com") and whether the asker means themself.</summary>
     public static string? TakeOwner(ref string text, out bool mine)
     {
         mine = MinePattern().IsMatch(text);
@@ -144,7 +144,7 @@ internal static partial class Qualifiers
     [GeneratedRegex(@"(?i:\b(?:in|for|within|across|among)\s+(?:the\s+)?)(?<seg>\p{Lu}[\p{L}\d&-]*(?:\s+\p{Lu}[\p{L}\d&-]*){0,2})")]
     private static partial Regex SegmentAfterInOrFor();
 
-    [GeneratedRegex(@"(?i:\b(?:for|owned\s+by|assigned\s+to|managed\s+by|belonging\s+to|run\s+by)\s+)(?<o><@[^>]+>|@?[\p{L}][\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*)?)")]
+    [GeneratedRegex(@"(?i:\b(?:for|owned\s+by|assigned\s+to|managed\s+by|belonging\s+to|run\s+by)\s+)(?<o>[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@?[\p{L}][\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*)?)")]
     private static partial Regex OwnerAfterPreposition();
 
     [GeneratedRegex(@"(?<!\S)(?<o>\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)?)['\u2019]s\b")]

@@ -1,3 +1,4 @@
+using CsBot.Core.Metrics;
 using CsBot.Core.Rules.Checks;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -13,7 +14,8 @@ namespace CsBot.Core.Rules;
 /// Rules on the health score do not fire when the score had no data at all (<see cref="HealthScore.HasData"/> false):
 /// its neutral value says nothing about risk.
 /// </remarks>
-public sealed class RuleEvaluator(RulesOptions options)
+/// <param name="metrics">Where the currency comes from, for the amounts reasons quote.</param>
+public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
 {
     /// <summary>Bands <see cref="RuleKind.RenewalAtRisk"/> fires for when its <c>Bands</c> are not configured.</summary>
     public static readonly IReadOnlyList<HealthBand> DefaultRenewalBands = [HealthBand.Poor, HealthBand.Average];
@@ -22,7 +24,7 @@ public sealed class RuleEvaluator(RulesOptions options)
     {
         if (signals.Account.ChurnedOn is { } churned && churned <= asOf) return [];
 
-        var context = new RuleContext(signals, current, asOf);
+        var context = new RuleContext(signals, current, asOf, metrics.Currency);
         List<RuleHit>? hits = null;
         foreach (var rule in options.Definitions)
         {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CsBot.Slack.Api;
 using CsBot.Slack.Outbound;
 using CsBot.Slack.Rendering;
@@ -15,9 +14,10 @@ namespace CsBot.Slack.Inbound;
 /// queue; Slack's retries of an event already taken are recognised by event_id and dropped. The bot's own
 /// messages, other bots and edits are ignored so CsBot never talks to itself.
 /// </summary>
-public sealed partial class SlackEventHandler(
+public sealed class SlackEventHandler(
     IQuestionAnswerer answerer,
     SlackAskers askers,
+    SlackMentions mentions,
     SlackResponder responder,
     SlackBotIdentity identity,
     SlackWorkQueue queue,
@@ -76,22 +76,20 @@ public sealed partial class SlackEventHandler(
         var threadTs = mention ? e.ThreadTs ?? e.Ts : e.ThreadTs;
         queue.Enqueue($"answer {e.Type} {envelope.EventId} from {e.User}", async ct =>
         {
-            if (e.User == (await identity.GetAsync(ct))?.BotUserId) return;
+            var botUserId = (await identity.GetAsync(ct))?.BotUserId;
+            if (e.User == botUserId) return;
             var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel);
-            var answer = answerer.Ask(Question(e.Text), asker);
+            var answer = answerer.Ask(Question(await mentions.ToPlainTextAsync(e.Text, botUserId, ct)), asker);
             var posted = await responder.PostAsync(e.Channel, threadTs, answer, ct);
             if (!posted.Ok) logger.LogWarning("Answer to {User} in {Channel} was not posted: {Error}", e.User, e.Channel, posted.Error);
         });
         return Results.Ok();
     }
 
-    /// <summary>The question without the @CsBot mention, with Slack's escaping undone; "help" when nothing is left.</summary>
-    public static string Question(string? text)
+    /// <summary>The question with Slack's escaping undone (mentions already made plain); "help" when nothing is left.</summary>
+    public static string Question(string text)
     {
-        var question = SlackText.Unescape(Mention().Replace(text ?? "", " ")).Trim();
+        var question = SlackText.Unescape(text).Trim();
         return question.Length == 0 ? "help" : question;
     }
-
-    [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>")]
-    private static partial Regex Mention();
 }

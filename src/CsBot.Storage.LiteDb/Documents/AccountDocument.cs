@@ -67,8 +67,14 @@ internal sealed class AccountDocument
 
 internal sealed class PersonDocument
 {
+    // Documents written before chat ids became per-platform handles hold them in these two fields; they are read,
+    // under the platform names Slack and Teams askers carry, and no longer written.
+    private const string LegacySlackPlatform = "slack";
+    private const string LegacyTeamsPlatform = "teams";
+
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";
+    public Dictionary<string, string>? ChatIds { get; set; }
     public string? SlackUserId { get; set; }
     public string? TeamsUserId { get; set; }
     public string? TimeZone { get; set; }
@@ -77,10 +83,15 @@ internal sealed class PersonDocument
     {
         Name = person.Name,
         Email = person.Email,
-        SlackUserId = person.SlackUserId,
-        TeamsUserId = person.TeamsUserId,
+        ChatIds = person.ChatIds.Count == 0 ? null : new Dictionary<string, string>(person.ChatIds),
         TimeZone = person.TimeZone,
     };
 
-    public Person ToPerson() => new(Name, Email, SlackUserId, TeamsUserId) { TimeZone = TimeZone };
+    public Person ToPerson()
+    {
+        var ids = ChatIds is null ? new Dictionary<string, string>() : new Dictionary<string, string>(ChatIds);
+        if (!string.IsNullOrEmpty(SlackUserId)) ids.TryAdd(LegacySlackPlatform, SlackUserId);
+        if (!string.IsNullOrEmpty(TeamsUserId)) ids.TryAdd(LegacyTeamsPlatform, TeamsUserId);
+        return new Person(Name, Email) { TimeZone = TimeZone, ChatIds = ids };
+    }
 }

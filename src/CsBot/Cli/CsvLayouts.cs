@@ -58,8 +58,8 @@ public sealed record CsvLayout(
         {
             var a = s.Account;
             return [[a.ExternalId, a.Name, string.Join(';', a.Aliases), a.Domain, a.Segment, a.Plan, N(a.Mrr), currency, a.ContractKind.ToString(), D(a.StartDate),
-                D(a.RenewalDate), a.AutoRenew ? "true" : "false", N(a.NoticePeriodDays), a.Owner.Name, a.Owner.Email, a.Owner.SlackUserId, a.Owner.TeamsUserId,
-                a.Manager?.Name, a.Manager?.Email, a.Manager?.SlackUserId, a.Manager?.TeamsUserId, D(a.ChurnedOn)]];
+                D(a.RenewalDate), a.AutoRenew ? "true" : "false", N(a.NoticePeriodDays), a.Owner.Name, a.Owner.Email, a.Owner.ChatIdOn(PersonRecord.SlackPlatform), a.Owner.ChatIdOn(PersonRecord.TeamsPlatform),
+                a.Manager?.Name, a.Manager?.Email, a.Manager?.ChatIdOn(PersonRecord.SlackPlatform), a.Manager?.ChatIdOn(PersonRecord.TeamsPlatform), D(a.ChurnedOn)]];
         });
 
     private static CsvLayout Usage() => new(IngestKind.Usage,

@@ -3,6 +3,7 @@ using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.Time;
+using CsBot.Core.Metrics;
 using CsBot.Core;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
@@ -44,8 +45,8 @@ public sealed class AlertLifecycleEndToEndTests(ITestOutputHelper output) : IDis
         var time = new FakeTimeProvider(FirstRun);
         var clock = new BusinessClock(time, TimeZoneInfo.Utc);
         var outbox = new RecordingOutbox();
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
-        var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc), clock, NullLogger<AlertNotifier>.Instance);
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
+        var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
         var actions = new AlertActionService(alerts, portfolio, clock);
 

@@ -1,6 +1,7 @@
 using CsBot.Application.Alerts;
 using CsBot.Application.Notifications;
 using CsBot.Application.Time;
+using CsBot.Core.Metrics;
 using CsBot.Core;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -35,7 +36,7 @@ internal sealed class LifecycleHarness
         Options = options ?? new AlertingOptions();
         foreach (var account in accounts.Length > 0 ? accounts : DefaultAccounts()) Accounts[account.Id] = account;
         var clock = new BusinessClock(Time, TimeZoneInfo.Utc);
-        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones), clock, NullLogger<AlertNotifier>.Instance);
+        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var portfolio = Substitute.For<IPortfolioStore>();
         portfolio.GetAccount(Arg.Any<string>()).Returns(call => Accounts.GetValueOrDefault(call.Arg<string>()));
         Actions = new AlertActionService(Alerts, portfolio, clock);

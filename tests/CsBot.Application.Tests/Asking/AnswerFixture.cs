@@ -23,9 +23,11 @@ namespace CsBot.Application.Tests.Asking;
 internal sealed class AnswerFixture
 {
     public static readonly DateOnly Today = new(2026, 11, 26);
-    public static readonly Person Dana = new("Dana Whitfield", "dana@csbot.example", "U_DANA");
-    public static readonly Person Marcus = new("Marcus Oyelaran", "marcus@csbot.example", "U_MARCUS");
-    public static readonly Person Elena = new("Elena Novak", "elena@csbot.example", "U_ELENA");
+    public static readonly Person Dana = new("Dana Whitfield", "dana@csbot.example") { ChatIds = OnSlack("U_DANA") };
+    public static readonly Person Marcus = new("Marcus Oyelaran", "marcus@csbot.example") { ChatIds = OnSlack("U_MARCUS") };
+    public static readonly Person Elena = new("Elena Novak", "elena@csbot.example") { ChatIds = OnSlack("U_ELENA") };
+
+    private static Dictionary<string, string> OnSlack(string userId) => new() { ["slack"] = userId };
 
     public InMemoryStores Stores { get; } = new();
     public IAlertActions Actions { get; } = NSubstitute.Substitute.For<IAlertActions>();
@@ -70,7 +72,7 @@ internal sealed class AnswerFixture
     {
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
         var view = new PortfolioView(portfolio, scores, alerts, versions);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions, Subscriptions);
     }
 

@@ -26,7 +26,7 @@ public class AskServiceAnswerTests
         var answer = Ask("what was NRR last quarter?");
 
         Assert.Equal("NRR last quarter: 104.0%", answer.Title);
-        Assert.Equal("NRR 104.0% = (start 1.21M + expansion 80k - contraction 20k - churn 12k) / 1.21M", answer.Sections[0].Text);
+        Assert.Equal("NRR 104.0% = (start $1.21M + expansion $80k - contraction $20k - churn $12k) / $1.21M", answer.Sections[0].Text);
         var fields = answer.Sections[0].Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("100.0% (Q2 2026)", fields["Previous period"]);
         Assert.Equal("+4.0 pts", fields["Change"]);
@@ -48,7 +48,7 @@ public class AskServiceAnswerTests
         var answer = Ask("renewals in the next 60 days");
 
         Assert.StartsWith("2 renewals", answer.Title);
-        Assert.EndsWith("14.98M ARR", answer.Title); // 12,960,000 + 2,016,000
+        Assert.EndsWith("$14.98M ARR", answer.Title); // 12,960,000 + 2,016,000
         Assert.Equal(["Big Co renews 2026-12-16 (in 20 days, auto-renews)", "Mid Co renews 2027-01-15 (in 50 days, auto-renews)"], answer.Sections.Select(s => s.Heading));
         Assert.Contains(new MessageField("Health", "35 (Poor)"), answer.Sections[0].Fields);
     }
@@ -83,6 +83,19 @@ public class AskServiceAnswerTests
     }
 
     [Fact]
+    public void Without_an_email_the_asker_is_known_by_their_chat_id_on_the_same_platform_only()
+    {
+        Assert.Equal("Your accounts: 2 accounts", Ask("my accounts", new Asker("U_DANA", "Dana", "slack")).Title);
+        Assert.Contains("isn't linked to a CSM", Ask("my accounts", new Asker("U_DANA", "Dana", "teams")).Title);
+    }
+
+    [Fact]
+    public void An_owner_named_by_email_is_found()
+    {
+        Assert.Equal("1 account at risk for Dana Whitfield", Ask("at risk for dana@csbot.example").Title);
+    }
+
+    [Fact]
     public void My_accounts_from_someone_who_owns_none_says_why()
     {
         var answer = Ask("my accounts", new Asker("U_X", "Visitor", "slack", "visitor@csbot.example"));
@@ -95,8 +108,8 @@ public class AskServiceAnswerTests
     {
         var answer = Ask("accounts with overdue invoices");
 
-        Assert.Equal("1 overdue invoice, 6,000 outstanding", answer.Title);
-        Assert.Equal("invoice INV-9 (6,000) due 2026-10-01 is 56 days overdue", answer.Sections[0].Text);
+        Assert.Equal("1 overdue invoice, $6,000 outstanding", answer.Title);
+        Assert.Equal("invoice INV-9 ($6,000) due 2026-10-01 is 56 days overdue", answer.Sections[0].Text);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class PortfolioSnapshotCacheTests
         _portfolio.Save([Customer("a", "Alpha Co", 10_000m), Customer("b", "Beta Co", 10_000m)]);
         var view = new PortfolioView(_portfolio, new ObservedScoreStore(_stores, _versions), new ObservedAlertStore(_stores, _versions), _versions);
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         _ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance);
     }
 

@@ -19,9 +19,9 @@ public class DigestBuilderTests
 
         Assert.Equal(
             [
-                "Good: 3 accounts, 84k ARR (-2 accounts, -156k ARR vs last week)",
-                "Average: 4 accounts, 180k ARR (+1 account, +96k ARR vs last week)",
-                "Poor: 1 account, 60k ARR (+1 account, +60k ARR vs last week)",
+                "Good: 3 accounts, $84k ARR (-2 accounts, -$156k ARR vs last week)",
+                "Average: 4 accounts, $180k ARR (+1 account, +$96k ARR vs last week)",
+                "Poor: 1 account, $60k ARR (+1 account, +$60k ARR vs last week)",
             ],
             Lines(digest, "Health by band"));
     }
@@ -32,7 +32,7 @@ public class DigestBuilderTests
         var drops = Lines(Builder.Build(DigestTestPortfolio.Data()), "Biggest health drops");
 
         Assert.Equal(5, drops.Length);
-        Assert.StartsWith("Account A: 80 -> 45 (-35), Average, 120k ARR. Weakest: seat utilisation of a at 20%", drops[0]);
+        Assert.StartsWith("Account A: 80 -> 45 (-35), Average, $120k ARR. Weakest: seat utilisation of a at 20%", drops[0]);
         Assert.Equal(["Account A", "Account B", "Account F", "Account D", "Account G"], drops.Select(d => d[..d.IndexOf(':')]));
         Assert.DoesNotContain(drops, d => d.StartsWith("Account H", StringComparison.Ordinal));
     }
@@ -44,7 +44,7 @@ public class DigestBuilderTests
 
         var section = digest.Sections.Single(s => s.Heading!.StartsWith("New at-risk", StringComparison.Ordinal));
         Assert.Equal("New at-risk accounts this week: 1", section.Heading);
-        Assert.Equal("Account B (Poor 30, 60k ARR): [High] health 30 is below 40", section.Text);
+        Assert.Equal("Account B (Poor 30, $60k ARR): [High] health 30 is below 40", section.Text);
     }
 
     [Fact]
@@ -54,14 +54,14 @@ public class DigestBuilderTests
 
         Assert.Equal(
             [
-                "Next 30 days: 2 renewals, 156k ARR",
-                "  Account A: 2026-07-25 (10 days), 120k ARR, Average 45",
-                "  Account F: 2026-08-14 (30 days), 36k ARR, Average 60",
-                "In 31-60 days: 2 renewals, 78k ARR",
-                "  Account B: 2026-08-29 (45 days), 60k ARR, Poor 30",
-                "  Account G: 2026-08-15 (31 days), 18k ARR, Average 48",
-                "In 61-90 days: 1 renewal, 12k ARR",
-                "  Account C: 2026-09-28 (75 days), 12k ARR, Good 75",
+                "Next 30 days: 2 renewals, $156k ARR",
+                "  Account A: 2026-07-25 (10 days), $120k ARR, Average 45",
+                "  Account F: 2026-08-14 (30 days), $36k ARR, Average 60",
+                "In 31-60 days: 2 renewals, $78k ARR",
+                "  Account B: 2026-08-29 (45 days), $60k ARR, Poor 30",
+                "  Account G: 2026-08-15 (31 days), $18k ARR, Average 48",
+                "In 61-90 days: 1 renewal, $12k ARR",
+                "  Account C: 2026-09-28 (75 days), $12k ARR, Good 75",
             ],
             lines);
     }
@@ -78,7 +78,7 @@ public class DigestBuilderTests
                 "NRR: 103.7% (+5.5 pts vs May 2026)",
                 "GRR: 100.0% (+1.8 pts vs May 2026)",
                 "Logo churn: 0.0% (0.0 pts vs May 2026)",
-                "NPS: 25.0 (+25.0 vs May 2026)",
+                "NPS: 25 (+25 vs May 2026)",
             ],
             section.Text!.Split('\n'));
     }
@@ -115,9 +115,9 @@ public class DigestBuilderTests
         Assert.Equal("Weekly health digest 2026-W29 (enterprise)", digest.Title);
         Assert.Equal(
             [
-                "Good: 0 accounts, 0 ARR (-1 account, -120k ARR vs last week)",
-                "Average: 1 account, 120k ARR (0 accounts, +60k ARR vs last week)",
-                "Poor: 1 account, 60k ARR (+1 account, +60k ARR vs last week)",
+                "Good: 0 accounts, $0 ARR (-1 account, -$120k ARR vs last week)",
+                "Average: 1 account, $120k ARR (0 accounts, +$60k ARR vs last week)",
+                "Poor: 1 account, $60k ARR (+1 account, +$60k ARR vs last week)",
             ],
             Lines(digest, "Health by band"));
         Assert.Equal(["Account A", "Account B"], Lines(digest, "Biggest health drops").Select(d => d[..d.IndexOf(':')]));

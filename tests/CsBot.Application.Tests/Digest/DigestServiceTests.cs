@@ -34,7 +34,7 @@ public class DigestServiceTests
         alerts.GetOpen().Returns(data.OpenAlerts);
         var subscriptions = new InMemoryDigestSubscriptions([new DigestSubscription("cs-enterprise", DigestSubscription.DefaultCron, "Europe/Berlin", "Enterprise")]);
         _service = new DigestService(portfolio, scores, alerts, _outbox, subscriptions,
-            new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions())),
+            new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions())),
             new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())),
             new BusinessClock(_time, TimeZoneInfo.Utc), NullLogger<DigestService>.Instance);
     }

@@ -63,6 +63,16 @@ public class IngestionServiceTests
     }
 
     [Fact]
+    public void An_owners_slack_and_teams_ids_are_kept_under_the_platforms_askers_come_from()
+    {
+        _service.UpsertAccounts([Account("A") with { Owner = Account("A").Owner! with { SlackUserId = "U0DANA", TeamsUserId = " " } }]);
+
+        var owner = _store.GetAccounts().Single().Owner;
+        Assert.Equal("U0DANA", owner.ChatIdOn("slack"));
+        Assert.Null(owner.ChatIdOn("teams"));
+    }
+
+    [Fact]
     public void An_owners_time_zone_is_kept_for_quiet_hours_and_an_unknown_one_is_refused()
     {
         var good = Account("A") with { Owner = Account("A").Owner! with { TimeZone = "America/New_York" } };

@@ -1,5 +1,6 @@
 using CsBot.Application.Reminders;
 using CsBot.Application.Time;
+using CsBot.Core.Metrics;
 using CsBot.Core;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -61,7 +62,7 @@ public class RenewalReminderServiceTests
             Reason = "health 38 is below 40", FirstFiredAt = _time.GetUtcNow(), LastEvaluatedAt = _time.GetUtcNow(),
         }]);
         _service = new RenewalReminderService(portfolio, scores, alerts, _ledger, _outbox, new BusinessClock(_time, TimeZoneInfo.Utc),
-            new RemindersOptions(), NullLogger<RenewalReminderService>.Instance);
+            new RemindersOptions(), new MetricsOptions(), NullLogger<RenewalReminderService>.Instance);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class RenewalReminderServiceTests
         Assert.Equal("Acme Corp renews in 30 days", message.Message.Title);
         Assert.Equal(Severity.High, message.Message.Severity);
         var fields = message.Message.Sections[0].Fields.ToDictionary(f => f.Label, f => f.Value);
-        Assert.Equal("120k", fields["ARR at stake"]);
+        Assert.Equal("$120k", fields["ARR at stake"]);
         Assert.Equal("38 (Poor)", fields["Health"]);
         Assert.Matches(@"^[▁▂▃▄▅▆▇█]+ -30 in 30 days$", fields["Trend"]);
         Assert.Equal("1", fields["Open alerts"]);

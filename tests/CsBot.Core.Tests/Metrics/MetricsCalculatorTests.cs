@@ -57,9 +57,9 @@ public sealed class MetricsCalculatorTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-            Assert.Equal("NRR 104.0% = (start 1.20M + expansion 80k - contraction 20k - churn 12k) / 1.20M",
+            Assert.Equal("NRR 104.0% = (start $1.2M + expansion $80k - contraction $20k - churn $12k) / $1.2M",
                 _calculator.Compute(MetricKind.NetRevenueRetention, portfolio, Q3).Formula);
-            Assert.Equal("Quick ratio 4.00 = (new 0 + reactivation 0 + expansion 80k) / (contraction 20k + churn 0)",
+            Assert.Equal("Quick ratio 4.00 = (new $0 + reactivation $0 + expansion $80k) / (contraction $20k + churn $0)",
                 _calculator.Compute(MetricKind.QuickRatio, [portfolio[0], portfolio[1]], Q3).Formula);
         }
         finally

@@ -53,7 +53,7 @@ public sealed class RevenueMetricsTests
         Assert.Equal(2_000m, Input(result, "contraction").Value);
         Assert.Equal(1_000m, Input(result, "churn").Value);
         Assert.All(new[] { "start MRR", "expansion", "contraction", "churn" }, name => Assert.Equal(MetricUnit.Money, Input(result, name).Unit));
-        Assert.Equal("NRR 105.0% = (start 100k + expansion 8k - contraction 2k - churn 1k) / 100k", result.Formula);
+        Assert.Equal("NRR 105.0% = (start $100k + expansion $8,000 - contraction $2,000 - churn $1,000) / $100k", result.Formula);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class RevenueMetricsTests
         var result = _calculator.Compute(MetricKind.NetRevenueRetention, portfolio, Q3);
 
         Assert.Equal(104.0m, result.Value);
-        Assert.Equal("NRR 104.0% = (start 1.20M + expansion 80k - contraction 20k - churn 12k) / 1.20M", result.Formula);
+        Assert.Equal("NRR 104.0% = (start $1.2M + expansion $80k - contraction $20k - churn $12k) / $1.2M", result.Formula);
     }
 
     [Fact]
@@ -90,13 +90,13 @@ public sealed class RevenueMetricsTests
     {
         var portfolio = WorkedExample();
 
-        Assert.Equal("GRR 97.0% = (start 100k - contraction 2k - churn 1k) / 100k",
+        Assert.Equal("GRR 97.0% = (start $100k - contraction $2,000 - churn $1,000) / $100k",
             _calculator.Compute(MetricKind.GrossRevenueRetention, portfolio, Q3).Formula);
-        Assert.Equal("Gross revenue churn 3.0% = (contraction 2k + churn 1k) / start 100k",
+        Assert.Equal("Gross revenue churn 3.0% = (contraction $2,000 + churn $1,000) / start $100k",
             _calculator.Compute(MetricKind.GrossRevenueChurn, portfolio, Q3).Formula);
-        Assert.Equal("Net revenue churn -5.0% = (contraction 2k + churn 1k - expansion 8k) / start 100k",
+        Assert.Equal("Net revenue churn -5.0% = (contraction $2,000 + churn $1,000 - expansion $8,000) / start $100k",
             _calculator.Compute(MetricKind.NetRevenueChurn, portfolio, Q3).Formula);
-        Assert.Equal("Expansion rate 8.0% = expansion 8k / start 100k",
+        Assert.Equal("Expansion rate 8.0% = expansion $8,000 / start $100k",
             _calculator.Compute(MetricKind.ExpansionRevenueRate, portfolio, Q3).Formula);
     }
 
@@ -187,7 +187,7 @@ public sealed class RevenueMetricsTests
         Assert.Equal(60_000m, Input(result, "ARPA").Value);
         Assert.Equal(3m, Input(result, "months").Value);
         Assert.Equal(1.00m, Input(result, "monthly revenue churn").Value);
-        Assert.StartsWith("CLV 4.80M = ARPA 60k x gross margin 80.0% / monthly revenue churn 1.00%", result.Formula);
+        Assert.StartsWith("CLV $4.8M = ARPA $60k x gross margin 80.0% / monthly revenue churn 1.00%", result.Formula);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class RevenueMetricsTests
 
         Assert.Equal(6.00m, result.Value);
         Assert.Equal(MetricUnit.Ratio, result.Unit);
-        Assert.Equal("Quick ratio 6.00 = (new 10k + reactivation 0 + expansion 8k) / (contraction 2k + churn 1k)", result.Formula);
+        Assert.Equal("Quick ratio 6.00 = (new $10k + reactivation $0 + expansion $8,000) / (contraction $2,000 + churn $1,000)", result.Formula);
     }
 
     [Fact]

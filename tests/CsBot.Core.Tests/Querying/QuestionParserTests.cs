@@ -10,7 +10,7 @@ public class QuestionParserTests
     [InlineData("How's Initech", IntentKind.AccountHealth, "Initech")]
     [InlineData("acme", IntentKind.AccountHealth, "acme")]
     [InlineData("/cs health acme corp", IntentKind.AccountHealth, "acme corp")]
-    [InlineData("<@U123> health for Globex", IntentKind.AccountHealth, "Globex")]
+    [InlineData("@CsBot health for Globex", IntentKind.AccountHealth, "Globex")]
     [InlineData("show me the health score of Pied Piper", IntentKind.AccountHealth, "Pied Piper")]
     [InlineData("why is Acme at risk?", IntentKind.Why, "Acme")]
     [InlineData("Why Initech", IntentKind.Why, "Initech")]

@@ -1,3 +1,4 @@
+using CsBot.Core.Metrics;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -23,7 +24,7 @@ public class RuleEvaluatorTests
         HealthScore? current = null,
         ScorePoint[]? history = null)
     {
-        var evaluator = new RuleEvaluator(new RulesOptions { Definitions = [rule] });
+        var evaluator = new RuleEvaluator(new RulesOptions { Definitions = [rule] }, new MetricsOptions());
         return evaluator.Evaluate((signals ?? new ScoringSignalsBuilder()).Build(), current ?? Health(80), history ?? [], AsOf);
     }
 
@@ -253,7 +254,7 @@ public class RuleEvaluatorTests
     {
         var hit = Hit(Evaluate(Overdue, new ScoringSignalsBuilder().Invoice("INV-77", 12_000m, dueDaysAgo: 41).Invoice("INV-78", 500m, dueDaysAgo: 10)));
 
-        Assert.Equal("invoice INV-77 (12,000) is 41 days overdue", hit.Reason);
+        Assert.Equal("invoice INV-77 ($12k) is 41 days overdue", hit.Reason);
         Assert.Equal(41, hit.Observed);
     }
 
@@ -341,7 +342,7 @@ public class RuleEvaluatorTests
 
         var hit = Hit(Evaluate(Contraction, signals));
 
-        Assert.Equal("MRR contracted 25% (-2,500 of 10,000) in the last 30 days", hit.Reason);
+        Assert.Equal("MRR contracted 25% (-$2,500 of $10k) in the last 30 days", hit.Reason);
         Assert.Equal(25, hit.Observed, 6);
     }
 
@@ -355,7 +356,7 @@ public class RuleEvaluatorTests
 
         var hit = Hit(Evaluate(Contraction, signals));
 
-        Assert.Equal("MRR contracted 20% (-2,000 of 10,000) in the last 30 days", hit.Reason);
+        Assert.Equal("MRR contracted 20% (-$2,000 of $10k) in the last 30 days", hit.Reason);
     }
 
     [Theory]
@@ -378,7 +379,7 @@ public class RuleEvaluatorTests
     [Fact]
     public void Churned_accounts_raise_nothing_from_the_day_they_churn()
     {
-        var evaluator = new RuleEvaluator(new RulesOptions());
+        var evaluator = new RuleEvaluator(new RulesOptions(), new MetricsOptions());
         var troubled = new ScoringSignalsBuilder().UsageTrend(30, 2).Ticket(TicketSeverity.Critical, 3).Ticket(TicketSeverity.Critical, 4);
 
         Assert.Empty(evaluator.Evaluate(troubled.ChurnedOn(AsOf).Build(), Health(10), [], AsOf));
@@ -389,7 +390,7 @@ public class RuleEvaluatorTests
     public void The_default_rules_flag_a_struggling_account_and_leave_a_healthy_one_alone()
     {
         var scorer = new HealthScorer(new ScoringOptions());
-        var evaluator = new RuleEvaluator(new RulesOptions());
+        var evaluator = new RuleEvaluator(new RulesOptions(), new MetricsOptions());
 
         var healthy = new ScoringSignalsBuilder().DailyUsage(35, active: 40, seats: 50, logins: 30).Nps(10, 10).Csat(5, 10)
             .Invoice("INV-1", 1000, 20, paidDaysAgo: 22).RenewsOn(AsOf.AddDays(40)).Build();

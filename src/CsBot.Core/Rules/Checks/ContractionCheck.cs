@@ -1,5 +1,5 @@
 using CsBot.Core.Signals;
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 
 namespace CsBot.Core.Rules.Checks;
 
@@ -25,7 +25,7 @@ internal static class ContractionCheck
         var share = (double)(-contracted / mrrBefore) * 100.0;
         if (share < percent) return null;
         return new Finding(
-            $"MRR contracted {Whole(share)}% (-{Money(-contracted)} of {Money(mrrBefore)}) in the last {Count(days, "day")}",
+            $"MRR contracted {Whole(share)}% ({Money(contracted, c.Currency)} of {Money(mrrBefore, c.Currency)}) in the last {Count(days, "day")}",
             share);
     }
 }

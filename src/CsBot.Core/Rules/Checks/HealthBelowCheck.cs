@@ -1,4 +1,4 @@
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 
 namespace CsBot.Core.Rules.Checks;
 

@@ -1,5 +1,5 @@
 using CsBot.Core.Scoring;
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 
 namespace CsBot.Core.Rules.Checks;
 

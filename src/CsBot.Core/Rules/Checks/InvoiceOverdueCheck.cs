@@ -1,5 +1,5 @@
 using CsBot.Core.Signals;
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 
 namespace CsBot.Core.Rules.Checks;
 
@@ -27,6 +27,6 @@ internal static class InvoiceOverdueCheck
         }
         if (worst is null) return null;
         var more = overdueCount > 1 ? $" ({overdueCount - 1} more over {Count(days, "day")})" : "";
-        return new Finding($"invoice {worst.Id} ({Money(worst.Amount)}) is {Count(worstDays, "day")} overdue{more}", worstDays);
+        return new Finding($"invoice {worst.Id} ({Money(worst.Amount, c.Currency)}) is {Count(worstDays, "day")} overdue{more}", worstDays);
     }
 }

@@ -1,6 +1,6 @@
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 
 namespace CsBot.Core.Rules.Checks;
 

@@ -1,4 +1,4 @@
-using static CsBot.Core.ReasonText;
+using static CsBot.Core.Formatting.Format;
 using static CsBot.Core.Scoring.HealthScorer;
 
 namespace CsBot.Core.Scoring.Components;
