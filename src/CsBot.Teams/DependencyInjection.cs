@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using CsBot.Core.Ports;
-using CsBot.Teams.Bot;
+using CsBot.Teams.Inbound;
 using CsBot.Teams.Hosting;
-using CsBot.Teams.Sending;
+using CsBot.Teams.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;

@@ -5,7 +5,7 @@ using CsBot.Application.Alerts;
 using CsBot.Core;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Sending;
+using CsBot.Teams.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
@@ -221,7 +221,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         await client.PostAsJsonAsync("/api/messages", TeamsActivities.ChannelMessage(connector.Url, "health of Acme Corp", id: "1700000000999"));
 
         var reply = Assert.Single(connector.Find("POST", "/v3/conversations/"));
-        Assert.Equal(Bot.TeamsBot.TenantRefusal, reply.Json["text"]!.GetValue<string>());
+        Assert.Equal(Inbound.TeamsBot.TenantRefusal, reply.Json["text"]!.GetValue<string>());
         Assert.Null(factory.Services.GetRequiredService<IConversationStore>().FindChannel("teams", "cs-alerts"));
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>The question a person typed, without the "@CsBot" mention Teams puts in channel and group messages.</summary>
 public static partial class MessageText

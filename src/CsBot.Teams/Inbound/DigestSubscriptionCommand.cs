@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CsBot.Core.Messaging;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>
 /// "subscribe this channel to the weekly digest" / "unsubscribe this channel from the digest", recognised here so a

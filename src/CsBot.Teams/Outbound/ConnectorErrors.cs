@@ -3,7 +3,7 @@ using System.Net;
 using CsBot.Core.Ports;
 using Microsoft.Bot.Schema;
 
-namespace CsBot.Teams.Sending;
+namespace CsBot.Teams.Outbound;
 
 /// <summary>
 /// What a Bot Connector failure means for the outbox. Throttling (429), concurrent writes (412) and gateway

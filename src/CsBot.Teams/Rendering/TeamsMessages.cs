@@ -4,7 +4,7 @@ using CsBot.Core.Messaging;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace CsBot.Teams.Cards;
+namespace CsBot.Teams.Rendering;
 
 /// <summary>Turns neutral messages into Bot Framework activities, and keeps a message's payload for later updates.</summary>
 public static class TeamsMessages

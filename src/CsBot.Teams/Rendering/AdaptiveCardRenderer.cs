@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using CsBot.Core;
 using CsBot.Core.Messaging;
 
-namespace CsBot.Teams.Cards;
+namespace CsBot.Teams.Rendering;
 
 /// <summary>
 /// Draws a neutral <see cref="ChatMessage"/> as an Adaptive Card (schema 1.5, the newest Teams renders), built as

@@ -1,12 +1,12 @@
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Bot;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Inbound;
+using CsBot.Teams.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Extensions.Logging;
 
-namespace CsBot.Teams.Sending;
+namespace CsBot.Teams.Outbound;
 
 /// <summary>
 /// Posts alerts, reminders and digests into Teams unprompted. A person (Recipient.Key = email, or an Entra object

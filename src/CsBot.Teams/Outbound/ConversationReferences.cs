@@ -1,7 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
-namespace CsBot.Teams.Sending;
+namespace CsBot.Teams.Outbound;
 
 /// <summary>Conversation references as the opaque strings the conversation store keeps (the Bot Framework's own JSON).</summary>
 public static class ConversationReferences

@@ -2,13 +2,14 @@ using CsBot.Core.Digest;
 using CsBot.Application.Asking;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Outbound;
+using CsBot.Teams.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>
 /// CsBot in Teams: answers questions typed in personal chats, group chats and channels (after an @mention),

@@ -1,7 +1,7 @@
 using CsBot.Application.Asking;
 using Microsoft.Bot.Schema;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>Who pressed or typed, as CsBot's platform-neutral <see cref="Asker"/>: the Entra (AAD) object id when Teams gives one.</summary>
 public static class TeamsAskers

@@ -1,7 +1,7 @@
 using CsBot.Core.Messaging;
 using Newtonsoft.Json.Linq;
 
-namespace CsBot.Teams.Cards;
+namespace CsBot.Teams.Rendering;
 
 /// <summary>What a pressed card button sent back: the Action.Submit data {kind, value} the renderer put on it.</summary>
 public sealed record CardActionData(ActionKind Kind, string Value)

@@ -1,7 +1,7 @@
 using System.Text;
 using CsBot.Core.Messaging;
 
-namespace CsBot.Teams.Cards;
+namespace CsBot.Teams.Rendering;
 
 /// <summary>The whole message as plain lines, for clients that cannot draw the card (and for card fallbackText).</summary>
 public static class PlainTextFallback

@@ -2,13 +2,14 @@ using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Outbound;
+using CsBot.Teams.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>
 /// A pressed card button (Action.Submit arrives as a message whose value is {kind, value}). Acknowledge and snooze

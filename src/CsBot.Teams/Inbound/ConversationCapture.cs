@@ -1,13 +1,13 @@
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Sending;
+using CsBot.Teams.Outbound;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Inbound;
 
 /// <summary>
 /// Keeps, for every conversation the bot is in, what it needs to post there later: the conversation reference

@@ -1,10 +1,10 @@
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 
-namespace CsBot.Teams.Bot;
+namespace CsBot.Teams.Outbound;
 
 /// <summary>
 /// Remembers the message behind each posted card that has alert buttons, by Teams activity id, so pressing
