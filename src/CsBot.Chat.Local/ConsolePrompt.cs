@@ -2,7 +2,7 @@ using CsBot.Application.Asking;
 using CsBot.Chat.Local;
 using Spectre.Console;
 
-namespace CsBot.Host.Startup;
+namespace CsBot.Chat.Local;
 
 /// <summary>
 /// Lets someone running CsBot in a terminal ask it questions, answered through the same

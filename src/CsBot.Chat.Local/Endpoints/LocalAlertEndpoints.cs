@@ -5,7 +5,7 @@ using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 
-namespace CsBot.Host.Endpoints;
+namespace CsBot.Chat.Local.Endpoints;
 
 /// <summary>
 /// Alert actions and the open-alert list over HTTP for the local sink: press Acknowledge or Snooze on a message the

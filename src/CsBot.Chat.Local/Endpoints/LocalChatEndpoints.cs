@@ -2,7 +2,7 @@ using CsBot.Application.Asking;
 using CsBot.Chat.Local;
 using CsBot.Core.Messaging;
 
-namespace CsBot.Host.Endpoints;
+namespace CsBot.Chat.Local.Endpoints;
 
 /// <summary>The local chat surface: ask a question over HTTP and see what the bot has sent, without any chat workspace.</summary>
 public static class LocalChatEndpoints

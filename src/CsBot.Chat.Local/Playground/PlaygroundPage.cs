@@ -1,39 +1,40 @@
-using CsBot.Chat.Local;
-using CsBot.Host.Security;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
-namespace CsBot.Host.Playground;
+namespace CsBot.Chat.Local.Playground;
 
 /// <summary>
 /// The browser playground at "/": a chat box and a feed of what the bot sent, drawn from the neutral messages of
 /// /api/local/ask and /api/local/messages, with working buttons. Plain HTML, CSS and one script, embedded in this
 /// assembly so the page is there however the host is started (dotnet run, a published folder, a test server).
-/// It answers this machine only, like /api/local, unless LocalChat:AllowRemote is true.
+/// Each file is an endpoint, so the local surface's guard applies to the page as to /api/local.
 /// </summary>
 public static class PlaygroundPage
 {
-    /// <summary>Embedded resource names are the folder path with dots: CsBot.Host.Playground.wwwroot.index.html.</summary>
-    private const string ResourceRoot = "CsBot.Host.Playground.wwwroot";
+    /// <summary>Embedded resource names are the folder path with dots: CsBot.Chat.Local.Playground.wwwroot.index.html.</summary>
+    private const string ResourceRoot = "CsBot.Chat.Local.Playground.wwwroot";
 
-    public static WebApplication UsePlayground(this WebApplication app)
+    public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
     {
         var files = new EmbeddedFileProvider(typeof(PlaygroundPage).Assembly, ResourceRoot);
-        var allowRemote = app.Services.GetRequiredService<LocalChatOptions>().AllowRemote;
-        // Only the page's own files are closed to remote clients; every other path (Slack, Teams, /api/v1) is not.
-        app.UseLoopbackOnly(path => path == "/" || (path.HasValue && files.GetFileInfo(path.Value).Exists), "The playground", allowRemote, "LocalChat:AllowRemote");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
+        var types = new FileExtensionContentTypeProvider();
+        foreach (var file in files.GetDirectoryContents(""))
         {
-            FileProvider = files,
-            OnPrepareResponse = context =>
-            {
-                var headers = context.Context.Response.Headers;
-                // The page runs its own script only: nothing injected into it could run.
-                headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
-                headers.XContentTypeOptions = "nosniff";
-                headers.CacheControl = "no-cache";
-            },
-        });
+            var contentType = types.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream";
+            var handler = (HttpContext http) => Serve(http, file, contentType);
+            app.MapGet("/" + file.Name, handler);
+            if (file.Name == "index.html") app.MapGet("/", handler);
+        }
         return app;
+    }
+
+    private static IResult Serve(HttpContext http, IFileInfo file, string contentType)
+    {
+        var headers = http.Response.Headers;
+        // The page runs its own script only: nothing injected into it could run.
+        headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-cache";
+        return Results.Stream(file.CreateReadStream(), contentType);
     }
 }

@@ -1,6 +1,6 @@
 using CsBot.Core.Digest;
 
-namespace CsBot.Host.Configuration;
+namespace CsBot.Scheduling;
 
 /// <summary>The weekly digest. Section "Digest". Chat commands can add subscriptions at run time; these are the configured ones.</summary>
 public sealed class DigestOptions

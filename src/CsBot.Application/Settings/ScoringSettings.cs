@@ -1,13 +1,15 @@
 using CsBot.Core;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
+using Microsoft.Extensions.Configuration;
+using static CsBot.Application.Settings.SettingsReader;
 
-namespace CsBot.Host.Configuration;
+namespace CsBot.Application.Settings;
 
 /// <summary>The scoring and rules sections: weights, curves, rule kinds and their parameters.</summary>
-public static partial class SettingsLoader
+internal static class ScoringSettings
 {
-    private static ScoringOptions LoadScoring(IConfigurationSection section, List<string> errors)
+    public static ScoringOptions ReadScoring(IConfigurationSection section, ICollection<string> errors)
     {
         var defaults = ScoringOptions.Defaults();
         var scoring = new ScoringOptions { Components = [] };
@@ -39,11 +41,11 @@ public static partial class SettingsLoader
         foreach (var (kind, component) in defaults)
             scoring.Components.TryAdd(kind, component);
 
-        errors.AddRange(ScoringValidation.Validate(scoring));
+        foreach (var error in ScoringValidation.Validate(scoring)) errors.Add(error);
         return scoring;
     }
 
-    private static RulesOptions LoadRules(IConfigurationSection section, List<string> errors)
+    public static RulesOptions ReadRules(IConfigurationSection section, ICollection<string> errors)
     {
         var definitions = section.GetSection("Definitions");
         if (!definitions.GetChildren().Any()) return new RulesOptions();
@@ -61,7 +63,7 @@ public static partial class SettingsLoader
             child.Bind(rule);
             rules.Definitions.Add(rule);
         }
-        errors.AddRange(RuleValidation.Validate(rules));
+        foreach (var error in RuleValidation.Validate(rules)) errors.Add(error);
         return rules;
     }
 }

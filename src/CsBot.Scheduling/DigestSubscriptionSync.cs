@@ -1,7 +1,8 @@
 using CsBot.Core.Digest;
-using CsBot.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace CsBot.Host.Startup;
+namespace CsBot.Scheduling;
 
 /// <summary>
 /// At startup, writes the subscriptions from configuration into the store (configuration wins for the channels it
