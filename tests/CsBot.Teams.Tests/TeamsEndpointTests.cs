@@ -207,6 +207,17 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Null(factory.Services.GetService<TeamsChatSender>());
     }
 
+    [Theory]
+    [InlineData("Auto", typeof(CsBot.Chat.Local.ConsoleChatSender))]
+    [InlineData("Teams", typeof(TeamsChatSender))]
+    public void Teams_in_local_mode_answers_questions_but_notifies_only_when_chosen(string platform, Type expected)
+    {
+        using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Chat:Platform"] = platform, ["Demo:Enabled"] = "false" });
+
+        // Without app credentials Auto keeps notifications on the local sink; Chat:Platform=Teams sends them to Teams.
+        Assert.IsType(expected, factory.Services.GetRequiredService<IChatSender>());
+    }
+
     [Fact]
     public async Task A_tenant_outside_the_allow_list_gets_a_polite_refusal_and_nothing_is_stored()
     {
