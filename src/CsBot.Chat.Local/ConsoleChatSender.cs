@@ -14,7 +14,9 @@ public sealed class ConsoleChatSender(LocalChatOptions options, LocalChatTranscr
     private readonly Lock _gate = new();
     private int _sequence;
 
-    public string Platform => "local";
+    public const string PlatformName = "local";
+
+    public string Platform => PlatformName;
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {

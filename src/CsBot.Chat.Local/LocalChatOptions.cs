@@ -1,3 +1,6 @@
+using CsBot.Application.Settings;
+using Microsoft.Extensions.Configuration;
+
 namespace CsBot.Chat.Local;
 
 /// <summary>The local chat sink, used when no Slack or Teams workspace is connected. Section "LocalChat".</summary>
@@ -13,4 +16,8 @@ public sealed class LocalChatOptions
     public bool ConsolePrompt { get; set; } = true;
     /// <summary>Let clients on other machines use /api/local/*. Off by default: the local chat answers loopback clients only.</summary>
     public bool AllowRemote { get; set; }
+
+    /// <summary>Binds the section, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
+    public static LocalChatOptions Read(IConfiguration configuration, ICollection<string> errors) =>
+        SettingsReader.Bind<LocalChatOptions>(configuration, SectionName, errors);
 }

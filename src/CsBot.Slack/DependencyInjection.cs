@@ -1,3 +1,5 @@
+using CsBot.Application.Settings;
+using CsBot.Core.Ports;
 using CsBot.Slack.Api;
 using CsBot.Slack.Inbound;
 using CsBot.Slack.Outbound;
@@ -15,12 +17,16 @@ public static class DependencyInjection
     public static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Registers the Slack app from validated options: the Web API client, the startup token check, the
-    /// <see cref="SlackChatSender"/>, the inbound handlers and the background work queue. Needs a TimeProvider,
-    /// AskService and, for buttons, ButtonPressHandler registered by the host.
+    /// Registers the Slack app when Slack:BotToken or Slack:SigningSecret is set (<see cref="SlackOptions"/>);
+    /// otherwise does nothing, and the host has no /slack endpoints. Registers the Web API client, the startup token
+    /// check, the inbound handlers, the background work queue, and under the key <see cref="SlackChatSender.PlatformName"/>
+    /// its IChatSender and the IRecipientTimeZones of its user directory, for the host to pick. Needs the Application.
     /// </summary>
-    public static IServiceCollection AddSlack(this IServiceCollection services, SlackOptions options)
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
+        var options = SettingsReader.ReadValid(builder.Configuration, SlackOptions.Read);
+        if (!options.IsConfigured) return builder;
+        var services = builder.Services;
         services.AddSingleton(options);
         services.AddHttpClient<SlackApiClient>(http =>
             {
@@ -35,11 +41,12 @@ public static class DependencyInjection
 
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackUserDirectory>();
-        // Quiet hours use a CSM's Slack time zone when the CRM gave none.
-        services.AddSingleton<CsBot.Core.Ports.IRecipientTimeZones>(sp => sp.GetRequiredService<SlackUserDirectory>());
+        // Quiet hours can use a CSM's Slack time zone when the CRM gave none.
+        services.AddKeyedSingleton<IRecipientTimeZones>(SlackChatSender.PlatformName, (sp, _) => sp.GetRequiredService<SlackUserDirectory>());
         services.AddSingleton<SlackSentMessages>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackChatSender>();
+        services.AddKeyedSingleton<IChatSender>(SlackChatSender.PlatformName, (sp, _) => sp.GetRequiredService<SlackChatSender>());
         // First of all hosted services, so a rejected token stops startup before data is seeded or jobs run.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SlackStartupCheck>());
 
@@ -55,12 +62,16 @@ public static class DependencyInjection
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<SlackInteractionHandler>();
-        return services;
+        return builder;
     }
 
-    /// <summary>Maps POST /slack/commands, /slack/events and /slack/interactions, each behind the signature check.</summary>
+    /// <summary>
+    /// Maps POST /slack/commands, /slack/events and /slack/interactions, guarded as a group by the signature check,
+    /// when <see cref="AddSlack"/> registered the app; otherwise does nothing.
+    /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
+        if (app.ServiceProvider.GetService<SlackOptions>() is null) return app;
         var slack = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>();
         slack.MapPost("/commands", (HttpContext http, SlackCommandHandler handler) =>
             handler.HandleAsync(SlackSignatureFilter.VerifiedBody(http), http.RequestAborted));

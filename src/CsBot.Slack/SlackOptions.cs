@@ -27,8 +27,12 @@ public sealed class SlackOptions
 
     public bool AnswersInChannel => string.Equals(SlashCommandResponse, "in_channel", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads the section; a comma-separated AllowedTeamIds ("T1,T2", handy in environment variables) is accepted too.</summary>
-    public static SlackOptions Read(IConfiguration configuration)
+    /// <summary>
+    /// Reads the section, adding one line per problem (key and fix) to <paramref name="errors"/>; credentials are
+    /// checked only when Slack is switched on. A comma-separated AllowedTeamIds ("T1,T2", handy in environment
+    /// variables) is accepted too.
+    /// </summary>
+    public static SlackOptions Read(IConfiguration configuration, ICollection<string> errors)
     {
         var section = configuration.GetSection(SectionName);
         var options = new SlackOptions
@@ -44,11 +48,11 @@ public sealed class SlackOptions
         var teams = section.GetSection(nameof(AllowedTeamIds));
         var listed = teams.Value is { } single ? single.Split(',') : teams.GetChildren().Select(c => c.Value ?? "");
         options.AllowedTeamIds = [.. listed.Select(t => t.Trim()).Where(t => t.Length > 0)];
+        foreach (var error in options.Validate()) errors.Add(error);
         return options;
     }
 
-    /// <summary>Every problem with the section, each naming the key and the fix. Credentials are checked only when Slack is switched on.</summary>
-    public IReadOnlyList<string> Validate()
+    private List<string> Validate()
     {
         var errors = new List<string>();
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))

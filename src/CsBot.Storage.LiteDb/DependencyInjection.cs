@@ -1,22 +1,34 @@
 using CsBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CsBot.Storage.LiteDb;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers one shared LiteDB file and the stores over it, all singletons (LiteDB direct mode is thread-safe).</summary>
-    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, string databasePath)
+    /// <summary>
+    /// Registers one shared LiteDB file (<see cref="LiteDbOptions"/>) and every store over it, each once, all
+    /// singletons (LiteDB direct mode is thread-safe): portfolio, scores, alerts, reminder ledger, conversations,
+    /// the outbox and the digest subscriptions. Needs a TimeProvider.
+    /// </summary>
+    public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton(_ => new LiteDbContext(databasePath));
-        services.AddSingleton<LiteDbPortfolioStore>();
-        services.AddSingleton<LiteDbScoreStore>();
-        services.AddSingleton<LiteDbAlertStore>();
-        services.AddSingleton<IPortfolioStore>(sp => sp.GetRequiredService<LiteDbPortfolioStore>());
-        services.AddSingleton<IScoreStore>(sp => sp.GetRequiredService<LiteDbScoreStore>());
-        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<LiteDbAlertStore>());
+        var errors = new List<string>();
+        var options = LiteDbOptions.Read(builder.Configuration, errors);
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid settings:\n  - " + string.Join("\n  - ", errors));
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<LiteDbOptions>()));
+        services.AddSingleton<IPortfolioStore, LiteDbPortfolioStore>();
+        services.AddSingleton<IScoreStore, LiteDbScoreStore>();
+        services.AddSingleton<IAlertStore, LiteDbAlertStore>();
         services.AddSingleton<IReminderLedger, LiteDbReminderLedger>();
         services.AddSingleton<IConversationStore, LiteDbConversationStore>();
-        return services;
+        services.AddSingleton<LiteDbOutbox>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddSingleton<IDigestSubscriptions, LiteDbDigestSubscriptions>();
+        return builder;
     }
 }

@@ -1,15 +1,18 @@
 using System.Runtime.CompilerServices;
+using CsBot.Application.Settings;
 using CsBot.Core.Ports;
-using CsBot.Teams.Bot;
+using CsBot.Teams.Inbound;
 using CsBot.Teams.Hosting;
-using CsBot.Teams.Sending;
+using CsBot.Teams.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,11 +26,12 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the Teams bot when Teams:MicrosoftAppId is set or Teams:EnableLocalMode is true; otherwise does
-    /// nothing, and the host has no /api/messages. Needs the host's AskService, ButtonPressHandler, IConversationStore
-    /// and TimeProvider.
+    /// nothing, and the host has no /api/messages. Its IChatSender is registered under the key
+    /// <see cref="TeamsOptions.Platform"/>, for the host to pick. Needs the Application and the stores.
     /// </summary>
-    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder, TeamsOptions options)
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
+        var options = SettingsReader.ReadValid(builder.Configuration, TeamsOptions.Read);
         if (!options.IsEnabled) return builder;
         Register(builder, options);
         return builder;
@@ -35,7 +39,7 @@ public static class DependencyInjection
 
     // Kept out of AddTeams so a host without Teams never JIT-compiles code that loads Bot Framework assemblies.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Register(WebApplicationBuilder builder, TeamsOptions options)
+    private static void Register(IHostApplicationBuilder builder, TeamsOptions options)
     {
         var services = builder.Services;
         services.AddSingleton(options);
@@ -61,20 +65,19 @@ public static class DependencyInjection
         services.AddSingleton<LocalModeGate>();
 
         services.AddSingleton<TeamsChatSender>();
-        // Added to the host's senders; the outbox picks a sender by platform.
-        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
+        services.AddKeyedSingleton<IChatSender>(TeamsOptions.Platform, (sp, _) => sp.GetRequiredService<TeamsChatSender>());
     }
 
     /// <summary>Maps POST /api/messages when <see cref="AddTeams"/> registered the bot; otherwise does nothing.</summary>
-    public static WebApplication MapTeams(this WebApplication app)
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
-        if (app.Services.GetService<TeamsMarker>() is null) return app;
+        if (app.ServiceProvider.GetService<TeamsMarker>() is null) return app;
         Map(app);
         return app;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Map(WebApplication app)
+    private static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             {

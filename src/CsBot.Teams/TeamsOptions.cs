@@ -1,3 +1,6 @@
+using CsBot.Application.Settings;
+using Microsoft.Extensions.Configuration;
+
 namespace CsBot.Teams;
 
 /// <summary>
@@ -34,4 +37,12 @@ public sealed class TeamsOptions
 
     public bool IsTenantAllowed(string? tenantId) =>
         AllowedTenants.Count == 0 || (tenantId is not null && AllowedTenants.Any(t => string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Binds the section, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
+    public static TeamsOptions Read(IConfiguration configuration, ICollection<string> errors)
+    {
+        var options = SettingsReader.Bind<TeamsOptions>(configuration, SectionName, errors);
+        foreach (var error in TeamsOptionsValidation.Validate(options)) errors.Add(error);
+        return options;
+    }
 }

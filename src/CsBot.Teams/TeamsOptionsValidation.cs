@@ -1,7 +1,7 @@
 namespace CsBot.Teams;
 
 /// <summary>Checks the "Teams" section; every message names the key and the fix.</summary>
-public static class TeamsOptionsValidation
+internal static class TeamsOptionsValidation
 {
     private static readonly string[] AppTypes = ["MultiTenant", "SingleTenant", "UserAssignedMSI"];
 

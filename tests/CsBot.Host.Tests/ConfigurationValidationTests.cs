@@ -76,21 +76,21 @@ public class ConfigurationValidationTests
         var settings = SettingsLoader.Load(configuration);
         var defaults = SettingsLoader.Load(new ConfigurationBuilder().Build());
 
-        Assert.Equal(defaults.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)), settings.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)));
-        foreach (var (kind, component) in defaults.Scoring.Components)
+        Assert.Equal(defaults.Application.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)), settings.Application.Rules.Definitions.Select(r => (r.Id, r.Kind, r.Severity)));
+        foreach (var (kind, component) in defaults.Application.Scoring.Components)
         {
-            Assert.Equal(component.Weight, settings.Scoring.Components[kind].Weight);
-            Assert.Equal(component.Curve, settings.Scoring.Components[kind].Curve);
+            Assert.Equal(component.Weight, settings.Application.Scoring.Components[kind].Weight);
+            Assert.Equal(component.Curve, settings.Application.Scoring.Components[kind].Curve);
         }
         Assert.Equal(defaults.Storage.DatabasePath, settings.Storage.DatabasePath);
-        Assert.Equal(defaults.Scheduling.RiskEvaluationCron, settings.Scheduling.RiskEvaluationCron);
-        Assert.Equal(defaults.Alerting.RepeatIntervalDays.OrderBy(p => p.Key), settings.Alerting.RepeatIntervalDays.OrderBy(p => p.Key));
-        Assert.Equal(defaults.Alerting.Channels.OrderBy(p => p.Key), settings.Alerting.Channels.OrderBy(p => p.Key));
-        Assert.Equal(defaults.Alerting.ChannelMinimumSeverity, settings.Alerting.ChannelMinimumSeverity);
-        Assert.Equal(defaults.Alerting.EscalateCriticalAfterHours, settings.Alerting.EscalateCriticalAfterHours);
+        Assert.Equal(defaults.Scheduling.Scheduling.RiskEvaluationCron, settings.Scheduling.Scheduling.RiskEvaluationCron);
+        Assert.Equal(defaults.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key), settings.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key));
+        Assert.Equal(defaults.Application.Alerting.Channels.OrderBy(p => p.Key), settings.Application.Alerting.Channels.OrderBy(p => p.Key));
+        Assert.Equal(defaults.Application.Alerting.ChannelMinimumSeverity, settings.Application.Alerting.ChannelMinimumSeverity);
+        Assert.Equal(defaults.Application.Alerting.EscalateCriticalAfterHours, settings.Application.Alerting.EscalateCriticalAfterHours);
         Assert.Equal(
-            (defaults.Alerting.QuietHours.Enabled, defaults.Alerting.QuietHours.Start, defaults.Alerting.QuietHours.End, defaults.Alerting.QuietHours.Weekends),
-            (settings.Alerting.QuietHours.Enabled, settings.Alerting.QuietHours.Start, settings.Alerting.QuietHours.End, settings.Alerting.QuietHours.Weekends));
+            (defaults.Application.Alerting.QuietHours.Enabled, defaults.Application.Alerting.QuietHours.Start, defaults.Application.Alerting.QuietHours.End, defaults.Application.Alerting.QuietHours.Weekends),
+            (settings.Application.Alerting.QuietHours.Enabled, settings.Application.Alerting.QuietHours.Start, settings.Application.Alerting.QuietHours.End, settings.Application.Alerting.QuietHours.Weekends));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class ConfigurationValidationTests
             .AddInMemoryCollection([new KeyValuePair<string, string?>("Alerting:Channels:*", "customer-risk"), new("Alerting:RepeatIntervalDays:critical", "1")])
             .Build();
 
-        var alerting = SettingsLoader.Load(configuration).Alerting;
+        var alerting = SettingsLoader.Load(configuration).Application.Alerting;
 
         Assert.Equal("customer-risk", alerting.ChannelFor("Enterprise"));
         Assert.Equal(TimeSpan.FromDays(1), alerting.RepeatIntervalFor(CsBot.Core.Severity.Critical));

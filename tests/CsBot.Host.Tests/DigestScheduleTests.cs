@@ -38,5 +38,5 @@ public class DigestScheduleTests
     }
 
     private static DateTimeOffset[] DigestSchedule(DigestSubscription subscription, DateTimeOffset after) =>
-        [.. ReminderAndDigestScheduling.NextFireTimes(subscription, after, 3).Select(t => t.ToUniversalTime())];
+        [.. CsBot.Scheduling.DigestSchedule.NextFireTimes(subscription, after, 3).Select(t => t.ToUniversalTime())];
 }

@@ -147,7 +147,7 @@ public class DeliveryConfigurationTests
     {
         var example = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json")).Build();
 
-        var documented = SettingsLoader.Load(example).Delivery;
+        var documented = SettingsLoader.Load(example).Application.Delivery;
         var defaults = new DeliveryOptions();
 
         Assert.Equal(JsonSerializer.Serialize(defaults), JsonSerializer.Serialize(documented));

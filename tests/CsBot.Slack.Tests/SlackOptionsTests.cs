@@ -25,7 +25,7 @@ public class SlackOptionsTests
     public void Without_slack_settings_slack_is_off_and_nothing_is_required()
     {
         Assert.Empty(Errors());
-        Assert.False(SlackOptions.Read(new ConfigurationBuilder().Build()).IsConfigured);
+        Assert.False(SlackOptions.Read(new ConfigurationBuilder().Build(), []).IsConfigured);
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public class SlackOptionsTests
         var list = new ConfigurationBuilder().AddInMemoryCollection([new("Slack:AllowedTeamIds:0", "T1"), new("Slack:AllowedTeamIds:1", "T2")]).Build();
         var csv = new ConfigurationBuilder().AddInMemoryCollection([new("Slack:AllowedTeamIds", "T1, T2")]).Build();
 
-        Assert.Equal(["T1", "T2"], SlackOptions.Read(list).AllowedTeamIds);
-        Assert.Equal(["T1", "T2"], SlackOptions.Read(csv).AllowedTeamIds);
+        Assert.Equal(["T1", "T2"], SlackOptions.Read(list, []).AllowedTeamIds);
+        Assert.Equal(["T1", "T2"], SlackOptions.Read(csv, []).AllowedTeamIds);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class SlackOptionsTests
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables("CSBOT_TEST_").Build();
-            Assert.Equal("xoxb-env", SlackOptions.Read(configuration).BotToken);
+            Assert.Equal("xoxb-env", SlackOptions.Read(configuration, []).BotToken);
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CsBot.Core;
 using CsBot.Core.Messaging;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Rendering;
 using Newtonsoft.Json.Linq;
 using Snapshooter.Xunit;
 

@@ -1,7 +1,7 @@
-using CsBot.Teams.Bot;
+using CsBot.Teams.Inbound;
 using Microsoft.Bot.Schema;
 using CsBot.Core.Messaging;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Rendering;
 using Newtonsoft.Json.Linq;
 
 namespace CsBot.Teams.Tests;

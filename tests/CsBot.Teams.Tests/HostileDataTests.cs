@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsBot.Core.Messaging;
-using CsBot.Teams.Cards;
+using CsBot.Teams.Rendering;
 using CsBot.Tests.Shared;
 
 namespace CsBot.Teams.Tests;

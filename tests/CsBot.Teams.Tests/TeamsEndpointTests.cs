@@ -5,7 +5,7 @@ using CsBot.Application.Alerts;
 using CsBot.Core;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
-using CsBot.Teams.Sending;
+using CsBot.Teams.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
@@ -226,6 +226,17 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Null(factory.Services.GetService<TeamsChatSender>());
     }
 
+    [Theory]
+    [InlineData("Auto", typeof(CsBot.Chat.Local.ConsoleChatSender))]
+    [InlineData("Teams", typeof(TeamsChatSender))]
+    public void Teams_in_local_mode_answers_questions_but_notifies_only_when_chosen(string platform, Type expected)
+    {
+        using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Chat:Platform"] = platform, ["Demo:Enabled"] = "false" });
+
+        // Without app credentials Auto keeps notifications on the local sink; Chat:Platform=Teams sends them to Teams.
+        Assert.IsType(expected, factory.Services.GetRequiredService<IChatSender>());
+    }
+
     [Fact]
     public async Task A_tenant_outside_the_allow_list_gets_a_polite_refusal_and_nothing_is_stored()
     {
@@ -240,7 +251,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         await client.PostAsJsonAsync("/api/messages", TeamsActivities.ChannelMessage(connector.Url, "health of Acme Corp", id: "1700000000999"));
 
         var reply = Assert.Single(connector.Find("POST", "/v3/conversations/"));
-        Assert.Equal(Bot.TeamsBot.TenantRefusal, reply.Json["text"]!.GetValue<string>());
+        Assert.Equal(Inbound.TeamsBot.TenantRefusal, reply.Json["text"]!.GetValue<string>());
         Assert.Null(factory.Services.GetRequiredService<IConversationStore>().FindChannel("teams", "cs-alerts"));
     }
 

@@ -15,7 +15,7 @@ namespace CsBot.Application.Notifications;
 /// rose or its repeat interval passed; snoozed and acknowledged alerts stay quiet; unacknowledged critical alerts
 /// escalate to the manager once; resolved alerts send one "recovered" note to everyone who was told.
 /// </summary>
-public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo businessZone, IRecipientTimeZones? platformZones = null)
+public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo businessZone, IRecipientTimeZones platformZones)
 {
     private readonly QuietHours _quietHours = new(options.QuietHours);
 
@@ -181,7 +181,7 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
     }
 
     /// <summary>The person's own time zone: from the CRM when given, else from the chat platform when it knows it.</summary>
-    private Recipient PersonRecipient(Person person) => Recipient.Person(person.Email, person.Name, person.TimeZone ?? platformZones?.Find(person.Email));
+    private Recipient PersonRecipient(Person person) => Recipient.Person(person.Email, person.Name, person.TimeZone ?? platformZones.Find(person.Email));
 
     private static IReadOnlyList<Recipient> Union(IReadOnlyList<Recipient> existing, IEnumerable<Recipient> more)
     {

@@ -52,9 +52,9 @@ public static class CommandLine
         if (positional.Count != 3 || !CsvLayout.ByName.TryGetValue(positional[1], out var layout)) return Fail(console, Usage);
 
         var settings = SettingsLoader.Load(configuration);
-        var clock = new BusinessClock(TimeProvider.System, settings.TimeZone);
+        var clock = new BusinessClock(TimeProvider.System, settings.Application.TimeZone);
         if (positional[0] == "export" && demo)
-            return ExportCommand.Run(layout, positional[2], DemoPortfolio.Generate(clock.Today, accounts ?? settings.Demo.AccountCount, settings.Demo.Seed), accounts, settings.Metrics.Currency, console);
+            return ExportCommand.Run(layout, positional[2], DemoPortfolio.Generate(clock.Today, accounts ?? settings.Host.Demo.AccountCount, settings.Host.Demo.Seed), accounts, settings.Application.Metrics.Currency, console);
 
         LiteDbContext context;
         try
@@ -69,8 +69,8 @@ public static class CommandLine
         {
             var store = new LiteDbPortfolioStore(context);
             if (positional[0] == "export")
-                return ExportCommand.Run(layout, positional[2], store.LoadAllSignals(), accounts, settings.Metrics.Currency, console);
-            return ImportCommand.Run(layout, positional[2], skipInvalid, new IngestionService(store, settings.Metrics, clock), console);
+                return ExportCommand.Run(layout, positional[2], store.LoadAllSignals(), accounts, settings.Application.Metrics.Currency, console);
+            return ImportCommand.Run(layout, positional[2], skipInvalid, new IngestionService(store, settings.Application.Metrics, clock), console);
         }
     }
 

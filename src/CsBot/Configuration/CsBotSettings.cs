@@ -1,38 +1,18 @@
-using CsBot.Application.Access;
-using CsBot.Application.Notifications;
-using CsBot.Application.Delivery;
+using CsBot.Application.Settings;
 using CsBot.Chat.Local;
-using CsBot.Core.Digest;
-using CsBot.Core.Reminders;
-using CsBot.Core.Metrics;
-using CsBot.Core.Rules;
-using CsBot.Core.Scoring;
 using CsBot.Scheduling;
+using CsBot.Slack;
+using CsBot.Storage.LiteDb;
 using CsBot.Teams;
 
 namespace CsBot.Host.Configuration;
 
-/// <summary>Every CsBot setting, bound and validated once at startup (see <see cref="SettingsLoader"/>).</summary>
+/// <summary>Every CsBot setting, each project's part read by its own <c>Read</c> and checked together (see <see cref="SettingsLoader"/>).</summary>
 public sealed record CsBotSettings(
-    StorageOptions Storage,
-    ScoringOptions Scoring,
-    RulesOptions Rules,
-    MetricsOptions Metrics,
-    SchedulingOptions Scheduling,
+    LiteDbOptions Storage,
+    ApplicationSettings Application,
+    SchedulingSettings Scheduling,
     LocalChatOptions LocalChat,
-    DemoOptions Demo,
-    TimeZoneInfo TimeZone)
-{
-    public AccessOptions Access { get; init; } = new();
-    public ApiOptions Api { get; init; } = new();
-    public AlertingOptions Alerting { get; init; } = new();
-    /// <summary>Outbox delivery and retries (section "Delivery").</summary>
-    public DeliveryOptions Delivery { get; init; } = new();
-    public RemindersOptions Reminders { get; init; } = new();
-    /// <summary>The configured digest subscriptions, time zones resolved (an empty zone means the Scheduling one).</summary>
-    public IReadOnlyList<DigestSubscription> DigestSubscriptions { get; init; } = [];
-    /// <summary>Section "Teams"; Teams is wired only when it has credentials or local mode is on.</summary>
-    public TeamsOptions Teams { get; init; } = new();
-    /// <summary>Section "Chat": which platform delivers notifications.</summary>
-    public ChatOptions Chat { get; init; } = new();
-}
+    SlackOptions Slack,
+    TeamsOptions Teams,
+    HostSettings Host);

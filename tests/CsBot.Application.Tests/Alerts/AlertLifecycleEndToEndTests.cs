@@ -46,7 +46,7 @@ public sealed class AlertLifecycleEndToEndTests(ITestOutputHelper output) : IDis
         var clock = new BusinessClock(time, TimeZoneInfo.Utc);
         var outbox = new RecordingOutbox();
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+        var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones()), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
         var actions = new AlertActionService(alerts, portfolio, clock);
 

@@ -36,7 +36,7 @@ internal sealed class LifecycleHarness
         Options = options ?? new AlertingOptions();
         foreach (var account in accounts.Length > 0 ? accounts : DefaultAccounts()) Accounts[account.Id] = account;
         var clock = new BusinessClock(Time, TimeZoneInfo.Utc);
-        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+        Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones ?? new NoRecipientTimeZones()), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var portfolio = Substitute.For<IPortfolioStore>();
         portfolio.GetAccount(Arg.Any<string>()).Returns(call => Accounts.GetValueOrDefault(call.Arg<string>()));
         Actions = new AlertActionService(Alerts, portfolio, clock);

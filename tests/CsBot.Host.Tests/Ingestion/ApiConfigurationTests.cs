@@ -33,8 +33,8 @@ public class ApiConfigurationTests
     {
         var settings = SettingsLoader.Load(new ConfigurationBuilder().Build());
 
-        Assert.Empty(settings.Api.Keys);
-        Assert.Equal(10 * 1024 * 1024, settings.Api.MaxBodyBytes);
+        Assert.Empty(settings.Host.Api.Keys);
+        Assert.Equal(10 * 1024 * 1024, settings.Host.Api.MaxBodyBytes);
         Assert.False(settings.LocalChat.AllowRemote);
     }
 }

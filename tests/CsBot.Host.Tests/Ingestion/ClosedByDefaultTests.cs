@@ -45,6 +45,23 @@ public sealed class ClosedByDefaultTests
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/local/messages")]
+    [InlineData("/api/local/alerts")]
+    [InlineData("/api/local/outbox")]
+    [InlineData("/api/local/outbox/counts")]
+    [InlineData("/api/local/digest/preview")]
+    public async Task Every_local_route_is_closed_to_other_machines_naming_the_setting(string path)
+    {
+        using var factory = ApiHost.Create().WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse("203.0.113.7")))));
+
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("LocalChat:AllowRemote", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Allowing_remote_clients_opens_the_local_chat()
     {

@@ -1,0 +1,80 @@
+using CsBot.Application.Access;
+using CsBot.Application.Actions;
+using CsBot.Application.Alerts;
+using CsBot.Application.Asking;
+using CsBot.Application.Delivery;
+using CsBot.Application.Digest;
+using CsBot.Application.Evaluation;
+using CsBot.Application.Ingestion;
+using CsBot.Application.Ingestion.Reading;
+using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
+using CsBot.Application.Reminders;
+using CsBot.Application.Settings;
+using CsBot.Application.Time;
+using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
+using CsBot.Core.Rules;
+using CsBot.Core.Scoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CsBot.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the use cases (asking, scoring and risk evaluation, alert notification and actions, outbox delivery,
+    /// reminders, the digest, ingestion) with their settings (<see cref="ApplicationSettings"/>). Needs, registered
+    /// before: the stores (IPortfolioStore, IScoreStore and IAlertStore are wrapped here so the read model sees
+    /// every write), and from the host the <see cref="NotifyingPlatform"/>, its IChatSender and IRecipientTimeZones.
+    /// </summary>
+    public static IHostApplicationBuilder AddApplication(this IHostApplicationBuilder builder)
+    {
+        var settings = SettingsReader.ReadValid(builder.Configuration, ApplicationSettings.Read);
+        var services = builder.Services;
+        services.AddSingleton(settings.Scoring);
+        services.AddSingleton(settings.Rules);
+        services.AddSingleton(settings.Metrics);
+        services.AddSingleton(settings.Access);
+        services.AddSingleton(settings.Alerting);
+        services.AddSingleton(settings.Delivery);
+        services.AddSingleton(settings.Reminders);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
+
+        // Questions are answered from an in-memory view; every store write goes through a wrapper that marks it stale.
+        services.AddSingleton<DataVersions>();
+        services.Decorate<IPortfolioStore, ObservedPortfolioStore>((store, sp) => new ObservedPortfolioStore(store, sp.GetRequiredService<DataVersions>()));
+        services.Decorate<IScoreStore, ObservedScoreStore>((store, sp) => new ObservedScoreStore(store, sp.GetRequiredService<DataVersions>()));
+        services.Decorate<IAlertStore, ObservedAlertStore>((store, sp) => new ObservedAlertStore(store, sp.GetRequiredService<DataVersions>()));
+        services.AddSingleton<PortfolioView>();
+        services.AddSingleton<AccessPolicy>();
+
+        services.AddSingleton<HealthScorer>();
+        services.AddSingleton<RuleEvaluator>();
+        services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<PortfolioScoring>();
+        services.AddSingleton<RiskEvaluationService>();
+        services.AddSingleton<AskService>();
+        services.AddSingleton<ButtonPressHandler>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<PortfolioReader>();
+
+        // Routing, repeats, quiet hours and escalation; acknowledge and snooze actions.
+        services.AddSingleton(sp =>
+        {
+            var platform = sp.GetRequiredService<NotifyingPlatform>();
+            var alerting = platform.KeepsQuietHours ? settings.Alerting : settings.Alerting.WithoutQuietHours();
+            return new NotificationPlanner(alerting, settings.TimeZone, sp.GetRequiredService<IRecipientTimeZones>());
+        });
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<IAlertActions, AlertActionService>();
+        // Every message is stored in the outbox first; the delivery service sends it through the notifying IChatSender.
+        services.AddSingleton<OutboxDeliveryService>();
+        services.AddSingleton<RenewalReminderService>();
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestService>();
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using CsBot.Application.Notifications;
+using CsBot.Core;
+using Microsoft.Extensions.Configuration;
+using static CsBot.Application.Settings.SettingsReader;
+
+namespace CsBot.Application.Settings;
+
+/// <summary>The alerting section: repeats, quiet hours, channel routing and escalation.</summary>
+internal static class AlertingSettings
+{
+    public static AlertingOptions Read(IConfigurationSection section, ICollection<string> errors)
+    {
+        var alerting = new AlertingOptions();
+        // Each part is bound on its own, so one bad value does not hide the problems in the others.
+        void BindPart(string key, object target)
+        {
+            try
+            {
+                section.GetSection(key).Bind(target);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"Alerting:{key}: {ex.Message}");
+            }
+        }
+        BindPart("RepeatIntervalDays", alerting.RepeatIntervalDays);
+        BindPart("QuietHours", alerting.QuietHours);
+        if (CheckEnum<Severity>(section["ChannelMinimumSeverity"], "Alerting:ChannelMinimumSeverity", "severity", errors, required: false)
+            && section["ChannelMinimumSeverity"] is { } severity)
+            alerting.ChannelMinimumSeverity = Enum.Parse<Severity>(severity, ignoreCase: true);
+        if (section["EscalateCriticalAfterHours"] is { } hours)
+        {
+            if (double.TryParse(hours, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                alerting.EscalateCriticalAfterHours = parsed;
+            else
+                errors.Add($"Alerting:EscalateCriticalAfterHours is '{hours}'; use a number of hours more than 0, e.g. 24.");
+        }
+        // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
+        var channels = section.GetSection("Channels").GetChildren().ToList();
+        if (channels.Count > 0)
+            alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
+        foreach (var error in AlertingValidation.Validate(alerting)) errors.Add(error);
+        return alerting;
+    }
+}

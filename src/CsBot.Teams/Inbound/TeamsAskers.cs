@@ -1,0 +1,29 @@
+using CsBot.Application.Asking;
+using CsBot.Core.Messaging;
+using Microsoft.Bot.Schema;
+
+namespace CsBot.Teams.Inbound;
+
+/// <summary>Who pressed or typed, as CsBot's platform-neutral <see cref="Asker"/>: the Entra (AAD) object id when Teams gives one.</summary>
+public static class TeamsAskers
+{
+    /// <param name="conversation">Where, as <see cref="ConversationCapture"/> stored it for posting there later.</param>
+    public static Asker From(IActivity activity, ChatConversation conversation, string? email = null)
+    {
+        var from = activity.From;
+        var id = !string.IsNullOrEmpty(from?.AadObjectId) ? from.AadObjectId : from?.Id ?? "unknown";
+        return new Asker(id, from?.Name ?? "someone", TeamsOptions.Platform, email, ChannelId: SharedChannel(conversation));
+    }
+
+    /// <summary>
+    /// Channels and group chats are shared: restricted numbers are not shown there. The id given is how a digest for
+    /// that place is addressed, which <see cref="Sending.TeamsChatSender"/> resolves: a channel by its name (the
+    /// conversation id when Teams never told its name), a group chat by its conversation id.
+    /// </summary>
+    private static string? SharedChannel(ChatConversation conversation) => conversation.Scope switch
+    {
+        ConversationScope.Channel => conversation.ChannelName ?? conversation.ConversationId,
+        ConversationScope.GroupChat => conversation.ConversationId,
+        _ => null,
+    };
+}

@@ -1,0 +1,82 @@
+using CsBot.Core.Messaging;
+using CsBot.Core.Ports;
+using CsBot.Teams.Inbound;
+using CsBot.Teams.Rendering;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Teams.Outbound;
+
+/// <summary>
+/// Posts alerts, reminders and digests into Teams unprompted. A person (Recipient.Key = email, or an Entra object
+/// id) is found by their one-to-one chat with the bot; a channel by its name (or conversation id). Each message is a new post in that
+/// conversation, sent through the Bot Framework adapter; connector failures become transient or permanent
+/// <see cref="SendResult"/>s for the outbox (see <see cref="ConnectorErrors"/>). Never throws for a failed delivery.
+/// </summary>
+public sealed class TeamsChatSender(
+    BotAdapter adapter,
+    IConversationStore store,
+    PostedCards cards,
+    TeamsOptions options,
+    TimeProvider time,
+    ILogger<TeamsChatSender> logger) : IChatSender
+{
+    public string Platform => TeamsOptions.Platform;
+
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var recipient = message.Recipient;
+        var conversation = recipient.Kind == RecipientKind.Channel
+            // By conversation id too: a group chat, or a channel whose name Teams never told, subscribes to the digest by its id.
+            ? store.FindChannel(Platform, recipient.Key) ?? store.Get(Platform, recipient.Key)
+            : store.FindPerson(Platform, recipient.Key);
+        if (conversation is null) return SendResult.Failed(NotReachable(recipient), transient: false);
+
+        var reference = ConversationReferences.Deserialize(conversation.Reference);
+        if (reference is null) return SendResult.Failed($"The stored Teams conversation for {recipient.DisplayName} is unreadable; it is refreshed when they next message CsBot.", transient: false);
+
+        string? activityId = null;
+        Exception? failure = null;
+        try
+        {
+            await adapter.ContinueConversationAsync(options.MicrosoftAppId ?? "", reference, async (turn, ct) =>
+            {
+                // Errors are caught inside the turn: escaping it would run the adapter's turn-error handler, which
+                // would try to apologise into the very conversation that just failed.
+                try
+                {
+                    var activity = TeamsMessages.ToActivity(message.Message);
+                    activity.ApplyConversationReference(reference);
+                    // A new post, not a reply to the activity that was captured.
+                    activity.ReplyToId = null;
+                    var client = turn.TurnState.Get<IConnectorClient>() ?? throw new InvalidOperationException("The adapter gave no connector client.");
+                    var response = await client.Conversations.SendToConversationAsync(activity, ct);
+                    activityId = response?.Id;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    failure = ex;
+                }
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+        }
+
+        if (failure is not null)
+        {
+            var result = ConnectorErrors.ToSendResult(failure, time.GetUtcNow());
+            logger.LogWarning("Teams message {Key} to {Recipient} failed ({Kind}): {Error}", message.IdempotencyKey, recipient.Key, result.Transient ? "will retry" : "permanent", result.Error);
+            return result;
+        }
+
+        cards.Remember(conversation.ConversationId, activityId, message.Message);
+        return SendResult.Ok(activityId);
+    }
+
+    private static string NotReachable(Recipient recipient) => recipient.Kind == RecipientKind.Channel
+        ? $"CsBot is not in a Teams channel named '{recipient.Key}': add the app to that team and mention it once in the channel."
+        : $"No Teams chat with {recipient.Key}: they need to install CsBot (personal scope) or message it once, so it learns their email.";
+}
