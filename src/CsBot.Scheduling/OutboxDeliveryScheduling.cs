@@ -16,6 +16,7 @@ public static class OutboxDeliveryScheduling
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(zone);
         services.AddScoped<OutboxDeliveryJob>();
+        services.AddSingleton<IDeliveryTrigger, DeliverSoon>();
         services.AddQuartz(q =>
         {
             q.AddJob<OutboxDeliveryJob>(j => j.WithIdentity(OutboxDeliveryJob.Key));

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         services.AddSingleton(options);
         services.AddSingleton(new ApiKeyAuthenticator(options));
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<IngestAndRescoreService>();
         services.AddSingleton<PortfolioReader>();
         services.AddSingleton(sp => new JsonBatchReader(sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions, options.MaxBodyBytes));
         services.AddOpenApi();
