@@ -1,63 +1,58 @@
+using System.CommandLine;
 using CsBot.Application.Digest;
 using CsBot.Chat.Local;
 using CsBot.Core.Ports;
+using CsBot.Host.Startup;
+using CsBot.Storage.LiteDb;
 
-namespace CsBot.Host.Startup;
+namespace CsBot.Host.Cli;
 
 /// <summary>
-/// <c>csbot digest preview [--segment Enterprise]</c>: prints the weekly digest and exits, without starting the web
-/// host or the scheduler. Other arguments are settings, as for the bot itself.
+/// <c>digest preview [--segment Enterprise]</c>: prints the weekly digest and exits, without starting the web host or
+/// the scheduler.
 /// </summary>
 public static class DigestCommand
 {
-    public const string Usage = "Usage: dotnet run --project src/CsBot -- digest preview [--segment <segment>]";
-
-    public static bool Matches(string[] args) => args.Length > 0 && string.Equals(args[0], "digest", StringComparison.OrdinalIgnoreCase);
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(CommandContext context)
     {
-        if (args.Length < 2 || !string.Equals(args[1], "preview", StringComparison.OrdinalIgnoreCase))
+        var segment = new Option<string>("--segment") { Description = "Only the accounts of this segment (e.g. Enterprise), as a channel subscribed for one segment gets it.", HelpName = "segment" };
+        var preview = new Command("preview",
+            "Prints this week's digest as a subscribed channel would get it, and exits. Sends nothing. With CsBot running, preview " +
+            "through it instead (GET /api/local/digest/preview): the database is one process's at a time. A fresh database gets the " +
+            "demo portfolio first, as the bot's first start would.")
         {
-            error.WriteLine(Usage);
-            return 1;
-        }
-        string? segment = null;
-        var settings = new List<string>();
-        for (var i = 2; i < args.Length; i++)
-        {
-            if (string.Equals(args[i], "--segment", StringComparison.OrdinalIgnoreCase))
-            {
-                if (i + 1 >= args.Length) { error.WriteLine("--segment needs a value. " + Usage); return 1; }
-                segment = args[++i];
-            }
-            else settings.Add(args[i]);
-        }
+            segment,
+        };
+        preview.SetAction(parse => Preview(context, parse.GetValue(segment)));
+        return new Command("digest", "The weekly health digest.") { preview };
+    }
 
-        var builder = WebApplication.CreateBuilder([.. settings]);
-        builder.AddCsBot();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        using var app = builder.Build();
+    private static int Preview(CommandContext context, string? segment)
+    {
+        var (output, error) = (context.Console.Output, context.Console.Error);
+        using var services = context.CreateServices();
         try
         {
             // A fresh database gets the demo portfolio first, exactly as the bot's first start would load it.
-            if (app.Services.GetRequiredService<IPortfolioStore>().IsEmpty())
-                ActivatorUtilities.CreateInstance<DemoDataSeeder>(app.Services).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (services.GetRequiredService<IPortfolioStore>().IsEmpty())
+                ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-            var digests = app.Services.GetRequiredService<DigestService>();
+            var digests = services.GetRequiredService<DigestService>();
             var segments = digests.Segments();
             if (segment is not null && !segments.Contains(segment.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 error.WriteLine($"No accounts in segment '{segment}'. Segments: {string.Join(", ", segments)}.");
-                return 1;
+                return ExitCodes.Failed;
             }
             output.WriteLine(PlainTextRenderer.Render(digests.Preview(segment)));
-            return 0;
+            return ExitCodes.Ok;
         }
-        catch (IOException ex)
+        catch (DatabaseFileException ex)
         {
-            // LiteDB direct mode opens the file exclusively, so a running bot holds it.
-            error.WriteLine($"Cannot open the database ({ex.Message}). If CsBot is running, preview through it instead: GET /api/local/digest/preview");
-            return 1;
+            // Most often a running bot holds the file; it answers the same preview over HTTP.
+            error.WriteLine(ex.Message);
+            error.WriteLine("If CsBot is running, preview through it instead: GET /api/local/digest/preview");
+            return ExitCodes.UsageOrConfiguration;
         }
     }
 }
