@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<AskService>();
         services.AddSingleton<ButtonPressHandler>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<IngestAndRescoreService>();
         services.AddSingleton<PortfolioReader>();
 
         // Routing, repeats, quiet hours and escalation; acknowledge and snooze actions.

@@ -1,16 +1,24 @@
+using CsBot.Application.Delivery;
 using Quartz;
 
 namespace CsBot.Scheduling;
 
 /// <summary>
-/// After a job has queued messages, runs the outbox delivery job at once instead of waiting for its next poll, so
-/// an alert reaches chat seconds after the evaluation that raised it.
+/// Runs the outbox delivery job at once instead of waiting for its next poll, so an alert reaches chat seconds after
+/// the evaluation or ingestion that raised it. Going through the job keeps delivery one run at a time.
 /// </summary>
-public static class DeliverSoon
+public sealed class DeliverSoon(ISchedulerFactory schedulers) : IDeliveryTrigger
 {
-    public static async Task TriggerAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task DeliverSoonAsync(CancellationToken cancellationToken) =>
+        await TriggerAsync(await schedulers.GetScheduler(cancellationToken), cancellationToken);
+
+    /// <summary>For jobs that have queued messages: triggers delivery on the scheduler that ran them.</summary>
+    public static Task TriggerAsync(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        TriggerAsync(context.Scheduler, cancellationToken);
+
+    private static async Task TriggerAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        if (await context.Scheduler.GetJobDetail(OutboxDeliveryJob.Key, cancellationToken) is not null)
-            await context.Scheduler.TriggerJob(OutboxDeliveryJob.Key, new JobDataMap(), cancellationToken);
+        if (await scheduler.GetJobDetail(OutboxDeliveryJob.Key, cancellationToken) is not null)
+            await scheduler.TriggerJob(OutboxDeliveryJob.Key, new JobDataMap(), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CsBot.Application.Delivery;
 using CsBot.Application;
 using CsBot.Application.Settings;
 using CsBot.Core.Ports;
@@ -25,6 +26,8 @@ public static class DependencyInjection
 
         services.AddScoped<RiskEvaluationJob>();
         services.AddScoped<OutboxDeliveryJob>();
+        // Ingestion asks for delivery right after it queues messages, through the same job as the poll.
+        services.AddSingleton<IDeliveryTrigger, DeliverSoon>();
         services.AddScoped<RenewalReminderJob>();
         services.AddScoped<WeeklyDigestJob>();
         services.AddQuartz(q =>

@@ -34,6 +34,7 @@ public static class DependencyInjection
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        builder.Services.AddSingleton(settings);
         builder.AddLiteDbStorage();
         builder.AddApplication();
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to

@@ -44,7 +44,8 @@ public class DigestCommandTests
 
         Assert.Equal(1, segment.ExitCode);
         Assert.Contains("No accounts in segment 'Galactic'. Segments: ", segment.Error);
-        Assert.Equal(1, usage.ExitCode);
-        Assert.Contains("digest preview [--segment <segment>]", usage.Error);
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("Unrecognized command or argument 'send'", usage.Error);
+        Assert.Contains("digest --help", usage.Error);
     }
 }

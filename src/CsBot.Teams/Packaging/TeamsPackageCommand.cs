@@ -1,37 +1,41 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 
 namespace CsBot.Teams.Packaging;
 
 /// <summary>
-/// <c>csbot teams package [--out csbot-teams.zip]</c>: builds the Teams app package from Teams:MicrosoftAppId and
-/// Teams:PublicHost. Exit codes: 0 written, 2 a setting or argument is missing or wrong (the message says which), 1 the file could not be written.
+/// <c>teams package [--out csbot-teams.zip]</c>: builds the Teams app package from Teams:MicrosoftAppId and
+/// Teams:PublicHost. The host lists it beside its own commands and hands it the bot's configuration. Exit codes, as in
+/// the host's one table: 0 written, 1 the file could not be written, 2 a setting is missing or wrong (the message says
+/// which and how to fix it).
 /// </summary>
 public static class TeamsPackageCommand
 {
     public const string DefaultFile = "csbot-teams.zip";
 
-    public static bool Matches(string[] args) => args is ["teams", "package", ..];
-
-    public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
+    /// <summary>The <c>teams</c> command with its <c>package</c> subcommand.</summary>
+    /// <param name="configuration">The bot's configuration, read when the command runs.</param>
+    public static Command Create(Func<IConfiguration> configuration)
     {
-        var outPath = DefaultFile;
-        var rest = args.Skip(2).ToArray();
-        for (var i = 0; i < rest.Length; i++)
+        ArgumentNullException.ThrowIfNull(configuration);
+        var outPath = new Option<string>("--out", "-o")
         {
-            if (rest[i] is "--out" or "-o" && i + 1 < rest.Length) outPath = rest[++i];
-            else if (rest[i].StartsWith("--out=", StringComparison.Ordinal)) outPath = rest[i]["--out=".Length..];
-            // Any other --Key value / --Key=value is a setting, already read into the configuration.
-            else if (rest[i].StartsWith("--", StringComparison.Ordinal) && rest[i].Length > 2)
-            {
-                if (!rest[i].Contains('=')) i++;
-            }
-            else
-            {
-                error.WriteLine($"Unknown argument '{rest[i]}'. Usage: teams package [--out {DefaultFile}]");
-                return 2;
-            }
-        }
+            Description = "Where to write the zip.",
+            HelpName = "file",
+            DefaultValueFactory = _ => DefaultFile,
+        };
+        var package = new Command("package",
+            "Builds the Teams app package (manifest with Teams:MicrosoftAppId and Teams:PublicHost, and the icons) to upload in " +
+            "Teams: Apps > Manage your apps > Upload an app.")
+        {
+            outPath,
+        };
+        package.SetAction(parse => Run(parse.GetRequiredValue(outPath), configuration(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return new Command("teams", "Microsoft Teams.") { package };
+    }
 
+    private static int Run(string outPath, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
         var options = new TeamsOptions();
         configuration.GetSection(TeamsOptions.SectionName).Bind(options);
         var problems = new List<string>();

@@ -1,10 +1,9 @@
-using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
 using CsBot.Application.Ingestion.Records;
 
 namespace CsBot.Host.Api;
 
-/// <summary>POST /api/v1/{accounts,usage,tickets,surveys,invoices,revenue-events}: keyed bulk upserts, then a rescore of the changed accounts.</summary>
+/// <summary>POST /api/v1/{accounts,usage,tickets,surveys,invoices,revenue-events}: keyed bulk upserts, then a rescore of the changed accounts and delivery of their alerts.</summary>
 public static class IngestionEndpoints
 {
     public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
@@ -19,27 +18,14 @@ public static class IngestionEndpoints
     }
 
     private static void Map<T>(RouteGroupBuilder api, string path, string what, Func<IngestionService, List<T>, IngestResult> upsert) =>
-        api.MapPost(path, async (HttpRequest request, JsonBatchReader reader, IngestionService ingestion, RiskEvaluationService evaluation, ILoggerFactory logs, CancellationToken ct) =>
+        api.MapPost(path, async (HttpRequest request, JsonBatchReader reader, IngestAndRescoreService intake, CancellationToken ct) =>
             {
                 var (records, problem) = await reader.ReadAsync<T>(request, what, ct);
                 if (problem is not null) return problem;
 
-                var result = upsert(ingestion, records!);
+                // Upsert, rescore the changed accounts and deliver their alerts at once: the same use case as CSV import.
+                var (result, summary) = await intake.RunAsync(what, s => upsert(s, records!), ct);
                 if (result.Errors.Count > 0) return Invalid(result, what, records!.Count);
-
-                EvaluationSummary? summary = null;
-                if (result.ChangedAccountIds.Count > 0)
-                {
-                    try
-                    {
-                        summary = await evaluation.RunForAccountsAsync(result.ChangedAccountIds, ct);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // The data is saved; the next scheduled evaluation scores these accounts anyway.
-                        logs.CreateLogger(typeof(IngestionEndpoints)).LogError(ex, "Rescoring {Count} accounts after ingesting {What} failed", result.ChangedAccountIds.Count, what);
-                    }
-                }
                 return Results.Ok(new IngestResponse(path.TrimStart('/'), records!.Count, result.Inserted, result.Updated, result.Unchanged,
                     summary?.AccountsScored ?? 0, summary?.AlertsStarted ?? 0, summary?.AlertsResolved ?? 0));
             })

@@ -1,7 +1,5 @@
 using CsBot.Host.Cli;
 using CsBot.Storage.LiteDb;
-using Microsoft.Extensions.Configuration;
-using Spectre.Console;
 using Spectre.Console.Testing;
 
 namespace CsBot.Host.Tests.Ingestion;
@@ -18,9 +16,10 @@ public sealed class CsvImportTests : IDisposable
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Db }).Build();
-        var code = CommandLine.Run(args, configuration, console);
-        return (code, console.Output);
+        var plain = new StringWriter();
+        // The database is a setting like any other, given as the bot would get it.
+        var code = CsBotCommandLine.Run([.. args, "--Storage:DatabasePath", Db], new CommandConsole(plain, plain, console));
+        return (code, console.Output + plain);
     }
 
     private string File(string name, string text)
@@ -94,6 +93,44 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("line 3, column accountExternalId:", output);
         Assert.All(Stored(), s => Assert.Empty(s.Usage));
+    }
+
+    [Fact]
+    public void An_imported_usage_cliff_is_rescored_at_once_and_its_alert_waits_in_the_outbox_for_the_bot()
+    {
+        Run("import", "accounts", File("accounts.csv", Accounts));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var usage = new System.Text.StringBuilder("accountExternalId,date,activeUsers,monthlyActiveUsers,licensedSeats,logins,keyFeatureUses\n");
+        for (var i = 0; i < 42; i++)
+        {
+            var active = i < 35 ? 100 : 40; // the last 7 days 60% lower
+            usage.Append($"CRM-1,{today.AddDays(-41 + i):yyyy-MM-dd},{active},120,120,{active * 2},{active * 3}\n");
+        }
+
+        var (code, output) = Run("import", "usage", File("usage.csv", usage.ToString()), "--Scheduling:TimeZone=UTC");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Rescored 1 changed accounts", output);
+        Assert.Contains("CsBot delivers them when it next starts", output);
+        using var context = new LiteDbContext(Db);
+        var cliff = Assert.Single(new LiteDbAlertStore(context).GetOpen(), a => a.RuleId == "usage-cliff");
+        Assert.Equal("acc-crm-1", cliff.AccountId);
+        Assert.True(new LiteDbOutbox(context, TimeProvider.System).Counts()[Core.Outbox.OutboxState.Pending] > 0, "the alert is queued for the bot to deliver");
+    }
+
+    [Fact]
+    public void An_import_while_another_process_holds_the_database_names_the_file_and_writes_nothing()
+    {
+        var path = File("accounts.csv", Accounts);
+
+        int code;
+        string output;
+        using (new LiteDbContext(Db)) (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(2, code);
+        Assert.Contains(Db, output);
+        Assert.Contains("in use by another CsBot process", output);
+        Assert.Empty(Stored());
     }
 
     [Fact]
