@@ -24,24 +24,24 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     {
         // This host runs on the wall clock, so quiet hours (tested with a fake clock elsewhere) would make the
         // outcome depend on when the suite runs.
-        public CsBotFactory Factory { get; } = new(new Dictionary<string, string?> { ["Alerting:QuietHours:Enabled"] = "false" });
+        public CsBotHost Factory { get; } = new(new Dictionary<string, string?> { ["Alerting:QuietHours:Enabled"] = "false" });
         public HttpClient Client { get; private set; } = null!;
         public JsonElement[] Messages { get; private set; } = [];
 
         public async Task InitializeAsync()
         {
             Client = Factory.CreateClient();
-            // The startup trigger runs the first evaluation in the background; wait for its messages.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                Messages = await Client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
-                var outbox = Factory.Services.GetRequiredService<IOutboxStore>().Counts();
-                var drained = outbox[OutboxState.Pending] == 0 && outbox[OutboxState.Delivering] == 0;
-                if (Messages.Length > 0 && drained && Factory.Services.GetRequiredService<IAlertStore>().GetOpen().All(a => a.State == AlertState.Notified)) return;
-                await Task.Delay(200);
-            }
-            throw new TimeoutException("The first risk evaluation sent no messages within 60 s.");
+            // The startup trigger runs the first evaluation in the background; wait until all its messages are out.
+            Messages = await Eventually.Until(
+                Client.SentMessagesAsync,
+                messages =>
+                {
+                    var outbox = Factory.Services.GetRequiredService<IOutboxStore>().Counts();
+                    var drained = outbox[OutboxState.Pending] == 0 && outbox[OutboxState.Delivering] == 0;
+                    return messages.Length > 0 && drained && Factory.Services.GetRequiredService<IAlertStore>().GetOpen().All(a => a.State == AlertState.Notified);
+                },
+                "the first risk evaluation's messages to be delivered",
+                messages => $"{messages.Length} messages");
         }
 
         public Task DisposeAsync()
@@ -103,17 +103,13 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     public async Task A_renewal_reminder_reaches_the_owner_soon_after_startup_with_arr_and_health()
     {
         // Soylent Foods renews in about 40 days: the 60-day reminder is the most urgent one reached.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonElement? reminder = null;
-        while (reminder is null && DateTime.UtcNow < deadline)
-        {
-            var messages = await _host.Client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
-            reminder = messages.Cast<JsonElement?>().FirstOrDefault(m => m!.Value.GetProperty("title").GetString()!.StartsWith("Soylent Foods renews in", StringComparison.Ordinal));
-            if (reminder is null) await Task.Delay(250);
-        }
+        var messages = await Eventually.Until(
+            _host.Client.SentMessagesAsync,
+            messages => messages.Any(IsSoylentReminder),
+            "a renewal reminder for Soylent Foods after startup");
 
-        Assert.True(reminder is not null, "no renewal reminder for Soylent Foods was delivered within 60 s of startup");
-        var text = reminder.Value.GetProperty("text").GetString()!;
+        var reminder = messages.First(IsSoylentReminder);
+        var text = reminder.GetProperty("text").GetString()!;
         Assert.Matches(@"ARR at stake: \$[\d.,kM]+", text);
         Assert.Matches(@"Health: \d+ \((Average|Poor)\)", text);
     }
@@ -199,6 +195,9 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
 
         Assert.Matches(expectedTitle, answer.GetProperty("title").GetString());
     }
+
+    private static bool IsSoylentReminder(JsonElement message) =>
+        message.GetProperty("title").GetString()!.StartsWith("Soylent Foods renews in", StringComparison.Ordinal);
 
     private async Task<JsonElement> Ask(string text, string? email = null)
     {

@@ -16,7 +16,7 @@ public sealed class DigestHostTests : IClassFixture<DigestHostTests.Host>
 
     public sealed class Host : IDisposable
     {
-        public CsBotFactory Factory { get; } = new(new Dictionary<string, string?>
+        public CsBotHost Factory { get; } = new(new Dictionary<string, string?>
         {
             ["Scheduling:EvaluateAtStartup"] = "false",
             ["Reminders:RunAtStartup"] = "false",

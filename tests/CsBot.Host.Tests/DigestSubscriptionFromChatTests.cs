@@ -11,7 +11,7 @@ public class DigestSubscriptionFromChatTests
     [Fact]
     public async Task A_channel_subscribed_from_chat_gets_its_digest_trigger_at_once_and_loses_it_on_unsubscribe()
     {
-        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Demo:AccountCount"] = "20", ["Scheduling:EvaluateAtStartup"] = "false", ["Reminders:RunAtStartup"] = "false" });
+        using var factory = new CsBotHost(new Dictionary<string, string?> { ["Demo:AccountCount"] = "20", ["Scheduling:EvaluateAtStartup"] = "false", ["Reminders:RunAtStartup"] = "false" });
         var client = factory.CreateClient();
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var trigger = new TriggerKey("digest-cs-leadership", "csbot");

@@ -14,7 +14,7 @@ namespace CsBot.Host.Tests;
 /// <summary>The outbox inside the real host: the delivery job sends what is queued, and dead letters can be listed.</summary>
 public sealed class OutboxTests : IDisposable
 {
-    private readonly CsBotFactory _factory = new(new Dictionary<string, string?>
+    private readonly CsBotHost _factory = new(new Dictionary<string, string?>
     {
         ["Demo:Enabled"] = "false",
         ["Scheduling:EvaluateAtStartup"] = "false",
@@ -35,14 +35,9 @@ public sealed class OutboxTests : IDisposable
 
         Assert.True(outbox.Enqueue(Message("host-test-1", "Queued hello"), DateTimeOffset.UtcNow));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement[] sent = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            sent = await client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
-            if (sent.Length > 0) break;
-            await Task.Delay(100);
-        }
+        var sent = await Eventually.Until(
+            client.SentMessagesAsync,
+            messages => messages.Length > 0, "the delivery job to send the queued message");
         var message = Assert.Single(sent);
         Assert.Equal("Queued hello", message.GetProperty("title").GetString());
 
@@ -104,9 +99,7 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // pending or already delivered: not a dead letter any more
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (store.Get(id)!.State != OutboxState.Delivered && DateTime.UtcNow < deadline) await Task.Delay(200);
-        Assert.Equal(OutboxState.Delivered, store.Get(id)!.State);
+        await Eventually.Until(() => store.Get(id)!.State == OutboxState.Delivered, "the retried dead letter to be delivered");
         Assert.Single(transcript.All(), m => m.Outgoing.IdempotencyKey == "host-retry-1");
     }
 
@@ -151,8 +144,6 @@ public class DeliveryConfigurationTests
         var defaults = new DeliveryOptions();
 
         Assert.Equal(JsonSerializer.Serialize(defaults), JsonSerializer.Serialize(documented));
-        Assert.Equal(8, defaults.MaxAttempts);
-        Assert.Equal("0/15 * * * * ?", defaults.PollCron);
     }
 
     private static string RepositoryRoot()

@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CsBot.Core.Alerts;
+using CsBot.Core.Outbox;
+using CsBot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CsBot.Host.Tests;
 
@@ -9,10 +13,14 @@ namespace CsBot.Host.Tests;
 /// </summary>
 public sealed class PlaygroundFeedTests(PlaygroundFeedTests.SmallHost host) : IClassFixture<PlaygroundFeedTests.SmallHost>
 {
-    /// <summary>A 40-account demo host, quiet hours off and a delivery run every second, once its first alerts are sent.</summary>
+    /// <summary>
+    /// A 40-account demo host, quiet hours off and a delivery run every second, once its first evaluation is fully
+    /// delivered: every open alert notified, the outbox empty, and alerts sent both to a CSM and to a channel. The
+    /// tests read the feed only after that, so what they find no longer depends on how fast the machine is.
+    /// </summary>
     public sealed class SmallHost : IAsyncLifetime
     {
-        public CsBotFactory Factory { get; } = new(new Dictionary<string, string?>
+        public CsBotHost Factory { get; } = new(new Dictionary<string, string?>
         {
             ["Demo:AccountCount"] = "40",
             ["Alerting:QuietHours:Enabled"] = "false",
@@ -23,14 +31,20 @@ public sealed class PlaygroundFeedTests(PlaygroundFeedTests.SmallHost host) : IC
         public async Task InitializeAsync()
         {
             Client = Factory.CreateClient();
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                var messages = await Client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [];
-                if (messages.Count(m => AlertSections(m).Any()) >= 3) return;
-                await Task.Delay(200);
-            }
-            throw new TimeoutException("The first risk evaluation sent no alert messages within 60 s.");
+            await Eventually.Until(
+                Client.SentMessagesAsync,
+                messages => Delivered(Factory) && messages.Count(m => AlertSections(m).Any()) >= 3
+                    && messages.Any(m => m.GetProperty("recipientKind").GetString() == "User" && AlertSections(m).Any())
+                    && messages.Any(m => m.GetProperty("recipientKind").GetString() == "Channel"),
+                "the first evaluation's alerts to be delivered to CSMs and a channel",
+                messages => $"{messages.Length} messages, to {string.Join(", ", messages.Select(m => m.GetProperty("recipient").GetString()).Distinct())}");
+        }
+
+        private static bool Delivered(CsBotHost host)
+        {
+            var outbox = host.Services.GetRequiredService<IOutboxStore>().Counts();
+            return outbox[OutboxState.Pending] == 0 && outbox[OutboxState.Delivering] == 0
+                && host.Services.GetRequiredService<IAlertStore>().GetOpen().All(a => a.State != AlertState.Firing);
         }
 
         public Task DisposeAsync()

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using CsBot.Host.Tests.Ingestion;
 
 namespace CsBot.Host.Tests;
@@ -57,7 +54,9 @@ public sealed class PlaygroundPageTests
         foreach (var path in PageFiles) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
     }
 
-    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Remote(CsBotFactory factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse("203.0.113.7")))));
+    private static CsBotHost Remote(CsBotHost factory)
+    {
+        factory.ClientAddress = IPAddress.Parse("203.0.113.7");
+        return factory;
+    }
 }

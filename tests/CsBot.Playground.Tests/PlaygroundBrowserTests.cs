@@ -28,7 +28,7 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         return Task.CompletedTask;
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Asking_picking_a_choice_and_acknowledging_an_alert_from_the_feed_all_work_in_the_page()
     {
         var clock = Stopwatch.StartNew();
@@ -98,7 +98,7 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         output.WriteLine($"whole walk-through in {clock.ElapsedMilliseconds} ms");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Text_that_looks_like_markup_is_shown_as_text_and_never_run()
     {
         var page = await NewPageAsync();

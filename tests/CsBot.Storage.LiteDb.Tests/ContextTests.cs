@@ -10,13 +10,6 @@ public sealed class ContextTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public void Options_default_to_the_data_folder()
-    {
-        Assert.Equal("Storage", LiteDbOptions.SectionName);
-        Assert.Equal("data/csbot.db", new LiteDbOptions().DatabasePath);
-    }
-
-    [Fact]
     public void Reopening_the_file_keeps_all_data()
     {
         var portfolio = TestData.FullSignals("acc-001");

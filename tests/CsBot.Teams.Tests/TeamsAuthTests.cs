@@ -21,7 +21,7 @@ public sealed class TeamsAuthTests : IDisposable
     private const string AppId = "6f1f5a5e-2b7c-4a8e-9d3e-0c1b2a3d4e5f";
     private readonly WireMockServer _openId = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
     private readonly RSA _channelKey = RSA.Create(2048);
-    private readonly TeamsHostFactory _factory;
+    private readonly CsBotHost _factory;
     private readonly HttpClient _client;
     private readonly FakeConnector _connector = new();
 
@@ -39,7 +39,7 @@ public sealed class TeamsAuthTests : IDisposable
             keys = new[] { new { kty = "RSA", use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E, endorsements = new[] { "msteams" } } },
         }));
 
-        _factory = new TeamsHostFactory(new Dictionary<string, string?>
+        _factory = TeamsHost.Create(new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
             ["Teams:EnableLocalMode"] = "false",

@@ -26,7 +26,7 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
 
     public sealed class Services : IDisposable
     {
-        public TeamsHostFactory Factory { get; } = new();
+        public CsBotHost Factory { get; } = TeamsHost.Create();
         public IServiceProvider Provider => Factory.Services;
         public void Dispose() => Factory.Dispose();
     }

@@ -25,12 +25,12 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     {
         public FakeConnector Connector { get; } = new();
         public RecordingAlertActions AlertActions { get; } = new();
-        public TeamsHostFactory Factory { get; }
+        public CsBotHost Factory { get; }
         public HttpClient Client { get; }
 
         public Host()
         {
-            Factory = new TeamsHostFactory(services: s => s.AddSingleton<IAlertActions>(AlertActions));
+            Factory = TeamsHost.Create(services: s => s.AddSingleton<IAlertActions>(AlertActions));
             Client = Factory.CreateClient();
         }
 
@@ -205,7 +205,8 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     [Fact]
     public async Task A_remote_client_is_refused_in_local_mode()
     {
-        using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }) { ClientAddress = IPAddress.Parse("10.1.2.3") };
+        using var factory = TeamsHost.Create(new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
+        factory.ClientAddress = IPAddress.Parse("10.1.2.3");
         using var client = factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(_host.Connector.Url, "help"));
@@ -217,7 +218,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     [Fact]
     public async Task Without_Teams_settings_the_host_has_no_bot_endpoint()
     {
-        using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Teams:EnableLocalMode"] = "false", ["Demo:Enabled"] = "false" });
+        using var factory = TeamsHost.Create(new Dictionary<string, string?> { ["Teams:EnableLocalMode"] = "false", ["Demo:Enabled"] = "false" });
         using var client = factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(_host.Connector.Url, "help"));
@@ -231,7 +232,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     [InlineData("Teams", typeof(TeamsChatSender))]
     public void Teams_in_local_mode_answers_questions_but_notifies_only_when_chosen(string platform, Type expected)
     {
-        using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Chat:Platform"] = platform, ["Demo:Enabled"] = "false" });
+        using var factory = TeamsHost.Create(new Dictionary<string, string?> { ["Chat:Platform"] = platform, ["Demo:Enabled"] = "false" });
 
         // Without app credentials Auto keeps notifications on the local sink; Chat:Platform=Teams sends them to Teams.
         Assert.IsType(expected, factory.Services.GetRequiredService<IChatSender>());
@@ -241,7 +242,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     public async Task A_tenant_outside_the_allow_list_gets_a_polite_refusal_and_nothing_is_stored()
     {
         using var connector = new FakeConnector();
-        using var factory = new TeamsHostFactory(new Dictionary<string, string?>
+        using var factory = TeamsHost.Create(new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
             ["Teams:AllowedTenants:0"] = "11111111-1111-1111-1111-111111111111",

@@ -40,12 +40,4 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
                 queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));
         return Task.FromResult(queued);
     }
-
-    /// <summary>Notifies about newly started alerts only (no repeats, escalations or recoveries).</summary>
-    public Task<int> NotifyNewAlertsAsync(
-        IReadOnlyList<Alert> newAlerts,
-        IReadOnlyDictionary<string, Account> accounts,
-        IReadOnlyDictionary<string, HealthScore> scores,
-        CancellationToken cancellationToken) =>
-        NotifyAsync(new AlertChanges(newAlerts, [], []), accounts, scores, cancellationToken);
 }

@@ -2,11 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Http;
 
 namespace CsBot.Host.Tests.Ingestion;
 
@@ -16,7 +11,7 @@ public static class ApiHost
     public const string WriteKey = "write-key-0123456789abcdef";
     public const string ReadKey = "read-key-0123456789abcdef";
 
-    public static CsBotFactory Create(IDictionary<string, string?>? extra = null)
+    public static CsBotHost Create(IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -31,10 +26,10 @@ public static class ApiHost
             ["Api:Keys:1:Access"] = "ReadOnly",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        return new CsBotFactory(settings);
+        return new CsBotHost(settings);
     }
 
-    public static HttpClient Client(this CsBotFactory factory, string? key)
+    public static HttpClient Client(this CsBotHost factory, string? key)
     {
         var client = factory.CreateClient();
         if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -55,18 +50,4 @@ public static class ApiHost
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Json();
     }
-}
-
-/// <summary>Makes every request come from a fixed remote address, as a client on another machine would.</summary>
-public sealed class RemoteAddressStartupFilter(IPAddress address) : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((HttpContext context, Func<Task> nextMiddleware) =>
-        {
-            context.Connection.RemoteIpAddress = address;
-            return nextMiddleware();
-        });
-        next(app);
-    };
 }

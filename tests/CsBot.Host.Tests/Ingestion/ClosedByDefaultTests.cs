@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CsBot.Host.Tests.Ingestion;
@@ -11,7 +9,7 @@ public sealed class ClosedByDefaultTests
     [Fact]
     public async Task Without_configured_keys_the_api_answers_401_saying_how_to_configure_one()
     {
-        using var factory = new CsBotFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Scheduling:EvaluateAtStartup"] = "false", ["Reminders:RunAtStartup"] = "false" });
+        using var factory = new CsBotHost(new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Scheduling:EvaluateAtStartup"] = "false", ["Reminders:RunAtStartup"] = "false" });
 
         var response = await factory.Client("anything-at-all-here").GetAsync("/api/v1/accounts");
 
@@ -37,8 +35,8 @@ public sealed class ClosedByDefaultTests
     [InlineData("127.0.0.1", HttpStatusCode.OK)]
     public async Task The_local_chat_answers_loopback_clients_only(string remote, HttpStatusCode expected)
     {
-        using var factory = ApiHost.Create().WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse(remote)))));
+        using var factory = ApiHost.Create();
+        factory.ClientAddress = IPAddress.Parse(remote);
 
         var response = await factory.CreateClient().PostAsJsonAsync("/api/local/ask", new { text = "help" });
 
@@ -53,8 +51,8 @@ public sealed class ClosedByDefaultTests
     [InlineData("/api/local/digest/preview")]
     public async Task Every_local_route_is_closed_to_other_machines_naming_the_setting(string path)
     {
-        using var factory = ApiHost.Create().WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse("203.0.113.7")))));
+        using var factory = ApiHost.Create();
+        factory.ClientAddress = IPAddress.Parse("203.0.113.7");
 
         var response = await factory.CreateClient().GetAsync(path);
 
@@ -65,8 +63,8 @@ public sealed class ClosedByDefaultTests
     [Fact]
     public async Task Allowing_remote_clients_opens_the_local_chat()
     {
-        using var factory = ApiHost.Create(new Dictionary<string, string?> { ["LocalChat:AllowRemote"] = "true" }).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse("203.0.113.7")))));
+        using var factory = ApiHost.Create(new Dictionary<string, string?> { ["LocalChat:AllowRemote"] = "true" });
+        factory.ClientAddress = IPAddress.Parse("203.0.113.7");
 
         var response = await factory.CreateClient().PostAsJsonAsync("/api/local/ask", new { text = "help" });
 

@@ -9,7 +9,7 @@ namespace CsBot.Host.Tests.Ingestion;
 
 public sealed class IngestionApiTests : IDisposable
 {
-    private readonly CsBotFactory _factory = ApiHost.Create();
+    private readonly CsBotHost _factory = ApiHost.Create();
 
     public void Dispose() => _factory.Dispose();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CsBot.Application.Time;
@@ -10,7 +9,7 @@ namespace CsBot.Host.Tests.Ingestion;
 public sealed class IngestionDeliveryTests : IDisposable
 {
     // The delivery poll fires once a year (1 January): only the batch itself can have delivered the alert.
-    private readonly CsBotFactory _factory = ApiHost.Create(new Dictionary<string, string?> { ["Delivery:PollCron"] = "0 0 0 1 1 ?" });
+    private readonly CsBotHost _factory = ApiHost.Create(new Dictionary<string, string?> { ["Delivery:PollCron"] = "0 0 0 1 1 ?" });
 
     public void Dispose() => _factory.Dispose();
 
@@ -29,20 +28,12 @@ public sealed class IngestionDeliveryTests : IDisposable
         var result = await client.PostOk("/api/v1/usage", usage);
 
         Assert.Equal(1, result.GetProperty("alertsStarted").GetInt32());
-        var alert = await WaitFor(async () => (await client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [])
-            .Cast<JsonElement?>().FirstOrDefault(m => m!.Value.GetRawText().Contains("Acme", StringComparison.Ordinal)));
+        var messages = await Eventually.Until(
+            async () => await client.GetFromJsonAsync<JsonElement[]>("/api/local/messages") ?? [],
+            sent => sent.Any(m => m.GetRawText().Contains("Acme", StringComparison.Ordinal)),
+            "the alert raised by the batch, delivered without waiting for the yearly delivery poll",
+            timeout: TimeSpan.FromSeconds(30));
+        var alert = messages.First(m => m.GetRawText().Contains("Acme", StringComparison.Ordinal));
         Assert.Contains("60%", alert.GetRawText());
-    }
-
-    /// <summary>Polls until the condition holds; fails after a generous limit for a loaded machine.</summary>
-    private static async Task<JsonElement> WaitFor(Func<Task<JsonElement?>> probe)
-    {
-        var limit = Stopwatch.StartNew();
-        while (limit.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The alert raised by the batch was not delivered within 30 s; it waited for the delivery poll.");
     }
 }

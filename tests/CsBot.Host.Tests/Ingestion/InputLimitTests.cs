@@ -8,7 +8,7 @@ namespace CsBot.Host.Tests.Ingestion;
 /// <summary>Oversized text and out-of-range dates get a 4xx naming what is wrong, never a 500, and write nothing.</summary>
 public sealed class InputLimitTests : IDisposable
 {
-    private readonly CsBotFactory _factory = ApiHost.Create();
+    private readonly CsBotHost _factory = ApiHost.Create();
 
     public void Dispose() => _factory.Dispose();
 

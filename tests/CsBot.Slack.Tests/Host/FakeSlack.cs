@@ -60,17 +60,12 @@ public sealed class FakeSlack : IDisposable
     public IReadOnlyList<Dictionary<string, string>> Forms(string path) =>
         [.. Calls(path).Select(e => QueryHelpers.ParseQuery(e.RequestMessage!.Body ?? "").ToDictionary(kv => kv.Key, kv => kv.Value.ToString()))];
 
-    /// <summary>Waits (polling, up to 15 s) until a body sent to <paramref name="path"/> satisfies <paramref name="match"/>.</summary>
+    /// <summary>Waits until a body sent to <paramref name="path"/> satisfies <paramref name="match"/>, and returns it.</summary>
     public async Task<JsonObject> WaitForAsync(string path, Func<JsonObject, bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = Bodies(path).FirstOrDefault(match);
-            if (found is not null) return found;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"Nothing matching was sent to {path}; sent: {JsonSerializer.Serialize(Bodies(path).Select(b => b.ToJsonString()))}");
+        var bodies = await Eventually.Until(() => Task.FromResult(Bodies(path)), sent => sent.Any(match), $"a matching body sent to {path}",
+            sent => JsonSerializer.Serialize(sent.Select(b => b.ToJsonString())));
+        return bodies.First(match);
     }
 
     public void Dispose() => Server.Stop();

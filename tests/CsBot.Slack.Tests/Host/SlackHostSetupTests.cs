@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using static CsBot.Slack.Tests.Host.SlackHostFactory;
+using static CsBot.Slack.Tests.Host.SlackHost;
 
 namespace CsBot.Slack.Tests.Host;
 
@@ -36,7 +36,7 @@ public sealed class SlackHostSetupTests
     public async Task A_button_for_an_alert_that_no_longer_exists_gets_a_polite_reply_and_answers_can_go_to_the_channel()
     {
         using var slack = new FakeSlack();
-        using var factory = new SlackHostFactory(slack, new Dictionary<string, string?> { ["Slack:SlashCommandResponse"] = "in_channel", ["Slack:AllowedTeamIds"] = "" });
+        using var factory = SlackHost.Create(slack, new Dictionary<string, string?> { ["Slack:SlashCommandResponse"] = "in_channel", ["Slack:AllowedTeamIds"] = "" });
         var client = factory.CreateClient();
 
         var payload = new JsonObject
