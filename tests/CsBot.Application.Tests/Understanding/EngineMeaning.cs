@@ -1,0 +1,120 @@
+using CsBot.Application.Asking;
+using CsBot.Core.Accounts;
+using CsBot.Core.Querying;
+using CsBot.Core.Rules;
+
+namespace CsBot.Application.Tests.Understanding;
+
+/// <summary>
+/// What the question engine makes of a message today, written in the corpus notation: the parser's intent and details,
+/// with account names resolved by the same <see cref="AccountMatcher"/> the answers use. A name that matches no account is
+/// "no-such-account" (the answer lists unrelated closest matches); a name matching several lists them with '|'.
+/// As in <see cref="AskService"/>, the portfolio's segments are the ones the parser recognises.
+/// </summary>
+public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly today)
+{
+    private static readonly string[] RuleIds = [.. RulesOptions.Defaults().Select(d => d.Id).OrderByDescending(id => id.Length)];
+    private readonly AccountMatcher matcher = new(accounts);
+    private readonly string[] segments = [.. accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    public Meaning Of(string text)
+    {
+        var q = QuestionParser.Parse(text, today, segments);
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) pairs[key] = value.Trim();
+        }
+        void Filters()
+        {
+            Add("segment", q.Segment);
+            Add("owner", q.OwnerText);
+            if (q.Mine) Add("mine", "yes");
+        }
+        void Period()
+        {
+            // Only a period the message named: an intent's default is the answer's choice, not something understood.
+            if (q.PeriodText is not null && q.Period is { } p) Add("period", $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}");
+        }
+
+        string kind;
+        switch (q.Intent)
+        {
+            case IntentKind.Help: kind = "help"; break;
+            case IntentKind.Unknown: kind = "not-understood"; break;
+            case IntentKind.Subscribe: kind = "subscribe"; Add("segment", q.Segment); break;
+            case IntentKind.Unsubscribe: kind = "unsubscribe"; break;
+            case IntentKind.AccountHealth or IntentKind.Why:
+                kind = q.Intent == IntentKind.Why ? "why" : "health";
+                if (Account(q.AccountText) is { } name) Add("account", name);
+                else kind = "no-such-account";
+                break;
+            case IntentKind.AtRiskList:
+                kind = "list";
+                if (q.Band is { } band) Add("band", band.ToString());
+                else Add("risk", "at-risk");
+                Filters();
+                break;
+            case IntentKind.MyAccounts:
+                kind = "list";
+                Add("band", q.Band?.ToString());
+                Filters();
+                break;
+            case IntentKind.OverdueInvoices:
+                kind = "list";
+                Add("signal", "overdue-invoices");
+                Filters();
+                break;
+            case IntentKind.TopMovers:
+                kind = "movers";
+                Add("direction", q.Movement switch { MoverFilter.Drops => "down", MoverFilter.Gains => "up", _ => null });
+                Period();
+                Filters();
+                break;
+            case IntentKind.Renewals:
+                kind = "renewals";
+                Period();
+                Filters();
+                break;
+            case IntentKind.Metric:
+                kind = "metric";
+                Add("metric", q.Metric?.ToString());
+                Period();
+                Filters();
+                if (q.AccountText is not null) Add("account", Account(q.AccountText) ?? "?" + q.AccountText);
+                break;
+            case IntentKind.Acknowledge or IntentKind.Snooze:
+                kind = q.Intent == IntentKind.Acknowledge ? "ack" : "snooze";
+                AlertRef(q.AlertText, Add);
+                if (q.Snooze is { } s) Add("for", s.UntilRenewal ? "until-renewal" : $"{s.Days}d");
+                break;
+            default: throw new InvalidOperationException($"no notation for {q.Intent}");
+        }
+        return new Meaning(kind, pairs);
+    }
+
+    /// <summary>The account's name as the answers would resolve it; candidates joined by '|' when ambiguous; null when none.</summary>
+    private string? Account(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var match = matcher.Match(typed);
+        return match.Outcome switch
+        {
+            MatchOutcome.Found => match.Account!.Name,
+            MatchOutcome.Ambiguous => string.Join('|', match.Candidates.Select(a => a.Name).Order(StringComparer.OrdinalIgnoreCase)),
+            _ => null,
+        };
+    }
+
+    /// <summary>"Initech usage-cliff" is account Initech, rule usage-cliff, as the alert commands read it.</summary>
+    private void AlertRef(string? text, Action<string, string?> add)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var lower = text.ToLowerInvariant();
+        var rule = RuleIds.FirstOrDefault(r => lower.Contains(r, StringComparison.Ordinal));
+        var accountText = (rule is null ? lower : lower.Replace(rule, " ", StringComparison.Ordinal))
+            .Replace(" alert", " ", StringComparison.Ordinal).Replace("the ", " ", StringComparison.Ordinal).Trim();
+        add("rule", rule);
+        if (accountText.Length > 0) add("account", Account(accountText) ?? "?" + accountText);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsBot.DemoData;
+using Xunit.Abstractions;
+
+namespace CsBot.Application.Tests.Understanding;
+
+/// <summary>
+/// How much of what people type the question engine understands, against the demo portfolio as the host seeds it by
+/// default (200 accounts, seed 42) on Thursday 2026-11-26 (the day the parser's exact corpus uses). A row counts as understood when the engine's meaning equals the expected one; a
+/// family the engine has no notion of yet simply counts as not understood. The rates per family are printed.
+/// A follow-up row's previous turn is part of its meaning; the engine keeps no conversation yet, so only the text is asked.
+/// </summary>
+public sealed class UnderstandingRateTests(ITestOutputHelper output)
+{
+    public static readonly DateOnly Today = new(2026, 11, 26);
+
+    // A ratchet: the overall rates measured before the engine learned the new families (main 54 of 207 rows, blind 21 of
+    // 77), as whole percents rounded down. Raise them whenever the engine understands more; never lower them. The goal
+    // (issue 12) is 95% on both sets.
+    private const double MainRateFloor = 0.26;
+    private const double BlindRateFloor = 0.27;
+
+    // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
+    private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";
+
+    private static readonly Lazy<EngineMeaning> Engine = new(() =>
+        new EngineMeaning([.. DemoPortfolio.Generate(Today).Select(s => s.Account)], Today));
+
+    [Fact]
+    public void The_main_set_is_understood_at_least_as_well_as_before()
+    {
+        var rate = Rate(UnderstandingCorpus.MainFile);
+        Assert.True(rate >= MainRateFloor, $"main set understood {rate:P1}, below {MainRateFloor:P1}");
+    }
+
+    [Fact]
+    public void The_blind_set_is_understood_at_least_as_well_as_before()
+    {
+        var rate = Rate(UnderstandingCorpus.BlindFile);
+        Assert.True(rate >= BlindRateFloor, $"blind set understood {rate:P1}, below {BlindRateFloor:P1}");
+    }
+
+    [Fact]
+    public void The_blind_set_is_frozen()
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(UnderstandingCorpus.PathOf(UnderstandingCorpus.BlindFile))));
+        Assert.Equal(BlindSha256, hash);
+    }
+
+    private double Rate(string file)
+    {
+        var rows = UnderstandingCorpus.Read(file);
+        var results = rows.Select(r => (Row: r, Actual: Engine.Value.Of(r.Text), Expected: Meaning.Parse(r.Expected))).ToList();
+        var understood = results.Where(x => x.Expected.SameAs(x.Actual, Today)).Select(x => x.Row).ToHashSet();
+
+        var table = new StringBuilder($"{file}\n| family | rows | understood | rate |\n|---|---:|---:|---:|\n");
+        foreach (var family in rows.GroupBy(r => r.Family))
+        {
+            var n = family.Count(understood.Contains);
+            table.Append(CultureInfo.InvariantCulture, $"| {family.Key} | {family.Count()} | {n} | {Percent(n, family.Count())} |\n");
+        }
+        table.Append(CultureInfo.InvariantCulture, $"| **all** | {rows.Count} | {understood.Count} | {Percent(understood.Count, rows.Count)} |\n");
+        output.WriteLine(table.ToString());
+        foreach (var (row, actual, expected) in results.Where(x => !understood.Contains(x.Row)))
+            output.WriteLine($"  {row.File}:{row.Line} [{row.Family}] \"{row.Text}\" expected \"{expected}\", engine \"{actual}\"");
+        return (double)understood.Count / rows.Count;
+    }
+
+    private static string Percent(int n, int of) => ((double)n / of).ToString("P0", CultureInfo.InvariantCulture);
+}
