@@ -172,7 +172,8 @@ public sealed class TeamsBotTurnTests : IClassFixture<TeamsBotTurnTests.Services
         var cards = Provider.GetRequiredService<PostedCards>();
         var buttons = alertActions is null
             ? Provider.GetRequiredService<ButtonPressHandler>()
-            : new ButtonPressHandler(Provider.GetRequiredService<AskService>(), alertActions, Provider.GetRequiredService<PortfolioView>(), NullLogger<ButtonPressHandler>.Instance);
+            : new ButtonPressHandler(Provider.GetRequiredService<AskService>(), alertActions, Provider.GetRequiredService<PortfolioView>(),
+                Provider.GetRequiredService<CsBot.Application.Access.AccessPolicy>(), NullLogger<ButtonPressHandler>.Instance);
         var handler = new CardActionHandler(buttons, cards, NullLogger<CardActionHandler>.Instance);
         return new TeamsBot(options ?? new TeamsOptions(), Provider.GetRequiredService<ConversationCapture>(), Provider.GetRequiredService<AskService>(), handler, cards, Store, NullLogger<TeamsBot>.Instance);
     }

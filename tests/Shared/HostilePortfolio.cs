@@ -92,9 +92,10 @@ public static class HostilePortfolio
         stores.Upsert(alerts);
 
         var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
-        var actions = new AlertActionService(stores, stores, clock);
-        var ask = new AskService(new PortfolioView(stores, stores, stores, new DataVersions()), scoring, new MetricsCalculator(new MetricsOptions()),
-            new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance, actions);
+        var view = new PortfolioView(stores, stores, stores, new DataVersions());
+        var access = new AccessPolicy(new AccessOptions());
+        var actions = new AlertActionService(stores, stores, view, access, clock);
+        var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance, actions);
         var byId = Accounts.ToDictionary(a => a.Id);
         var firstAlert = alerts.First(a => a.AccountId == Alpha.Id);
         var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores, Currency);

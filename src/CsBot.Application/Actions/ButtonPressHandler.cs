@@ -1,3 +1,4 @@
+using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.ReadModel;
@@ -11,10 +12,10 @@ namespace CsBot.Application.Actions;
 /// and Why asks "why is &lt;account&gt; at risk"; both go through <see cref="AskService"/>, so they are answered,
 /// and refused, exactly as if the presser had typed them. Acknowledge and snooze go to <see cref="IAlertActions"/>,
 /// the same service the typed "ack Initech usage-cliff" reaches. Who may do what is therefore decided in those
-/// two places only, for typed text and buttons alike. Never throws at the presser: a button it does not know, or
-/// anything unexpected, becomes a polite reply and a log line.
+/// two places only, for typed text and buttons alike, both by <see cref="AccessPolicy"/>. Never throws at the presser:
+/// a button it does not know, or anything unexpected, becomes a polite reply and a log line.
 /// </summary>
-public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, PortfolioView view, ILogger<ButtonPressHandler> logger)
+public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, PortfolioView view, AccessPolicy access, ILogger<ButtonPressHandler> logger)
 {
     public ButtonPressResult Handle(ButtonPress press)
     {
@@ -25,7 +26,7 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
             return press.Kind switch
             {
                 ActionKind.Choose => Ask(press.Value.Trim(), press, answersOriginal: true),
-                ActionKind.Why => Ask($"why is {AccountName(press.Value)} at risk", press, answersOriginal: false),
+                ActionKind.Why => Why(press),
                 ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal => ApplyToAlert(press),
                 _ => new ButtonPressResult(UnknownButton()),
             };
@@ -48,9 +49,19 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
     private ButtonPressResult Ask(string question, ButtonPress press, bool answersOriginal) =>
         new(ask.Ask(question, press.Asker)) { Question = question, ReplyAnswersOriginal = answersOriginal };
 
-    /// <summary>The button carries an account id; the question grammar understands names.</summary>
-    private string AccountName(string accountId) =>
-        view.Portfolio.ById.TryGetValue(accountId.Trim(), out var account) ? account.Account.Name : accountId.Trim();
+    /// <summary>
+    /// The button carries an account id; the question grammar understands names. Access is decided on the id itself,
+    /// before it becomes a name: a forged id of an account the presser may not see is refused without its name being
+    /// shown back as their question.
+    /// </summary>
+    private ButtonPressResult Why(ButtonPress press)
+    {
+        var id = press.Value.Trim();
+        if (!view.Portfolio.ById.TryGetValue(id, out var signals)) return Ask($"why is {id} at risk", press, answersOriginal: false);
+        var role = access.RoleOf(press.Asker, view.Portfolio.ManagerEmails);
+        if (access.BookRefusal(signals.Account.Owner, role, press.Asker) is { } why) return new ButtonPressResult(HelpMessages.Refused(why));
+        return Ask($"why is {signals.Account.Name} at risk", press, answersOriginal: false);
+    }
 
     private ButtonPressResult ApplyToAlert(ButtonPress press)
     {

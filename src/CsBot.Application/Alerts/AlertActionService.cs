@@ -1,5 +1,7 @@
+using CsBot.Application.Access;
 using CsBot.Application.Asking;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -11,9 +13,11 @@ namespace CsBot.Application.Alerts;
 
 /// <summary>
 /// Acknowledge and snooze from any platform: records who, when and where in the alert's history, answers the
-/// person who pressed, and gives back the original message with that alert marked and its buttons gone.
+/// person who pressed, and gives back the original message with that alert marked and its buttons gone. Whoever may
+/// not see the alert's account (<see cref="AccessPolicy.AlertActionRefusal"/>) gets a reply saying why, and nothing
+/// is written: typed commands, buttons, cards and the API all end here, so a forged press is refused like any other.
 /// </summary>
-public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portfolio, BusinessClock clock) : IAlertActions
+public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portfolio, PortfolioView view, AccessPolicy access, BusinessClock clock) : IAlertActions
 {
     public AlertActionOutcome Apply(ActionKind kind, string alertId, Asker asker, ChatMessage? original = null)
     {
@@ -25,6 +29,10 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
         if (alert is null)
             return Refused("I couldn't find that alert", $"There is no alert '{alertId}'. It may come from an older message; ask \"why is <account> at risk?\" for the current ones.", null, original);
         var account = portfolio.GetAccount(alert.AccountId);
+        // Decided before anything about the alert is told: its state, who acknowledged it and its reason are the
+        // account's data too. The refusal carries neither the alert nor the original message back.
+        if (access.AlertActionRefusal(account, access.RoleOf(asker, view.Portfolio.ManagerEmails), asker) is { } refusal)
+            return Refused($"You can't {Verb(kind)} that alert", refusal, null, null);
         var name = account?.Name ?? alert.AccountId;
         var now = clock.Now;
 

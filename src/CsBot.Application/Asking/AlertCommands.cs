@@ -20,7 +20,8 @@ public static class AlertCommands
         if (string.IsNullOrWhiteSpace(q.AlertText))
             return HelpMessages.Refused("Which alert? Name the account and, if it has several, the rule, e.g. \"ack Initech usage-cliff\".");
 
-        var candidates = Candidates(ctx, q.AlertText);
+        var (candidates, refusal) = Candidates(ctx, q.AlertText);
+        if (refusal is not null) return refusal;
         if (candidates.Count == 1) return actions.Apply(kind.Value, candidates[0].Id, ctx.Asker).Reply;
         if (candidates.Count == 0) return HelpMessages.Refused($"I found no open alert matching \"{q.AlertText}\".");
         return new ChatMessage
@@ -31,22 +32,29 @@ public static class AlertCommands
         };
     }
 
-    private static List<Alert> Candidates(AskContext ctx, string text)
+    /// <summary>
+    /// The open alerts the text names, on accounts the asker may see only: the choice lists each alert's reason, whose
+    /// numbers are what the health answer refuses to show. A named account the asker may not see is refused as
+    /// "health of" refuses it.
+    /// </summary>
+    private static (List<Alert> Alerts, ChatMessage? Refusal) Candidates(AskContext ctx, string text)
     {
         var open = ctx.Alerts.Open.Where(a => a.State != AlertState.Resolved).ToList();
         var lower = text.ToLowerInvariant();
+        // Rule ids are configuration, not customer data: they are recognised whoever's alerts carry them.
         var rule = open.Select(a => a.RuleId).Distinct().Where(r => lower.Contains(r, StringComparison.Ordinal)).OrderByDescending(r => r.Length).FirstOrDefault();
         var accountText = rule is null ? text : lower.Replace(rule, " ", StringComparison.Ordinal);
         accountText = accountText.Replace(" alert", " ", StringComparison.OrdinalIgnoreCase).Replace("the ", " ", StringComparison.OrdinalIgnoreCase).Trim();
 
-        var match = accountText.Length == 0 ? null : ctx.Portfolio.Matcher.Match(accountText);
+        var match = accountText.Length == 0 ? null : ctx.Match(accountText);
+        if (match is { Outcome: Asking.MatchOutcome.Found } && ctx.Refusal(match.Account!) is { } why) return ([], HelpMessages.Refused(why));
         var accountIds = match?.Outcome switch
         {
             Asking.MatchOutcome.Found => [match.Account!.Id],
             Asking.MatchOutcome.Ambiguous => match.Candidates.Select(c => c.Id).ToHashSet(),
             _ => rule is null ? [] : open.Select(a => a.AccountId).ToHashSet(),
         };
-        return [.. open.Where(a => accountIds.Contains(a.AccountId) && (rule is null || a.RuleId == rule)).OrderByDescending(a => a.Severity)];
+        return ([.. open.Where(a => accountIds.Contains(a.AccountId) && (rule is null || a.RuleId == rule) && ctx.MaySee(a)).OrderByDescending(a => a.Severity)], null);
     }
 
     private static ActionKind? SnoozeKind(SnoozeDuration? duration) => duration switch

@@ -55,16 +55,17 @@ public sealed class AskService(
     private ChatMessage AnswerAccount(AskContext ctx)
     {
         var typed = ctx.Question.AccountText ?? "";
-        var match = ctx.Portfolio.Matcher.Match(typed);
+        // Only accounts the asker may open are offered as choices or suggestions.
+        var match = ctx.Match(typed);
         if (match.Outcome != MatchOutcome.Found)
         {
             return match.Outcome == MatchOutcome.Ambiguous
                 ? HelpMessages.DidYouMean(typed, match.Candidates, ctx.Question.Intent)
-                : HelpMessages.NoSuchAccount(typed, match.Candidates, ctx.Question.Intent);
+                : HelpMessages.NoSuchAccount(typed, match.Candidates, ctx.Question.Intent, onlyVisible: !ctx.Access.SeesEveryBook(ctx.Role));
         }
 
         var account = match.Account!;
-        if (ctx.Access.BookRefusal(account.Owner, ctx.Role, ctx.Asker) is { } refusal) return HelpMessages.Refused(refusal);
+        if (ctx.Refusal(account) is { } refusal) return HelpMessages.Refused(refusal);
         var signals = ctx.Portfolio.ById[account.Id];
         var history = ctx.Scores.HistoryOf(account.Id);
         if (ctx.Question.Intent == IntentKind.Why)
@@ -117,6 +118,8 @@ public sealed class AskService(
         }
         else if (!ctx.Access.SeesEveryBook(ctx.Role))
         {
+            // An empty list would read as "all is well"; someone who owns nothing is told why they see nothing.
+            if (Lookups.FindSelf(ctx.Asker, ctx.Portfolio.Owners) is null) return (null, "", HelpMessages.NoBook(ctx.Asker, ListedThings(q)));
             owners = [.. board.Owners.Select(o => ctx.Access.BookRefusal(o, ctx.Role, ctx.Asker) is null)];
         }
 
@@ -130,6 +133,16 @@ public sealed class AskService(
         }
         return (new BoardScope(board, owners, segmentIndex), label, null);
     }
+
+    /// <summary>What a list question lists, as "there are no ... in your book" reads it.</summary>
+    private static string ListedThings(ParsedQuestion q) => q.Intent switch
+    {
+        IntentKind.OverdueInvoices => "overdue invoices",
+        IntentKind.TopMovers => "health changes",
+        IntentKind.Renewals => "renewals",
+        _ when q.Band is { } band => $"accounts with {band} health",
+        _ => "at-risk accounts",
+    };
 
     private static int IndexOf(IReadOnlyList<string> segments, string segment)
     {
@@ -153,6 +166,10 @@ public sealed class AskService(
         var current = ctx.Portfolio.Metric(metrics, metric, period, segment);
         var previous = ctx.Portfolio.Metric(metrics, metric, period.Previous(), segment);
         var label = q.PeriodText ?? "last month";
+        // A metric that is not about revenue may still carry money among its inputs (the MRR up for renewal): those
+        // figures are left out for whoever may not see revenue, and the answer says so.
+        if (ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker) is { } withheld && current.Inputs.Any(i => i.Unit == MetricUnit.Money))
+            return MetricAnswers.Metric(current with { Inputs = [.. current.Inputs.Where(i => i.Unit != MetricUnit.Money)] }, previous, label, withheld);
         return MetricAnswers.Metric(current, previous, label);
     }
 

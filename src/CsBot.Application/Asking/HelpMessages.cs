@@ -73,13 +73,46 @@ public static class HelpMessages
         Actions = [.. candidates.Take(5).Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c)))],
     };
 
-    public static ChatMessage NoSuchAccount(string typed, IReadOnlyList<Account> suggestions, IntentKind intent) => new()
+    /// <param name="onlyVisible">True when the asker sees only their own book: the suggestions come from it alone, and the reply says so.</param>
+    public static ChatMessage NoSuchAccount(string typed, IReadOnlyList<Account> suggestions, IntentKind intent, bool onlyVisible = false) => new()
     {
         Title = $"I couldn't find an account called \"{typed}\"",
         FallbackText = suggestions.Count == 0 ? "No matching account." : "Closest: " + string.Join(", ", suggestions.Select(s => s.Name)),
-        Sections = [new MessageSection { Text = suggestions.Count == 0 ? "No account has a similar name, alias or domain." : "Closest matches:" }],
+        Sections = [new MessageSection { Text = (suggestions.Count, onlyVisible) switch
+        {
+            (0, false) => "No account has a similar name, alias or domain.",
+            (0, true) => "None of the accounts you can see has a similar name, alias or domain. Other CSMs' accounts are visible to their owners and to managers only.",
+            (_, false) => "Closest matches:",
+            (_, true) => "Closest matches among the accounts you can see:",
+        } }],
         Actions = [.. suggestions.Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c)))],
     };
+
+    /// <summary>
+    /// For a CSM who sees only their own book and owns no account: an empty list would read as good news, so say why
+    /// it is empty and what would change that.
+    /// </summary>
+    public static ChatMessage NoBook(Asker asker, string listed)
+    {
+        var who = asker.Email is { } email ? $"as {email}" : $"as {asker.DisplayName} on {asker.Platform}, with no email I can match";
+        var title = $"You don't own any accounts ({who}), so there are no {listed} in your book";
+        return new ChatMessage
+        {
+            Title = title,
+            FallbackText = title,
+            Sections =
+            [
+                new MessageSection
+                {
+                    Text = "Here CSMs see the accounts they own, and managers see every book. If some accounts should be yours, ask whoever "
+                        + (asker.Email is null
+                            ? $"keeps the CRM to set you as their owner, and make sure your {asker.Platform} profile shows the same email. "
+                            : "keeps the CRM to set you as their owner with this email. ")
+                        + "If you lead CSMs, ask an admin to list you as a manager.",
+                },
+            ],
+        };
+    }
 
     public static ChatMessage NoData(Account account) => new()
     {

@@ -10,7 +10,8 @@ namespace CsBot.Application.Asking;
 /// </summary>
 public static class MetricAnswers
 {
-    public static ChatMessage Metric(MetricResult current, MetricResult previous, string periodLabel)
+    /// <param name="withheld">Why figures were left out of <paramref name="current"/>'s inputs, shown with the answer; null when none were.</param>
+    public static ChatMessage Metric(MetricResult current, MetricResult previous, string periodLabel, string? withheld = null)
     {
         var name = MetricNames.Name(current.Metric);
         var segment = current.Segment is null ? "" : $" for {current.Segment}";
@@ -29,6 +30,7 @@ public static class MetricAnswers
 
         var context = new List<string> { $"{PeriodLabel.Describe(current.Period)}. {MetricNames.Description(current.Metric)}" };
         if (current.Note is not null) context.Insert(0, current.Note);
+        if (withheld is not null) context.Add(withheld);
         return new ChatMessage
         {
             Title = title,

@@ -1,13 +1,12 @@
+using CsBot.Application.Access;
 using CsBot.Application.Actions;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Tests.Asking;
-using CsBot.Application.Time;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace CsBot.Application.Tests.Actions;
@@ -15,7 +14,6 @@ namespace CsBot.Application.Tests.Actions;
 /// <summary>Every kind of button, pressed on the five-account portfolio of <see cref="AnswerFixture"/> (Thursday 2026-11-26 10:00 UTC).</summary>
 public class ButtonPressHandlerTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly Asker Dana = new("U_DANA", "Dana Whitfield", "slack", "dana@csbot.example");
     private static readonly Asker Marcus = new("U_MARCUS", "Marcus Oyelaran", "teams", "marcus@csbot.example");
     private static readonly string UsageCliff = Alert.KeyFor("big", "usage-cliff");
@@ -24,9 +22,8 @@ public class ButtonPressHandlerTests
 
     private ButtonPressHandler Handler(IAlertActions? actions = null)
     {
-        var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
-        return new ButtonPressHandler(_data.Service(), actions ?? new AlertActionService(_data.Stores, _data.Stores, clock),
-            new PortfolioView(_data.Stores, _data.Stores, _data.Stores, new DataVersions()), NullLogger<ButtonPressHandler>.Instance);
+        return new ButtonPressHandler(_data.Service(), actions ?? _data.AlertActions(),
+            new PortfolioView(_data.Stores, _data.Stores, _data.Stores, new DataVersions()), new AccessPolicy(_data.Access), NullLogger<ButtonPressHandler>.Instance);
     }
 
     private ButtonPressResult Press(ActionKind kind, string value, Asker? asker = null, ChatMessage? original = null) =>

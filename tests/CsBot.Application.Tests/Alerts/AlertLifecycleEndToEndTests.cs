@@ -1,7 +1,9 @@
+using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Metrics;
 using CsBot.Core;
@@ -48,7 +50,7 @@ public sealed class AlertLifecycleEndToEndTests(ITestOutputHelper output) : IDis
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones()), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
-        var actions = new AlertActionService(alerts, portfolio, clock);
+        var actions = new AlertActionService(alerts, portfolio, new PortfolioView(portfolio, scores, alerts, new DataVersions()), new AccessPolicy(new AccessOptions()), clock);
 
         var today = clock.Today;
         var demo = DemoPortfolio.Generate(today, AccountCount);

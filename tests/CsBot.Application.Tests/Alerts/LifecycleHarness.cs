@@ -1,5 +1,7 @@
+using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Metrics;
 using CsBot.Core;
@@ -7,6 +9,7 @@ using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Ports;
 using CsBot.Core.Rules;
+using CsBot.Core.Signals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -39,10 +42,13 @@ internal sealed class LifecycleHarness
         Notifier = new AlertNotifier(Outbox, Alerts, new NotificationPlanner(Options, TimeZoneInfo.Utc, platformZones ?? new NoRecipientTimeZones()), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var portfolio = Substitute.For<IPortfolioStore>();
         portfolio.GetAccount(Arg.Any<string>()).Returns(call => Accounts.GetValueOrDefault(call.Arg<string>()));
-        Actions = new AlertActionService(Alerts, portfolio, clock);
+        portfolio.LoadAllSignals().Returns(_ => Accounts.Values.Select(a => new AccountSignals { Account = a }).ToList());
+        var view = new PortfolioView(portfolio, Substitute.For<IScoreStore>(), Alerts, new DataVersions());
+        Actions = new AlertActionService(Alerts, portfolio, view, new AccessPolicy(Access), clock);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
+    public AccessOptions Access { get; } = new();
     public AlertingOptions Options { get; }
     public Dictionary<string, Account> Accounts { get; } = new(StringComparer.Ordinal);
     public InMemoryAlertStore Alerts { get; } = new();

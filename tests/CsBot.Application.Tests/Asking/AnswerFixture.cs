@@ -64,16 +64,26 @@ internal sealed class AnswerFixture
 
     public AskService Service() => Service(Stores, Stores, Stores, new DataVersions());
 
+    /// <summary>A service whose alert commands reach the real <see cref="AlertActions"/>, writing to <see cref="Stores"/>.</summary>
+    public AskService ServiceWithRealActions() => Service(Stores, Stores, Stores, new DataVersions(), AlertActions());
+
+    /// <summary>The real acknowledge and snooze service over <see cref="Stores"/>, with the same <see cref="Access"/>, at 2026-11-26 10:00 UTC.</summary>
+    public AlertActionService AlertActions() =>
+        new(Stores, Stores, new PortfolioView(Stores, Stores, Stores, new DataVersions()), new AccessPolicy(Access), Clock());
+
     /// <summary>A service whose read model sees later writes made through the observed stores sharing <paramref name="versions"/>.</summary>
     public AskService ObservedService(DataVersions versions) =>
         Service(new ObservedPortfolioStore(Stores, versions), new ObservedScoreStore(Stores, versions), new ObservedAlertStore(Stores, versions), versions);
 
-    private AskService Service(CsBot.Core.Ports.IPortfolioStore portfolio, CsBot.Core.Ports.IScoreStore scores, CsBot.Core.Ports.IAlertStore alerts, DataVersions versions)
+    private static BusinessClock Clock() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
+
+    private AskService Service(CsBot.Core.Ports.IPortfolioStore portfolio, CsBot.Core.Ports.IScoreStore scores, CsBot.Core.Ports.IAlertStore alerts, DataVersions versions,
+        IAlertActions? actions = null)
     {
-        var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
+        var clock = Clock();
         var view = new PortfolioView(portfolio, scores, alerts, versions);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, Actions, Subscriptions);
+        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions);
     }
 
     private static AccountSignals Account(string id, string name, string segment, Person owner, decimal mrr, DateOnly? renewal, params RevenueEvent[] revenue) =>
