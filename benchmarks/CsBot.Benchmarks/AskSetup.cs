@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CsBot.Application.Access;
+using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.ReadModel;
@@ -82,7 +83,9 @@ internal sealed class AskSetup
         alerts.Upsert(changes.All);
 
         var view = new PortfolioView(portfolio, scores, alerts, versions);
-        var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance);
+        var access = new AccessPolicy(new AccessOptions());
+        var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance,
+            new AlertActionService(alerts, portfolio, view, access, clock), new InMemoryDigestSubscriptions());
         _ = view.Portfolio;
         _ = view.Scores;
         _ = view.Alerts;

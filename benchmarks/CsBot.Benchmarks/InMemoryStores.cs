@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
+using CsBot.Core.Digest;
 using CsBot.Core.Ports;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -79,4 +80,15 @@ internal sealed class InMemoryAlertStore : IAlertStore
     public IReadOnlyList<Alert> GetOpen() => [.. _alerts.Values.Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
     public IReadOnlyList<Alert> GetForAccount(string accountId) => [.. _alerts.Values.Where(a => a.AccountId == accountId)];
     public void Upsert(IReadOnlyCollection<Alert> alerts) { foreach (var alert in alerts) _alerts[alert.Id] = alert; }
+}
+
+/// <summary>Digest sign-ups in a dictionary; questions that subscribe a channel are not what the benchmarks time.</summary>
+internal sealed class InMemoryDigestSubscriptions : IDigestSubscriptions
+{
+    private readonly ConcurrentDictionary<string, DigestSubscription> _byChannel = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<DigestSubscription> GetAll() => [.. _byChannel.Values];
+    public DigestSubscription? Find(string channel) => _byChannel.GetValueOrDefault(channel);
+    public void Upsert(DigestSubscription subscription) => _byChannel[subscription.Channel] = subscription;
+    public bool Remove(string channel) => _byChannel.TryRemove(channel, out _);
 }

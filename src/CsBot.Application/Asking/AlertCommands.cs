@@ -11,10 +11,9 @@ namespace CsBot.Application.Asking;
 /// </summary>
 public static class AlertCommands
 {
-    public static ChatMessage Handle(AskContext ctx, IAlertActions? actions)
+    public static ChatMessage Handle(AskContext ctx, IAlertActions actions)
     {
         var q = ctx.Question;
-        if (actions is null) return HelpMessages.Refused("Acknowledging and snoozing alerts is not available in this setup.");
         var kind = q.Intent == IntentKind.Acknowledge ? ActionKind.Acknowledge : SnoozeKind(q.Snooze);
         if (kind is null) return HelpMessages.Refused("I can snooze an alert for 1 day, 7 days or until the account's renewal.");
         if (string.IsNullOrWhiteSpace(q.AlertText))

@@ -23,8 +23,8 @@ public sealed class AskService(
     AccessPolicy access,
     BusinessClock clock,
     ILogger<AskService> logger,
-    IAlertActions? alertActions = null,
-    IDigestSubscriptions? subscriptions = null)
+    IAlertActions alertActions,
+    IDigestSubscriptions subscriptions)
 {
     public ChatMessage Ask(string text, Asker asker)
     {

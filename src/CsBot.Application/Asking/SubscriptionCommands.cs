@@ -8,9 +8,8 @@ namespace CsBot.Application.Asking;
 /// <summary>"subscribe this channel to the weekly digest" / "unsubscribe": only from the channel itself, so nobody subscribes a channel they are not in.</summary>
 public static class SubscriptionCommands
 {
-    public static ChatMessage Handle(AskContext ctx, IDigestSubscriptions? subscriptions, TimeZoneInfo zone)
+    public static ChatMessage Handle(AskContext ctx, IDigestSubscriptions subscriptions, TimeZoneInfo zone)
     {
-        if (subscriptions is null) return HelpMessages.Refused("Digest subscriptions are not available in this setup.");
         var channel = ctx.Asker.ChannelId;
         if (channel is null)
             return HelpMessages.Refused("Ask me in the channel that should get the weekly digest; in a direct conversation there is no channel to subscribe.");

@@ -1,4 +1,5 @@
 using CsBot.Application.Access;
+using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Evaluation;
 using CsBot.Application.ReadModel;
@@ -31,7 +32,8 @@ public class PortfolioSnapshotCacheTests
         var view = new PortfolioView(_portfolio, new ObservedScoreStore(_stores, _versions), new ObservedAlertStore(_stores, _versions), _versions);
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        _ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance);
+        _ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance,
+            NSubstitute.Substitute.For<IAlertActions>(), new Digest.InMemoryDigestSubscriptions([]));
     }
 
     [Fact]
