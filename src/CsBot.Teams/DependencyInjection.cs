@@ -79,7 +79,7 @@ public static class DependencyInjection
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken cancellationToken) =>
             {
                 try
                 {
@@ -90,6 +90,13 @@ public static class DependencyInjection
                     // The adapter turns a missing or invalid token into 401 itself, but lets a token that is not
                     // even a JWT escape as an exception; that is just as unauthenticated.
                     response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                catch (Exception ex) when (ex is ArgumentException or UriFormatException && !response.HasStarted)
+                {
+                    // The turn's own errors are OnTurnError's; what escapes the adapter is an activity it cannot
+                    // answer at all, such as one without a usable serviceUrl to send the reply to: a bad request.
+                    loggers.CreateLogger("CsBot.Teams").LogWarning("Refused an activity the Bot Framework cannot process: {Reason}", ex.Message);
+                    response.StatusCode = StatusCodes.Status400BadRequest;
                 }
             })
             .AddEndpointFilter<LocalModeGate>()

@@ -215,6 +215,21 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Contains("Teams:AllowRemoteLocalMode", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not a url")]
+    [InlineData("")]
+    public async Task An_activity_without_a_usable_service_url_is_a_400_not_a_500(string? serviceUrl)
+    {
+        var activity = TeamsActivities.PersonalMessage(_host.Connector.Url, "help");
+        if (serviceUrl is null) activity.Remove("serviceUrl");
+        else activity["serviceUrl"] = serviceUrl;
+
+        var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Without_Teams_settings_the_host_has_no_bot_endpoint()
     {

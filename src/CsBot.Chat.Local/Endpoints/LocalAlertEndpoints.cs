@@ -38,8 +38,10 @@ public static class LocalAlertEndpoints
     public static IEndpointRouteBuilder MapLocalAlertEndpoints(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/api/local");
-        local.MapPost("/actions", (ActionBody? body, ButtonPressHandler buttons, LocalChatTranscript transcript, IPortfolioStore portfolio) =>
+        local.MapPost("/actions", async (HttpRequest request, ButtonPressHandler buttons, LocalChatTranscript transcript, IPortfolioStore portfolio) =>
         {
+            var (body, problem) = await JsonRequestBody.ReadAsync<ActionBody>(request);
+            if (problem is not null) return problem;
             if (body is null || string.IsNullOrWhiteSpace(body.Kind) || !Enum.TryParse<ActionKind>(body.Kind, ignoreCase: true, out var kind)
                 || int.TryParse(body.Kind, out _) || !Enum.IsDefined(kind))
                 return Results.Problem(title: "Unknown action", statusCode: StatusCodes.Status400BadRequest,

@@ -20,8 +20,10 @@ public static class LocalChatEndpoints
     public static IEndpointRouteBuilder MapLocalChatEndpoints(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/api/local");
-        local.MapPost("/ask", (AskBody? body, AskService ask) =>
+        local.MapPost("/ask", async (HttpRequest request, AskService ask) =>
         {
+            var (body, problem) = await JsonRequestBody.ReadAsync<AskBody>(request);
+            if (problem is not null) return problem;
             if (string.IsNullOrWhiteSpace(body?.Text))
                 return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
             // The local user may say who they are (an email) and where they ask (a channel), so "my accounts" and

@@ -7,11 +7,13 @@ namespace CsBot.Host.Cli;
 
 /// <summary>
 /// The CSV layout of each kind: its columns (named as the JSON fields, with owner/manager flattened to ownerName,
-/// ownerEmail...), how a row becomes an ingestion record, and how stored signals are written back as rows.
+/// ownerEmail...), which of them a file must have, how a row becomes an ingestion record, and how stored signals are
+/// written back as rows.
 /// </summary>
 public sealed record CsvLayout(
     IngestKind Kind,
     string[] Columns,
+    string[] Required,
     Func<CsvRow, object> Read,
     Func<IngestionService, IReadOnlyList<object>, bool, IngestResult> Upsert,
     Func<AccountSignals, string, IEnumerable<string?[]>> Rows)
@@ -42,6 +44,7 @@ public sealed record CsvLayout(
     private static CsvLayout Accounts() => new(IngestKind.Accounts,
         ["externalId", "name", "aliases", "domain", "segment", "plan", "mrr", "currency", "contractKind", "startDate", "renewalDate", "autoRenew",
          "noticePeriodDays", "ownerName", "ownerEmail", "ownerSlackUserId", "ownerTeamsUserId", "managerName", "managerEmail", "managerSlackUserId", "managerTeamsUserId", "churnedOn"],
+        ["externalId", "name", "mrr", "startDate", "ownerName", "ownerEmail"],
         r => new AccountRecord
         {
             ExternalId = r.Text("externalId"), Name = r.Text("name"),
@@ -64,6 +67,7 @@ public sealed record CsvLayout(
 
     private static CsvLayout Usage() => new(IngestKind.Usage,
         ["accountExternalId", "date", "activeUsers", "monthlyActiveUsers", "licensedSeats", "logins", "keyFeatureUses"],
+        ["accountExternalId", "date", "activeUsers", "monthlyActiveUsers", "licensedSeats", "logins", "keyFeatureUses"],
         r => new UsageRecord
         {
             AccountExternalId = r.Text("accountExternalId"), Date = r.Text("date"), ActiveUsers = r.Int("activeUsers"),
@@ -74,24 +78,28 @@ public sealed record CsvLayout(
 
     private static CsvLayout Tickets() => new(IngestKind.Tickets,
         ["externalId", "accountExternalId", "severity", "opened", "closed"],
+        ["externalId", "accountExternalId", "severity", "opened"],
         r => new TicketRecord { ExternalId = r.Text("externalId"), AccountExternalId = r.Text("accountExternalId"), Severity = r.Text("severity"), Opened = r.Text("opened"), Closed = r.Text("closed") },
         (s, records, skip) => s.UpsertTickets([.. records.Cast<TicketRecord>()], skip),
         (s, _) => s.Tickets.Select(t => new string?[] { t.Id, s.Account.ExternalId, t.Severity.ToString(), T(t.Opened), t.Closed is { } c ? T(c) : null }));
 
     private static CsvLayout Surveys() => new(IngestKind.Surveys,
         ["externalId", "accountExternalId", "kind", "score", "date", "respondent"],
+        ["externalId", "accountExternalId", "kind", "score", "date"],
         r => new SurveyRecord { ExternalId = r.Text("externalId"), AccountExternalId = r.Text("accountExternalId"), Kind = r.Text("kind"), Score = r.Int("score"), Date = r.Text("date"), Respondent = r.Text("respondent") },
         (s, records, skip) => s.UpsertSurveys([.. records.Cast<SurveyRecord>()], skip),
         (s, _) => s.Surveys.Select(v => new string?[] { v.Id, s.Account.ExternalId, v.Kind.ToString(), N(v.Score), D(v.Date), v.Respondent }));
 
     private static CsvLayout Invoices() => new(IngestKind.Invoices,
         ["externalId", "accountExternalId", "amount", "currency", "issuedOn", "dueDate", "paidOn"],
+        ["externalId", "accountExternalId", "amount", "issuedOn", "dueDate"],
         r => new InvoiceRecord { ExternalId = r.Text("externalId"), AccountExternalId = r.Text("accountExternalId"), Amount = r.Money("amount"), Currency = r.Text("currency"), IssuedOn = r.Text("issuedOn"), DueDate = r.Text("dueDate"), PaidOn = r.Text("paidOn") },
         (s, records, skip) => s.UpsertInvoices([.. records.Cast<InvoiceRecord>()], skip),
         (s, currency) => s.Invoices.Select(i => new string?[] { i.Id, s.Account.ExternalId, N(i.Amount), currency, D(i.IssuedOn), D(i.DueDate), D(i.PaidOn) }));
 
     private static CsvLayout Revenue() => new(IngestKind.RevenueEvents,
         ["externalId", "accountExternalId", "kind", "mrrDelta", "currency", "date"],
+        ["externalId", "accountExternalId", "kind", "mrrDelta", "date"],
         r => new RevenueEventRecord { ExternalId = r.Text("externalId"), AccountExternalId = r.Text("accountExternalId"), Kind = r.Text("kind"), MrrDelta = r.Money("mrrDelta"), Currency = r.Text("currency"), Date = r.Text("date") },
         (s, records, skip) => s.UpsertRevenueEvents([.. records.Cast<RevenueEventRecord>()], skip),
         (s, currency) => s.RevenueEvents.Select(e => new string?[] { e.Id, s.Account.ExternalId, e.Kind.ToString(), N(e.MrrDelta), currency, D(e.Date) }));

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
-using CsvHelper;
 using Spectre.Console;
 
 namespace CsBot.Host.Cli;
@@ -46,42 +45,23 @@ public static class ImportCommand
             return ExitCodes.Failed;
         }
 
-        var rows = new List<(long Line, object Record, List<(string Column, string Reason)> Errors)>();
-        string? headerError = null;
-        void ReadAll(Action<double>? progress)
-        {
-            using var stream = File.OpenRead(path);
-            using var csv = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true, TrimWhitespace = true });
-            var headers = csv.Headers.ToArray();
-            var unknown = headers.Where(h => !layout.Columns.Contains(h, StringComparer.Ordinal)).ToList();
-            if (unknown.Count > 0)
-            {
-                headerError = $"line 1: unknown column(s) {string.Join(", ", unknown)}; the {layout.Kind} columns are {string.Join(", ", layout.Columns)}";
-                return;
-            }
-            var index = headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
-            while (csv.Read())
-            {
-                var row = new CsvRow(c => index.TryGetValue(c, out var i) && i < csv.FieldCount ? csv.GetString(i) : null);
-                rows.Add((csv.LineNumber, layout.Read(row), row.Errors));
-                if (progress is not null && rows.Count % 1000 == 0) progress(100.0 * csv.ByteOffset / Math.Max(1, stream.Length));
-            }
-        }
-
+        CsvImportFile? file = null;
         if (new FileInfo(path).Length > ProgressFromBytes && console.Profile.Capabilities.Interactive)
             console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"Reading {Path.GetFileName(path)}");
-                ReadAll(p => task.Value = p);
+                file = CsvImportFile.Read(path, layout, p => task.Value = p);
                 task.Value = 100;
             });
-        else ReadAll(null);
+        else file = CsvImportFile.Read(path, layout, null);
 
-        if (headerError is not null)
+        if (file!.FileErrors.Count > 0)
         {
-            console.MarkupLineInterpolated($"[red]{path}: {headerError}. Nothing was written.[/]");
+            foreach (var error in file.FileErrors) console.MarkupLineInterpolated($"[red]{path}: {error}.[/]");
+            console.MarkupLine("[red]Nothing was written.[/]");
             return ExitCodes.Failed;
         }
+        var rows = file.Rows;
 
         var errors = new List<(long Line, string Column, string Reason)>();
         foreach (var (line, _, rowErrors) in rows)

@@ -150,4 +150,147 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal(5, Stored().Count);
         Assert.Matches(@"│\s+0\s+│\s+0\s+│\s+[1-9][\d,]*\s+│\s+0\s+│", again.Output);
     }
+
+    [Fact]
+    public void A_duplicated_header_column_is_named_without_a_stack_trace_and_nothing_is_written()
+    {
+        var path = File("accounts.csv", "externalId,name,name,mrr,startDate,ownerName,ownerEmail\nCRM-1,Acme,Acme Corp,5000,2024-01-15,Dana,dana@example.com\n");
+
+        var (code, output) = Run("import", "accounts", path, "--skip-invalid");
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 1, column name: appears twice (columns 2 and 3)", output);
+        Assert.DoesNotContain(" at CsBot.", output);
+        Assert.Contains("Nothing was written", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void An_unclosed_quote_names_its_line_and_column_instead_of_a_too_long_value()
+    {
+        var path = File("accounts.csv", Accounts + "CRM-3,\"Globex,SMB,100,2024-02-01,Aisha Karim,aisha@example.com\nCRM-4,Hooli,SMB,100,2024-02-01,Gavin,gavin@example.com\n");
+
+        var (code, output) = Run("import", "accounts", path, "--skip-invalid");
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 4, column name: the quote that opens this value is never closed", output);
+        Assert.DoesNotContain("characters long", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_is_an_error_of_its_column_not_glued_onto_the_value()
+    {
+        var path = File("accounts.csv", Accounts + "CRM-3,\"Globex\" Corp,SMB,100,2024-02-01,Aisha Karim,aisha@example.com\n");
+
+        var (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 4, column name: has text after its closing quote", output);
+        Assert.Empty(Stored());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    [InlineData("\uFEFF")]
+    public void An_empty_file_is_an_error_not_a_success(string text)
+    {
+        var (code, output) = Run("import", "accounts", File("accounts.csv", text));
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 1: the file is empty; its first line must name the columns: the Accounts columns are externalId, name,", output);
+        Assert.DoesNotContain("Imported", output);
+    }
+
+    [Fact]
+    public void A_header_without_rows_is_an_error_not_a_success()
+    {
+        var (code, output) = Run("import", "accounts", File("accounts.csv", "externalId,name,mrr,startDate,ownerName,ownerEmail\n"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("the file has a header but no rows", output);
+    }
+
+    [Fact]
+    public void Extra_values_in_a_row_are_an_error_of_that_row_not_dropped()
+    {
+        // An unquoted comma in a name shifts every value after it: "Globex, Inc" becomes two values.
+        var path = File("accounts.csv", Accounts + "CRM-3,Globex, Inc,SMB,100,2024-02-01,Aisha Karim,aisha@example.com\n");
+
+        var strict = Run("import", "accounts", path);
+        var empty = Stored().Count;
+        var lenient = Run("import", "accounts", path, "--skip-invalid");
+
+        Assert.Equal(1, strict.Code);
+        Assert.Contains("line 4, column 8: the row has 8 values, but the header names 7 columns", strict.Output);
+        Assert.Equal(0, empty);
+        Assert.Equal(3, lenient.Code);
+        Assert.Equal(["CRM-1", "CRM-2"], Stored().Select(s => s.Account.ExternalId));
+    }
+
+    [Fact]
+    public void A_row_with_fewer_values_than_the_header_names_the_first_missing_column()
+    {
+        var path = File("accounts.csv", Accounts + "CRM-3,Globex,SMB,100,2024-02-01,Aisha Karim\n");
+
+        var (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 4, column ownerEmail: is missing: the row has 6 values, but the header names 7 columns", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void Text_that_is_not_utf8_names_the_line_and_byte_and_nothing_is_written()
+    {
+        // "Müller" in Latin-1 (as old Excel versions save CSV): ü is the single byte FC.
+        var good = System.Text.Encoding.UTF8.GetBytes(Accounts);
+        var bad = System.Text.Encoding.Latin1.GetBytes("CRM-3,M\u00fcller GmbH,SMB,100,2024-02-01,Aisha Karim,aisha@example.com\n");
+        var path = Path.Combine(_folder, "accounts.csv");
+        System.IO.File.WriteAllBytes(path, [.. good, .. bad]);
+
+        var (code, output) = Run("import", "accounts", path, "--skip-invalid");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"line 4 (byte {good.Length + 7} of the file): the bytes FC are not UTF-8 text", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_accepted_and_names_keep_their_letters()
+    {
+        var path = Path.Combine(_folder, "accounts.csv");
+        System.IO.File.WriteAllText(path, Accounts.Replace("Acme", "Müller Ärzte"), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var (code, _) = Run("import", "accounts", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["Müller Ärzte", "Initech"], Stored().Select(s => s.Account.Name));
+    }
+
+    [Fact]
+    public void A_misspelt_column_is_named_with_the_column_it_probably_meant_and_the_expected_ones()
+    {
+        var path = File("accounts.csv", Accounts.Replace("ownerEmail", "ownerEmial"));
+
+        var (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 1: unknown column(s) ownerEmial (did you mean ownerEmail?); the Accounts columns are externalId, name,", output);
+        Assert.Empty(Stored());
+    }
+
+    [Fact]
+    public void A_missing_required_column_is_one_header_error_not_an_error_on_every_row()
+    {
+        var path = File("accounts.csv", "externalId,name,mrr,startDate,ownerName\nCRM-1,Acme,5000,2024-01-15,Dana\nCRM-2,Initech,300,2024-03-01,Ben\n");
+
+        var (code, output) = Run("import", "accounts", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 1: the required column(s) ownerEmail are missing", output);
+        Assert.DoesNotContain("line 2", output);
+        Assert.Empty(Stored());
+    }
 }
