@@ -32,16 +32,22 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
         {
             Client = Factory.CreateClient();
             // The startup trigger runs the first evaluation in the background; wait until all its messages are out.
-            Messages = await Eventually.Until(
-                Client.SentMessagesAsync,
-                messages =>
+            // Alerts and outbox are read before the feed: once every open alert is notified and nothing waits in the
+            // outbox, every message of the run is already in the feed read after them.
+            var settled = await Eventually.Until(
+                async () =>
                 {
+                    // The demo portfolio always has at-risk accounts: no open alert yet means the evaluation has not run.
+                    var open = Factory.Services.GetRequiredService<IAlertStore>().GetOpen();
+                    var notified = open.Count > 0 && open.All(a => a.State == AlertState.Notified);
                     var outbox = Factory.Services.GetRequiredService<IOutboxStore>().Counts();
                     var drained = outbox[OutboxState.Pending] == 0 && outbox[OutboxState.Delivering] == 0;
-                    return messages.Length > 0 && drained && Factory.Services.GetRequiredService<IAlertStore>().GetOpen().All(a => a.State == AlertState.Notified);
+                    return (Ready: notified && drained, Messages: await Client.SentMessagesAsync());
                 },
+                state => state.Ready && state.Messages.Length > 0,
                 "the first risk evaluation's messages to be delivered",
-                messages => $"{messages.Length} messages");
+                state => $"{state.Messages.Length} messages, settled: {state.Ready}");
+            Messages = settled.Messages;
         }
 
         public Task DisposeAsync()
