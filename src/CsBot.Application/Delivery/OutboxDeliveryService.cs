@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CsBot.Application.Time;
 using CsBot.Core.Outbox;
 using CsBot.Core.Ports;
@@ -9,7 +10,9 @@ namespace CsBot.Application.Delivery;
 /// Sends the outbox's due messages through the platform sender, one at a time: claim (persisted) → send → record
 /// the outcome. Delivered messages are done; transient failures and exceptions are retried with back-off (or after
 /// the platform's Retry-After); permanent failures and messages out of attempts are dead-lettered with a warning.
-/// One bad message never stops the batch. See <c>LiteDbOutbox</c> for what survives a crash at each step.
+/// One bad message never stops the batch. A rate limit does: the platform asked us to slow down, so nothing more is
+/// sent to it until its Retry-After has passed, and the messages not yet tried stay queued untouched (no attempt
+/// used). See <c>LiteDbOutbox</c> for what survives a crash at each step.
 /// </summary>
 public sealed class OutboxDeliveryService
 {
@@ -19,6 +22,8 @@ public sealed class OutboxDeliveryService
     private readonly BusinessClock _clock;
     private readonly ILogger<OutboxDeliveryService> _logger;
     private readonly RetryBackoff _backoff;
+    /// <summary>Per platform, when it stops rate-limiting us. In memory: after a restart at most one call finds out again.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
 
     /// <param name="random">Jitter source; tests pass a seeded one. Defaults to the shared thread-safe generator.</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
@@ -37,11 +42,16 @@ public sealed class OutboxDeliveryService
         var due = _outbox.Due(_clock.Now, _options.BatchSize);
         if (due.Count == 0) return DeliveryRunSummary.Empty;
 
-        int delivered = 0, retrying = 0, deadLettered = 0, skipped = 0, unrecorded = 0;
+        int delivered = 0, retrying = 0, deadLettered = 0, skipped = 0, unrecorded = 0, paused = 0;
         foreach (var entry in due)
         {
             // Stop between messages, never between a claim and its outcome.
             cancellationToken.ThrowIfCancellationRequested();
+            if (IsPaused(_sender.Platform))
+            {
+                paused++;
+                continue;
+            }
             switch (await DeliverOneAsync(entry, cancellationToken))
             {
                 case Outcome.Delivered: delivered++; break;
@@ -51,8 +61,10 @@ public sealed class OutboxDeliveryService
                 default: unrecorded++; break;
             }
         }
-        return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded);
+        return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded, paused);
     }
+
+    private bool IsPaused(string platform) => _pausedUntil.TryGetValue(platform, out var until) && until > _clock.Now;
 
     private enum Outcome { Delivered, Retrying, DeadLettered, Skipped, Unrecorded }
 
@@ -114,6 +126,15 @@ public sealed class OutboxDeliveryService
         if (!result.Transient || claimed.Attempts >= _options.MaxAttempts)
         {
             return DeadLetter(claimed, error, result.Transient ? $"gave up after {claimed.Attempts} attempts" : "permanent failure");
+        }
+
+        if (result.RateLimited && result.RetryAfter is { } asked)
+        {
+            // Retry exactly when the platform allows it again; the back-off's jitter would only delay every message.
+            _pausedUntil[_sender.Platform] = now + asked;
+            _outbox.MarkFailed(claimed.Id, error, now + asked);
+            _logger.LogWarning("{Platform} rate-limited delivery; nothing more is sent to it until {Until:u}: {Error}", _sender.Platform, now + asked, error);
+            return Outcome.Retrying;
         }
 
         var wait = _backoff.Next(claimed.Attempts, result.RetryAfter);

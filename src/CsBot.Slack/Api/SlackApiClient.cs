@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,11 +12,19 @@ namespace CsBot.Slack.Api;
 /// The Slack Web API methods CsBot uses, over one typed HttpClient whose base address is Slack:ApiBaseUrl. Every
 /// call returns a <see cref="SlackResult{T}"/>: Slack's ok:false, HTTP 429/5xx and network failures become typed
 /// errors with a log line, never exceptions, so callers decide between retrying and giving up.
+/// Slack rate-limits per method and workspace (one token is one workspace): after a 429 every call of that method
+/// is refused here as "ratelimited" until Slack's Retry-After has passed, without reaching Slack, so a burst does not
+/// keep hammering a method Slack asked us to leave alone.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger)
+public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider? time = null)
 {
     /// <summary>Used when Slack answers 429 without a Retry-After header.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+
+    public const string RateLimited = "ratelimited";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _limitedUntil = new(StringComparer.Ordinal);
 
     public async Task<SlackResult<SlackAuthInfo>> AuthTestAsync(CancellationToken ct)
     {
@@ -71,7 +80,10 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
 
     private async Task<SlackResult<T>> CallAsync<T>(string method, HttpContent content, CancellationToken ct)
     {
+        if (_limitedUntil.TryGetValue(method, out var until) && until - _time.GetUtcNow() is { Ticks: > 0 } remaining)
+            return SlackResult<T>.Failure(RateLimited, transient: true, remaining);
         var result = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method) { Content = content }, authorize: true, ct);
+        if (result is { Error: RateLimited, RetryAfter: { } wait }) _limitedUntil[method] = _time.GetUtcNow() + wait;
         if (!result.Ok) return result.As<T>();
         if (result.Value.ValueKind != JsonValueKind.Object) return BadResponse<T>(method);
         try
@@ -107,7 +119,7 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                return Fail<JsonElement>(method, "ratelimited", true, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
+                return Fail<JsonElement>(method, RateLimited, true, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
             var text = await response.Content.ReadAsStringAsync(ct);
             if ((int)response.StatusCode >= 500)
                 return Fail<JsonElement>(method, SlackErrors.Http, true, response.Headers.RetryAfter?.Delta);

@@ -61,7 +61,9 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         recipient.Kind == RecipientKind.User && !UserId().IsMatch(recipient.Key) ? "users.lookupByEmail/conversations.open" : "conversations.open";
 
     private static SendResult Failed<T>(SlackResult<T> result, string method) =>
-        SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,
+        result.Error is SlackApiClient.RateLimited or "rate_limited"
+            ? SendResult.Limited(SlackErrors.Describe(method, result.Error, result.RetryAfter), result.RetryAfter ?? SlackApiClient.DefaultRetryAfter)
+            : SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,
             result.Transient ? result.RetryAfter ?? DefaultRetryAfter : null);
 
     [GeneratedRegex("^[CGD][A-Z0-9]{6,}$")]
