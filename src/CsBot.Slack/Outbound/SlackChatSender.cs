@@ -8,15 +8,13 @@ namespace CsBot.Slack.Outbound;
 
 /// <summary>
 /// Delivers alerts, reminders and digests to Slack: a person by email (users.lookupByEmail, then the DM from
-/// conversations.open), a channel by id or name. Failures come back as <see cref="SendResult"/>: rate limits, 5xx and
-/// timeouts are transient with the wait Slack asked for, so the outbox retries them; a missing channel or a rejected
-/// token are permanent and say what to fix.
+/// conversations.open), a channel by id or name. Failures come back as <see cref="SendResult"/>: a rate limit pauses
+/// delivery for the wait Slack asked for; 5xx and timeouts are transient, with Slack's Retry-After when it sent one and
+/// otherwise none, so the outbox backs off exponentially with jitter; a missing channel or a rejected token are
+/// permanent and say what to fix.
 /// </summary>
 public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirectory users, SlackSentMessages sent, TimeProvider time) : IChatSender
 {
-    /// <summary>Used when a transient failure came without a Retry-After.</summary>
-    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
-
     private readonly ExpiringCache<string, string> _dmChannels = new(time, SlackUserDirectory.CacheLifetime, 10_000);
 
     public const string PlatformName = "slack";
@@ -64,7 +62,7 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         result.Error is SlackApiClient.RateLimited or "rate_limited"
             ? SendResult.Limited(SlackErrors.Describe(method, result.Error, result.RetryAfter), result.RetryAfter ?? SlackApiClient.DefaultRetryAfter)
             : SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,
-            result.Transient ? result.RetryAfter ?? DefaultRetryAfter : null);
+            result.Transient ? result.RetryAfter : null);
 
     [GeneratedRegex("^[CGD][A-Z0-9]{6,}$")]
     private static partial Regex ChannelId();

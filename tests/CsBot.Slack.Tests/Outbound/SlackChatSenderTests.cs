@@ -87,14 +87,16 @@ public sealed class SlackChatSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_server_error_is_transient_with_a_default_wait()
+    public async Task A_server_error_is_transient_and_leaves_the_wait_to_the_outboxs_backoff()
     {
         Fail("C0BROKEN01", 503, "upstream unavailable");
+        Fail("C0BUSY0001", 503, "try later", retryAfter: "12");
 
         var result = await Send(Recipient.Channel("C0BROKEN01"));
+        var asked = await Send(Recipient.Channel("C0BUSY0001"));
 
-        Assert.True(result.Transient);
-        Assert.Equal(SlackChatSender.DefaultRetryAfter, result.RetryAfter);
+        Assert.True(result is { Transient: true, RateLimited: false, RetryAfter: null });
+        Assert.Equal(TimeSpan.FromSeconds(12), asked.RetryAfter);
     }
 
     [Theory]
@@ -136,6 +138,6 @@ public sealed class SlackChatSenderTests : IDisposable
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("C0NOWHERE1"), SampleMessages.Alert(), "k"), CancellationToken.None);
 
         Assert.True(result.Transient);
-        Assert.NotNull(result.RetryAfter);
+        Assert.Null(result.RetryAfter);
     }
 }
