@@ -290,7 +290,8 @@ public sealed class LiteDbOutbox : IOutboxStore
         var placeholder = new OutboxDocument
         {
             Id = document.Id, IdempotencyKey = document.IdempotencyKey, RecipientKind = document.RecipientKind,
-            RecipientKey = document.RecipientKey, RecipientName = document.RecipientName, State = document.State,
+            RecipientKey = document.RecipientKey, RecipientName = document.RecipientName, ForPlatform = document.ForPlatform,
+            ThreadId = document.ThreadId, State = document.State,
             Attempts = document.Attempts, NextAttemptAt = document.NextAttemptAt, LeaseUntil = document.LeaseUntil,
             LastError = document.LastError ?? "The stored message could not be read: " + error,
             Platform = document.Platform, PlatformMessageId = document.PlatformMessageId, CreatedAt = document.CreatedAt,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CsBot.Application.Time;
+using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
 using CsBot.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,16 @@ public sealed class OutboxDeliveryService
     private readonly BusinessClock _clock;
     private readonly ILogger<OutboxDeliveryService> _logger;
     private readonly RetryBackoff _backoff;
+    private readonly Func<string, IChatSender?> _platformSenders;
     /// <summary>Per platform, when it stops rate-limiting us. In memory: after a restart at most one call finds out again.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
 
+    /// <param name="sender">The notifying platform's sender: alerts, reminders and digests go there.</param>
     /// <param name="random">Jitter source; tests pass a seeded one. Defaults to the shared thread-safe generator.</param>
+    /// <param name="platformSenders">The sender of each other configured platform by name, for messages that name
+    /// theirs (<see cref="OutgoingMessage.Platform"/>: an answer queued by the platform it was asked on).</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
-        ILogger<OutboxDeliveryService> logger, Random? random = null)
+        ILogger<OutboxDeliveryService> logger, Random? random = null, Func<string, IChatSender?>? platformSenders = null)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
@@ -35,6 +40,7 @@ public sealed class OutboxDeliveryService
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _backoff = new RetryBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared);
+        _platformSenders = platformSenders ?? (_ => null);
     }
 
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
@@ -47,7 +53,7 @@ public sealed class OutboxDeliveryService
         {
             // Stop between messages, never between a claim and its outcome.
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsPaused(_sender.Platform))
+            if (IsPaused(entry.Message.Platform ?? _sender.Platform))
             {
                 paused++;
                 continue;
@@ -82,6 +88,11 @@ public sealed class OutboxDeliveryService
             return Outcome.Unrecorded;
         }
         if (claimed is null) return Outcome.Skipped;
+        if (SenderFor(claimed) is not { } sender)
+        {
+            return TryRecord(claimed, () => DeadLetter(claimed,
+                $"The message is for {claimed.Message.Platform}, which is not configured here", "platform not configured")) ?? Outcome.Unrecorded;
+        }
         if (claimed.Attempts > _options.MaxAttempts)
         {
             // Every earlier attempt ended without an outcome (the process died mid-send): the message itself may be
@@ -94,7 +105,7 @@ public sealed class OutboxDeliveryService
         SendResult result;
         try
         {
-            result = await _sender.SendAsync(claimed.Message, cancellationToken);
+            result = await sender.SendAsync(claimed.Message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -110,15 +121,18 @@ public sealed class OutboxDeliveryService
         }
         result ??= SendResult.Failed("The sender returned no result", transient: true);
 
-        return TryRecord(claimed, () => Record(claimed, result)) ?? Outcome.Unrecorded;
+        return TryRecord(claimed, () => Record(claimed, sender.Platform, result)) ?? Outcome.Unrecorded;
     }
 
-    private Outcome Record(OutboxEntry claimed, SendResult result)
+    private IChatSender? SenderFor(OutboxEntry entry) =>
+        entry.Message.Platform is not { } platform || platform == _sender.Platform ? _sender : _platformSenders(platform);
+
+    private Outcome Record(OutboxEntry claimed, string platform, SendResult result)
     {
         var now = _clock.Now;
         if (result.Delivered)
         {
-            _outbox.MarkDelivered(claimed.Id, _sender.Platform, result.PlatformMessageId, now);
+            _outbox.MarkDelivered(claimed.Id, platform, result.PlatformMessageId, now);
             return Outcome.Delivered;
         }
 
@@ -131,9 +145,9 @@ public sealed class OutboxDeliveryService
         if (result.RateLimited && result.RetryAfter is { } asked)
         {
             // Retry exactly when the platform allows it again; the back-off's jitter would only delay every message.
-            _pausedUntil[_sender.Platform] = now + asked;
+            _pausedUntil[platform] = now + asked;
             _outbox.MarkFailed(claimed.Id, error, now + asked);
-            _logger.LogWarning("{Platform} rate-limited delivery; nothing more is sent to it until {Until:u}: {Error}", _sender.Platform, now + asked, error);
+            _logger.LogWarning("{Platform} rate-limited delivery; nothing more is sent to it until {Until:u}: {Error}", platform, now + asked, error);
             return Outcome.Retrying;
         }
 

@@ -80,8 +80,8 @@ public sealed class SlackEventHandler(
             if (e.User == botUserId) return;
             var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel);
             var answer = answerer.Ask(Question(await mentions.ToPlainTextAsync(e.Text, botUserId, ct)), asker);
-            var posted = await responder.PostAsync(e.Channel, threadTs, answer, ct);
-            if (!posted.Ok) logger.LogWarning("Answer to {User} in {Channel} was not posted: {Error}", e.User, e.Channel, posted.Error);
+            // One key per asked message: Slack's retries of the event and restarts never queue the answer twice.
+            await responder.PostAnswerAsync(e.Channel, threadTs, answer, $"slack:answer:{e.Channel}:{e.Ts ?? envelope.EventId ?? Guid.NewGuid().ToString("N")}", ct);
         });
         return Results.Ok();
     }

@@ -26,7 +26,7 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         var channel = await ResolveAsync(message.Recipient, cancellationToken);
         if (!channel.Ok) return Failed(channel, ChannelMethod(message.Recipient));
 
-        var posted = await api.PostMessageAsync(channel.Value!, BlockKitRenderer.Render(message.Message), null, cancellationToken);
+        var posted = await api.PostMessageAsync(channel.Value!, BlockKitRenderer.Render(message.Message), message.ThreadId, cancellationToken);
         if (!posted.Ok) return Failed(posted, "chat.postMessage");
         sent.Remember(posted.Value!.Channel, posted.Value.Ts, message.Message);
         return SendResult.Ok($"{posted.Value.Channel}/{posted.Value.Ts}");
