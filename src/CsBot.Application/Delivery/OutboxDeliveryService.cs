@@ -24,6 +24,9 @@ public sealed class OutboxDeliveryService
     private readonly ILogger<OutboxDeliveryService> _logger;
     private readonly RetryBackoff _backoff;
     private readonly Func<string, IChatSender?> _platformSenders;
+
+    /// <summary>How far before the unfinished attempt the platform's history is searched, for clock differences.</summary>
+    public static readonly TimeSpan HistoryMargin = TimeSpan.FromMinutes(1);
     /// <summary>Per platform, when it stops rate-limiting us. In memory: after a restart at most one call finds out again.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
 
@@ -93,6 +96,12 @@ public sealed class OutboxDeliveryService
             return TryRecord(claimed, () => DeadLetter(claimed,
                 $"The message is for {claimed.Message.Platform}, which is not configured here", "platform not configured")) ?? Outcome.Unrecorded;
         }
+        if (entry is { State: OutboxState.Delivering, LastAttemptAt: { } unfinished } && sender is ISentMessageLookup lookup
+            && await FindDeliveredAsync(lookup, claimed, unfinished - HistoryMargin, cancellationToken) is { } found)
+        {
+            // The run that died mid-send had got it through: record that instead of posting it a second time.
+            return TryRecord(claimed, () => Record(claimed, sender.Platform, SendResult.Ok(found))) ?? Outcome.Unrecorded;
+        }
         if (claimed.Attempts > _options.MaxAttempts)
         {
             // Every earlier attempt ended without an outcome (the process died mid-send): the message itself may be
@@ -122,6 +131,23 @@ public sealed class OutboxDeliveryService
         result ??= SendResult.Failed("The sender returned no result", transient: true);
 
         return TryRecord(claimed, () => Record(claimed, sender.Platform, result)) ?? Outcome.Unrecorded;
+    }
+
+    /// <summary>The platform's id of an earlier delivery of <paramref name="claimed"/>; null when none was found or the search failed.</summary>
+    private async Task<string?> FindDeliveredAsync(ISentMessageLookup lookup, OutboxEntry claimed, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await lookup.FindDeliveredAsync(claimed.Message, since, cancellationToken);
+            if (found is not null)
+                _logger.LogInformation("Message {Key} was delivered by a run that stopped mid-send ({Id}); not sending it again", claimed.IdempotencyKey, found);
+            return found;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Could not check whether {Key} was already delivered; sending it again", claimed.IdempotencyKey);
+            return null;
+        }
     }
 
     private IChatSender? SenderFor(OutboxEntry entry) =>

@@ -60,6 +60,20 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
         return result.Value?.Channel?.Id is { Length: > 0 } id ? SlackResult<string>.Success(id) : BadResponse<string>("conversations.open");
     }
 
+    /// <summary>
+    /// conversations.history with every message's metadata: up to <paramref name="limit"/> messages of
+    /// <paramref name="channel"/> (an id, not a name) posted after <paramref name="oldest"/>, newest first.
+    /// </summary>
+    public async Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> HistoryAsync(string channel, DateTimeOffset oldest, int limit, CancellationToken ct)
+    {
+        var seconds = (oldest.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        var result = await CallAsync<HistoryResponse>("conversations.history",
+            Form(("channel", channel), ("oldest", seconds), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("include_all_metadata", "true")), ct);
+        if (!result.Ok) return result.As<IReadOnlyList<SlackHistoryMessage>>();
+        return SlackResult<IReadOnlyList<SlackHistoryMessage>>.Success(
+            [.. (result.Value!.Messages ?? []).Where(m => m.Ts is not null).Select(m => new SlackHistoryMessage(m.Ts!, m.Metadata?.EventType, m.Metadata?.EventPayload))]);
+    }
+
     public async Task<SlackResult<SlackUser>> LookupUserByEmailAsync(string email, CancellationToken ct) =>
         User(await CallAsync<UserResponse>("users.lookupByEmail", Form(("email", email)), ct), "users.lookupByEmail");
 

@@ -25,8 +25,8 @@ internal sealed class SlackOutbox : IDisposable
         Api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, Time);
         _context = new LiteDbContext(Path.Combine(_folder, "csbot.db"));
         Outbox = new LiteDbOutbox(_context, Time);
-        var sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time), Time);
-        Delivery = new OutboxDeliveryService(Outbox, sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc),
+        Sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time), Time);
+        Delivery = new OutboxDeliveryService(Outbox, Sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc),
             NullLogger<OutboxDeliveryService>.Instance, random ?? new Random(13));
     }
 
@@ -35,6 +35,8 @@ internal sealed class SlackOutbox : IDisposable
     public DeliveryOptions Options { get; } = new();
 
     public SlackApiClient Api { get; }
+
+    public SlackChatSender Sender { get; }
 
     public LiteDbOutbox Outbox { get; }
 
