@@ -18,6 +18,7 @@ using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CsBot.Application;
 
@@ -72,7 +73,10 @@ public static class DependencyInjection
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<IAlertActions, AlertActionService>();
         // Every message is stored in the outbox first; the delivery service sends it through the notifying IChatSender.
-        services.AddSingleton<OutboxDeliveryService>();
+        // Answers queued by a platform that is not the notifying one go back through that platform's keyed sender.
+        services.AddSingleton(sp => new OutboxDeliveryService(sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<IChatSender>(),
+            settings.Delivery, sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<OutboxDeliveryService>>(),
+            platformSenders: name => sp.GetKeyedService<IChatSender>(name)));
         services.AddSingleton<RenewalReminderService>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestService>();

@@ -20,8 +20,8 @@ public sealed class OutboxDeliveryJob(OutboxDeliveryService delivery, ILogger<Ou
             var summary = await delivery.DeliverDueAsync(cancellationToken);
             if (summary.DidAnything)
             {
-                logger.LogInformation("Outbox: {Due} due, {Delivered} delivered, {Retrying} retrying, {DeadLettered} dead-lettered, {Skipped} skipped, {Unrecorded} unrecorded",
-                    summary.Due, summary.Delivered, summary.Retrying, summary.DeadLettered, summary.Skipped, summary.Unrecorded);
+                logger.LogInformation("Outbox: {Due} due, {Delivered} delivered, {Retrying} retrying, {DeadLettered} dead-lettered, {Skipped} skipped, {Unrecorded} unrecorded, {Paused} waiting out a rate limit",
+                    summary.Due, summary.Delivered, summary.Retrying, summary.DeadLettered, summary.Skipped, summary.Unrecorded, summary.Paused);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

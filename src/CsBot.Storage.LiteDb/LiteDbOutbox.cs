@@ -26,7 +26,8 @@ namespace CsBot.Storage.LiteDb;
 /// process dies in the short window between the platform accepting the message and Delivered being persisted, the
 /// entry is still Delivering; when its lease expires it is sent again. Slack and Teams take no idempotency key on
 /// chat messages, so that one case is at-least-once at the platform boundary: the recipient may see the message
-/// twice. The window is one network round trip plus one local write; the lease (Delivery:LeaseSeconds) only decides
+/// twice, unless the sender can find its earlier delivery (Slack searches the channel for the key it attached as
+/// metadata; the delivery service asks before re-sending such an entry). The window is one network round trip plus one local write; the lease (Delivery:LeaseSeconds) only decides
 /// how soon the retry happens, so keep it short but longer than a send can take. Every other crash point (before
 /// the claim, after the claim but before the send, after Delivered) delivers the message exactly once.</para>
 /// </remarks>
@@ -290,7 +291,8 @@ public sealed class LiteDbOutbox : IOutboxStore
         var placeholder = new OutboxDocument
         {
             Id = document.Id, IdempotencyKey = document.IdempotencyKey, RecipientKind = document.RecipientKind,
-            RecipientKey = document.RecipientKey, RecipientName = document.RecipientName, State = document.State,
+            RecipientKey = document.RecipientKey, RecipientName = document.RecipientName, ForPlatform = document.ForPlatform,
+            ThreadId = document.ThreadId, State = document.State,
             Attempts = document.Attempts, NextAttemptAt = document.NextAttemptAt, LeaseUntil = document.LeaseUntil,
             LastError = document.LastError ?? "The stored message could not be read: " + error,
             Platform = document.Platform, PlatformMessageId = document.PlatformMessageId, CreatedAt = document.CreatedAt,

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using CsBot.Application.Time;
+using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
 using CsBot.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,9 @@ namespace CsBot.Application.Delivery;
 /// Sends the outbox's due messages through the platform sender, one at a time: claim (persisted) → send → record
 /// the outcome. Delivered messages are done; transient failures and exceptions are retried with back-off (or after
 /// the platform's Retry-After); permanent failures and messages out of attempts are dead-lettered with a warning.
-/// One bad message never stops the batch. See <c>LiteDbOutbox</c> for what survives a crash at each step.
+/// One bad message never stops the batch. A rate limit does: the platform asked us to slow down, so nothing more is
+/// sent to it until its Retry-After has passed, and the messages not yet tried stay queued untouched (no attempt
+/// used). See <c>LiteDbOutbox</c> for what survives a crash at each step.
 /// </summary>
 public sealed class OutboxDeliveryService
 {
@@ -19,10 +23,19 @@ public sealed class OutboxDeliveryService
     private readonly BusinessClock _clock;
     private readonly ILogger<OutboxDeliveryService> _logger;
     private readonly RetryBackoff _backoff;
+    private readonly Func<string, IChatSender?> _platformSenders;
 
+    /// <summary>How far before the unfinished attempt the platform's history is searched, for clock differences.</summary>
+    public static readonly TimeSpan HistoryMargin = TimeSpan.FromMinutes(1);
+    /// <summary>Per platform, when it stops rate-limiting us. In memory: after a restart at most one call finds out again.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+
+    /// <param name="sender">The notifying platform's sender: alerts, reminders and digests go there.</param>
     /// <param name="random">Jitter source; tests pass a seeded one. Defaults to the shared thread-safe generator.</param>
+    /// <param name="platformSenders">The sender of each other configured platform by name, for messages that name
+    /// theirs (<see cref="OutgoingMessage.Platform"/>: an answer queued by the platform it was asked on).</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
-        ILogger<OutboxDeliveryService> logger, Random? random = null)
+        ILogger<OutboxDeliveryService> logger, Random? random = null, Func<string, IChatSender?>? platformSenders = null)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
@@ -30,6 +43,7 @@ public sealed class OutboxDeliveryService
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _backoff = new RetryBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared);
+        _platformSenders = platformSenders ?? (_ => null);
     }
 
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
@@ -37,11 +51,16 @@ public sealed class OutboxDeliveryService
         var due = _outbox.Due(_clock.Now, _options.BatchSize);
         if (due.Count == 0) return DeliveryRunSummary.Empty;
 
-        int delivered = 0, retrying = 0, deadLettered = 0, skipped = 0, unrecorded = 0;
+        int delivered = 0, retrying = 0, deadLettered = 0, skipped = 0, unrecorded = 0, paused = 0;
         foreach (var entry in due)
         {
             // Stop between messages, never between a claim and its outcome.
             cancellationToken.ThrowIfCancellationRequested();
+            if (IsPaused(entry.Message.Platform ?? _sender.Platform))
+            {
+                paused++;
+                continue;
+            }
             switch (await DeliverOneAsync(entry, cancellationToken))
             {
                 case Outcome.Delivered: delivered++; break;
@@ -51,8 +70,10 @@ public sealed class OutboxDeliveryService
                 default: unrecorded++; break;
             }
         }
-        return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded);
+        return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded, paused);
     }
+
+    private bool IsPaused(string platform) => _pausedUntil.TryGetValue(platform, out var until) && until > _clock.Now;
 
     private enum Outcome { Delivered, Retrying, DeadLettered, Skipped, Unrecorded }
 
@@ -70,6 +91,17 @@ public sealed class OutboxDeliveryService
             return Outcome.Unrecorded;
         }
         if (claimed is null) return Outcome.Skipped;
+        if (SenderFor(claimed) is not { } sender)
+        {
+            return TryRecord(claimed, () => DeadLetter(claimed,
+                $"The message is for {claimed.Message.Platform}, which is not configured here", "platform not configured")) ?? Outcome.Unrecorded;
+        }
+        if (entry is { State: OutboxState.Delivering, LastAttemptAt: { } unfinished } && sender is ISentMessageLookup lookup
+            && await FindDeliveredAsync(lookup, claimed, unfinished - HistoryMargin, cancellationToken) is { } found)
+        {
+            // The run that died mid-send had got it through: record that instead of posting it a second time.
+            return TryRecord(claimed, () => Record(claimed, sender.Platform, SendResult.Ok(found))) ?? Outcome.Unrecorded;
+        }
         if (claimed.Attempts > _options.MaxAttempts)
         {
             // Every earlier attempt ended without an outcome (the process died mid-send): the message itself may be
@@ -82,7 +114,7 @@ public sealed class OutboxDeliveryService
         SendResult result;
         try
         {
-            result = await _sender.SendAsync(claimed.Message, cancellationToken);
+            result = await sender.SendAsync(claimed.Message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,15 +130,35 @@ public sealed class OutboxDeliveryService
         }
         result ??= SendResult.Failed("The sender returned no result", transient: true);
 
-        return TryRecord(claimed, () => Record(claimed, result)) ?? Outcome.Unrecorded;
+        return TryRecord(claimed, () => Record(claimed, sender.Platform, result)) ?? Outcome.Unrecorded;
     }
 
-    private Outcome Record(OutboxEntry claimed, SendResult result)
+    /// <summary>The platform's id of an earlier delivery of <paramref name="claimed"/>; null when none was found or the search failed.</summary>
+    private async Task<string?> FindDeliveredAsync(ISentMessageLookup lookup, OutboxEntry claimed, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await lookup.FindDeliveredAsync(claimed.Message, since, cancellationToken);
+            if (found is not null)
+                _logger.LogInformation("Message {Key} was delivered by a run that stopped mid-send ({Id}); not sending it again", claimed.IdempotencyKey, found);
+            return found;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Could not check whether {Key} was already delivered; sending it again", claimed.IdempotencyKey);
+            return null;
+        }
+    }
+
+    private IChatSender? SenderFor(OutboxEntry entry) =>
+        entry.Message.Platform is not { } platform || platform == _sender.Platform ? _sender : _platformSenders(platform);
+
+    private Outcome Record(OutboxEntry claimed, string platform, SendResult result)
     {
         var now = _clock.Now;
         if (result.Delivered)
         {
-            _outbox.MarkDelivered(claimed.Id, _sender.Platform, result.PlatformMessageId, now);
+            _outbox.MarkDelivered(claimed.Id, platform, result.PlatformMessageId, now);
             return Outcome.Delivered;
         }
 
@@ -114,6 +166,15 @@ public sealed class OutboxDeliveryService
         if (!result.Transient || claimed.Attempts >= _options.MaxAttempts)
         {
             return DeadLetter(claimed, error, result.Transient ? $"gave up after {claimed.Attempts} attempts" : "permanent failure");
+        }
+
+        if (result.RateLimited && result.RetryAfter is { } asked)
+        {
+            // Retry exactly when the platform allows it again; the back-off's jitter would only delay every message.
+            _pausedUntil[platform] = now + asked;
+            _outbox.MarkFailed(claimed.Id, error, now + asked);
+            _logger.LogWarning("{Platform} rate-limited delivery; nothing more is sent to it until {Until:u}: {Error}", platform, now + asked, error);
+            return Outcome.Retrying;
         }
 
         var wait = _backoff.Next(claimed.Attempts, result.RetryAfter);

@@ -1,4 +1,14 @@
 namespace CsBot.Core.Messaging;
 
 /// <summary>A message addressed to a recipient, with the key that makes its delivery idempotent.</summary>
-public sealed record OutgoingMessage(Recipient Recipient, ChatMessage Message, string IdempotencyKey);
+public sealed record OutgoingMessage(Recipient Recipient, ChatMessage Message, string IdempotencyKey)
+{
+    /// <summary>
+    /// The platform that must deliver it, when not the one that sends notifications: an answer to a question asked in
+    /// Slack goes back to Slack whichever platform notifies. Null for alerts, reminders and digests.
+    /// </summary>
+    public string? Platform { get; init; }
+
+    /// <summary>The platform's thread to reply in (a Slack thread_ts), when the message answers one.</summary>
+    public string? ThreadId { get; init; }
+}

@@ -9,9 +9,16 @@ public interface IChatSender
     Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>What a platform said about a delivery. <see cref="RetryAfter"/> is set when the platform asked us to wait.</summary>
-public sealed record SendResult(bool Delivered, string? PlatformMessageId = null, string? Error = null, bool Transient = false, TimeSpan? RetryAfter = null)
+/// <summary>
+/// What a platform said about a delivery. <see cref="RetryAfter"/> is set when the platform asked us to wait;
+/// <see cref="RateLimited"/> when that wait applies to every send to the platform, not only to this message.
+/// </summary>
+public sealed record SendResult(bool Delivered, string? PlatformMessageId = null, string? Error = null, bool Transient = false, TimeSpan? RetryAfter = null,
+    bool RateLimited = false)
 {
     public static SendResult Ok(string? platformMessageId = null) => new(true, platformMessageId);
     public static SendResult Failed(string error, bool transient, TimeSpan? retryAfter = null) => new(false, null, error, transient, retryAfter);
+
+    /// <summary>The platform refused because we send too fast: nothing more should be sent to it for <paramref name="retryAfter"/>.</summary>
+    public static SendResult Limited(string error, TimeSpan retryAfter) => new(false, null, error, true, retryAfter, RateLimited: true);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,11 +12,19 @@ namespace CsBot.Slack.Api;
 /// The Slack Web API methods CsBot uses, over one typed HttpClient whose base address is Slack:ApiBaseUrl. Every
 /// call returns a <see cref="SlackResult{T}"/>: Slack's ok:false, HTTP 429/5xx and network failures become typed
 /// errors with a log line, never exceptions, so callers decide between retrying and giving up.
+/// Slack rate-limits per method and workspace (one token is one workspace): after a 429 every call of that method
+/// is refused here as "ratelimited" until Slack's Retry-After has passed, without reaching Slack, so a burst does not
+/// keep hammering a method Slack asked us to leave alone.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger)
+public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider? time = null)
 {
     /// <summary>Used when Slack answers 429 without a Retry-After header.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+
+    public const string RateLimited = "ratelimited";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _limitedUntil = new(StringComparer.Ordinal);
 
     public async Task<SlackResult<SlackAuthInfo>> AuthTestAsync(CancellationToken ct)
     {
@@ -51,6 +60,20 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
         return result.Value?.Channel?.Id is { Length: > 0 } id ? SlackResult<string>.Success(id) : BadResponse<string>("conversations.open");
     }
 
+    /// <summary>
+    /// conversations.history with every message's metadata: up to <paramref name="limit"/> messages of
+    /// <paramref name="channel"/> (an id, not a name) posted after <paramref name="oldest"/>, newest first.
+    /// </summary>
+    public async Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> HistoryAsync(string channel, DateTimeOffset oldest, int limit, CancellationToken ct)
+    {
+        var seconds = (oldest.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        var result = await CallAsync<HistoryResponse>("conversations.history",
+            Form(("channel", channel), ("oldest", seconds), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("include_all_metadata", "true")), ct);
+        if (!result.Ok) return result.As<IReadOnlyList<SlackHistoryMessage>>();
+        return SlackResult<IReadOnlyList<SlackHistoryMessage>>.Success(
+            [.. (result.Value!.Messages ?? []).Where(m => m.Ts is not null).Select(m => new SlackHistoryMessage(m.Ts!, m.Metadata?.EventType, m.Metadata?.EventPayload))]);
+    }
+
     public async Task<SlackResult<SlackUser>> LookupUserByEmailAsync(string email, CancellationToken ct) =>
         User(await CallAsync<UserResponse>("users.lookupByEmail", Form(("email", email)), ct), "users.lookupByEmail");
 
@@ -71,7 +94,10 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
 
     private async Task<SlackResult<T>> CallAsync<T>(string method, HttpContent content, CancellationToken ct)
     {
+        if (_limitedUntil.TryGetValue(method, out var until) && until - _time.GetUtcNow() is { Ticks: > 0 } remaining)
+            return SlackResult<T>.Failure(RateLimited, transient: true, remaining);
         var result = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method) { Content = content }, authorize: true, ct);
+        if (result is { Error: RateLimited, RetryAfter: { } wait }) _limitedUntil[method] = _time.GetUtcNow() + wait;
         if (!result.Ok) return result.As<T>();
         if (result.Value.ValueKind != JsonValueKind.Object) return BadResponse<T>(method);
         try
@@ -107,7 +133,7 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                return Fail<JsonElement>(method, "ratelimited", true, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
+                return Fail<JsonElement>(method, RateLimited, true, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
             var text = await response.Content.ReadAsStringAsync(ct);
             if ((int)response.StatusCode >= 500)
                 return Fail<JsonElement>(method, SlackErrors.Http, true, response.Headers.RetryAfter?.Delta);

@@ -11,8 +11,9 @@ namespace CsBot.Slack.Inbound;
 /// <summary>
 /// POST /slack/events: answers the url_verification handshake, and takes app_mention (answered in the thread) and
 /// direct messages (answered in the DM). Every event is acknowledged with 200 at once and answered from the work
-/// queue; Slack's retries of an event already taken are recognised by event_id and dropped. The bot's own
-/// messages, other bots and edits are ignored so CsBot never talks to itself.
+/// queue; Slack's retries of an event already taken are recognised by event_id and dropped. A message with a file
+/// attached is answered by its text. The bot's own messages, other bots and edits are ignored so CsBot never talks
+/// to itself.
 /// </summary>
 public sealed class SlackEventHandler(
     IQuestionAnswerer answerer,
@@ -69,7 +70,9 @@ public sealed class SlackEventHandler(
 
         var mention = e.Type == "app_mention" && e.ChannelType != "im";
         var direct = e.Type == "message" && e.ChannelType == "im";
-        if (!(mention || direct) || e.Subtype is not null || e.BotId is not null || string.IsNullOrEmpty(e.User) || string.IsNullOrEmpty(e.Channel)
+        // file_share is a message with a file attached; its text is a question like any other. Other subtypes are
+        // edits, deletions, joins and bot posts.
+        if (!(mention || direct) || e.Subtype is not (null or "file_share") || e.BotId is not null || string.IsNullOrEmpty(e.User) || string.IsNullOrEmpty(e.Channel)
             || e.User == identity.Known?.BotUserId)
             return Results.Ok();
 
@@ -80,8 +83,8 @@ public sealed class SlackEventHandler(
             if (e.User == botUserId) return;
             var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel);
             var answer = answerer.Ask(Question(await mentions.ToPlainTextAsync(e.Text, botUserId, ct)), asker);
-            var posted = await responder.PostAsync(e.Channel, threadTs, answer, ct);
-            if (!posted.Ok) logger.LogWarning("Answer to {User} in {Channel} was not posted: {Error}", e.User, e.Channel, posted.Error);
+            // One key per asked message: Slack's retries of the event and restarts never queue the answer twice.
+            await responder.PostAnswerAsync(e.Channel, threadTs, answer, $"slack:answer:{e.Channel}:{e.Ts ?? envelope.EventId ?? Guid.NewGuid().ToString("N")}", ct);
         });
         return Results.Ok();
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
@@ -8,14 +10,23 @@ namespace CsBot.Slack.Outbound;
 
 /// <summary>
 /// Delivers alerts, reminders and digests to Slack: a person by email (users.lookupByEmail, then the DM from
-/// conversations.open), a channel by id or name. Failures come back as <see cref="SendResult"/>: rate limits, 5xx and
-/// timeouts are transient with the wait Slack asked for, so the outbox retries them; a missing channel or a rejected
-/// token are permanent and say what to fix.
+/// conversations.open), a channel by id or name. Failures come back as <see cref="SendResult"/>: a rate limit pauses
+/// delivery for the wait Slack asked for; 5xx and timeouts are transient, with Slack's Retry-After when it sent one and
+/// otherwise none, so the outbox backs off exponentially with jitter; a missing channel or a rejected token are
+/// permanent and say what to fix.
 /// </summary>
-public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirectory users, SlackSentMessages sent, TimeProvider time) : IChatSender
+/// <remarks>
+/// Every post carries the outbox idempotency key as message metadata (<see cref="MetadataEventType"/>), so when a
+/// delivery run died between Slack accepting a message and the outbox recording it, <see cref="FindDeliveredAsync"/>
+/// finds it in the channel's recent history and it is not posted twice. That needs the channel's id: a channel
+/// addressed by name is sent again in that one case.
+/// </remarks>
+public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirectory users, SlackSentMessages sent, TimeProvider time) : IChatSender, ISentMessageLookup
 {
-    /// <summary>Used when a transient failure came without a Retry-After.</summary>
-    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+    public const string MetadataEventType = "csbot_outbox";
+
+    /// <summary>How many of the channel's latest messages are searched for an unrecorded delivery.</summary>
+    public const int HistoryLimit = 50;
 
     private readonly ExpiringCache<string, string> _dmChannels = new(time, SlackUserDirectory.CacheLifetime, 10_000);
 
@@ -28,10 +39,28 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         var channel = await ResolveAsync(message.Recipient, cancellationToken);
         if (!channel.Ok) return Failed(channel, ChannelMethod(message.Recipient));
 
-        var posted = await api.PostMessageAsync(channel.Value!, BlockKitRenderer.Render(message.Message), null, cancellationToken);
+        var payload = BlockKitRenderer.Render(message.Message);
+        payload["metadata"] = new JsonObject { ["event_type"] = MetadataEventType, ["event_payload"] = new JsonObject { ["key"] = message.IdempotencyKey } };
+        var posted = await api.PostMessageAsync(channel.Value!, payload, message.ThreadId, cancellationToken);
         if (!posted.Ok) return Failed(posted, "chat.postMessage");
         sent.Remember(posted.Value!.Channel, posted.Value.Ts, message.Message);
         return SendResult.Ok($"{posted.Value.Channel}/{posted.Value.Ts}");
+    }
+
+    public async Task<string?> FindDeliveredAsync(OutgoingMessage message, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (message.Recipient.Kind == RecipientKind.Channel && !ChannelId().IsMatch(message.Recipient.Key.Trim())) return null;
+        var channel = await ResolveAsync(message.Recipient, cancellationToken);
+        if (!channel.Ok) return null;
+        // A reply in a thread is not in the channel's history; Slack lists it under conversations.replies.
+        if (message.ThreadId is not null) return null;
+        var history = await api.HistoryAsync(channel.Value!, since, HistoryLimit, cancellationToken);
+        if (!history.Ok) return null;
+        var match = history.Value!.FirstOrDefault(m => m.MetadataEventType == MetadataEventType && m.MetadataPayload is { ValueKind: JsonValueKind.Object } payload
+            && payload.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == message.IdempotencyKey);
+        if (match is null) return null;
+        sent.Remember(channel.Value!, match.Ts, message.Message);
+        return $"{channel.Value}/{match.Ts}";
     }
 
     private async Task<SlackResult<string>> ResolveAsync(Recipient recipient, CancellationToken ct)
@@ -61,8 +90,10 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         recipient.Kind == RecipientKind.User && !UserId().IsMatch(recipient.Key) ? "users.lookupByEmail/conversations.open" : "conversations.open";
 
     private static SendResult Failed<T>(SlackResult<T> result, string method) =>
-        SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,
-            result.Transient ? result.RetryAfter ?? DefaultRetryAfter : null);
+        result.Error is SlackApiClient.RateLimited or "rate_limited"
+            ? SendResult.Limited(SlackErrors.Describe(method, result.Error, result.RetryAfter), result.RetryAfter ?? SlackApiClient.DefaultRetryAfter)
+            : SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,
+            result.Transient ? result.RetryAfter : null);
 
     [GeneratedRegex("^[CGD][A-Z0-9]{6,}$")]
     private static partial Regex ChannelId();

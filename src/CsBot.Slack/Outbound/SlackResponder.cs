@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsBot.Core.Messaging;
+using CsBot.Core.Ports;
 using CsBot.Slack.Api;
 using CsBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,11 @@ namespace CsBot.Slack.Outbound;
 
 /// <summary>
 /// Replies to people who asked something: in a channel thread, in a DM, through a response_url, or by updating a
-/// message in place. A reply is wanted now, not via the outbox, so one rate-limit wait of up to
-/// <see cref="MaxInlineWait"/> is honoured here before giving up.
+/// message in place. A reply is wanted now, so one rate-limit wait of up to <see cref="MaxInlineWait"/> is honoured
+/// here; an answer Slack still will not take (it asked to wait longer, or failed again) goes to the durable outbox,
+/// which delivers it when Slack allows, so an answer is never dropped for a wait.
 /// </summary>
-public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger)
+public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger, IOutbox? outbox = null)
 {
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(10);
 
@@ -21,6 +23,27 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
         var result = await WithOneRetryAsync(() => api.PostMessageAsync(channel, payload, threadTs, ct), ct);
         if (result.Ok) sent.Remember(result.Value!.Channel, result.Value.Ts, message);
         return result;
+    }
+
+    /// <summary>
+    /// Posts the answer to a question; when Slack refuses for now (rate limit, 5xx, timeout), queues it in the outbox
+    /// under <paramref name="key"/> (one per question, so a retried event never queues it twice) to be delivered when
+    /// Slack allows. True when posted or queued.
+    /// </summary>
+    public async Task<bool> PostAnswerAsync(string channel, string? threadTs, ChatMessage message, string key, CancellationToken ct)
+    {
+        var result = await PostAsync(channel, threadTs, message, ct);
+        if (result.Ok) return true;
+        if (!result.Transient || outbox is null)
+        {
+            logger.LogWarning("Answer in {Channel} was not posted: {Error}", channel, result.Error);
+            return false;
+        }
+        var after = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.Zero);
+        var outgoing = new OutgoingMessage(Recipient.Channel(channel), message, key) { Platform = SlackChatSender.PlatformName, ThreadId = threadTs };
+        outbox.Enqueue(outgoing, after);
+        logger.LogInformation("Slack could not take the answer in {Channel} now ({Error}); queued in the outbox as {Key}, due {After:u}", channel, result.Error, key, after);
+        return true;
     }
 
     public async Task<SlackResult<SlackPostedMessage>> UpdateAsync(string channel, string ts, ChatMessage message, CancellationToken ct)

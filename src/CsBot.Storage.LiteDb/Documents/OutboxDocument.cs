@@ -22,6 +22,9 @@ internal sealed class OutboxDocument
     public string RecipientKey { get; set; } = "";
     public string RecipientName { get; set; } = "";
     public string? RecipientTimeZone { get; set; }
+    /// <summary>The platform that must deliver it (<see cref="OutgoingMessage.Platform"/>); absent for notifications.</summary>
+    public string? ForPlatform { get; set; }
+    public string? ThreadId { get; set; }
     public int MessageFormat { get; set; } = OutboxMessageJson.CurrentFormat;
     public string MessageJson { get; set; } = "";
     public OutboxState State { get; set; }
@@ -48,6 +51,8 @@ internal sealed class OutboxDocument
             RecipientKey = message.Recipient.Key,
             RecipientName = message.Recipient.DisplayName,
             RecipientTimeZone = message.Recipient.TimeZone,
+            ForPlatform = message.Platform,
+            ThreadId = message.ThreadId,
             MessageJson = OutboxMessageJson.Serialize(message.Message),
             State = OutboxState.Pending,
             CreatedTicks = createdAt.UtcTicks,
@@ -81,7 +86,7 @@ internal sealed class OutboxDocument
         return new OutboxEntry
         {
             Id = Id,
-            Message = new OutgoingMessage(recipient, OutboxMessageJson.Deserialize(MessageJson), IdempotencyKey),
+            Message = new OutgoingMessage(recipient, OutboxMessageJson.Deserialize(MessageJson), IdempotencyKey) { Platform = ForPlatform, ThreadId = ThreadId },
             State = State,
             Attempts = Attempts,
             NextAttemptAt = NextAttemptAt.ToDateTimeOffset(),

@@ -91,8 +91,9 @@ public sealed class OutboxCrashRecoveryTests : IDisposable
     [Fact]
     public async Task A_crash_between_the_platform_accepting_and_the_outcome_being_stored_sends_that_message_twice()
     {
-        // The documented at-least-once window: Slack and Teams take no idempotency key, so the platform cannot
-        // recognise the resend. This test pins the behaviour so a change to it is a conscious one.
+        // The documented at-least-once window for a sender that cannot look its messages up (Teams): the platform
+        // takes no idempotency key and cannot recognise the resend. Slack closes it (CrashDuringSlackDeliveryTests).
+        // This test pins the behaviour so a change to it is a conscious one.
         var dying = _file.Open(new ScriptedSender(_platform, (m, _, p) =>
         {
             p.Accept(m);

@@ -182,4 +182,24 @@ public sealed class OutboxDeliveryServiceTests : IDisposable
         Assert.Equal((OutboxState.Pending, 1), (entry.State, entry.Attempts));
         Assert.Single(process.Outbox.Due(Now, 10));
     }
+
+    [Fact]
+    public async Task A_message_for_another_platform_goes_through_that_platforms_sender_and_one_for_a_missing_platform_is_dead_lettered()
+    {
+        var notifying = new ScriptedSender(_platform, ScriptedSender.AlwaysAccept);
+        var otherPlatform = new FakePlatform();
+        var other = new ScriptedSender(otherPlatform, ScriptedSender.AlwaysAccept);
+        var process = _file.Open(notifying, platformSenders: name => name == "other" ? other : null);
+        process.Outbox.Enqueue(OutboxFile.Message("alert"), Now);
+        process.Outbox.Enqueue(OutboxFile.Message("answer") with { Platform = "other", ThreadId = "t-1" }, Now);
+        process.Outbox.Enqueue(OutboxFile.Message("orphan") with { Platform = "gone" }, Now);
+
+        var summary = await process.Delivery.DeliverDueAsync(default);
+
+        Assert.Equal((2, 1), (summary.Delivered, summary.DeadLettered));
+        Assert.Equal(["alert"], _platform.Accepted.Keys);
+        Assert.Equal(["answer"], otherPlatform.Accepted.Keys);
+        Assert.Equal(("fake", "t-1"), (process.Outbox.FindByIdempotencyKey("answer")!.Platform, process.Outbox.FindByIdempotencyKey("answer")!.Message.ThreadId));
+        Assert.Contains("gone, which is not configured", process.Outbox.FindByIdempotencyKey("orphan")!.LastError);
+    }
 }

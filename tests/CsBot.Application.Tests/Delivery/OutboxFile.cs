@@ -26,13 +26,13 @@ internal sealed class OutboxFile : IDisposable
 
     public sealed record Process(LiteDbContext Context, LiteDbOutbox Outbox, OutboxDeliveryService Delivery, ListLogger<OutboxDeliveryService> Log);
 
-    public Process Open(IChatSender sender, Random? random = null)
+    public Process Open(IChatSender sender, Random? random = null, Func<string, IChatSender?>? platformSenders = null)
     {
         var context = new LiteDbContext(DatabasePath);
         _open.Add(context);
         var outbox = new LiteDbOutbox(context, Time);
         var log = new ListLogger<OutboxDeliveryService>();
-        var delivery = new OutboxDeliveryService(outbox, sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc), log, random ?? new Random(7));
+        var delivery = new OutboxDeliveryService(outbox, sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc), log, random ?? new Random(7), platformSenders);
         return new Process(context, outbox, delivery, log);
     }
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using WireMock;
 using WireMock.Logging;
+using WireMock.Types;
+using WireMock.Util;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -36,11 +39,40 @@ public sealed class FakeSlack : IDisposable
         Api("conversations.open", new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D0PRIYA01" } });
         Api("chat.postMessage", new JsonObject { ["ok"] = true, ["ts"] = "1700000000.000001" });
         Api("chat.update", new JsonObject { ["ok"] = true });
+        Server.Given(Request.Create().WithPath("/api/conversations.history").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(request => History(request.Body ?? "")));
         Server.Given(Request.Create().WithPath("/response/*").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
     }
 
     public string ApiUrl => Server.Url + "/api/";
+
+    /// <summary>
+    /// conversations.history as Slack answers it: the messages this fake accepted for the channel, newest first, with
+    /// their metadata only when include_all_metadata=true was asked for.
+    /// </summary>
+    private ResponseMessage History(string form)
+    {
+        var fields = QueryHelpers.ParseQuery(form);
+        var withMetadata = fields.TryGetValue("include_all_metadata", out var all) && all.ToString() == "true";
+        var messages = new JsonArray();
+        foreach (var call in Calls("/api/chat.postMessage").Reverse().Where(c => c.ResponseMessage!.StatusCode is 200))
+        {
+            var sent = JsonNode.Parse(call.RequestMessage!.Body ?? "{}")!.AsObject();
+            if ((string?)sent["channel"] != fields["channel"].ToString() || sent["thread_ts"] is not null) continue;
+            var ts = (string?)JsonNode.Parse(call.ResponseMessage!.BodyData?.BodyAsString ?? "{}")?["ts"];
+            var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = sent["text"]?.DeepClone() };
+            if (withMetadata && sent["metadata"] is { } metadata) message["metadata"] = metadata.DeepClone();
+            messages.Add(message);
+        }
+        var body = new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false };
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
+        };
+    }
 
     public string ResponseUrl(string name) => $"{Server.Url}/response/{name}";
 

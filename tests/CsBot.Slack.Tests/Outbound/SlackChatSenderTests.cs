@@ -20,7 +20,7 @@ public sealed class SlackChatSenderTests : IDisposable
     public SlackChatSenderTests()
     {
         var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = _slack.ApiUrl };
-        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance);
+        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, _clock);
         _sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock), _clock);
     }
 
@@ -66,30 +66,37 @@ public sealed class SlackChatSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task Rate_limited_is_transient_with_slacks_wait_and_the_retry_delivers_once()
+    public async Task Rate_limited_is_transient_with_slacks_wait_and_the_retry_after_it_delivers_once()
     {
         Fail("C0LIMITED1", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", retryAfter: "7", scenario: "limit");
 
         var limited = await Send(Recipient.Channel("C0LIMITED1"));
+        var tooSoon = await Send(Recipient.Channel("C0LIMITED1"));
+        _clock.Advance(TimeSpan.FromSeconds(7));
         var retried = await Send(Recipient.Channel("C0LIMITED1"));
 
         Assert.False(limited.Delivered);
         Assert.True(limited.Transient);
         Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
+        Assert.True(limited.RateLimited);
+        // Within Slack's wait the call is refused without reaching Slack.
+        Assert.True(tooSoon is { Delivered: false, RateLimited: true });
         Assert.True(retried.Delivered);
         Assert.Equal(2, _slack.Calls("/api/chat.postMessage").Count);
         Assert.Single(_slack.Calls("/api/chat.postMessage"), c => c.ResponseMessage!.StatusCode is 200);
     }
 
     [Fact]
-    public async Task A_server_error_is_transient_with_a_default_wait()
+    public async Task A_server_error_is_transient_and_leaves_the_wait_to_the_outboxs_backoff()
     {
         Fail("C0BROKEN01", 503, "upstream unavailable");
+        Fail("C0BUSY0001", 503, "try later", retryAfter: "12");
 
         var result = await Send(Recipient.Channel("C0BROKEN01"));
+        var asked = await Send(Recipient.Channel("C0BUSY0001"));
 
-        Assert.True(result.Transient);
-        Assert.Equal(SlackChatSender.DefaultRetryAfter, result.RetryAfter);
+        Assert.True(result is { Transient: true, RateLimited: false, RetryAfter: null });
+        Assert.Equal(TimeSpan.FromSeconds(12), asked.RetryAfter);
     }
 
     [Theory]
@@ -131,6 +138,6 @@ public sealed class SlackChatSenderTests : IDisposable
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("C0NOWHERE1"), SampleMessages.Alert(), "k"), CancellationToken.None);
 
         Assert.True(result.Transient);
-        Assert.NotNull(result.RetryAfter);
+        Assert.Null(result.RetryAfter);
     }
 }

@@ -1,0 +1,62 @@
+using CsBot.Application.Delivery;
+using CsBot.Application.Time;
+using CsBot.Core.Messaging;
+using CsBot.Slack.Api;
+using CsBot.Slack.Outbound;
+using CsBot.Slack.Tests.Host;
+using CsBot.Storage.LiteDb;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CsBot.Slack.Tests.Delivery;
+
+/// <summary>
+/// The real delivery pipeline to Slack on a fake clock: a LiteDB outbox in a temp folder, the delivery service, and
+/// the Slack sender talking to a <see cref="FakeSlack"/>. Retry-After and back-off waits pass by advancing <see cref="Time"/>.
+/// </summary>
+internal sealed class SlackOutbox : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("csbot-slack-outbox-").FullName;
+    private readonly LiteDbContext _context;
+
+    public SlackOutbox(FakeSlack slack, Random? random = null)
+    {
+        var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = slack.ApiUrl };
+        Api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, Time);
+        _context = new LiteDbContext(Path.Combine(_folder, "csbot.db"));
+        Outbox = new LiteDbOutbox(_context, Time);
+        Sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time), Time);
+        Delivery = new OutboxDeliveryService(Outbox, Sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc),
+            NullLogger<OutboxDeliveryService>.Instance, random ?? new Random(13));
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero));
+
+    public DeliveryOptions Options { get; } = new();
+
+    public SlackApiClient Api { get; }
+
+    public SlackChatSender Sender { get; }
+
+    public LiteDbOutbox Outbox { get; }
+
+    public OutboxDeliveryService Delivery { get; }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public void Enqueue(string channel, string key) =>
+        Outbox.Enqueue(new OutgoingMessage(Recipient.Channel(channel), new ChatMessage { Title = "Alert " + key, FallbackText = "Alert " + key }, key), Now);
+
+    public void Dispose()
+    {
+        _context.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder must not fail a test.
+        }
+    }
+}
