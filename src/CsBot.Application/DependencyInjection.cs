@@ -76,7 +76,7 @@ public static class DependencyInjection
         // Answers queued by a platform that is not the notifying one go back through that platform's keyed sender.
         services.AddSingleton(sp => new OutboxDeliveryService(sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<IChatSender>(),
             settings.Delivery, sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<OutboxDeliveryService>>(),
-            platformSenders: name => sp.GetKeyedService<IChatSender>(name)));
+            Random.Shared, name => sp.GetKeyedService<IChatSender>(name)));
         services.AddSingleton<RenewalReminderService>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestService>();

@@ -31,19 +31,19 @@ public sealed class OutboxDeliveryService
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
 
     /// <param name="sender">The notifying platform's sender: alerts, reminders and digests go there.</param>
-    /// <param name="random">Jitter source; tests pass a seeded one. Defaults to the shared thread-safe generator.</param>
+    /// <param name="random">Jitter source: <see cref="Random.Shared"/> in the host, a seeded one in tests.</param>
     /// <param name="platformSenders">The sender of each other configured platform by name, for messages that name
     /// theirs (<see cref="OutgoingMessage.Platform"/>: an answer queued by the platform it was asked on).</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
-        ILogger<OutboxDeliveryService> logger, Random? random = null, Func<string, IChatSender?>? platformSenders = null)
+        ILogger<OutboxDeliveryService> logger, Random random, Func<string, IChatSender?> platformSenders)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _backoff = new RetryBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared);
-        _platformSenders = platformSenders ?? (_ => null);
+        _backoff = new RetryBackoff(options.BaseDelay, options.MaxDelay, random ?? throw new ArgumentNullException(nameof(random)));
+        _platformSenders = platformSenders ?? throw new ArgumentNullException(nameof(platformSenders));
     }
 
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)

@@ -16,14 +16,14 @@ namespace CsBot.Slack.Api;
 /// is refused here as "ratelimited" until Slack's Retry-After has passed, without reaching Slack, so a burst does not
 /// keep hammering a method Slack asked us to leave alone.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider? time = null)
+public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider time)
 {
     /// <summary>Used when Slack answers 429 without a Retry-After header.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
     public const string RateLimited = "ratelimited";
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _limitedUntil = new(StringComparer.Ordinal);
 
     public async Task<SlackResult<SlackAuthInfo>> AuthTestAsync(CancellationToken ct)

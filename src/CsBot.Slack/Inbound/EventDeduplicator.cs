@@ -10,7 +10,7 @@ namespace CsBot.Slack.Inbound;
 /// Kept in memory for speed and in the stored <see cref="IInboundEventLog"/>, so a retry that arrives after a restart
 /// (Slack retried because the process died before answering in time) is recognised too.
 /// </summary>
-public sealed class EventDeduplicator(TimeProvider time, IInboundEventLog? log = null, ILogger<EventDeduplicator>? logger = null)
+public sealed class EventDeduplicator(TimeProvider time, IInboundEventLog log, ILogger<EventDeduplicator> logger)
 {
     public static readonly TimeSpan Memory = TimeSpan.FromHours(1);
     public const int Capacity = 20_000;
@@ -21,7 +21,6 @@ public sealed class EventDeduplicator(TimeProvider time, IInboundEventLog? log =
     public bool FirstSighting(string eventId)
     {
         if (!_seen.TryAdd(eventId, true)) return false;
-        if (log is null) return true;
         var now = time.GetUtcNow();
         try
         {
@@ -30,7 +29,7 @@ public sealed class EventDeduplicator(TimeProvider time, IInboundEventLog? log =
         catch (Exception ex)
         {
             // Answering twice is better than not answering: a store that fails must not silence the bot.
-            logger?.LogError(ex, "Could not check event {EventId} against the stored event log; answering it", eventId);
+            logger.LogError(ex, "Could not check event {EventId} against the stored event log; answering it", eventId);
             return true;
         }
     }

@@ -13,7 +13,7 @@ namespace CsBot.Slack.Outbound;
 /// here; an answer Slack still will not take (it asked to wait longer, or failed again) goes to the durable outbox,
 /// which delivers it when Slack allows, so an answer is never dropped for a wait.
 /// </summary>
-public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger, IOutbox? outbox = null)
+public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger, IOutbox outbox)
 {
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(10);
 
@@ -34,7 +34,7 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
     {
         var result = await PostAsync(channel, threadTs, message, ct);
         if (result.Ok) return true;
-        if (!result.Transient || outbox is null)
+        if (!result.Transient)
         {
             logger.LogWarning("Answer in {Channel} was not posted: {Error}", channel, result.Error);
             return false;

@@ -9,7 +9,7 @@ namespace CsBot.Slack.Outbound;
 /// Alerts, reminders and digests went through the durable outbox, which keeps them with Slack's id, so they are
 /// found there after a restart too; only older answers to questions are forgotten.
 /// </summary>
-public sealed class SlackSentMessages(TimeProvider time, IOutboxStore? outbox = null)
+public sealed class SlackSentMessages(TimeProvider time, IOutboxStore outbox)
 {
     public static readonly TimeSpan Memory = TimeSpan.FromDays(14);
     public const int Capacity = 20_000;
@@ -23,6 +23,6 @@ public sealed class SlackSentMessages(TimeProvider time, IOutboxStore? outbox = 
         if (channel is null || ts is null) return null;
         if (_messages.TryGet((channel, ts), out var message)) return message;
         // SlackChatSender reports "{channel}/{ts}" as the platform message id the outbox stores.
-        return outbox?.FindByPlatformMessageId(SlackChatSender.PlatformName, $"{channel}/{ts}")?.Message.Message;
+        return outbox.FindByPlatformMessageId(SlackChatSender.PlatformName, $"{channel}/{ts}")?.Message.Message;
     }
 }

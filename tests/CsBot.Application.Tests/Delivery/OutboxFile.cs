@@ -32,7 +32,7 @@ internal sealed class OutboxFile : IDisposable
         _open.Add(context);
         var outbox = new LiteDbOutbox(context, Time);
         var log = new ListLogger<OutboxDeliveryService>();
-        var delivery = new OutboxDeliveryService(outbox, sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc), log, random ?? new Random(7), platformSenders);
+        var delivery = new OutboxDeliveryService(outbox, sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc), log, random ?? new Random(7), platformSenders ?? (_ => null));
         return new Process(context, outbox, delivery, log);
     }
 

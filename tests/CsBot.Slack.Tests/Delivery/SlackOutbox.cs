@@ -25,9 +25,9 @@ internal sealed class SlackOutbox : IDisposable
         Api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, Time);
         _context = new LiteDbContext(Path.Combine(_folder, "csbot.db"));
         Outbox = new LiteDbOutbox(_context, Time);
-        Sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time), Time);
+        Sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time, Outbox), Time);
         Delivery = new OutboxDeliveryService(Outbox, Sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc),
-            NullLogger<OutboxDeliveryService>.Instance, random ?? new Random(13));
+            NullLogger<OutboxDeliveryService>.Instance, random ?? new Random(13), _ => null);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero));

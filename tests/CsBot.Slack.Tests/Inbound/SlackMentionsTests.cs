@@ -15,7 +15,7 @@ public sealed class SlackMentionsTests : IDisposable
     public SlackMentionsTests()
     {
         var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = _slack.ApiUrl };
-        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance);
+        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, TimeProvider.System);
         _mentions = new SlackMentions(new SlackUserDirectory(api, new FakeTimeProvider()));
     }
 

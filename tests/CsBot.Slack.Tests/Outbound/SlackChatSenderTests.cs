@@ -1,3 +1,4 @@
+using CsBot.Core.Ports;
 using System.Text.Json.Nodes;
 using CsBot.Core.Messaging;
 using CsBot.Slack.Api;
@@ -21,7 +22,7 @@ public sealed class SlackChatSenderTests : IDisposable
     {
         var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = _slack.ApiUrl };
         var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, _clock);
-        _sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock), _clock);
+        _sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), _clock);
     }
 
     public void Dispose() => _slack.Dispose();
@@ -132,8 +133,8 @@ public sealed class SlackChatSenderTests : IDisposable
     public async Task A_slack_that_cannot_be_reached_is_transient()
     {
         var options = new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = "http://127.0.0.1:9/api/" };
-        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(options.ApiBaseUrl) }, options, NullLogger<SlackApiClient>.Instance);
-        var sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock), _clock);
+        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(options.ApiBaseUrl) }, options, NullLogger<SlackApiClient>.Instance, _clock);
+        var sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), _clock);
 
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("C0NOWHERE1"), SampleMessages.Alert(), "k"), CancellationToken.None);
 

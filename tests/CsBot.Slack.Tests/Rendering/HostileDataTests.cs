@@ -1,3 +1,4 @@
+using CsBot.Core.Ports;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -46,8 +47,8 @@ public sealed partial class HostileDataTests
         using var slack = new FakeSlack();
         var clock = new FakeTimeProvider(HostilePortfolio.Now);
         var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = slack.ApiUrl },
-            NullLogger<SlackApiClient>.Instance);
-        var sender = new SlackChatSender(api, new SlackUserDirectory(api, clock), new SlackSentMessages(clock), clock);
+            NullLogger<SlackApiClient>.Instance, clock);
+        var sender = new SlackChatSender(api, new SlackUserDirectory(api, clock), new SlackSentMessages(clock, NSubstitute.Substitute.For<IOutboxStore>()), clock);
 
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("cs-alerts"), Message("owner alert"), "hostile-1"), CancellationToken.None);
 
