@@ -16,6 +16,11 @@ public sealed class LocalChatOptions
     public bool ConsolePrompt { get; set; } = true;
     /// <summary>Let clients on other machines use /api/local/*. Off by default: the local chat answers loopback clients only.</summary>
     public bool AllowRemote { get; set; }
+    /// <summary>
+    /// Host names the local surfaces answer besides localhost, 127.0.0.1 and [::1] (e.g. a name in /etc/hosts). With
+    /// AllowRemote, a non-empty list is the only names they answer. Requests for other names get 403.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 
     /// <summary>Binds the section, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
     public static LocalChatOptions Read(IConfiguration configuration, ICollection<string> errors) =>

@@ -91,6 +91,15 @@ public static class DependencyInjection
                     // even a JWT escape as an exception; that is just as unauthenticated.
                     response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
+                catch (MalformedActivityException ex) when (!response.HasStarted)
+                {
+                    loggers.CreateLogger("CsBot.Teams").LogWarning("Refused a Teams request with 400: {Reason}", ex.Message);
+                    await Results.Problem(title: "Malformed activity", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(request.HttpContext);
+                }
+                catch (Exception ex) when (ChannelKeysUnavailable.Is(ex) && !response.HasStarted)
+                {
+                    await ChannelKeysUnavailable.AnswerAsync(response, ex, loggers.CreateLogger("CsBot.Teams"));
+                }
                 catch (Exception ex) when (ex is ArgumentException or UriFormatException && !response.HasStarted)
                 {
                     // The turn's own errors are OnTurnError's; what escapes the adapter is an activity it cannot

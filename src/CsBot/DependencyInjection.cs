@@ -32,6 +32,8 @@ public static class DependencyInjection
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        // Responses do not name the server (see SecurityHeaders for the headers they do carry).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(settings);
@@ -53,6 +55,7 @@ public static class DependencyInjection
 
     public static WebApplication MapCsBot(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.MapHealthChecks("/healthz");
         app.MapLocalChat();
         // The outbox and the digest preview are for whoever runs CsBot: the same guard as the local chat.

@@ -28,6 +28,8 @@ public sealed class AskService(
 {
     public ChatMessage Ask(string text, Asker asker)
     {
+        // Checked before anything reads the text, so a huge question costs nothing.
+        if (QuestionLimits.IsTooLong(text)) return QuestionLimits.TooLong(text);
         try
         {
             var portfolio = view.Portfolio;

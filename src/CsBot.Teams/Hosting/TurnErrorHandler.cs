@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using CsBot.Teams.Inbound;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,8 @@ public static class TurnErrorHandler
 
     public static Func<ITurnContext, Exception, Task> Create(ILogger logger) => async (turnContext, exception) =>
     {
+        // Not a failure of the turn but of the request: /api/messages answers it 400.
+        if (exception is MalformedActivityException) ExceptionDispatchInfo.Throw(exception);
         logger.LogError(exception, "Teams turn failed: {Type} activity in conversation {Conversation}",
             turnContext.Activity?.Type, turnContext.Activity?.Conversation?.Id);
         if (turnContext.Activity?.Type != ActivityTypes.Message) return;

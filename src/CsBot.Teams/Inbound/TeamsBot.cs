@@ -27,6 +27,9 @@ public sealed class TeamsBot(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        // Nothing can be answered or stored without a conversation; the turn stops here and the request gets 400.
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+            throw new MalformedActivityException($"The {activity.Type} activity names no conversation (conversation.id).");
         var tenant = ConversationCapture.ReadChannelData(activity)?.Tenant?.Id ?? activity.Conversation?.TenantId;
         if (!options.IsTenantAllowed(tenant))
         {

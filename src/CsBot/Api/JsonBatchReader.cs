@@ -21,10 +21,19 @@ public sealed class JsonBatchReader(JsonSerializerOptions appOptions, long maxBy
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes) return (null, TooLarge(null));
-            buffer.Write(chunk, 0, read);
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return (null, TooLarge(null));
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The web server's own limit tripped first (it is set to the same limit per request, see
+            // RequestBodyLimit): the same answer, with a body that names the setting.
+            return (null, TooLarge(null));
         }
         buffer.Position = 0;
 
