@@ -1,5 +1,3 @@
-using CsBot.Core.Digest;
-
 namespace CsBot.Scheduling;
 
 /// <summary>The weekly digest. Section "Digest". Chat commands can add subscriptions at run time; these are the configured ones.</summary>
@@ -15,7 +13,7 @@ public sealed class DigestOptions
 public sealed class DigestSubscriptionOptions
 {
     public string Channel { get; set; } = "";
-    public string Cron { get; set; } = DigestSubscription.DefaultCron;
+    public string Cron { get; set; } = DigestSchedule.DefaultCron;
     /// <summary>IANA time-zone id; empty means the Scheduling time zone.</summary>
     public string? TimeZone { get; set; }
     /// <summary>Only accounts of this segment; empty means every account.</summary>

@@ -15,7 +15,7 @@ public sealed class DigestSubscriptionSync(ScheduledDigestSubscriptions subscrip
         foreach (var subscription in configured) subscriptions.Upsert(subscription);
         subscriptions.ScheduleAll();
         foreach (var subscription in subscriptions.GetAll())
-            logger.LogInformation("Weekly digest for {Channel}: {Cron} ({TimeZone}){Segment}", subscription.Channel, subscription.Cron, subscription.TimeZone,
+            logger.LogInformation("Weekly digest for {Channel}: {Cron} ({TimeZone}){Segment}", subscription.Channel, DigestSchedule.CronOf(subscription), subscription.TimeZone,
                 subscription.Segment is null ? "" : ", segment " + subscription.Segment);
         return Task.CompletedTask;
     }

@@ -45,7 +45,7 @@ public sealed class ScheduledDigestSubscriptions(IDigestSubscriptions stored, IS
         .ForJob(WeeklyDigestJob.Key)
         .WithIdentity(TriggerKeyFor(subscription.Channel))
         .UsingJobData(WeeklyDigestJob.ChannelKey, subscription.Channel)
-        .WithCronSchedule(subscription.Cron, c => c
+        .WithCronSchedule(DigestSchedule.CronOf(subscription), c => c
             .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone))
             .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
         .Build();

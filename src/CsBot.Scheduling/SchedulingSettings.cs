@@ -1,7 +1,6 @@
 using CsBot.Application.Delivery;
 using CsBot.Application.Settings;
 using CsBot.Core.Digest;
-using CsBot.Core.Reminders;
 using Microsoft.Extensions.Configuration;
 using CronExpression = Quartz.CronExpression;
 
@@ -9,14 +8,15 @@ namespace CsBot.Scheduling;
 
 /// <summary>
 /// When scheduled work runs: the risk evaluation (section "Scheduling"), the outbox poll (Delivery:PollCron), the
-/// daily reminders (Reminders:Cron) and the configured digest subscriptions (section "Digest"). Every cron is
-/// checked here, where Quartz reads it; the other values of Delivery and Reminders are checked by the Application.
+/// daily reminders (Reminders:Enabled, RunAtStartup and Cron) and the configured digest subscriptions (section
+/// "Digest"). Every cron is checked here, where Quartz reads it; the other values of Delivery and the reminder
+/// offsets are the Application's and checked there.
 /// </summary>
 public sealed record SchedulingSettings(
     SchedulingOptions Scheduling,
     TimeZoneInfo TimeZone,
     string DeliveryPollCron,
-    RemindersOptions Reminders,
+    ReminderScheduleOptions Reminders,
     IReadOnlyList<DigestSubscription> DigestSubscriptions)
 {
     /// <summary>Binds the sections, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
@@ -29,7 +29,7 @@ public sealed record SchedulingSettings(
 
         var delivery = BindReportedElsewhere<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
         CheckCron("Delivery:PollCron", delivery.PollCron, errors);
-        var reminders = BindReportedElsewhere<RemindersOptions>(configuration, RemindersOptions.SectionName);
+        var reminders = SettingsReader.Bind<ReminderScheduleOptions>(configuration, ReminderScheduleOptions.SectionName, errors);
         CheckCron("Reminders:Cron", reminders.Cron, errors);
         var digests = ReadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
         return new SchedulingSettings(scheduling, zone, delivery.PollCron, reminders, digests);
@@ -61,7 +61,7 @@ public sealed record SchedulingSettings(
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
                 errors.Add($"{key}:TimeZone '{zone}' is not a known time zone; use an IANA id such as \"Europe/Berlin\", or leave it empty for the Scheduling time zone.");
             if (valid && errors.Count == before)
-                subscriptions.Add(new DigestSubscription(entry.Channel.Trim(), entry.Cron, zone, string.IsNullOrWhiteSpace(entry.Segment) ? null : entry.Segment.Trim()));
+                subscriptions.Add(new DigestSubscription(entry.Channel.Trim(), zone, string.IsNullOrWhiteSpace(entry.Segment) ? null : entry.Segment.Trim(), entry.Cron));
         }
         return subscriptions;
     }

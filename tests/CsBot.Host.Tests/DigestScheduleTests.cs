@@ -10,7 +10,7 @@ public class DigestScheduleTests
     [Fact]
     public void The_default_digest_fires_monday_nine_in_berlin_across_both_dst_changes()
     {
-        var subscription = new DigestSubscription("cs-leadership", DigestSubscription.DefaultCron, "Europe/Berlin");
+        var subscription = new DigestSubscription("cs-leadership", "Europe/Berlin");
 
         // Summer time starts Sunday 2026-03-29 and ends Sunday 2026-10-25.
         var spring = DigestSchedule(subscription, new DateTimeOffset(2026, 3, 17, 0, 0, 0, TimeSpan.Zero));
@@ -29,7 +29,7 @@ public class DigestScheduleTests
     [Fact]
     public void Each_subscription_keeps_its_own_zone()
     {
-        var tokyo = new DigestSubscription("apac", DigestSubscription.DefaultCron, "Asia/Tokyo");
+        var tokyo = new DigestSubscription("apac", "Asia/Tokyo");
 
         var next = DigestSchedule(tokyo, new DateTimeOffset(2026, 3, 17, 0, 0, 0, TimeSpan.Zero))[0];
 

@@ -21,7 +21,7 @@ public class ReminderDigestConfigurationTests
 
         Assert.Equal([90, 60, 30, 7], settings.Application.Reminders.RenewalOffsets);
         Assert.Equal([14, 3], settings.Application.Reminders.NoticeOffsets);
-        Assert.Equal("0 0 8 * * ?", settings.Application.Reminders.Cron);
+        Assert.Equal("0 0 8 * * ?", settings.Scheduling.Reminders.Cron);
         Assert.Empty(settings.Scheduling.DigestSubscriptions);
     }
 
@@ -40,7 +40,7 @@ public class ReminderDigestConfigurationTests
     {
         var settings = SettingsLoader.Load(Config(("Scheduling:TimeZone", "Europe/Berlin"), ("Digest:Subscriptions:0:Channel", "#cs-leadership"), ("Digest:Subscriptions:0:Segment", " Enterprise ")));
 
-        Assert.Equal(new DigestSubscription("#cs-leadership", "0 0 9 ? * MON", "Europe/Berlin", "Enterprise"), Assert.Single(settings.Scheduling.DigestSubscriptions));
+        Assert.Equal(new DigestSubscription("#cs-leadership", "Europe/Berlin", "Enterprise", "0 0 9 ? * MON"), Assert.Single(settings.Scheduling.DigestSubscriptions));
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class ReminderDigestConfigurationTests
         var example = SettingsLoader.Load(new ConfigurationBuilder().AddJsonFile(Path.Combine(dir.FullName, "appsettings.example.json")).Build());
         var defaults = SettingsLoader.Load(Config());
 
-        Assert.Equal(defaults.Application.Reminders.Enabled, example.Application.Reminders.Enabled);
-        Assert.Equal(defaults.Application.Reminders.Cron, example.Application.Reminders.Cron);
+        Assert.Equal(defaults.Scheduling.Reminders.Enabled, example.Scheduling.Reminders.Enabled);
+        Assert.Equal(defaults.Scheduling.Reminders.Cron, example.Scheduling.Reminders.Cron);
         Assert.Equal(RemindersOptions.DefaultRenewalOffsetDays, example.Application.Reminders.RenewalOffsets);
         Assert.Equal(RemindersOptions.DefaultNoticeOffsetDays, example.Application.Reminders.NoticeOffsets);
         Assert.Equal(defaults.Scheduling.DigestSubscriptions, example.Scheduling.DigestSubscriptions);

@@ -28,7 +28,8 @@ public static class SubscriptionCommands
             if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
         }
         var existing = subscriptions.Find(channel);
-        var subscription = new DigestSubscription(channel, existing?.Cron ?? DigestSubscription.DefaultCron, existing?.TimeZone ?? zone.Id, segment ?? existing?.Segment);
+        // A channel signing up again keeps its time; a new one gets the scheduler's default (Mondays 09:00).
+        var subscription = new DigestSubscription(channel, existing?.TimeZone ?? zone.Id, segment ?? existing?.Segment, existing?.Schedule);
         subscriptions.Upsert(subscription);
         var scope = subscription.Segment is null ? "the whole portfolio" : $"the {subscription.Segment} segment";
         return Done("This channel is subscribed to the weekly digest",

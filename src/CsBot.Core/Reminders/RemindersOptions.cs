@@ -1,15 +1,13 @@
 namespace CsBot.Core.Reminders;
 
-/// <summary>Renewal reminders to the owner CSM. Bound from configuration section "Reminders".</summary>
+/// <summary>
+/// Which renewal reminders the owner CSM gets. Bound from configuration section "Reminders"; when and whether the
+/// daily run happens (Enabled, RunAtStartup, Cron in the same section) is the scheduler's setting, not read here.
+/// </summary>
 public sealed class RemindersOptions
 {
     public const string SectionName = "Reminders";
 
-    public bool Enabled { get; set; } = true;
-    /// <summary>Also run a few seconds after startup (after the first risk evaluation has begun), catching up on missed days.</summary>
-    public bool RunAtStartup { get; set; } = true;
-    /// <summary>Quartz cron (seconds first) for the daily reminder run, read in the Scheduling time zone. Default 08:00 every day.</summary>
-    public string Cron { get; set; } = "0 0 8 * * ?";
     /// <summary>Days before the renewal date to remind. Default 90, 60, 30, 7.</summary>
     public List<int> RenewalOffsetDays { get; set; } = [];
     /// <summary>Days before the notice deadline of auto-renewing contracts to remind. Default 14, 3.</summary>

@@ -1,4 +1,5 @@
 using CsBot.Core.Digest;
+using LiteDB;
 
 namespace CsBot.Storage.LiteDb.Documents;
 
@@ -7,7 +8,12 @@ internal sealed class DigestSubscriptionDocument
 {
     public string Id { get; set; } = "";
     public string Channel { get; set; } = "";
-    public string Cron { get; set; } = "";
+    /// <summary>
+    /// The scheduler's own text for when the digest goes out, kept as given and never read here. Stored under "Cron",
+    /// the field the first version wrote, so existing sign-ups keep their times; absent means the scheduler's default.
+    /// </summary>
+    [BsonField("Cron")]
+    public string? Schedule { get; set; }
     public string TimeZone { get; set; } = "";
     public string? Segment { get; set; }
 
@@ -15,10 +21,10 @@ internal sealed class DigestSubscriptionDocument
     {
         Id = DigestSubscription.KeyOf(s.Channel),
         Channel = s.Channel,
-        Cron = s.Cron,
+        Schedule = s.Schedule,
         TimeZone = s.TimeZone,
         Segment = s.Segment,
     };
 
-    public DigestSubscription ToDomain() => new(Channel, Cron, TimeZone, Segment);
+    public DigestSubscription ToDomain() => new(Channel, TimeZone, Segment, string.IsNullOrWhiteSpace(Schedule) ? null : Schedule);
 }

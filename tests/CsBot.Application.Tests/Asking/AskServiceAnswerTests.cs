@@ -1,4 +1,5 @@
 using CsBot.Application.Asking;
+using CsBot.Core.Digest;
 using CsBot.Core.Messaging;
 using NSubstitute;
 
@@ -181,7 +182,7 @@ public class AskServiceAnswerTests
     }
 
     [Fact]
-    public void Subscribing_from_a_channel_stores_a_monday_digest_for_it_and_unsubscribe_removes_it()
+    public void Subscribing_from_a_channel_stores_it_on_the_default_schedule_and_unsubscribe_removes_it()
     {
         var inChannel = Dana with { ChannelId = "C0CSTEAM" };
 
@@ -189,11 +190,23 @@ public class AskServiceAnswerTests
 
         Assert.Equal("This channel is subscribed to the weekly digest", subscribed.Title);
         var stored = Assert.Single(_data.Subscriptions.GetAll());
-        Assert.Equal(("C0CSTEAM", "0 0 9 ? * MON", "UTC"), (stored.Channel, stored.Cron, stored.TimeZone));
+        // No schedule of its own: the scheduler's default (Mondays 09:00), which the reply promises.
+        Assert.Equal(new DigestSubscription("C0CSTEAM", "UTC"), stored);
+        Assert.Contains("Every Monday at 09:00 (UTC)", AllText(subscribed));
 
         Assert.Equal("This channel will no longer get the weekly digest", Ask("unsubscribe", inChannel).Title);
         Assert.Empty(_data.Subscriptions.GetAll());
         Assert.Equal("This channel is not subscribed to the weekly digest.", Ask("unsubscribe", inChannel).Title);
+    }
+
+    [Fact]
+    public void Signing_up_again_for_a_segment_keeps_the_channels_own_time_and_zone()
+    {
+        _data.Subscriptions.Upsert(new DigestSubscription("C0EMEA", "Europe/Berlin", Schedule: "0 30 7 ? * TUE"));
+
+        Ask("subscribe this channel to the weekly digest for Enterprise", Dana with { ChannelId = "C0EMEA" });
+
+        Assert.Equal(new DigestSubscription("C0EMEA", "Europe/Berlin", "Enterprise", "0 30 7 ? * TUE"), Assert.Single(_data.Subscriptions.GetAll()));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class DigestServiceTests
         scores.GetAllHistories().Returns(data.Histories);
         var alerts = Substitute.For<IAlertStore>();
         alerts.GetOpen().Returns(data.OpenAlerts);
-        var subscriptions = new InMemoryDigestSubscriptions([new DigestSubscription("cs-enterprise", DigestSubscription.DefaultCron, "Europe/Berlin", "Enterprise")]);
+        var subscriptions = new InMemoryDigestSubscriptions([new DigestSubscription("cs-enterprise", "Europe/Berlin", "Enterprise")]);
         _service = new DigestService(portfolio, scores, alerts, _outbox, subscriptions,
             new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions())),
             new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())),
