@@ -32,7 +32,7 @@ public sealed class AskService(
         {
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
-            var question = QuestionParser.Parse(text, today, portfolio.Segments);
+            var question = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
             var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency);
             return question.Intent switch
             {

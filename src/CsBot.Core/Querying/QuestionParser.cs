@@ -22,11 +22,36 @@ public static class QuestionParser
     /// Parses, resolving periods against <paramref name="today"/> when given; <paramref name="knownSegments"/> are the
     /// segment names recognised anywhere in any case (default Enterprise, Mid-Market, SMB).
     /// </summary>
-    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments)
+    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments) =>
+        Parse(text, today, knownSegments, null);
+
+    /// <summary>
+    /// Parses as people type: the question is normalised first (<see cref="QuestionNormaliser"/>); when that reading does
+    /// not make sense (nothing understood, or an "account" that is no account of <paramref name="names"/>), mistyped
+    /// keywords are corrected (<see cref="KeywordTypos"/>), and then an account name found anywhere in the text with a
+    /// recognisable intent is enough ("I have a call with Vandelay in 10 min, how are they looking").
+    /// </summary>
+    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments, KnownNames? names)
     {
+        names ??= KnownNames.None;
         var cleaned = Clean(text);
-        var q = Polite(cleaned);
         var segments = knownSegments ?? Qualifiers.DefaultSegments;
+        var normal = QuestionNormaliser.Normalise(cleaned, names);
+        var first = ParseNormal(normal, cleaned, today, segments);
+        if (MakesSense(first, names)) return first;
+
+        var corrected = KeywordTypos.Correct(normal, names);
+        if (!ReferenceEquals(corrected, normal))
+        {
+            var second = ParseNormal(corrected, cleaned, today, segments);
+            if (MakesSense(second, names)) return second;
+        }
+        return NameAnywhere(corrected, first, names) ?? first;
+    }
+
+    private static ParsedQuestion ParseNormal(string normal, string cleaned, DateOnly? today, IReadOnlyCollection<string> segments)
+    {
+        var q = Polite(normal);
         ParsedQuestion Result(IntentKind intent, string? account = null) => new(intent, account) { Text = cleaned };
 
         if (q.Length == 0 || Help().IsMatch(q)) return Result(IntentKind.Help);
@@ -100,6 +125,60 @@ public static class QuestionParser
         if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q);
         return Result(IntentKind.Unknown);
     }
+
+    /// <summary>Understood, and an account question names an account (when the accounts are known).</summary>
+    private static bool MakesSense(ParsedQuestion parsed, KnownNames names) => parsed.Intent switch
+    {
+        IntentKind.Unknown => false,
+        IntentKind.AccountHealth or IntentKind.Why => names.IsEmpty || (parsed.AccountText is { } a && names.IsName(a)),
+        _ => true,
+    };
+
+    /// <summary>
+    /// An account's name inside a message that did not read as a request: "any news on Cyberdyne Systems" and "I have a
+    /// call with Vandelay in 10 min, how are they looking" are health questions, "what's dragging Stark Logistics down" a
+    /// why question. An account question whose "name" is a longer phrase keeps its intent and gets the name narrowed
+    /// ("check Stark Logistics for me"); a phrase that starts with a name and goes on with unknown words is left to the
+    /// name matcher ("acme crop" is a typo of a name, not "acme" plus noise).
+    /// </summary>
+    private static ParsedQuestion? NameAnywhere(string text, ParsedQuestion parsed, KnownNames names)
+    {
+        if (names.IsEmpty) return null;
+        var words = KnownNames.Words(text);
+        if (names.Find(words) is not { } found) return null;
+        var around = words.Take(found.First).Concat(words.Skip(found.First + found.Count)).ToList();
+        var name = string.Join(' ', words.Skip(found.First).Take(found.Count));
+        var why = around.Any(WhyWords.Contains);
+        var result = parsed with { Intent = why ? IntentKind.Why : IntentKind.AccountHealth, AccountText = name };
+        if (parsed.Intent is IntentKind.AccountHealth or IntentKind.Why)
+        {
+            var after = words.Skip(found.First + found.Count);
+            if (found.First > 0 || after.All(NameTailWords.Contains)) return why ? result : result with { Intent = parsed.Intent };
+            return null;
+        }
+        return parsed.Intent == IntentKind.Unknown && (why || around.Any(HealthWords.Contains)) ? result : null;
+    }
+
+    /// <summary>Words around a name that ask why it scores as it does.</summary>
+    private static readonly HashSet<string> WhyWords = new(StringComparer.Ordinal)
+    {
+        "why", "explain", "explanation", "behind", "drives", "driving", "drove", "dragging", "pulling", "reasons", "reason",
+        "breakdown", "break", "details", "detail", "calculated", "computed", "making", "wrong", "cause", "causing", "caused",
+    };
+
+    /// <summary>Words around a name that ask how it is doing.</summary>
+    private static readonly HashSet<string> HealthWords = new(StringComparer.Ordinal)
+    {
+        "how", "doing", "going", "look", "looks", "looking", "health", "healthy", "score", "status", "check", "checking", "news",
+        "deal", "lowdown", "situation", "update", "latest", "about", "matter", "where", "state", "overview", "summary",
+    };
+
+    /// <summary>Words that may follow a name in an account question without being part of it ("Initech for me").</summary>
+    private static readonly HashSet<string> NameTailWords = new(StringComparer.Ordinal)
+    {
+        "for", "me", "doing", "going", "looking", "now", "today", "please", "at", "then", "again", "health", "score", "status",
+        "red", "orange", "amber", "yellow", "green",
+    };
 
     /// <summary>Drops the slash command, mentions of the bot, trailing punctuation and extra spaces.</summary>
     public static string Clean(string text)

@@ -1,0 +1,81 @@
+using CsBot.Core.Querying;
+
+namespace CsBot.Core.Tests.Querying;
+
+/// <summary>Questions typed the way people chat, with the portfolio's account names known to the parser.</summary>
+public class QuestionParserChatTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static readonly KnownNames Names = new(
+        ["Hooli", "Globex", "Initech", "Initrode", "Umbrella Health", "Stark Industries", "Stark Logistics", "Massive Dynamic",
+         "Vandelay Imports", "Cyberdyne Systems", "Pied Piper", "Soylent Foods", "Acme Corp", "Acme Labs", "Wayne Analytics"]);
+
+    private static ParsedQuestion Parse(string text) => QuestionParser.Parse(text, Today, null, Names);
+
+    [Theory]
+    [InlineData("hi, could you tell me how umbrella is going", "umbrella")]
+    [InlineData("quick q about initrode?", "initrode")]
+    [InlineData("whats up with stark industries", "stark industries")]
+    [InlineData("can u pls check massive dynamic", "massive dynamic")]
+    [InlineData("I have a call with Vandelay in 10 min, how are they looking", "vandelay")]
+    [InlineData("sorry to bother, any news on Cyberdyne Systems?", "cyberdyne systems")]
+    [InlineData("@CsBot hi! could you check Stark Logistics for me pls", "stark logistics")]
+    public void Chatty_wrappers_around_an_account_question(string text, string account) =>
+        AssertAccount(Parse(text), IntentKind.AccountHealth, account);
+
+    [Theory]
+    [InlineData("hows hooli doing", IntentKind.AccountHealth, "hooli")]
+    [InlineData("whats the matter with globex", IntentKind.AccountHealth, "globex")]
+    [InlineData("whats pulling down hoolis score", IntentKind.Why, "hooli")]
+    [InlineData("whats initechs health", IntentKind.AccountHealth, "initech")]
+    [InlineData("whats wrong w initrode", IntentKind.Why, "initrode")]
+    public void Apostrophes_left_out(string text, IntentKind intent, string account) =>
+        AssertAccount(Parse(text), intent, account);
+
+    [Theory]
+    [InlineData("acme corp healt", IntentKind.AccountHealth, "acme corp")]
+    [InlineData("helth of hooli", IntentKind.AccountHealth, "hooli")]
+    [InlineData("snoze hooli for a week", IntentKind.Snooze, null)]
+    [InlineData("at rsik accounts", IntentKind.AtRiskList, null)]
+    [InlineData("renewls next month", IntentKind.Renewals, null)]
+    [InlineData("overdeu invoices", IntentKind.OverdueInvoices, null)]
+    [InlineData("top mvoers this week", IntentKind.TopMovers, null)]
+    [InlineData("my acounts", IntentKind.MyAccounts, null)]
+    [InlineData("halp", IntentKind.Help, null)]
+    [InlineData("unsubscirbe", IntentKind.Unsubscribe, null)]
+    public void Mistyped_keywords(string text, IntentKind intent, string? account) =>
+        AssertAccount(Parse(text), intent, account);
+
+    [Theory]
+    [InlineData("explain hooli's score", "hooli")]
+    [InlineData("break down globex's health", "globex")]
+    [InlineData("explain the initech health score", "initech")]
+    [InlineData("how is the score for umbrella calculated", "umbrella")]
+    [InlineData("what drives vandelay's score", "vandelay")]
+    [InlineData("what's dragging stark logistics down", "stark logistics")]
+    public void Explain_and_score_words_ask_why(string text, string account) =>
+        AssertAccount(Parse(text), IntentKind.Why, account);
+
+    [Theory]
+    // A typo of a name stays whole for the name matcher, and a keyword-free mention of a name is no question.
+    [InlineData("acme crop", IntentKind.AccountHealth, "acme crop")]
+    [InlineData("can you book a meeting with the Acme team tomorrow", IntentKind.Unknown, null)]
+    [InlineData("hello there everyone", IntentKind.Unknown, null)]
+    public void A_name_inside_other_words_needs_an_intent(string text, IntentKind intent, string? account) =>
+        AssertAccount(Parse(text), intent, account);
+
+    [Fact]
+    public void The_typed_text_is_kept_as_cleaned()
+    {
+        var parsed = Parse("hey, whats up with AT&T?");
+
+        Assert.Equal("hey, whats up with AT&T", parsed.Text);
+    }
+
+    private static void AssertAccount(ParsedQuestion parsed, IntentKind intent, string? account)
+    {
+        Assert.Equal(intent, parsed.Intent);
+        Assert.Equal(account, parsed.AccountText?.ToLowerInvariant());
+    }
+}
