@@ -1,4 +1,5 @@
 using CsBot.Core.Querying;
+using CsBot.Core.Scoring;
 
 namespace CsBot.Core.Tests.Querying;
 
@@ -56,6 +57,43 @@ public class QuestionParserChatTests
     [InlineData("what's dragging stark logistics down", "stark logistics")]
     public void Explain_and_score_words_ask_why(string text, string account) =>
         AssertAccount(Parse(text), IntentKind.Why, account);
+
+    [Theory]
+    [InlineData("why is initech orange", IntentKind.Why, "initech")]
+    [InlineData("why is hooli red", IntentKind.Why, "hooli")]
+    [InlineData("whats making soylent foods yellow", IntentKind.Why, "soylent foods")]
+    [InlineData("why did acme labs go red", IntentKind.Why, "acme labs")]
+    [InlineData("is globex green", IntentKind.AccountHealth, "globex")]
+    public void Colour_words_about_one_account(string text, IntentKind intent, string account) =>
+        AssertAccount(Parse(text), intent, account);
+
+    [Theory]
+    // The demo's bands: red is Poor, orange, amber and yellow are Average (shown as warnings), green is Good.
+    [InlineData("any yellow accounts", HealthBand.Average, null)]
+    [InlineData("which accounts are red", HealthBand.Poor, null)]
+    [InlineData("show me the amber ones", HealthBand.Average, null)]
+    [InlineData("list all orange accounts", HealthBand.Average, null)]
+    [InlineData("green accounts in enterprise", HealthBand.Good, "enterprise")]
+    public void Colour_words_for_bands(string text, HealthBand band, string? segment)
+    {
+        var parsed = Parse(text);
+
+        Assert.Equal(IntentKind.AtRiskList, parsed.Intent);
+        Assert.Equal(band, parsed.Band);
+        Assert.Equal(segment, parsed.Segment);
+    }
+
+    [Theory]
+    [InlineData("which mid-market accounts fell the most this week", MoverFilter.Drops, "mid-market")]
+    [InlineData("which smb accounts improved the most this month", MoverFilter.Gains, "smb")]
+    public void Which_accounts_moved_the_most(string text, MoverFilter movement, string segment)
+    {
+        var parsed = Parse(text);
+
+        Assert.Equal(IntentKind.TopMovers, parsed.Intent);
+        Assert.Equal(movement, parsed.Movement);
+        Assert.Equal(segment, parsed.Segment);
+    }
 
     [Theory]
     // A typo of a name stays whole for the name matcher, and a keyword-free mention of a name is no question.
