@@ -100,8 +100,13 @@ public static class QuestionParser
                 t => new DateRange(PeriodParser.WeekStart(t), t), segments);
         }
 
-        if (!ChurnRisk().IsMatch(q) && MetricSynonyms.TryFind(q, out var metric, out var at, out var length))
-            return ParseMetric(Result(IntentKind.Metric) with { Metric = metric }, q.Remove(at, length), q, today, segments);
+        if (!ChurnRisk().IsMatch(q))
+        {
+            if (MetricPhrasings.TryFind(q, out var plain, out var rest))
+                return ParseMetric(Result(IntentKind.Metric) with { Metric = plain }, rest, q, today, segments);
+            if (MetricSynonyms.TryFind(q, out var metric, out var at, out var length))
+                return ParseMetric(Result(IntentKind.Metric) with { Metric = metric }, q.Remove(at, length), q, today, segments);
+        }
 
         if (Renewals().IsMatch(q))
             return WithPeriodAndFilters(Result(IntentKind.Renewals), q, today, PeriodDirection.Future,
@@ -236,6 +241,8 @@ public static class QuestionParser
     private static ParsedQuestion ParseMetric(ParsedQuestion question, string withoutMetric, string q, DateOnly? today, IReadOnlyCollection<string> segments)
     {
         var rest = withoutMetric;
+        var compare = MetricPhrasings.TakeComparison(ref rest);
+        question = question with { Compare = compare };
         if (today is { } t)
         {
             if (PeriodParser.TryParse(rest, t, PeriodDirection.Past, out var period))
@@ -245,8 +252,20 @@ public static class QuestionParser
             }
             else
             {
-                var lastMonth = t.AddMonths(-1);
-                question = question with { Period = new DateRange(new DateOnly(lastMonth.Year, lastMonth.Month, 1), new DateOnly(t.Year, t.Month, 1).AddDays(-1)) };
+                // Whole units compare with the unit before (DateRange.Previous): "q/q" is last quarter against the one
+                // before it, "y/y" last year against the year before; otherwise last month.
+                var month = new DateOnly(t.Year, t.Month, 1);
+                var quarter = new DateOnly(t.Year, (t.Month - 1) / 3 * 3 + 1, 1);
+                var year = new DateOnly(t.Year, 1, 1);
+                question = question with
+                {
+                    Period = compare switch
+                    {
+                        MetricComparison.PreviousQuarter => new DateRange(quarter.AddMonths(-3), quarter.AddDays(-1)),
+                        MetricComparison.PreviousYear => new DateRange(year.AddYears(-1), year.AddDays(-1)),
+                        _ => new DateRange(month.AddMonths(-1), month.AddDays(-1)),
+                    },
+                };
             }
         }
         return question with { Segment = Qualifiers.TakeSegment(ref rest, segments, forMeansSegment: true) };

@@ -80,6 +80,14 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
             case IntentKind.Metric:
                 kind = "metric";
                 Add("metric", q.Metric?.ToString());
+                Add("compare", q.Compare switch
+                {
+                    MetricComparison.PreviousPeriod => "previous-period",
+                    MetricComparison.PreviousMonth => "previous-month",
+                    MetricComparison.PreviousQuarter => "previous-quarter",
+                    MetricComparison.PreviousYear => "previous-year",
+                    _ => null,
+                });
                 Period();
                 Filters();
                 if (q.AccountText is not null) Add("account", Account(q.AccountText) ?? "?" + q.AccountText);

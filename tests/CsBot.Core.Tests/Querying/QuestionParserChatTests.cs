@@ -1,3 +1,4 @@
+using CsBot.Core.Metrics;
 using CsBot.Core.Querying;
 using CsBot.Core.Scoring;
 
@@ -94,6 +95,48 @@ public class QuestionParserChatTests
         Assert.Equal(movement, parsed.Movement);
         Assert.Equal(segment, parsed.Segment);
     }
+
+    [Theory]
+    [InlineData("how many logos did we lose this quarter", MetricKind.LogoChurnRate, "2026-10-01")]
+    [InlineData("how many customers did we lose in october", MetricKind.LogoChurnRate, "2026-10-01")]
+    [InlineData("lost logos q3", MetricKind.LogoChurnRate, "2026-07-01")]
+    [InlineData("how much mrr did we lose to churn this year", MetricKind.GrossRevenueChurn, "2026-01-01")]
+    [InlineData("how many customers did we keep this year", MetricKind.RetentionRate, "2026-01-01")]
+    [InlineData("how many accounts renewed last quarter", MetricKind.RenewalRate, "2026-07-01")]
+    [InlineData("what share of revenue did we keep last quarter, not counting upsell", MetricKind.GrossRevenueRetention, "2026-07-01")]
+    [InlineData("how happy are customers this quarter", MetricKind.Csat, "2026-10-01")]
+    [InlineData("would customers recommend us", MetricKind.Nps, null)]
+    public void Metrics_in_plain_words(string text, MetricKind metric, string? from)
+    {
+        var parsed = Parse(text);
+
+        Assert.Equal(IntentKind.Metric, parsed.Intent);
+        Assert.Equal(metric, parsed.Metric);
+        Assert.Equal(from, parsed.PeriodText is null ? null : parsed.Period?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    // q/q is last quarter against the quarter before (not month over month); y/y last year against the year before.
+    [InlineData("grr q/q", MetricKind.GrossRevenueRetention, MetricComparison.PreviousQuarter, "2026-07-01", "2026-09-30")]
+    [InlineData("churn m/m", MetricKind.LogoChurnRate, MetricComparison.PreviousMonth, "2026-10-01", "2026-10-31")]
+    [InlineData("nrr yoy", MetricKind.NetRevenueRetention, MetricComparison.PreviousYear, "2025-01-01", "2025-12-31")]
+    [InlineData("is GRR improving", MetricKind.GrossRevenueRetention, MetricComparison.PreviousPeriod, "2026-10-01", "2026-10-31")]
+    [InlineData("is churn going down", MetricKind.LogoChurnRate, MetricComparison.PreviousPeriod, "2026-10-01", "2026-10-31")]
+    [InlineData("nrr this quarter vs last quarter", MetricKind.NetRevenueRetention, MetricComparison.PreviousQuarter, "2026-10-01", "2026-11-26")]
+    public void Metrics_compared_over_periods(string text, MetricKind metric, MetricComparison compare, string from, string to)
+    {
+        var parsed = Parse(text);
+
+        Assert.Equal(IntentKind.Metric, parsed.Intent);
+        Assert.Equal(metric, parsed.Metric);
+        Assert.Equal(compare, parsed.Compare);
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), parsed.Period?.From);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), parsed.Period?.To);
+    }
+
+    [Fact]
+    public void A_metric_without_comparison_words_compares_nothing() =>
+        Assert.Null(Parse("grr last quarter").Compare);
 
     [Theory]
     // A typo of a name stays whole for the name matcher, and a keyword-free mention of a name is no question.
