@@ -69,7 +69,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"^(?:any|there|we|our|my|all|accounts?|customers?|clients?|anyone|anybody|some|many|which|how|the\s+accounts)\b", I)]
     public static partial Regex NotAnAccount();
 
-    [GeneratedRegex(@"\b(?:overdue|past[\s-]+due|unpaid|late|outstanding|delinquent|open)\s+(?:invoices?|bills?|payments?|balances?)\b|\binvoices?\b.*\b(?:overdue|past\s+due|unpaid|late|outstanding)\b|^(?:overdue|invoices|collections|ar)$|\bwho\s+(?:hasn'?t|has\s+not|haven'?t|didn'?t)\s+paid?\b|\bwho\s+owes\b|\bbehind\s+on\s+(?:payments?|invoices?)\b|\bowes?\s+us\b", I)]
+    [GeneratedRegex(@"\b(?:overdue|past[\s-]+due|unpaid|late|outstanding|delinquent|open)\s+(?:invoices?|bills?|payments?|balances?)\b|\binvoices?\b.*\b(?:overdue|past\s+due|unpaid|late|outstanding)\b|^(?:overdue|invoices|collections|ar)$|\bwho\s+(?:hasn'?t|has\s+not|haven'?t|didn'?t)\s+paid?\b|\bwho\s+owes\b|\bbehind\s+on\s+(?:payments?|invoices?)\b|\bowes?\s+us\b|\bpay(?:s|ing)?\s+late\b|\blate\s+(?:payers|paying)\b", I)]
     public static partial Regex Overdue();
 
     [GeneratedRegex(@"^renewals?\s+(?<n>\d{1,4})(?:\s*d(?:ays?)?)?$", I)]

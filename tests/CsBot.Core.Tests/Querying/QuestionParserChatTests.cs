@@ -45,6 +45,7 @@ public class QuestionParserChatTests
     [InlineData("top mvoers this week", IntentKind.TopMovers, null)]
     [InlineData("my acounts", IntentKind.MyAccounts, null)]
     [InlineData("halp", IntentKind.Help, null)]
+    [InlineData("who is paying late", IntentKind.OverdueInvoices, null)]
     [InlineData("unsubscirbe", IntentKind.Unsubscribe, null)]
     public void Mistyped_keywords(string text, IntentKind intent, string? account) =>
         AssertAccount(Parse(text), intent, account);
