@@ -152,17 +152,55 @@ public static class QuestionParser
         var words = KnownNames.Words(text);
         if (names.Find(words) is not { } found) return null;
         var around = words.Take(found.First).Concat(words.Skip(found.First + found.Count)).ToList();
+        // "open a ticket for acme", "predict hooli's health": something else is asked about the account; guessing
+        // health would answer a question that was not asked.
+        if (AsksSomethingElse(words, found.First, around)) return null;
         var name = string.Join(' ', words.Skip(found.First).Take(found.Count));
         var why = around.Any(WhyWords.Contains);
+        var asks = why || around.Any(HealthWords.Contains);
         var result = parsed with { Intent = why ? IntentKind.Why : IntentKind.AccountHealth, AccountText = name };
         if (parsed.Intent is IntentKind.AccountHealth or IntentKind.Why)
         {
-            var after = words.Skip(found.First + found.Count);
-            if (found.First > 0 || after.All(NameTailWords.Contains)) return why ? result : result with { Intent = parsed.Intent };
+            // Words before the name are its frame ("quick q about initrode"); words after it only when they are a known tail.
+            if (found.First > 0 || words.Skip(found.Count).All(NameTailWords.Contains)) return why ? result : result with { Intent = parsed.Intent };
             return null;
         }
-        return parsed.Intent == IntentKind.Unknown && (why || around.Any(HealthWords.Contains)) ? result : null;
+        return parsed.Intent == IntentKind.Unknown && asks ? result : null;
     }
+
+    /// <summary>
+    /// The words around the name ask for something other than its health: an action ("open a ticket for acme"), a fact
+    /// ("who owns initrode", "how many seats does hooli have") or a forecast ("will initech renew").
+    /// </summary>
+    private static bool AsksSomethingElse(List<string> words, int nameAt, List<string> around)
+    {
+        if (nameAt > 0 && (ActionVerbs.Contains(words[0]) || words[0] == "will" || (nameAt > 1 && FactQuestions.Contains(words[0] + " " + words[1]))))
+            return true;
+        for (var i = 0; i + 1 < around.Count; i++)
+            if (around[i] == "how" && around[i + 1] is "many" or "much") return true;
+        return around.Any(OtherRequestWords.Contains);
+    }
+
+    /// <summary>Words of requests about an account that are not about its health (facts, forecasts, other tools).</summary>
+    private static readonly HashSet<string> OtherRequestWords = new(StringComparer.Ordinal)
+    {
+        "predict", "prediction", "forecast", "forecasts", "projected", "projection", "ticket", "tickets", "task", "phone",
+        "contact", "meeting", "qbr", "seats", "owns", "owner", "arr", "mrr",
+    };
+
+    /// <summary>Starts of questions that ask for a fact, not how an account is doing ("when is hooli up for renewal").</summary>
+    private static readonly HashSet<string> FactQuestions = new(StringComparer.Ordinal)
+    {
+        "when is", "when does", "when did", "when will", "when was", "who owns", "who is", "who manages", "who handles",
+        "who runs", "who has", "which segment", "which plan", "what plan",
+    };
+
+    /// <summary>A message that starts with one of these asks CsBot to do something ("open a ticket for acme").</summary>
+    private static readonly HashSet<string> ActionVerbs = new(StringComparer.Ordinal)
+    {
+        "open", "draft", "write", "schedule", "book", "create", "log", "send", "update", "change", "set", "email", "call", "add",
+        "remove", "delete", "assign", "move",
+    };
 
     /// <summary>Words around a name that ask why it scores as it does.</summary>
     private static readonly HashSet<string> WhyWords = new(StringComparer.Ordinal)
@@ -175,7 +213,7 @@ public static class QuestionParser
     private static readonly HashSet<string> HealthWords = new(StringComparer.Ordinal)
     {
         "how", "doing", "going", "look", "looks", "looking", "health", "healthy", "score", "status", "check", "checking", "news",
-        "deal", "lowdown", "situation", "update", "latest", "about", "matter", "where", "state", "overview", "summary",
+        "deal", "lowdown", "situation", "update", "updates", "latest", "about", "matter", "where", "state", "overview", "summary",
     };
 
     /// <summary>Words that may follow a name in an account question without being part of it ("Initech for me").</summary>

@@ -144,6 +144,12 @@ public class QuestionParserChatTests
     [InlineData("acme crop", IntentKind.AccountHealth, "acme crop")]
     [InlineData("can you book a meeting with the Acme team tomorrow", IntentKind.Unknown, null)]
     [InlineData("hello there everyone", IntentKind.Unknown, null)]
+    // Something other than health asked about an account is not guessed into a health answer.
+    [InlineData("open a ticket for acme", IntentKind.AccountHealth, "open a ticket for acme")]
+    [InlineData("predict hooli's health next month", IntentKind.AccountHealth, "predict hooli's health next month")]
+    [InlineData("how many seats does hooli have", IntentKind.Unknown, null)]
+    [InlineData("schedule a QBR with initech", IntentKind.AccountHealth, "schedule a qbr with initech")]
+    [InlineData("when you get a sec, how's hooli doing", IntentKind.AccountHealth, "hooli")]
     public void A_name_inside_other_words_needs_an_intent(string text, IntentKind intent, string? account) =>
         AssertAccount(Parse(text), intent, account);
 
