@@ -42,6 +42,7 @@ public class AskBenchmarks
     public static IEnumerable<Question> OverdueInvoiceQuestions() => Questions.In(Questions.OverdueInvoices);
     public static IEnumerable<Question> DidYouMeanQuestions() => Questions.In(Questions.DidYouMean);
     public static IEnumerable<Question> UnknownQuestions() => Questions.In(Questions.Unknown);
+    public static IEnumerable<Question> AsTypedQuestions() => Questions.In(Questions.AsTyped);
 
     [Benchmark, ArgumentsSource(nameof(AccountHealthQuestions))]
     public ChatMessage AccountHealth(Question q) => Answer(q);
@@ -72,6 +73,9 @@ public class AskBenchmarks
 
     [Benchmark, ArgumentsSource(nameof(UnknownQuestions))]
     public ChatMessage Unknown(Question q) => Answer(q);
+
+    [Benchmark, ArgumentsSource(nameof(AsTypedQuestions))]
+    public ChatMessage AsTyped(Question q) => Answer(q);
 
     private ChatMessage Answer(Question q) => _setup.Ask.Ask(q.Text, _setup.Asker);
 }

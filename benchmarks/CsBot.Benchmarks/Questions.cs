@@ -22,6 +22,7 @@ public static class Questions
     public const string OverdueInvoices = "overdue invoices";
     public const string DidYouMean = "did you mean";
     public const string Unknown = "unknown";
+    public const string AsTyped = "as people type";
 
     public static IReadOnlyList<Question> All { get; } =
     [
@@ -38,6 +39,9 @@ public static class Questions
         new(OverdueInvoices, "overdue invoices"),
         new(DidYouMean, "health of acme"),
         new(Unknown, "what's the weather like on Mars?"),
+        new(AsTyped, "hey, I have a call with Initech in 10 min, how are they looking?"),
+        new(AsTyped, "whats pulling down initechs score"),
+        new(AsTyped, "renewls nxt quarter pls"),
     ];
 
     public static IReadOnlyList<string> Categories { get; } = [.. All.Select(q => q.Category).Distinct()];

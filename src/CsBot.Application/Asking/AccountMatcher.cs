@@ -1,4 +1,5 @@
 using CsBot.Core.Accounts;
+using CsBot.Core.Querying;
 using FuzzySharp;
 
 namespace CsBot.Application.Asking;
@@ -33,7 +34,11 @@ public sealed class AccountMatcher
         }
         _cores = [.. _accounts.Select(a => (a, CoreName(a.Name)))];
         _normalized = [.. _accounts.Select(a => Normalize(a.Name))];
+        Names = new KnownNames(_accounts.SelectMany(a => a.Aliases.Prepend(a.Name)));
     }
+
+    /// <summary>The names and aliases as words, for the parser to tell them from keywords.</summary>
+    public KnownNames Names { get; }
 
     public AccountMatch Match(string text)
     {

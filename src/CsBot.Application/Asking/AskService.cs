@@ -34,7 +34,7 @@ public sealed class AskService(
         {
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
-            var question = QuestionParser.Parse(text, today, portfolio.Segments);
+            var question = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
             var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency);
             return question.Intent switch
             {
@@ -167,7 +167,12 @@ public sealed class AskService(
         var period = q.Period ?? LastFullMonth(ctx.Today);
         var current = ctx.Portfolio.Metric(metrics, metric, period, segment);
         var previous = ctx.Portfolio.Metric(metrics, metric, period.Previous(), segment);
-        var label = q.PeriodText ?? "last month";
+        var label = q.PeriodText ?? q.Compare switch
+        {
+            MetricComparison.PreviousQuarter => "last quarter",
+            MetricComparison.PreviousYear => "last year",
+            _ => "last month",
+        };
         // A metric that is not about revenue may still carry money among its inputs (the MRR up for renewal): those
         // figures are left out for whoever may not see revenue, and the answer says so.
         if (ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker) is { } withheld && current.Inputs.Any(i => i.Unit == MetricUnit.Money))

@@ -47,7 +47,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"^(?:the|this|that)\s+|^alerts?\s+(?:for|on|about)\s+|^(?:for|on|about)\s+|\s+alerts?$|^alerts?$", I)]
     public static partial Regex AlertFrame();
 
-    [GeneratedRegex(@"^why\s+(?:is\s+|are\s+)?(?<account>.+?)(?:\s+(?:at\s+risk|flagged|alerted|poor|red|unhealthy))?$", I)]
+    [GeneratedRegex(@"^why\s+(?:is\s+|are\s+)?(?<account>.+?)(?:\s+(?:at\s+risk|flagged|alerted|poor|red|unhealthy|orange|amber|yellow|green|average|(?:so\s+)?low|down|in\s+the\s+red))?$", I)]
     public static partial Regex Why();
 
     [GeneratedRegex(@"^(?:did|does|do|has|have|was|were|would|will|can|could|should)\b|\b(?:churn|nrr|grr|nps|csat)\b", I)]
@@ -63,13 +63,13 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"^how(?:'s|\s+is|\s+are)\s+(?<account>.+?)(?:\s+doing)?$", I)]
     public static partial Regex HowIs();
 
-    [GeneratedRegex(@"^(?:is|are)\s+(?<account>.+?)\s+(?:at[\s-]*risk|healthy|ok|okay|in\s+trouble|doing\s+(?:ok|okay|well|fine|good|alright))$", I)]
+    [GeneratedRegex(@"^(?:is|are)\s+(?<account>.+?)\s+(?:at[\s-]*risk|healthy|ok|okay|in\s+trouble|in\s+the\s+red|red|orange|amber|yellow|green|doing\s+(?:ok|okay|well|fine|good|alright))$", I)]
     public static partial Regex IsAccount();
 
     [GeneratedRegex(@"^(?:any|there|we|our|my|all|accounts?|customers?|clients?|anyone|anybody|some|many|which|how|the\s+accounts)\b", I)]
     public static partial Regex NotAnAccount();
 
-    [GeneratedRegex(@"\b(?:overdue|past[\s-]+due|unpaid|late|outstanding|delinquent|open)\s+(?:invoices?|bills?|payments?|balances?)\b|\binvoices?\b.*\b(?:overdue|past\s+due|unpaid|late|outstanding)\b|^(?:overdue|invoices|collections|ar)$|\bwho\s+(?:hasn'?t|has\s+not|haven'?t|didn'?t)\s+paid?\b|\bwho\s+owes\b|\bbehind\s+on\s+(?:payments?|invoices?)\b|\bowes?\s+us\b", I)]
+    [GeneratedRegex(@"\b(?:overdue|past[\s-]+due|unpaid|late|outstanding|delinquent|open)\s+(?:invoices?|bills?|payments?|balances?)\b|\binvoices?\b.*\b(?:overdue|past\s+due|unpaid|late|outstanding)\b|^(?:overdue|invoices|collections|ar)$|\bwho\s+(?:hasn'?t|has\s+not|haven'?t|didn'?t)\s+paid?\b|\bwho\s+owes\b|\bbehind\s+on\s+(?:payments?|invoices?)\b|\bowes?\s+us\b|\bpay(?:s|ing)?\s+late\b|\blate\s+(?:payers|paying)\b", I)]
     public static partial Regex Overdue();
 
     [GeneratedRegex(@"^renewals?\s+(?<n>\d{1,4})(?:\s*d(?:ays?)?)?$", I)]
@@ -78,7 +78,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"\brenew(?:als?|ing|s|ed)?\b|\bup\s+for\s+renewal\b|\b(?:contracts?|subscriptions?|deals?)\s+(?:ending|expiring|coming\s+up|up)\b|\bexpir(?:ing|es|y|ations?)\b", I)]
     public static partial Regex Renewals();
 
-    [GeneratedRegex(@"\btop\s+(?:movers?|drops?|droppers|decliners|fallers|gainers|risers|improvers|changes)\b|\bbiggest\s+(?:movers?|drops?|declines?|decliners|fallers?|falls|losers?|gains?|gainers|risers?|improvers?|improvements?|changes?|swings?|jumps?|movements?)\b|\b(?:largest|most)\s+(?:drops?|declines?|improved|declined|changes?|gains?|movement)\b|\bmovers\b|\bwho\s+(?:dropped|fell|declined|improved|rose|moved|changed|jumped)(?:\s+the)?\s+most\b|\b(?:score|health)\s+(?:drops|changes|movers|swings)\b|\bwhat\s+changed\b|\bwho\s+moved\b", I)]
+    [GeneratedRegex(@"\btop\s+(?:movers?|drops?|droppers|decliners|fallers|gainers|risers|improvers|changes)\b|\bbiggest\s+(?:movers?|drops?|declines?|decliners|fallers?|falls|losers?|gains?|gainers|risers?|improvers?|improvements?|changes?|swings?|jumps?|movements?)\b|\b(?:largest|most)\s+(?:drops?|declines?|improved|declined|changes?|gains?|movement)\b|\bmovers\b|\b(?:who|accounts?|customers?|clients?|ones)\s+(?:dropped|fell|declined|improved|rose|moved|changed|jumped|gained|grew|slipped)(?:\s+the)?\s+most\b|\b(?:score|health)\s+(?:drops|changes|movers|swings)\b|\bwhat\s+changed\b|\bwho\s+moved\b", I)]
     public static partial Regex TopMovers();
 
     [GeneratedRegex(@"\b(?:drops?|droppers|declines?|decliners|declined|dropped|fallers?|falls|fell|losers?|worst|worsened)\b", I)]
@@ -87,7 +87,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"\b(?:gains?|gainers|risers?|rose|improvers?|improved|improvements?|jumps?|jumped|best)\b", I)]
     public static partial Regex MoverGains();
 
-    [GeneratedRegex(@"\bat[\s-]*risk\b|\brisky\b|\brisk\s*list\b|\bwatch\s*list\b|\bchurn[\s-]+risks?\b|\brisk\s+of\s+(?:churn(?:ing)?|leaving)\b|\b(?:likely|about|going|set)\s+to\s+(?:churn|leave|cancel)\b|\b(?:might|could|may|will)\s+(?:churn|leave|cancel)\b|\bchurning\b|\b(?:red|amber|yellow|green|unhealthy|healthy|struggling|troubled|critical|poor|average|good)\s+(?:health\s+)?(?:accounts?|customers?|clients?|ones)\b|\b(?:accounts?|customers?|clients?)\s+(?:in|with)\s+(?:poor|bad|average|good|red|amber|yellow|green)\s+health\b|\b(?:poor|bad|average|good)[\s-]+health\b|\bin\s+trouble\b|\bin\s+the\s+red\b", I)]
+    [GeneratedRegex(@"\bat[\s-]*risk\b|\brisky\b|\brisk\s*list\b|\bwatch\s*list\b|\bchurn[\s-]+risks?\b|\brisk\s+of\s+(?:churn(?:ing)?|leaving)\b|\b(?:likely|about|going|set)\s+to\s+(?:churn|leave|cancel)\b|\b(?:might|could|may|will)\s+(?:churn|leave|cancel)\b|\bchurning\b|\b(?:red|orange|amber|yellow|green|unhealthy|healthy|struggling|troubled|critical|poor|average|good)\s+(?:health\s+)?(?:accounts?|customers?|clients?|ones)\b|\b(?:accounts?|customers?|clients?)\s+(?:in|with)\s+(?:poor|bad|average|good|red|orange|amber|yellow|green)\s+health\b|\b(?:accounts?|customers?|clients?|ones|who)(?:'s|\s+(?:are|is))\s+(?:red|orange|amber|yellow|green|unhealthy|healthy)\b|\b(?:poor|bad|average|good)[\s-]+health\b|\bin\s+trouble\b|\bin\s+the\s+red\b", I)]
     public static partial Regex AtRisk();
 
     [GeneratedRegex(@"\bchurn[\s-]+risks?\b|\brisk\s+of\s+churn|\b(?:likely|about|going|set)\s+to\s+churn\b|\b(?:might|could|may|will)\s+churn\b|\bchurning\b|\bat[\s-]*risk\b", I)]

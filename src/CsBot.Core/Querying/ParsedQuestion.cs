@@ -41,4 +41,7 @@ public sealed record ParsedQuestion(IntentKind Intent, string? AccountText = nul
 
     /// <summary>Drops, gains or both (TopMovers).</summary>
     public MoverFilter Movement { get; init; }
+
+    /// <summary>What a metric is compared with, when the question says ("q/q", "is GRR improving"); null otherwise.</summary>
+    public MetricComparison? Compare { get; init; }
 }

@@ -156,7 +156,7 @@ internal static partial class Qualifiers
     [GeneratedRegex(@"\b(?:unhealthy|poor|bad|red|critical|struggling|troubled|worst)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PoorWords();
 
-    [GeneratedRegex(@"\b(?:average|amber|yellow|fair|medium|middling|mediocre)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:average|amber|orange|yellow|fair|medium|middling|mediocre)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AverageWords();
 
     [GeneratedRegex(@"\b(?:healthy|good|green|strong|best)\b", RegexOptions.IgnoreCase)]

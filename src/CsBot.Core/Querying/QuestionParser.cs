@@ -22,11 +22,36 @@ public static class QuestionParser
     /// Parses, resolving periods against <paramref name="today"/> when given; <paramref name="knownSegments"/> are the
     /// segment names recognised anywhere in any case (default Enterprise, Mid-Market, SMB).
     /// </summary>
-    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments)
+    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments) =>
+        Parse(text, today, knownSegments, null);
+
+    /// <summary>
+    /// Parses as people type: the question is normalised first (<see cref="QuestionNormaliser"/>); when that reading does
+    /// not make sense (nothing understood, or an "account" that is no account of <paramref name="names"/>), mistyped
+    /// keywords are corrected (<see cref="KeywordTypos"/>), and then an account name found anywhere in the text with a
+    /// recognisable intent is enough ("I have a call with Vandelay in 10 min, how are they looking").
+    /// </summary>
+    public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments, KnownNames? names)
     {
+        names ??= KnownNames.None;
         var cleaned = Clean(text);
-        var q = Polite(cleaned);
         var segments = knownSegments ?? Qualifiers.DefaultSegments;
+        var normal = QuestionNormaliser.Normalise(cleaned, names);
+        var first = ParseNormal(normal, cleaned, today, segments);
+        if (MakesSense(first, names)) return first;
+
+        var corrected = KeywordTypos.Correct(normal, names);
+        if (!ReferenceEquals(corrected, normal))
+        {
+            var second = ParseNormal(corrected, cleaned, today, segments);
+            if (MakesSense(second, names)) return second;
+        }
+        return NameAnywhere(corrected, first, names) ?? first;
+    }
+
+    private static ParsedQuestion ParseNormal(string normal, string cleaned, DateOnly? today, IReadOnlyCollection<string> segments)
+    {
+        var q = Polite(normal);
         ParsedQuestion Result(IntentKind intent, string? account = null) => new(intent, account) { Text = cleaned };
 
         if (q.Length == 0 || Help().IsMatch(q)) return Result(IntentKind.Help);
@@ -75,8 +100,13 @@ public static class QuestionParser
                 t => new DateRange(PeriodParser.WeekStart(t), t), segments);
         }
 
-        if (!ChurnRisk().IsMatch(q) && MetricSynonyms.TryFind(q, out var metric, out var at, out var length))
-            return ParseMetric(Result(IntentKind.Metric) with { Metric = metric }, q.Remove(at, length), q, today, segments);
+        if (!ChurnRisk().IsMatch(q))
+        {
+            if (MetricPhrasings.TryFind(q, out var plain, out var rest))
+                return ParseMetric(Result(IntentKind.Metric) with { Metric = plain }, rest, q, today, segments);
+            if (MetricSynonyms.TryFind(q, out var metric, out var at, out var length))
+                return ParseMetric(Result(IntentKind.Metric) with { Metric = metric }, q.Remove(at, length), q, today, segments);
+        }
 
         if (Renewals().IsMatch(q))
             return WithPeriodAndFilters(Result(IntentKind.Renewals), q, today, PeriodDirection.Future,
@@ -100,6 +130,98 @@ public static class QuestionParser
         if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q);
         return Result(IntentKind.Unknown);
     }
+
+    /// <summary>Understood, and an account question names an account (when the accounts are known).</summary>
+    private static bool MakesSense(ParsedQuestion parsed, KnownNames names) => parsed.Intent switch
+    {
+        IntentKind.Unknown => false,
+        IntentKind.AccountHealth or IntentKind.Why => names.IsEmpty || (parsed.AccountText is { } a && names.IsName(a)),
+        _ => true,
+    };
+
+    /// <summary>
+    /// An account's name inside a message that did not read as a request: "any news on Cyberdyne Systems" and "I have a
+    /// call with Vandelay in 10 min, how are they looking" are health questions, "what's dragging Stark Logistics down" a
+    /// why question. An account question whose "name" is a longer phrase keeps its intent and gets the name narrowed
+    /// ("check Stark Logistics for me"); a phrase that starts with a name and goes on with unknown words is left to the
+    /// name matcher ("acme crop" is a typo of a name, not "acme" plus noise).
+    /// </summary>
+    private static ParsedQuestion? NameAnywhere(string text, ParsedQuestion parsed, KnownNames names)
+    {
+        if (names.IsEmpty) return null;
+        var words = KnownNames.Words(text);
+        if (names.Find(words) is not { } found) return null;
+        var around = words.Take(found.First).Concat(words.Skip(found.First + found.Count)).ToList();
+        // "open a ticket for acme", "predict hooli's health": something else is asked about the account; guessing
+        // health would answer a question that was not asked.
+        if (AsksSomethingElse(words, found.First, around)) return null;
+        var name = string.Join(' ', words.Skip(found.First).Take(found.Count));
+        var why = around.Any(WhyWords.Contains);
+        var asks = why || around.Any(HealthWords.Contains);
+        var result = parsed with { Intent = why ? IntentKind.Why : IntentKind.AccountHealth, AccountText = name };
+        if (parsed.Intent is IntentKind.AccountHealth or IntentKind.Why)
+        {
+            // Words before the name are its frame ("quick q about initrode"); words after it only when they are a known tail.
+            if (found.First > 0 || words.Skip(found.Count).All(NameTailWords.Contains)) return why ? result : result with { Intent = parsed.Intent };
+            return null;
+        }
+        return parsed.Intent == IntentKind.Unknown && asks ? result : null;
+    }
+
+    /// <summary>
+    /// The words around the name ask for something other than its health: an action ("open a ticket for acme"), a fact
+    /// ("who owns initrode", "how many seats does hooli have") or a forecast ("will initech renew").
+    /// </summary>
+    private static bool AsksSomethingElse(List<string> words, int nameAt, List<string> around)
+    {
+        if (nameAt > 0 && (ActionVerbs.Contains(words[0]) || words[0] == "will" || (nameAt > 1 && FactQuestions.Contains(words[0] + " " + words[1]))))
+            return true;
+        for (var i = 0; i + 1 < around.Count; i++)
+            if (around[i] == "how" && around[i + 1] is "many" or "much") return true;
+        return around.Any(OtherRequestWords.Contains);
+    }
+
+    /// <summary>Words of requests about an account that are not about its health (facts, forecasts, other tools).</summary>
+    private static readonly HashSet<string> OtherRequestWords = new(StringComparer.Ordinal)
+    {
+        "predict", "prediction", "forecast", "forecasts", "projected", "projection", "ticket", "tickets", "task", "phone",
+        "contact", "meeting", "qbr", "seats", "owns", "owner", "arr", "mrr",
+    };
+
+    /// <summary>Starts of questions that ask for a fact, not how an account is doing ("when is hooli up for renewal").</summary>
+    private static readonly HashSet<string> FactQuestions = new(StringComparer.Ordinal)
+    {
+        "when is", "when does", "when did", "when will", "when was", "who owns", "who is", "who manages", "who handles",
+        "who runs", "who has", "which segment", "which plan", "what plan",
+    };
+
+    /// <summary>A message that starts with one of these asks CsBot to do something ("open a ticket for acme").</summary>
+    private static readonly HashSet<string> ActionVerbs = new(StringComparer.Ordinal)
+    {
+        "open", "draft", "write", "schedule", "book", "create", "log", "send", "update", "change", "set", "email", "call", "add",
+        "remove", "delete", "assign", "move",
+    };
+
+    /// <summary>Words around a name that ask why it scores as it does.</summary>
+    private static readonly HashSet<string> WhyWords = new(StringComparer.Ordinal)
+    {
+        "why", "explain", "explanation", "behind", "drives", "driving", "drove", "dragging", "pulling", "reasons", "reason",
+        "breakdown", "break", "details", "detail", "calculated", "computed", "making", "wrong", "cause", "causing", "caused",
+    };
+
+    /// <summary>Words around a name that ask how it is doing.</summary>
+    private static readonly HashSet<string> HealthWords = new(StringComparer.Ordinal)
+    {
+        "how", "doing", "going", "look", "looks", "looking", "health", "healthy", "score", "status", "check", "checking", "news",
+        "deal", "lowdown", "situation", "update", "updates", "latest", "about", "matter", "where", "state", "overview", "summary",
+    };
+
+    /// <summary>Words that may follow a name in an account question without being part of it ("Initech for me").</summary>
+    private static readonly HashSet<string> NameTailWords = new(StringComparer.Ordinal)
+    {
+        "for", "me", "doing", "going", "looking", "now", "today", "please", "at", "then", "again", "health", "score", "status",
+        "red", "orange", "amber", "yellow", "green",
+    };
 
     /// <summary>Drops the slash command, mentions of the bot, trailing punctuation and extra spaces.</summary>
     public static string Clean(string text)
@@ -157,6 +279,8 @@ public static class QuestionParser
     private static ParsedQuestion ParseMetric(ParsedQuestion question, string withoutMetric, string q, DateOnly? today, IReadOnlyCollection<string> segments)
     {
         var rest = withoutMetric;
+        var compare = MetricPhrasings.TakeComparison(ref rest);
+        question = question with { Compare = compare };
         if (today is { } t)
         {
             if (PeriodParser.TryParse(rest, t, PeriodDirection.Past, out var period))
@@ -166,8 +290,20 @@ public static class QuestionParser
             }
             else
             {
-                var lastMonth = t.AddMonths(-1);
-                question = question with { Period = new DateRange(new DateOnly(lastMonth.Year, lastMonth.Month, 1), new DateOnly(t.Year, t.Month, 1).AddDays(-1)) };
+                // Whole units compare with the unit before (DateRange.Previous): "q/q" is last quarter against the one
+                // before it, "y/y" last year against the year before; otherwise last month.
+                var month = new DateOnly(t.Year, t.Month, 1);
+                var quarter = new DateOnly(t.Year, (t.Month - 1) / 3 * 3 + 1, 1);
+                var year = new DateOnly(t.Year, 1, 1);
+                question = question with
+                {
+                    Period = compare switch
+                    {
+                        MetricComparison.PreviousQuarter => new DateRange(quarter.AddMonths(-3), quarter.AddDays(-1)),
+                        MetricComparison.PreviousYear => new DateRange(year.AddYears(-1), year.AddDays(-1)),
+                        _ => new DateRange(month.AddMonths(-1), month.AddDays(-1)),
+                    },
+                };
             }
         }
         return question with { Segment = Qualifiers.TakeSegment(ref rest, segments, forMeansSegment: true) };

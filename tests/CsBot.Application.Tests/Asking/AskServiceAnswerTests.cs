@@ -35,6 +35,23 @@ public class AskServiceAnswerTests
     }
 
     [Fact]
+    public void Nrr_quarter_over_quarter_is_last_quarter_against_the_quarter_before()
+    {
+        var answer = Ask("nrr q/q");
+
+        Assert.Equal("NRR last quarter: 104.0%", answer.Title);
+        Assert.Equal("100.0% (Q2 2026)", answer.Sections[0].Fields.Single(f => f.Label == "Previous period").Value);
+    }
+
+    [Fact]
+    public void A_chatty_question_about_an_account_named_in_passing_gets_its_health()
+    {
+        var answer = Ask("hey, I have a call with big co in 10 min, how are they looking?");
+
+        Assert.StartsWith("Big Co", answer.Title);
+    }
+
+    [Fact]
     public void A_metric_for_a_segment_only_counts_that_segment()
     {
         // Enterprise: Big Co 1,000,000 + Calm Corp 5,000 at start, no contraction or churn -> GRR 100.0% (NRR would be 108.0%).

@@ -9,7 +9,8 @@ namespace CsBot.Application.Tests.Understanding;
 /// What the question engine makes of a message today, written in the corpus notation: the parser's intent and details,
 /// with account names resolved by the same <see cref="AccountMatcher"/> the answers use. A name that matches no account is
 /// "no-such-account" (the answer lists unrelated closest matches); a name matching several lists them with '|'.
-/// As in <see cref="AskService"/>, the portfolio's segments are the ones the parser recognises.
+/// As in <see cref="AskService"/>, the portfolio's segments are the ones the parser recognises, and its account names
+/// are the ones the parser keeps apart from keywords.
 /// </summary>
 public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly today)
 {
@@ -19,7 +20,7 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
 
     public Meaning Of(string text)
     {
-        var q = QuestionParser.Parse(text, today, segments);
+        var q = QuestionParser.Parse(text, today, segments, matcher.Names);
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         void Add(string key, string? value)
         {
@@ -79,6 +80,14 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
             case IntentKind.Metric:
                 kind = "metric";
                 Add("metric", q.Metric?.ToString());
+                Add("compare", q.Compare switch
+                {
+                    MetricComparison.PreviousPeriod => "previous-period",
+                    MetricComparison.PreviousMonth => "previous-month",
+                    MetricComparison.PreviousQuarter => "previous-quarter",
+                    MetricComparison.PreviousYear => "previous-year",
+                    _ => null,
+                });
                 Period();
                 Filters();
                 if (q.AccountText is not null) Add("account", Account(q.AccountText) ?? "?" + q.AccountText);

@@ -16,11 +16,17 @@ public sealed class UnderstandingRateTests(ITestOutputHelper output)
 {
     public static readonly DateOnly Today = new(2026, 11, 26);
 
-    // A ratchet: the overall rates measured before the engine learned the new families (main 54 of 207 rows, blind 21 of
-    // 77), as whole percents rounded down. Raise them whenever the engine understands more; never lower them. The goal
-    // (issue 12) is 95% on both sets.
-    private const double MainRateFloor = 0.26;
-    private const double BlindRateFloor = 0.27;
+    // A ratchet: the overall rates last measured, as whole percents rounded down. Raise them whenever the engine
+    // understands more; never lower them. The goal (issue 12) is 95% on both sets.
+    //   before the new families:                      main  54 of 207, blind 21 of 77
+    //   normalising, then names found anywhere:       main  94 of 207, blind 33 of 77
+    //   and mistyped keywords corrected:              main 103 of 207, blind 36 of 77
+    //   and colour words, "which accounts fell most": main 107 of 207, blind 38 of 77
+    //   and metrics in plain words, q/q, "improving": main 128 of 207, blind 42 of 77
+    //   a name next to another request (an action, a fact, a forecast) no longer guessed as health:
+    //                                                 main 128 of 207, blind 41 of 77
+    private const double MainRateFloor = 0.61;
+    private const double BlindRateFloor = 0.53;
 
     // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
     private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";
