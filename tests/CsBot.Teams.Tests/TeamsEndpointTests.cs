@@ -202,6 +202,24 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Equal("Acknowledge globex:usage-cliff for Dana Whitfield", reply.Card!["body"]![0]!["items"]![0]!["text"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    public async Task A_request_relayed_by_a_proxy_on_this_machine_is_refused_in_local_mode(string header, string value)
+    {
+        // The proxy (or tunnel) connects from loopback, so only its forwarding header tells the request came from elsewhere.
+        using var factory = TeamsHost.Create(new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(TeamsActivities.PersonalMessage(_host.Connector.Url, "help")) };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Teams:AllowRemoteLocalMode", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_remote_client_is_refused_in_local_mode()
     {
