@@ -23,11 +23,8 @@ public static class AssemblyRules
             foreach (var library in Layers.Libraries.Where(l => l.Owner != assembly.Name))
             {
                 var users = assembly.TypesUsing(library).ToList();
-                if (assembly.Name == Layers.Host && library.HostWiringMayUse)
-                    users = [.. users.Where(t => !Layers.IsHostWiring(Namespace(t)))];
                 if (users.Count > 0)
-                    violations.Add($"{assembly.Name} uses {library.Prefix} in {string.Join(", ", users)}; only {library.Owner} uses {library.Prefix}"
-                        + (library.HostWiringMayUse ? $" (and the host's {string.Join(" and ", Layers.HostWiringNamespaces)})." : "."));
+                    violations.Add($"{assembly.Name} uses {library.Prefix} in {string.Join(", ", users)}; only {library.Owner} uses {library.Prefix}.");
             }
         }
         return violations;
@@ -38,6 +35,4 @@ public static class AssemblyRules
         var types = assembly.TypeUses.Where(t => t.Value.Contains(reference)).Select(t => t.Key).Order().ToList();
         return types.Count == 0 ? "referenced" : "in " + string.Join(", ", types);
     }
-
-    private static string Namespace(string typeFullName) => typeFullName.LastIndexOf('.') is var dot and > 0 ? typeFullName[..dot] : "";
 }

@@ -21,26 +21,17 @@ public static class Layers
     /// <summary>What Core and Application never reach: they define ports, the rim implements them.</summary>
     public static readonly string[] Outer = [Storage, Scheduling, .. Platforms, Host];
 
-    /// <summary>
-    /// Each outside library and the one project that may use its types. The host's composition and configuration
-    /// may name Quartz too (it registers the scheduler and validates cron settings at start-up); nothing else in it may.
-    /// </summary>
+    /// <summary>Each outside library and the one project that may use its types (the host included: it only lists projects).</summary>
     public static readonly Library[] Libraries =
     [
         new("LiteDB", Storage),
-        new("Quartz", Scheduling, HostWiringMayUse: true),
+        new("Quartz", Scheduling),
         new("Microsoft.Bot", Teams),
     ];
-
-    /// <summary>The host's namespaces that wire projects together and read settings.</summary>
-    public static readonly string[] HostWiringNamespaces = ["CsBot.Host.Composition", "CsBot.Host.Configuration"];
-
-    public static bool IsHostWiring(string typeNamespace) =>
-        HostWiringNamespaces.Any(ns => typeNamespace == ns || typeNamespace.StartsWith(ns + ".", StringComparison.Ordinal));
 }
 
 /// <summary>An outside library, known by the prefix of its package, assembly and namespace names.</summary>
-public sealed record Library(string Prefix, string Owner, bool HostWiringMayUse = false)
+public sealed record Library(string Prefix, string Owner)
 {
     public bool Names(string name) => name == Prefix || name.StartsWith(Prefix + ".", StringComparison.Ordinal);
 }
