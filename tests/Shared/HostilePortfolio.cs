@@ -65,7 +65,7 @@ public static class HostilePortfolio
     /// <summary>Every kind of message CsBot sends, each named, built from the hostile portfolio by the application's own code.</summary>
     public static IReadOnlyList<(string Kind, ChatMessage Message)> AllMessages()
     {
-        var stores = new Stores();
+        var stores = new InMemoryStores();
         var signals = Accounts.Select(Signals).ToList();
         stores.Save(signals);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
@@ -175,33 +175,4 @@ public static class HostilePortfolio
             new RevenueEvent(account.Id + "-con", account.Id, RevenueEventKind.Contraction, -1_000m, new(2026, 8, 10)),
         ],
     };
-
-    /// <summary>Plain in-memory stores: the hostile portfolio never touches a database.</summary>
-    private sealed class Stores : IPortfolioStore, IScoreStore, IAlertStore
-    {
-        private readonly Dictionary<string, AccountSignals> _signals = [];
-        private readonly Dictionary<string, HealthScore> _latest = [];
-        private readonly Dictionary<string, ScorePoint[]> _histories = [];
-        private readonly Dictionary<string, Alert> _alerts = [];
-
-        public bool IsEmpty() => _signals.Count == 0;
-        public IReadOnlyList<Account> GetAccounts() => [.. _signals.Values.Select(s => s.Account)];
-        public Account? GetAccount(string accountId) => _signals.GetValueOrDefault(accountId)?.Account;
-        public Account? FindByExternalId(string externalId) => _signals.Values.Select(s => s.Account).FirstOrDefault(a => a.ExternalId == externalId);
-        public AccountSignals? LoadSignals(string accountId) => _signals.GetValueOrDefault(accountId);
-        public IEnumerable<AccountSignals> LoadAllSignals() => [.. _signals.Values];
-        public void Save(IReadOnlyCollection<AccountSignals> portfolio) { foreach (var s in portfolio) _signals[s.Account.Id] = s; }
-
-        public void SaveScores(IReadOnlyCollection<HealthScore> scores) { foreach (var s in scores) _latest[s.AccountId] = s; }
-        public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) { foreach (var (k, v) in histories) _histories[k] = v; }
-        public HealthScore? GetLatest(string accountId) => _latest.GetValueOrDefault(accountId);
-        public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest);
-        public ScorePoint[] GetHistory(string accountId) => _histories.GetValueOrDefault(accountId) ?? [];
-        public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => new Dictionary<string, ScorePoint[]>(_histories);
-
-        public Alert? Get(string alertId) => _alerts.GetValueOrDefault(alertId);
-        public IReadOnlyList<Alert> GetOpen() => [.. _alerts.Values.Where(a => a.IsOpen)];
-        public IReadOnlyList<Alert> GetForAccount(string accountId) => [.. _alerts.Values.Where(a => a.AccountId == accountId)];
-        public void Upsert(IReadOnlyCollection<Alert> alerts) { foreach (var a in alerts) _alerts[a.Id] = a; }
-    }
 }

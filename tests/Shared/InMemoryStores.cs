@@ -4,9 +4,9 @@ using CsBot.Core.Ports;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 
-namespace CsBot.Application.Tests.Asking;
+namespace CsBot.Tests.Shared;
 
-/// <summary>Plain in-memory stores for answering tests on a fixed dataset.</summary>
+/// <summary>Plain in-memory stores for tests that answer or render from a fixed dataset without a database.</summary>
 internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
 {
     private readonly Dictionary<string, AccountSignals> _signals = [];
