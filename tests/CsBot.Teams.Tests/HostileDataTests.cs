@@ -65,7 +65,7 @@ public sealed partial class HostileDataTests
     private static IEnumerable<string> MarkdownStrings(JsonObject card)
     {
         if (card["fallbackText"] is JsonValue fallback) yield return fallback.GetValue<string>();
-        foreach (var node in Descendants(card).OfType<JsonObject>())
+        foreach (var node in JsonTree.Descendants(card).OfType<JsonObject>())
         {
             if ((string?)node["type"] == "TextBlock") yield return (string)node["text"]!;
             if (node["facts"] is JsonArray facts)
@@ -101,23 +101,9 @@ public sealed partial class HostileDataTests
     }
 
     private static IEnumerable<(string Property, string Text)> Strings(JsonNode root) =>
-        Descendants(root).OfType<JsonObject>().SelectMany(o => o
+        JsonTree.Descendants(root).OfType<JsonObject>().SelectMany(o => o
             .Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _))
             .Select(p => (p.Key, p.Value!.GetValue<string>())));
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children.OfType<JsonNode>())
-            foreach (var d in Descendants(child))
-                yield return d;
-    }
 
     [GeneratedRegex(@"(^|\n)[ \t]*([-+#]|\d+[.)])(\s|$)")]
     private static partial Regex LineMarker();

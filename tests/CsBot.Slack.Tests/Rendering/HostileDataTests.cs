@@ -98,7 +98,7 @@ public sealed partial class HostileDataTests
     private static void AssertInert(JsonObject payload)
     {
         var mrkdwn = new List<string> { (string)payload["text"]! };
-        foreach (var node in Descendants(payload))
+        foreach (var node in JsonTree.Descendants(payload))
         {
             if (node is JsonObject { } o && (string?)o["type"] == "mrkdwn")
             {
@@ -129,7 +129,7 @@ public sealed partial class HostileDataTests
 
     /// <summary>Every string in the payload with the object and property that hold it.</summary>
     private static IEnumerable<(JsonObject Owner, string Property, string Text)> Strings(JsonObject payload) =>
-        Descendants(payload).OfType<JsonObject>().SelectMany(o => o
+        JsonTree.Descendants(payload).OfType<JsonObject>().SelectMany(o => o
             .Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _))
             .Select(p => (o, p.Key, p.Value!.GetValue<string>())));
 
@@ -143,20 +143,6 @@ public sealed partial class HostileDataTests
             var element = (string)elements.Current;
             if (element.Contains('\u200D')) Assert.Equal(HostilePortfolio.Family, element);
         }
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children.OfType<JsonNode>())
-            foreach (var d in Descendants(child))
-                yield return d;
     }
 
     [GeneratedRegex("&(?!amp;|lt;|gt;)")]
