@@ -9,7 +9,8 @@ namespace CsBot.Teams.Outbound;
 /// What a Bot Connector failure means for the outbox. Throttling (429), concurrent writes (412) and gateway
 /// trouble (5xx) are worth retrying, after Retry-After when Teams sends it. A user who blocked the bot, a bot
 /// removed from the conversation or disabled by an admin, a missing conversation or an oversized card will fail
-/// the same way again, so they are permanent, with Teams' error code in the message.
+/// the same way again, so they are permanent, with Teams' error code in the message. The Connector throttles per bot,
+/// so a 429 with Retry-After pauses every send to Teams until then, not only the throttled message.
 /// </summary>
 public static class ConnectorErrors
 {
@@ -30,6 +31,7 @@ public static class ConnectorErrors
         var text = $"Teams answered {(int)status} {code ?? status.ToString()}: {message}";
         return (int)status switch
         {
+            429 when retryAfter is { } wait => SendResult.Limited(text, wait),
             429 or 412 or 408 => SendResult.Failed(text, transient: true, retryAfter),
             >= 500 => SendResult.Failed(text, transient: true, retryAfter),
             _ => SendResult.Failed(Explain(code, text), transient: false),
