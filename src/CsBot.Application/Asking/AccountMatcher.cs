@@ -12,6 +12,7 @@ namespace CsBot.Application.Asking;
 public sealed class AccountMatcher
 {
     private const int FuzzyThreshold = 75;
+    private const int SuggestionThreshold = 60;
     private const int ClearLead = 10;
     private static readonly HashSet<string> Suffixes = ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "gmbh", "plc", "sa", "ag", "the"];
 
@@ -74,8 +75,10 @@ public sealed class AccountMatcher
         if (close.Count > 1)
             return AccountMatch.Ambiguous([.. close.Where(r => close[0].Score - r.Score < ClearLead).Select(r => r.Account)]);
 
+        // Suggestions only where part of the name really matches: keyboard mashing is no near miss of any account.
         var suggestions = _cores
             .Select(c => (c.Account, Score: Fuzz.PartialRatio(core, c.Core)))
+            .Where(r => r.Score >= SuggestionThreshold)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Account.Name, StringComparer.OrdinalIgnoreCase)
             .Take(3)

@@ -59,6 +59,9 @@ public sealed class AskService(
         var typed = ctx.Question.AccountText ?? "";
         // Only accounts the asker may open are offered as choices or suggestions.
         var match = ctx.Match(typed);
+        // A bare message that is no account and near none was not about an account: show what can be asked.
+        if (match.Outcome == MatchOutcome.NotFound && match.Candidates.Count == 0 && ctx.Question.BareText)
+            return HelpMessages.NotUnderstood(ctx.Question.Text);
         if (match.Outcome != MatchOutcome.Found)
         {
             return match.Outcome == MatchOutcome.Ambiguous

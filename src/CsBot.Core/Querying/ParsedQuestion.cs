@@ -44,4 +44,10 @@ public sealed record ParsedQuestion(IntentKind Intent, string? AccountText = nul
 
     /// <summary>What a metric is compared with, when the question says ("q/q", "is GRR improving"); null otherwise.</summary>
     public MetricComparison? Compare { get; init; }
+
+    /// <summary>
+    /// The whole message was taken as an account name, with no word asking anything ("acme"): when it names no
+    /// account, it was not a question about one.
+    /// </summary>
+    public bool BareText { get; init; }
 }

@@ -127,7 +127,7 @@ public static class QuestionParser
             return Result(IntentKind.AccountHealth, howIs.Groups["account"].Value.Trim());
 
         // A bare word or short phrase is an account name ("acme" = health of acme); the matcher decides whether it is one.
-        if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q);
+        if (LooksLikeAName(q) && !IsOnlyAPeriod(q, today) && !NotAloneWords.Contains(q)) return Result(IntentKind.AccountHealth, q) with { BareText = true };
         return Result(IntentKind.Unknown);
     }
 

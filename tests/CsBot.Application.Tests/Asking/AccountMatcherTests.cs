@@ -56,12 +56,16 @@ public class AccountMatcherTests
     }
 
     [Fact]
-    public void An_unknown_name_returns_the_closest_suggestions()
+    public void An_unknown_name_suggests_only_accounts_part_of_it_really_matches()
     {
-        var match = _matcher.Match("Wonka Industries");
+        var unrelated = _matcher.Match("Wonka Industries");
+        var nearMiss = _matcher.Match("Pied Pipes Holdings");
 
-        Assert.Equal(MatchOutcome.NotFound, match.Outcome);
-        Assert.Null(match.Account);
-        Assert.InRange(match.Candidates.Count, 1, 3);
+        Assert.Equal(MatchOutcome.NotFound, unrelated.Outcome);
+        Assert.Null(unrelated.Account);
+        Assert.Empty(unrelated.Candidates);
+        Assert.Equal(MatchOutcome.NotFound, nearMiss.Outcome);
+        Assert.Contains(nearMiss.Candidates, a => a.Name == "Pied Piper Inc.");
+        Assert.InRange(nearMiss.Candidates.Count, 1, 3);
     }
 }

@@ -234,4 +234,27 @@ public class AskServiceAnswerTests
         Assert.Contains("Ask me in the channel", answer.Title);
         Assert.Empty(_data.Subscriptions.GetAll());
     }
+
+    [Theory]
+    [InlineData("asdkjh qwe")]
+    [InlineData("qwertyuiop")]
+    [InlineData("jjjjjj")]
+    public void Keyboard_mashing_gets_the_help_examples_not_unrelated_account_names(string text)
+    {
+        var answer = Ask(text);
+
+        Assert.StartsWith("I didn't understand", answer.Title);
+        Assert.DoesNotContain("Closest", AllText(answer));
+    }
+
+    [Fact]
+    public void A_bare_mistyped_name_still_answers_about_that_account_and_an_unknown_named_one_still_gets_suggestions()
+    {
+        var typo = Ask("calm corpp");
+        var named = Ask("health of calm incorporated");
+
+        Assert.StartsWith("Calm Corp", typo.Title);
+        Assert.DoesNotContain("I didn't understand", named.Title);
+        Assert.Contains("Calm Corp", AllText(named));
+    }
 }

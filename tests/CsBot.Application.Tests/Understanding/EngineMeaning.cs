@@ -8,7 +8,8 @@ namespace CsBot.Application.Tests.Understanding;
 /// <summary>
 /// What the question engine makes of a message today, written in the corpus notation: the parser's intent and details,
 /// with account names resolved by the same <see cref="AccountMatcher"/> the answers use. A name that matches no account is
-/// "no-such-account" (the answer lists unrelated closest matches); a name matching several lists them with '|'.
+/// "no-such-account" (the answer lists the closest matches), unless the whole message was that name and no account
+/// comes close, which is answered as not understood; a name matching several lists them with '|'.
 /// As in <see cref="AskService"/>, the portfolio's segments are the ones the parser recognises, and its account names
 /// are the ones the parser keeps apart from keywords.
 /// </summary>
@@ -48,7 +49,8 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
             case IntentKind.AccountHealth or IntentKind.Why:
                 kind = q.Intent == IntentKind.Why ? "why" : "health";
                 if (Account(q.AccountText) is { } name) Add("account", name);
-                else kind = "no-such-account";
+                // As AskService answers: a bare message that is no account and near none gets the help examples.
+                else kind = q.BareText && matcher.Match(q.AccountText ?? "").Candidates.Count == 0 ? "not-understood" : "no-such-account";
                 break;
             case IntentKind.AtRiskList:
                 kind = "list";
