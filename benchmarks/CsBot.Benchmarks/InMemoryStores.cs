@@ -85,10 +85,10 @@ internal sealed class InMemoryAlertStore : IAlertStore
 /// <summary>Digest sign-ups in a dictionary; questions that subscribe a channel are not what the benchmarks time.</summary>
 internal sealed class InMemoryDigestSubscriptions : IDigestSubscriptions
 {
-    private readonly ConcurrentDictionary<string, DigestSubscription> _byChannel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DigestSubscription> _byChannel = new(StringComparer.Ordinal);
 
     public IReadOnlyList<DigestSubscription> GetAll() => [.. _byChannel.Values];
-    public DigestSubscription? Find(string channel) => _byChannel.GetValueOrDefault(channel);
-    public void Upsert(DigestSubscription subscription) => _byChannel[subscription.Channel] = subscription;
-    public bool Remove(string channel) => _byChannel.TryRemove(channel, out _);
+    public DigestSubscription? Find(string channel) => _byChannel.GetValueOrDefault(DigestSubscription.KeyOf(channel));
+    public void Upsert(DigestSubscription subscription) => _byChannel[DigestSubscription.KeyOf(subscription.Channel)] = subscription;
+    public bool Remove(string channel) => _byChannel.TryRemove(DigestSubscription.KeyOf(channel), out _);
 }
