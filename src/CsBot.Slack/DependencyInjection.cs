@@ -41,6 +41,7 @@ public static class DependencyInjection
 
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<SlackChannelDirectory>();
         // Quiet hours can use a CSM's Slack time zone when the CRM gave none.
         services.AddKeyedSingleton<IRecipientTimeZones>(SlackChatSender.PlatformName, (sp, _) => sp.GetRequiredService<SlackUserDirectory>());
         services.AddSingleton<SlackSentMessages>();

@@ -11,4 +11,12 @@ public sealed record OutgoingMessage(Recipient Recipient, ChatMessage Message, s
 
     /// <summary>The platform's thread to reply in (a Slack thread_ts), when the message answers one.</summary>
     public string? ThreadId { get; init; }
+
+    /// <summary>
+    /// A one-time reply address the platform handed over with the question (a Slack response_url), used instead of
+    /// <see cref="Recipient"/> until <see cref="ReplyUrlExpiresAt"/>; the recipient is the fallback once it is not valid.
+    /// </summary>
+    public string? ReplyUrl { get; init; }
+
+    public DateTimeOffset? ReplyUrlExpiresAt { get; init; }
 }

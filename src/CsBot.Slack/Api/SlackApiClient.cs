@@ -23,8 +23,18 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
 
     public const string RateLimited = "ratelimited";
 
+    /// <summary>How long Slack accepts posts to a response_url after the command or button press that gave it.</summary>
+    public static readonly TimeSpan ResponseUrlLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many posts Slack accepts to one response_url.</summary>
+    public const int ResponseUrlUses = 5;
+
+    /// <summary>Our code for a response_url this process has posted to <see cref="ResponseUrlUses"/> times.</summary>
+    public const string UsedResponseUrl = "used_url";
+
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _limitedUntil = new(StringComparer.Ordinal);
+    private readonly ExpiringCache<string, int> _responseUrlUses = new(time, ResponseUrlLifetime, 10_000);
 
     public async Task<SlackResult<SlackAuthInfo>> AuthTestAsync(CancellationToken ct)
     {
@@ -64,14 +74,50 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
     /// conversations.history with every message's metadata: up to <paramref name="limit"/> messages of
     /// <paramref name="channel"/> (an id, not a name) posted after <paramref name="oldest"/>, newest first.
     /// </summary>
-    public async Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> HistoryAsync(string channel, DateTimeOffset oldest, int limit, CancellationToken ct)
+    public Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> HistoryAsync(string channel, DateTimeOffset oldest, int limit, CancellationToken ct) =>
+        MessagesAsync("conversations.history", [("channel", channel)], oldest, limit, ct);
+
+    /// <summary>
+    /// conversations.replies with every message's metadata: up to <paramref name="limit"/> messages of the thread
+    /// under <paramref name="threadTs"/> in <paramref name="channel"/> (an id) posted after <paramref name="oldest"/>.
+    /// Replies in a thread are not in conversations.history, which lists only the channel's top-level messages.
+    /// </summary>
+    public Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> RepliesAsync(string channel, string threadTs, DateTimeOffset oldest, int limit, CancellationToken ct) =>
+        MessagesAsync("conversations.replies", [("channel", channel), ("ts", threadTs)], oldest, limit, ct);
+
+    private async Task<SlackResult<IReadOnlyList<SlackHistoryMessage>>> MessagesAsync(string method, (string, string)[] where, DateTimeOffset oldest, int limit, CancellationToken ct)
     {
         var seconds = (oldest.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
-        var result = await CallAsync<HistoryResponse>("conversations.history",
-            Form(("channel", channel), ("oldest", seconds), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("include_all_metadata", "true")), ct);
+        var result = await CallAsync<HistoryResponse>(method,
+            Form([.. where, ("oldest", seconds), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("include_all_metadata", "true")]), ct);
         if (!result.Ok) return result.As<IReadOnlyList<SlackHistoryMessage>>();
         return SlackResult<IReadOnlyList<SlackHistoryMessage>>.Success(
             [.. (result.Value!.Messages ?? []).Where(m => m.Ts is not null).Select(m => new SlackHistoryMessage(m.Ts!, m.Metadata?.EventType, m.Metadata?.EventPayload))]);
+    }
+
+    /// <summary>Most pages of conversations.list read to find one channel by name (200 channels a page).</summary>
+    public const int MaxChannelPages = 20;
+
+    /// <summary>
+    /// The id of the channel called <paramref name="name"/> (without "#", lower case, as Slack names channels) among
+    /// the public and private channels the bot can see, through conversations.list page by page; null when there is
+    /// none within <see cref="MaxChannelPages"/> pages. Needs the channels:read and groups:read scopes.
+    /// </summary>
+    public async Task<SlackResult<string?>> FindChannelIdAsync(string name, CancellationToken ct)
+    {
+        string? cursor = null;
+        for (var page = 0; page < MaxChannelPages; page++)
+        {
+            List<(string, string)> fields = [("types", "public_channel,private_channel"), ("exclude_archived", "true"), ("limit", "200")];
+            if (cursor is not null) fields.Add(("cursor", cursor));
+            var result = await CallAsync<ConversationsListResponse>("conversations.list", Form([.. fields]), ct);
+            if (!result.Ok) return result.As<string?>();
+            if ((result.Value!.Channels ?? []).FirstOrDefault(c => c.Id is { Length: > 0 } && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } found)
+                return SlackResult<string?>.Success(found.Id);
+            cursor = result.Value.ResponseMetadata?.NextCursor;
+            if (string.IsNullOrEmpty(cursor)) break;
+        }
+        return SlackResult<string?>.Success(null);
     }
 
     public async Task<SlackResult<SlackUser>> LookupUserByEmailAsync(string email, CancellationToken ct) =>
@@ -82,12 +128,17 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogge
 
     /// <summary>
     /// Posts to a response_url Slack handed us with a command or button press. No token is sent: the URL itself is
-    /// the credential, and it may be on another host than the Web API.
+    /// the credential, and it may be on another host than the Web API. After <see cref="ResponseUrlUses"/> tries the
+    /// URL is refused here as <see cref="UsedResponseUrl"/> (permanent), so the caller turns to another way.
     /// </summary>
     public async Task<SlackResult<bool>> RespondAsync(string responseUrl, JsonObject message, CancellationToken ct)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             return SlackResult<bool>.Failure("invalid_response_url", transient: false);
+        // Every try counts against Slack's limit, a failed one too: Slack does not say which ones it counted.
+        var uses = _responseUrlUses.TryGet(responseUrl, out var used) ? used : 0;
+        if (uses >= ResponseUrlUses) return SlackResult<bool>.Failure(UsedResponseUrl, transient: false);
+        _responseUrlUses.Set(responseUrl, uses + 1);
         var result = await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(message) }, authorize: false, ct);
         return result.Ok ? SlackResult<bool>.Success(true) : result.As<bool>();
     }

@@ -9,7 +9,7 @@ public sealed record SlackPostedMessage(string Channel, string Ts);
 /// <summary>A Slack user as users.info / users.lookupByEmail describe them. <see cref="TimeZone"/> is an IANA id such as "Europe/London".</summary>
 public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone);
 
-/// <summary>A message from conversations.history: its ts and the metadata CsBot attached when it posted it.</summary>
+/// <summary>A message from conversations.history or conversations.replies: its ts and the metadata CsBot attached when it posted it.</summary>
 public sealed record SlackHistoryMessage(string Ts, string? MetadataEventType, System.Text.Json.JsonElement? MetadataPayload);
 
 internal sealed record HistoryResponse(IReadOnlyList<HistoryMessage>? Messages);
@@ -17,6 +17,12 @@ internal sealed record HistoryResponse(IReadOnlyList<HistoryMessage>? Messages);
 internal sealed record HistoryMessage(string? Ts, MessageMetadata? Metadata);
 
 internal sealed record MessageMetadata(string? EventType, System.Text.Json.JsonElement? EventPayload);
+
+internal sealed record ConversationsListResponse(IReadOnlyList<ChannelInfo>? Channels, ResponseMetadata? ResponseMetadata);
+
+internal sealed record ChannelInfo(string? Id, string? Name);
+
+internal sealed record ResponseMetadata(string? NextCursor);
 
 internal sealed record AuthTestResponse(string? UserId, string? TeamId, string? Team, string? BotId);
 

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using CsBot.Application.Asking;
 using CsBot.Core.Messaging;
+using CsBot.Slack.Api;
 using CsBot.Slack.Outbound;
 using CsBot.Slack.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +13,8 @@ namespace CsBot.Slack.Inbound;
 /// <summary>
 /// POST /slack/commands: "/cs health of Acme Corp". A quick answer goes back in the HTTP response; one that takes
 /// longer than Slack:DirectAnswerMilliseconds is acknowledged at once ("Looking that up…") and posted to the
-/// command's response_url when ready, because Slack shows a timeout after 3 seconds.
+/// command's response_url when ready, because Slack shows a timeout after 3 seconds. A late answer Slack cannot take
+/// then goes through the durable outbox (<see cref="SlackResponder.PostLateAnswerAsync"/>), so it is not dropped.
 /// </summary>
 public sealed class SlackCommandHandler(
     IQuestionAnswerer answerer,
@@ -27,6 +31,7 @@ public sealed class SlackCommandHandler(
     public async Task<IResult> HandleAsync(byte[] body, CancellationToken ct)
     {
         var form = new SlackForm(body);
+        var receivedAt = time.GetUtcNow();
         var userId = form["user_id"];
         var responseUrl = form["response_url"];
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(form["command"]) || string.IsNullOrEmpty(responseUrl))
@@ -54,14 +59,19 @@ public sealed class SlackCommandHandler(
             logger.LogInformation("/cs answer for {User} is taking longer than {Budget} ms; it will be posted to the response_url", userId, options.DirectAnswerMilliseconds);
         }
 
+        var asker = new Recipient(RecipientKind.User, userId, form["user_name"] is { Length: > 0 } name ? name : userId);
         queue.Enqueue($"/cs answer for {userId}", async stop =>
         {
             var answer = await answering.WaitAsync(stop);
-            var result = await responder.RespondAsync(responseUrl, answer, options.AnswersInChannel, replaceOriginal: false, stop);
-            if (!result.Ok) logger.LogWarning("Late /cs answer for {User} could not be posted: {Error}", userId, result.Error);
+            await responder.PostLateAnswerAsync(responseUrl, receivedAt + SlackApiClient.ResponseUrlLifetime, asker, answer, options.AnswersInChannel,
+                AnswerKey(responseUrl), stop);
         });
         return SlackReplies.Ephemeral(Acknowledgement);
     }
+
+    /// <summary>One outbox key per command: its response_url is unique to it (hashed, as keys are short and it is a credential).</summary>
+    public static string AnswerKey(string responseUrl) =>
+        "slack:command:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(responseUrl)))[..32].ToLowerInvariant();
 
     private async Task<ChatMessage> AnswerAsync(string text, string userId, string? userName, string? channelId)
     {

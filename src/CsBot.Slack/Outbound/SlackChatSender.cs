@@ -18,10 +18,13 @@ namespace CsBot.Slack.Outbound;
 /// <remarks>
 /// Every post carries the outbox idempotency key as message metadata (<see cref="MetadataEventType"/>), so when a
 /// delivery run died between Slack accepting a message and the outbox recording it, <see cref="FindDeliveredAsync"/>
-/// finds it in the channel's recent history and it is not posted twice. That needs the channel's id: a channel
-/// addressed by name is sent again in that one case.
+/// finds it in the channel's recent history (a thread reply in the thread's replies) and it is not posted twice. A
+/// channel addressed by name is looked up by its id (<see cref="SlackChannelDirectory"/>), since Slack's history takes
+/// only ids. A late answer with a reply URL (a /cs response_url) goes there while the URL is valid, else to the asker.
 /// </remarks>
-public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirectory users, SlackSentMessages sent, TimeProvider time) : IChatSender, ISentMessageLookup
+public sealed partial class SlackChatSender(
+    SlackApiClient api, SlackUserDirectory users, SlackChannelDirectory channels, SlackSentMessages sent, SlackOptions options, TimeProvider time)
+    : IChatSender, ISentMessageLookup
 {
     public const string MetadataEventType = "csbot_outbox";
 
@@ -36,6 +39,16 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
 
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        if (HasValidReplyUrl(message))
+        {
+            var responded = await api.RespondAsync(message.ReplyUrl!, ResponsePayload(message.Message), cancellationToken);
+            // A response_url post has no ts: the message cannot be addressed later, and nothing else needs it.
+            if (responded.Ok) return SendResult.Ok();
+            // A 429 here is about this URL, not the workspace: it must not pause every other send.
+            if (responded.Transient) return SendResult.Failed(SlackErrors.Describe("response_url", responded.Error!, responded.RetryAfter), true, responded.RetryAfter);
+            // Expired, used up or refused for good: the asker gets the answer in a direct message instead.
+        }
+
         var channel = await ResolveAsync(message.Recipient, cancellationToken);
         if (!channel.Ok) return Failed(channel, ChannelMethod(message.Recipient));
 
@@ -43,24 +56,52 @@ public sealed partial class SlackChatSender(SlackApiClient api, SlackUserDirecto
         payload["metadata"] = new JsonObject { ["event_type"] = MetadataEventType, ["event_payload"] = new JsonObject { ["key"] = message.IdempotencyKey } };
         var posted = await api.PostMessageAsync(channel.Value!, payload, message.ThreadId, cancellationToken);
         if (!posted.Ok) return Failed(posted, "chat.postMessage");
+        if (message.Recipient.Kind == RecipientKind.Channel && !ChannelId().IsMatch(channel.Value!) && ChannelId().IsMatch(posted.Value!.Channel))
+            channels.Remember(message.Recipient.Key, posted.Value.Channel);
         sent.Remember(posted.Value!.Channel, posted.Value.Ts, message.Message);
         return SendResult.Ok($"{posted.Value.Channel}/{posted.Value.Ts}");
     }
 
     public async Task<string?> FindDeliveredAsync(OutgoingMessage message, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if (message.Recipient.Kind == RecipientKind.Channel && !ChannelId().IsMatch(message.Recipient.Key.Trim())) return null;
-        var channel = await ResolveAsync(message.Recipient, cancellationToken);
-        if (!channel.Ok) return null;
+        // A post to a response_url leaves nothing to search for: while the URL is valid the earlier attempt went there.
+        if (HasValidReplyUrl(message)) return null;
+        var channel = await ResolveIdAsync(message.Recipient, cancellationToken);
+        if (channel is null) return null;
         // A reply in a thread is not in the channel's history; Slack lists it under conversations.replies.
-        if (message.ThreadId is not null) return null;
-        var history = await api.HistoryAsync(channel.Value!, since, HistoryLimit, cancellationToken);
+        var history = message.ThreadId is { } thread
+            ? await api.RepliesAsync(channel, thread, since, HistoryLimit, cancellationToken)
+            : await api.HistoryAsync(channel, since, HistoryLimit, cancellationToken);
         if (!history.Ok) return null;
         var match = history.Value!.FirstOrDefault(m => m.MetadataEventType == MetadataEventType && m.MetadataPayload is { ValueKind: JsonValueKind.Object } payload
             && payload.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == message.IdempotencyKey);
         if (match is null) return null;
-        sent.Remember(channel.Value!, match.Ts, message.Message);
-        return $"{channel.Value}/{match.Ts}";
+        sent.Remember(channel, match.Ts, message.Message);
+        return $"{channel}/{match.Ts}";
+    }
+
+    private bool HasValidReplyUrl(OutgoingMessage message) =>
+        message.ReplyUrl is { Length: > 0 } && message.ReplyUrlExpiresAt is { } expires && expires > time.GetUtcNow();
+
+    private JsonObject ResponsePayload(ChatMessage message)
+    {
+        var payload = BlockKitRenderer.Render(message);
+        payload["response_type"] = options.AnswersInChannel ? "in_channel" : "ephemeral";
+        payload["replace_original"] = false;
+        return payload;
+    }
+
+    /// <summary>The conversation id the recipient's messages land in; null when it cannot be told now.</summary>
+    private async Task<string?> ResolveIdAsync(Recipient recipient, CancellationToken ct)
+    {
+        var key = recipient.Key.Trim();
+        if (recipient.Kind != RecipientKind.Channel || ChannelId().IsMatch(key))
+        {
+            var resolved = await ResolveAsync(recipient, ct);
+            return resolved.Ok ? resolved.Value : null;
+        }
+        var found = await channels.FindIdAsync(key, ct);
+        return found.Ok ? found.Value : null;
     }
 
     private async Task<SlackResult<string>> ResolveAsync(Recipient recipient, CancellationToken ct)

@@ -46,6 +46,40 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
         return true;
     }
 
+    /// <summary>
+    /// Posts a late /cs answer to the command's <paramref name="responseUrl"/>. When Slack cannot take it now (5xx,
+    /// 429, timeout) it is queued in the outbox under <paramref name="key"/> with the URL, and delivered there when
+    /// Slack allows, or to the asker in a direct message once the URL has expired or is used up. An answer ready after
+    /// the URL expired, or one the URL refuses for good, is queued for the direct message at once. True when posted
+    /// or queued.
+    /// </summary>
+    public async Task<bool> PostLateAnswerAsync(string responseUrl, DateTimeOffset urlExpiresAt, Recipient asker, ChatMessage message, bool inChannel,
+        string key, CancellationToken ct)
+    {
+        var urlUsable = time.GetUtcNow() < urlExpiresAt;
+        TimeSpan? wait = null;
+        if (urlUsable)
+        {
+            var result = await RespondAsync(responseUrl, message, inChannel, replaceOriginal: false, ct);
+            if (result.Ok) return true;
+            urlUsable = result.Transient;
+            wait = result.RetryAfter;
+            logger.LogInformation("Slack did not take the late /cs answer for {User} ({Error}); queued in the outbox as {Key}", asker.Key, result.Error, key);
+        }
+        else
+        {
+            logger.LogInformation("The /cs answer for {User} was ready after its response_url expired; queued as a direct message, {Key}", asker.Key, key);
+        }
+        var outgoing = new OutgoingMessage(asker, message, key)
+        {
+            Platform = SlackChatSender.PlatformName,
+            ReplyUrl = urlUsable ? responseUrl : null,
+            ReplyUrlExpiresAt = urlUsable ? urlExpiresAt : null,
+        };
+        outbox.Enqueue(outgoing, time.GetUtcNow() + (wait ?? TimeSpan.Zero));
+        return true;
+    }
+
     public async Task<SlackResult<SlackPostedMessage>> UpdateAsync(string channel, string ts, ChatMessage message, CancellationToken ct)
     {
         var payload = BlockKitRenderer.Render(message);

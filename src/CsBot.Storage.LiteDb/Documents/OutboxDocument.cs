@@ -25,6 +25,9 @@ internal sealed class OutboxDocument
     /// <summary>The platform that must deliver it (<see cref="OutgoingMessage.Platform"/>); absent for notifications.</summary>
     public string? ForPlatform { get; set; }
     public string? ThreadId { get; set; }
+    /// <summary>Where a late answer is posted while valid (<see cref="OutgoingMessage.ReplyUrl"/>); absent for everything else.</summary>
+    public string? ReplyUrl { get; set; }
+    public InstantDocument? ReplyUrlExpiresAt { get; set; }
     public int MessageFormat { get; set; } = OutboxMessageJson.CurrentFormat;
     public string MessageJson { get; set; } = "";
     public OutboxState State { get; set; }
@@ -53,6 +56,8 @@ internal sealed class OutboxDocument
             RecipientTimeZone = message.Recipient.TimeZone,
             ForPlatform = message.Platform,
             ThreadId = message.ThreadId,
+            ReplyUrl = message.ReplyUrl,
+            ReplyUrlExpiresAt = InstantDocument.From(message.ReplyUrlExpiresAt),
             MessageJson = OutboxMessageJson.Serialize(message.Message),
             State = OutboxState.Pending,
             CreatedTicks = createdAt.UtcTicks,
@@ -86,7 +91,10 @@ internal sealed class OutboxDocument
         return new OutboxEntry
         {
             Id = Id,
-            Message = new OutgoingMessage(recipient, OutboxMessageJson.Deserialize(MessageJson), IdempotencyKey) { Platform = ForPlatform, ThreadId = ThreadId },
+            Message = new OutgoingMessage(recipient, OutboxMessageJson.Deserialize(MessageJson), IdempotencyKey)
+            {
+                Platform = ForPlatform, ThreadId = ThreadId, ReplyUrl = ReplyUrl, ReplyUrlExpiresAt = ReplyUrlExpiresAt?.ToDateTimeOffset(),
+            },
             State = State,
             Attempts = Attempts,
             NextAttemptAt = NextAttemptAt.ToDateTimeOffset(),

@@ -18,14 +18,15 @@ internal sealed class SlackOutbox : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("csbot-slack-outbox-").FullName;
     private readonly LiteDbContext _context;
+    private readonly FakeSlack _slack;
 
     public SlackOutbox(FakeSlack slack, Random? random = null)
     {
-        var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = slack.ApiUrl };
-        Api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, Time);
+        _slack = slack;
+        Api = NewApi();
         _context = new LiteDbContext(Path.Combine(_folder, "csbot.db"));
         Outbox = new LiteDbOutbox(_context, Time);
-        Sender = new SlackChatSender(Api, new SlackUserDirectory(Api, Time), new SlackSentMessages(Time, Outbox), Time);
+        Sender = NewSender(Api);
         Delivery = new OutboxDeliveryService(Outbox, Sender, Options, new BusinessClock(Time, TimeZoneInfo.Utc),
             NullLogger<OutboxDeliveryService>.Instance, random ?? new Random(13), _ => null);
     }
@@ -44,8 +45,20 @@ internal sealed class SlackOutbox : IDisposable
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    public void Enqueue(string channel, string key) =>
-        Outbox.Enqueue(new OutgoingMessage(Recipient.Channel(channel), new ChatMessage { Title = "Alert " + key, FallbackText = "Alert " + key }, key), Now);
+    public SlackOptions SlackOptions => new() { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = _slack.ApiUrl };
+
+    /// <summary>A Slack client and sender of another process (the one that died): nothing it remembered is known to <see cref="Sender"/>.</summary>
+    public SlackChatSender OtherProcessSender() => NewSender(NewApi());
+
+    private SlackApiClient NewApi() => new(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, SlackOptions, NullLogger<SlackApiClient>.Instance, Time);
+
+    private SlackChatSender NewSender(SlackApiClient api) =>
+        new(api, new SlackUserDirectory(api, Time), new SlackChannelDirectory(api, Time), new SlackSentMessages(Time, Outbox), SlackOptions, Time);
+
+    public void Enqueue(string channel, string key, string? threadTs = null) => Enqueue(Recipient.Channel(channel), key, threadTs);
+
+    public void Enqueue(Recipient recipient, string key, string? threadTs = null) =>
+        Outbox.Enqueue(new OutgoingMessage(recipient, new ChatMessage { Title = "Alert " + key, FallbackText = "Alert " + key }, key) { ThreadId = threadTs }, Now);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
@@ -37,44 +38,104 @@ public sealed class FakeSlack : IDisposable
         Api("users.info", new JsonObject { ["ok"] = true, ["user"] = user.DeepClone() });
         Api("users.lookupByEmail", new JsonObject { ["ok"] = true, ["user"] = user.DeepClone() });
         Api("conversations.open", new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D0PRIYA01" } });
-        Api("chat.postMessage", new JsonObject { ["ok"] = true, ["ts"] = "1700000000.000001" });
+        Server.Given(Request.Create().WithPath("/api/chat.postMessage").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(request => Posted(request.Body ?? "")));
         Api("chat.update", new JsonObject { ["ok"] = true });
         Server.Given(Request.Create().WithPath("/api/conversations.history").UsingPost()).AtPriority(10)
             .RespondWith(Response.Create().WithCallback(request => History(request.Body ?? "")));
-        Server.Given(Request.Create().WithPath("/response/*").UsingPost())
+        Server.Given(Request.Create().WithPath("/api/conversations.replies").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(request => Replies(request.Body ?? "")));
+        Server.Given(Request.Create().WithPath("/api/conversations.list").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(request => ChannelList(request.Body ?? "")));
+        Server.Given(Request.Create().WithPath("/response/*").UsingPost()).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
     }
 
     public string ApiUrl => Server.Url + "/api/";
 
+    /// <summary>Channels by name, as conversations.list lists them: a post to "#name" lands in the channel's id.</summary>
+    public ConcurrentDictionary<string, string> Channels { get; } = new(StringComparer.Ordinal)
+    {
+        ["cs-enterprise"] = "C0ENTERP01",
+        ["cs-renewals"] = "C0RENEW001",
+        ["cs-general"] = "C0GENERAL1",
+    };
+
+    /// <summary>The channel a post to <paramref name="channel"/> lands in: a known name's id, anything else as given.</summary>
+    private string? Landing(string? channel) => channel is not null && Channels.TryGetValue(channel.TrimStart('#'), out var id) ? id : channel;
+
+    /// <summary>chat.postMessage as Slack answers it: the channel's id (also when posted by name) and a ts.</summary>
+    private ResponseMessage Posted(string body)
+    {
+        var sent = JsonNode.Parse(body)?.AsObject();
+        return Json(new JsonObject { ["ok"] = true, ["channel"] = Landing((string?)sent?["channel"]), ["ts"] = "1700000000.000001" });
+    }
+
     /// <summary>
-    /// conversations.history as Slack answers it: the messages this fake accepted for the channel, newest first, with
-    /// their metadata only when include_all_metadata=true was asked for.
+    /// conversations.history as Slack answers it: the top-level messages this fake accepted for the channel, newest
+    /// first, with their metadata only when include_all_metadata=true was asked for.
     /// </summary>
     private ResponseMessage History(string form)
     {
         var fields = QueryHelpers.ParseQuery(form);
+        return Json(new JsonObject { ["ok"] = true, ["messages"] = Accepted(fields, thread: null), ["has_more"] = false });
+    }
+
+    /// <summary>conversations.replies as Slack answers it: the replies this fake accepted in the thread under ts.</summary>
+    private ResponseMessage Replies(string form)
+    {
+        var fields = QueryHelpers.ParseQuery(form);
+        var replies = Accepted(fields, thread: fields["ts"].ToString());
+        return Json(new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. replies.Reverse().Select(m => m!.DeepClone())]), ["has_more"] = false });
+    }
+
+    private JsonArray Accepted(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields, string? thread)
+    {
         var withMetadata = fields.TryGetValue("include_all_metadata", out var all) && all.ToString() == "true";
         var messages = new JsonArray();
         foreach (var call in Calls("/api/chat.postMessage").Reverse().Where(c => c.ResponseMessage!.StatusCode is 200))
         {
             var sent = JsonNode.Parse(call.RequestMessage!.Body ?? "{}")!.AsObject();
-            if ((string?)sent["channel"] != fields["channel"].ToString() || sent["thread_ts"] is not null) continue;
-            var ts = (string?)JsonNode.Parse(call.ResponseMessage!.BodyData?.BodyAsString ?? "{}")?["ts"];
-            var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = sent["text"]?.DeepClone() };
+            var response = JsonNode.Parse(call.ResponseMessage!.BodyData?.BodyAsString ?? "{}");
+            if (response?["ok"] is not JsonValue ok || !ok.TryGetValue<bool>(out var accepted) || !accepted) continue;
+            if (Landing((string?)sent["channel"]) != fields["channel"].ToString() || (string?)sent["thread_ts"] != thread) continue;
+            var message = new JsonObject { ["type"] = "message", ["ts"] = (string?)response["ts"], ["text"] = sent["text"]?.DeepClone() };
             if (withMetadata && sent["metadata"] is { } metadata) message["metadata"] = metadata.DeepClone();
             messages.Add(message);
         }
-        var body = new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false };
-        return new ResponseMessage
-        {
-            StatusCode = 200,
-            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-            BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
-        };
+        return messages;
     }
 
+    /// <summary>conversations.list, one channel a page so that following next_cursor is exercised.</summary>
+    private ResponseMessage ChannelList(string form)
+    {
+        var fields = QueryHelpers.ParseQuery(form);
+        var all = Channels.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var page = fields.TryGetValue("cursor", out var cursor) && int.TryParse(cursor.ToString(), out var n) ? n : 0;
+        var channels = new JsonArray([.. all.Skip(page).Take(1).Select(c => (JsonNode)new JsonObject { ["id"] = c.Value, ["name"] = c.Key })]);
+        var next = page + 1 < all.Count ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        return Json(new JsonObject { ["ok"] = true, ["channels"] = channels, ["response_metadata"] = new JsonObject { ["next_cursor"] = next } });
+    }
+
+    private static ResponseMessage Json(JsonObject body) => new()
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
+    };
+
     public string ResponseUrl(string name) => $"{Server.Url}/response/{name}";
+
+    /// <summary>Makes the response_url <paramref name="name"/> answer, at each post, what <paramref name="answer"/> says then.</summary>
+    public void ResponseUrlAnswers(string name, Func<(int Status, string Body, int? RetryAfter)> answer) =>
+        Server.Given(Request.Create().WithPath("/response/" + name).UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                var (status, body, retryAfter) = answer();
+                var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("text/plain") };
+                if (retryAfter is { } seconds) headers["Retry-After"] = new(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return new ResponseMessage { StatusCode = status, Headers = headers, BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String } };
+            }));
 
     public void Api(string method, JsonObject body, int priority = 10) =>
         Server.Given(Request.Create().WithPath("/api/" + method).UsingPost()).AtPriority(priority)

@@ -22,7 +22,7 @@ public sealed class SlackChatSenderTests : IDisposable
     {
         var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = _slack.ApiUrl };
         var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(_slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, _clock);
-        _sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), _clock);
+        _sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackChannelDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), options, _clock);
     }
 
     public void Dispose() => _slack.Dispose();
@@ -134,7 +134,7 @@ public sealed class SlackChatSenderTests : IDisposable
     {
         var options = new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = "http://127.0.0.1:9/api/" };
         var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(options.ApiBaseUrl) }, options, NullLogger<SlackApiClient>.Instance, _clock);
-        var sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), _clock);
+        var sender = new SlackChatSender(api, new SlackUserDirectory(api, _clock), new SlackChannelDirectory(api, _clock), new SlackSentMessages(_clock, NSubstitute.Substitute.For<IOutboxStore>()), options, _clock);
 
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("C0NOWHERE1"), SampleMessages.Alert(), "k"), CancellationToken.None);
 

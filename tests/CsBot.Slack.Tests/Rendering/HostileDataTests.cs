@@ -46,9 +46,10 @@ public sealed partial class HostileDataTests
     {
         using var slack = new FakeSlack();
         var clock = new FakeTimeProvider(HostilePortfolio.Now);
-        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = slack.ApiUrl },
-            NullLogger<SlackApiClient>.Instance, clock);
-        var sender = new SlackChatSender(api, new SlackUserDirectory(api, clock), new SlackSentMessages(clock, NSubstitute.Substitute.For<IOutboxStore>()), clock);
+        var options = new SlackOptions { BotToken = "xoxb-test", SigningSecret = "s", ApiBaseUrl = slack.ApiUrl };
+        var api = new SlackApiClient(new HttpClient { BaseAddress = new Uri(slack.ApiUrl) }, options, NullLogger<SlackApiClient>.Instance, clock);
+        var sender = new SlackChatSender(api, new SlackUserDirectory(api, clock), new SlackChannelDirectory(api, clock),
+            new SlackSentMessages(clock, NSubstitute.Substitute.For<IOutboxStore>()), options, clock);
 
         var result = await sender.SendAsync(new OutgoingMessage(Recipient.Channel("cs-alerts"), Message("owner alert"), "hostile-1"), CancellationToken.None);
 
