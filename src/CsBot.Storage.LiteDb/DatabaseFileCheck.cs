@@ -24,14 +24,8 @@ internal static class DatabaseFileCheck
         if (!File.Exists(path)) return null;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
         var length = file.Length;
-        if (length == 0) return "is empty (0 bytes), so it holds no database";
-
         var header = new byte[PageSize];
-        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (read < LastPageIdOffset + 4 || !header.AsSpan(HeaderInfoOffset, HeaderInfo.Length).SequenceEqual(HeaderInfo))
-            return "is not a LiteDB database file";
-        if (header[FileVersionOffset] != FileVersion)
-            return $"is a LiteDB file of format version {header[FileVersionOffset]}, not version {FileVersion} (LiteDB 5)";
+        if (HeaderProblem(file, header) is { } problem) return problem;
         if (length % PageSize != 0)
             return $"is truncated or damaged: its size, {length:N0} bytes, is not a whole number of {PageSize:N0}-byte pages";
 
@@ -49,6 +43,40 @@ internal static class DatabaseFileCheck
             if (file.ReadAtLeast(id, 4, throwOnEndOfStream: false) < 4 || BinaryPrimitives.ReadUInt32LittleEndian(id) != page)
                 return $"is damaged: page {page:N0} (at byte {page * PageSize:N0}) does not carry its own page number";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The cheap part of <see cref="Problem"/>, for a file in use: the header page read from disk names the format. A
+    /// file deleted, emptied or overwritten under the running process, or locked by another one, fails it. The size is
+    /// not checked, as it may be mid-write while LiteDB extends the file.
+    /// </summary>
+    public static string? HeaderProblem(string path)
+    {
+        if (!File.Exists(path)) return "no longer exists";
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            return HeaderProblem(file, new byte[PageSize]);
+        }
+        catch (IOException ex)
+        {
+            return $"cannot be read: it is locked or unreadable ({ex.Message})";
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return $"cannot be read: access is denied ({ex.Message})";
+        }
+    }
+
+    private static string? HeaderProblem(FileStream file, byte[] header)
+    {
+        if (file.Length == 0) return "is empty (0 bytes), so it holds no database";
+        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read < LastPageIdOffset + 4 || !header.AsSpan(HeaderInfoOffset, HeaderInfo.Length).SequenceEqual(HeaderInfo))
+            return "is not a LiteDB database file";
+        if (header[FileVersionOffset] != FileVersion)
+            return $"is a LiteDB file of format version {header[FileVersionOffset]}, not version {FileVersion} (LiteDB 5)";
         return null;
     }
 

@@ -88,6 +88,25 @@ public sealed class LiteDbContext : IDisposable
         $"To recover, stop CsBot, keep the file aside (e.g. mv {DatabasePath} {DatabasePath}.damaged), then copy your latest backup to " +
         $"{DatabasePath}, or start without a file to begin with an empty database.", inner);
 
+    /// <summary>
+    /// What is wrong with the store now, or null when it works: the data file's header, read from disk (LiteDB serves
+    /// most reads from its cache, so a file damaged, deleted or locked under the running process would otherwise go
+    /// unnoticed until a write), and one indexed query through LiteDB. Cheap enough for every health check.
+    /// </summary>
+    public string? CurrentProblem()
+    {
+        try
+        {
+            if (DatabaseFileCheck.HeaderProblem(DatabasePath) is { } problem) return $"The database file {DatabasePath} {problem}.";
+            _ = Database.GetCollection(Accounts).Query().Limit(1).ToList();
+            return null;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        {
+            return $"The database {DatabasePath} does not answer queries: {ex.Message}";
+        }
+    }
+
     /// <summary>Full path of the data file.</summary>
     public string DatabasePath { get; }
 

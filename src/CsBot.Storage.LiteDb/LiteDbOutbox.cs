@@ -234,6 +234,21 @@ public sealed class LiteDbOutbox : IOutboxStore
         return Enum.GetValues<OutboxState>().ToDictionary(s => s, s => entries.Count(Query.EQ(nameof(OutboxDocument.State), s.ToString())));
     }
 
+    public OutboxBacklog Backlog(DateTimeOffset deadLetteredSince)
+    {
+        var entries = Entries;
+        // The due index holds waiting entries only, so its first key is the earliest due one.
+        var earliest = entries.Query()
+            .Where(Query.Between(nameof(OutboxDocument.DueTicks), new BsonValue(0L), new BsonValue(long.MaxValue)))
+            .OrderBy(nameof(OutboxDocument.DueTicks))
+            .Limit(1)
+            .FirstOrDefault();
+        var recent = entries.Count(Query.And(
+            Query.EQ(nameof(OutboxDocument.State), nameof(OutboxState.DeadLetter)),
+            Query.GTE($"{nameof(OutboxDocument.DeadLetteredAt)}.{nameof(InstantDocument.UtcTicks)}", new BsonValue(deadLetteredSince.UtcTicks))));
+        return new OutboxBacklog(earliest?.NextAttemptAt.ToDateTimeOffset(), recent);
+    }
+
     /// <summary>Applies <paramref name="change"/> to a claimed (Delivering) entry in one transaction; false when there is none.</summary>
     private bool Transition(string id, Action<OutboxDocument> change)
     {
@@ -292,7 +307,7 @@ public sealed class LiteDbOutbox : IOutboxStore
         {
             Id = document.Id, IdempotencyKey = document.IdempotencyKey, RecipientKind = document.RecipientKind,
             RecipientKey = document.RecipientKey, RecipientName = document.RecipientName, ForPlatform = document.ForPlatform,
-            ThreadId = document.ThreadId, State = document.State,
+            ThreadId = document.ThreadId, ReplyUrl = document.ReplyUrl, ReplyUrlExpiresAt = document.ReplyUrlExpiresAt, State = document.State,
             Attempts = document.Attempts, NextAttemptAt = document.NextAttemptAt, LeaseUntil = document.LeaseUntil,
             LastError = document.LastError ?? "The stored message could not be read: " + error,
             Platform = document.Platform, PlatformMessageId = document.PlatformMessageId, CreatedAt = document.CreatedAt,

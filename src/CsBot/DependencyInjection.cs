@@ -12,6 +12,7 @@ using CsBot.Slack;
 using CsBot.Slack.Outbound;
 using CsBot.Storage.LiteDb;
 using CsBot.Teams;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CsBot.Host;
@@ -49,14 +50,14 @@ public static class DependencyInjection
         builder.AddNotifyingPlatform(notifying, settings.Slack.IsConfigured);
         builder.AddApi(settings.Host.Api);
         builder.AddOpenSurfaces(settings, notifying);
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox");
         return builder;
     }
 
     public static WebApplication MapCsBot(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapLocalChat();
         // The outbox and the digest preview are for whoever runs CsBot: the same guard as the local chat.
         app.MapGroup("").LocalOnly().MapOutboxEndpoints().MapDigestEndpoints();

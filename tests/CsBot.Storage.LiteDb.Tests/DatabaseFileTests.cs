@@ -23,6 +23,23 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_in_use_reports_a_problem_while_it_is_gone_or_not_a_database_and_none_once_it_is_back()
+    {
+        using var context = _db.Open();
+        new LiteDbPortfolioStore(context).Save([TestData.FullSignals("acc-001")]);
+        Assert.Null(context.CurrentProblem());
+        var copy = _db.DatabasePath + ".copy";
+        File.Copy(_db.DatabasePath, copy);
+
+        File.Delete(_db.DatabasePath);
+        Assert.Contains("no longer exists", context.CurrentProblem());
+        File.WriteAllBytes(_db.DatabasePath, new byte[2 * 8192]);
+        Assert.Contains("is not a LiteDB database file", context.CurrentProblem());
+        File.Copy(copy, _db.DatabasePath, overwrite: true);
+        Assert.Null(context.CurrentProblem());
+    }
+
+    [Fact]
     public void Once_the_first_opener_closes_the_file_opens_again()
     {
         _db.Open().Dispose();

@@ -72,6 +72,48 @@ public sealed class OutboxStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_late_answers_platform_thread_and_reply_url_round_trip_through_the_file()
+    {
+        var answer = Message("slack:command:1") with
+        {
+            Platform = "slack", ThreadId = "1700000100.000200", ReplyUrl = "https://hooks.slack.com/commands/T1/2/abc", ReplyUrlExpiresAt = T0.AddMinutes(30),
+        };
+        using (var context = _db.Open()) new LiteDbOutbox(context, _time).Enqueue(answer, T0);
+
+        var outbox = Open();
+        var stored = outbox.FindByIdempotencyKey("slack:command:1")!.Message;
+
+        Assert.Equal(("slack", "1700000100.000200", "https://hooks.slack.com/commands/T1/2/abc", T0.AddMinutes(30)),
+            (stored.Platform, stored.ThreadId, stored.ReplyUrl, stored.ReplyUrlExpiresAt));
+        outbox.Enqueue(Message("k-alert"), T0);
+        Assert.Equal((null, null), (outbox.FindByIdempotencyKey("k-alert")!.Message.ReplyUrl, outbox.FindByIdempotencyKey("k-alert")!.Message.ReplyUrlExpiresAt));
+    }
+
+    [Fact]
+    public void The_backlog_names_the_earliest_due_waiting_entry_and_counts_only_recent_dead_letters()
+    {
+        var outbox = Open();
+        Assert.Equal(new OutboxBacklog(null, 0), outbox.Backlog(T0));
+        foreach (var (key, due) in new[] { ("k-later", T0.AddMinutes(5)), ("k-first", T0.AddMinutes(1)), ("k-old-dead", T0), ("k-new-dead", T0), ("k-done", T0) })
+            outbox.Enqueue(Message(key), due);
+        Dead("k-old-dead", T0.AddHours(-30));
+        Dead("k-new-dead", T0.AddHours(-1));
+        var done = outbox.FindByIdempotencyKey("k-done")!.Id;
+        outbox.TryClaim(done, T0, T0.AddMinutes(2));
+        outbox.MarkDelivered(done, "local", null, T0);
+
+        Assert.Equal(new OutboxBacklog(T0.AddMinutes(1), 1), outbox.Backlog(T0.AddHours(-24)));
+        Assert.Equal(new OutboxBacklog(T0.AddMinutes(1), 2), outbox.Backlog(T0.AddHours(-48)));
+
+        void Dead(string key, DateTimeOffset at)
+        {
+            var id = outbox.FindByIdempotencyKey(key)!.Id;
+            outbox.TryClaim(id, T0, T0.AddMinutes(2));
+            outbox.MarkDeadLetter(id, "channel_not_found", at);
+        }
+    }
+
+    [Fact]
     public void Due_returns_only_entries_whose_time_has_come_earliest_first_and_at_most_max()
     {
         var outbox = Open();

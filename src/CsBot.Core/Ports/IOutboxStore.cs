@@ -54,4 +54,7 @@ public interface IOutboxStore : IOutbox
 
     /// <summary>How many entries are in each state; every state is present, with 0 when none.</summary>
     IReadOnlyDictionary<OutboxState, int> Counts();
+
+    /// <summary>When the earliest waiting entry was due, and how many were dead-lettered at or after <paramref name="deadLetteredSince"/>.</summary>
+    OutboxBacklog Backlog(DateTimeOffset deadLetteredSince);
 }
