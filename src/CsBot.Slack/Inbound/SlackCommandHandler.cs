@@ -39,6 +39,9 @@ public sealed class SlackCommandHandler(
             logger.LogWarning("Slash command without user_id, command or response_url ignored");
             return SlackReplies.Malformed("a slash command needs user_id, command and response_url");
         }
+        // A late answer is posted to it, or queued for it: only an http(s) address is worth keeping.
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            return SlackReplies.Malformed("the response_url of a slash command must be an http(s) address");
         var teamId = form["team_id"];
         if (!teams.Allows(teamId))
         {

@@ -287,6 +287,8 @@ public sealed class SlackHostTests : IClassFixture<SlackHostTests.Host>
         Assert.Equal(HttpStatusCode.BadRequest, (await _host.Client.SendAsync(Signed("/slack/interactions", "x=1", "application/x-www-form-urlencoded"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _host.Client.SendAsync(Signed("/slack/interactions", Form(("payload", "{oops")), "application/x-www-form-urlencoded"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _host.Client.SendAsync(Signed("/slack/commands", Form(("text", "hi")), "application/x-www-form-urlencoded"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _host.Client.SendAsync(Signed("/slack/commands", Form(("team_id", FakeSlack.TeamId), ("user_id", "U0PRIYA01"),
+            ("command", "/cs"), ("text", "hi"), ("response_url", "javascript:alert(1)")), "application/x-www-form-urlencoded"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync("/healthz")).StatusCode);
     }
 
