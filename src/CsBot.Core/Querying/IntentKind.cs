@@ -31,4 +31,10 @@ public enum IntentKind
     Unsubscribe,
     /// <summary>Not understood and not plausibly an account name; <see cref="ParsedQuestion.Text"/> has what was typed.</summary>
     Unknown,
+    /// <summary>"who owns Initrode", "when is Hooli up for renewal", "what's Acme Corp's ARR": one fact about one account.</summary>
+    AccountFact,
+    /// <summary>"is Hooli trending up", "how has Globex's health changed over the last month".</summary>
+    AccountTrend,
+    /// <summary>"open a ticket for Acme", "forecast churn for 2027": something CsBot does not do; answered with what it can.</summary>
+    CannotDo,
 }

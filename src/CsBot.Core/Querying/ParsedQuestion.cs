@@ -50,4 +50,10 @@ public sealed record ParsedQuestion(IntentKind Intent, string? AccountText = nul
     /// account, it was not a question about one.
     /// </summary>
     public bool BareText { get; init; }
+
+    /// <summary>Which fact about the account is asked for (AccountFact).</summary>
+    public AccountFactKind? Fact { get; init; }
+
+    /// <summary>What kind of request CsBot does not do was made (CannotDo).</summary>
+    public UnsupportedRequest? Unsupported { get; init; }
 }

@@ -34,6 +34,12 @@ public static class QuestionParser
     public static ParsedQuestion Parse(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments, KnownNames? names)
     {
         names ??= KnownNames.None;
+        var parsed = Understand(text, today, knownSegments, names);
+        return parsed.Intent == IntentKind.CannotDo ? UnsupportedRequests.WithAccount(parsed, names) : parsed;
+    }
+
+    private static ParsedQuestion Understand(string text, DateOnly? today, IReadOnlyCollection<string>? knownSegments, KnownNames names)
+    {
         var cleaned = Clean(text);
         var segments = knownSegments ?? Qualifiers.DefaultSegments;
         var normal = QuestionNormaliser.Normalise(cleaned, names);
@@ -73,6 +79,13 @@ public static class QuestionParser
         var why = Why().Match(q);
         if (why.Success && !WhyIsNotAboutAnAccount().IsMatch(why.Groups["account"].Value))
             return Result(IntentKind.Why, why.Groups["account"].Value.Trim());
+
+        // Before the intents whose words they share: "will initech renew" is no renewals list, "arr for soylent foods" no health.
+        if (UnsupportedRequests.Find(q) is { } unsupported)
+            return Result(IntentKind.CannotDo) with { Unsupported = unsupported, Metric = MetricSynonyms.TryFind(q, out var asked, out _, out _) ? asked : null };
+        if (AccountFacts.TryParse(q, today, segments, out var fact, out var factAccount)) return Result(IntentKind.AccountFact, factAccount) with { Fact = fact };
+        if (TrendQuestions.TryParse(q, today, segments, out var trendAccount, out var trendPeriod))
+            return Result(IntentKind.AccountTrend, trendAccount) with { Period = trendPeriod?.Range, PeriodText = trendPeriod?.Text };
 
         var health = Health().Match(q);
         if (health.Success && !NotOneAccount().IsMatch(health.Groups["account"].Value))
@@ -135,7 +148,7 @@ public static class QuestionParser
     private static bool MakesSense(ParsedQuestion parsed, KnownNames names) => parsed.Intent switch
     {
         IntentKind.Unknown => false,
-        IntentKind.AccountHealth or IntentKind.Why => names.IsEmpty || (parsed.AccountText is { } a && names.IsName(a)),
+        IntentKind.AccountHealth or IntentKind.Why or IntentKind.AccountFact or IntentKind.AccountTrend => names.IsEmpty || (parsed.AccountText is { } a && names.IsName(a)),
         _ => true,
     };
 
@@ -336,7 +349,7 @@ public static class QuestionParser
         today is { } t && PeriodParser.TryParse(q, t, out var period) && period.RemoveFrom(q).Length == 0;
 
     /// <summary>Short, and none of the words of a sentence: "acme", "Acme Corp", "Pied Piper", "AT&amp;T".</summary>
-    private static bool LooksLikeAName(string q)
+    internal static bool LooksLikeAName(string q)
     {
         if (q.Length > 60) return false;
         var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries);

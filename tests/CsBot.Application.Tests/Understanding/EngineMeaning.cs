@@ -99,10 +99,22 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
                 AlertRef(q.AlertText, Add);
                 if (q.Snooze is { } s) Add("for", s.UntilRenewal ? "until-renewal" : $"{s.Days}d");
                 break;
+            case IntentKind.AccountFact or IntentKind.AccountTrend:
+                kind = q.Intent == IntentKind.AccountFact ? "fact" : "trend";
+                if (Account(q.AccountText) is { } named) Add("account", named);
+                else kind = "no-such-account";
+                if (q.Fact is { } fact) Add("fact", FactNotation(fact));
+                Period();
+                break;
+            case IntentKind.CannotDo: kind = "cannot-do"; break;
             default: throw new InvalidOperationException($"no notation for {q.Intent}");
         }
         return new Meaning(kind, pairs);
     }
+
+    /// <summary>"renewal-date" for <see cref="AccountFactKind.RenewalDate"/>: the corpus writes fact kinds in lower case with hyphens.</summary>
+    private static string FactNotation(AccountFactKind fact) =>
+        string.Concat(fact.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The account's name as the answers would resolve it; candidates joined by '|' when ambiguous; null when none.</summary>
     private string? Account(string? typed)

@@ -8,7 +8,7 @@ namespace CsBot.Core.Tests.Querying;
 /// <summary>
 /// Every line of corpus.tsv is one phrasing and what it must parse to, with today fixed at 2026-11-26 (a Thursday).
 /// Columns: text, intent, account, metric, period_from, period_to, segment, owner, extra. An empty cell means "none";
-/// extra holds key=value pairs separated by ';' (band, alert, snooze, mine, movement, text); keys left out must be
+/// extra holds key=value pairs separated by ';' (band, alert, snooze, mine, movement, fact, unsupported, text); keys left out must be
 /// at their defaults.
 /// </summary>
 public class QuestionCorpusTests
@@ -48,6 +48,8 @@ public class QuestionCorpusTests
         Assert.Equal(extras.GetValueOrDefault("snooze"), parsed.Snooze?.ToString());
         Assert.Equal(extras.TryGetValue("mine", out var mine) && bool.Parse(mine), parsed.Mine);
         Assert.Equal(extras.TryGetValue("movement", out var movement) ? Enum.Parse<MoverFilter>(movement) : MoverFilter.Any, parsed.Movement);
+        Assert.Equal(extras.TryGetValue("fact", out var fact) ? Enum.Parse<AccountFactKind>(fact) : null, parsed.Fact);
+        Assert.Equal(extras.TryGetValue("unsupported", out var unsupported) ? Enum.Parse<UnsupportedRequest>(unsupported) : null, parsed.Unsupported);
         if (extras.TryGetValue("text", out var cleaned)) Assert.Equal(cleaned, parsed.Text);
     }
 
