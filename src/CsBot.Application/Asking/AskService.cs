@@ -39,7 +39,8 @@ public sealed class AskService(
             return question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),
-                IntentKind.AccountHealth or IntentKind.Why => AnswerAccount(ctx),
+                IntentKind.AccountHealth or IntentKind.Why or IntentKind.AccountFact or IntentKind.AccountTrend => AnswerAccount(ctx),
+                IntentKind.CannotDo => CannotDoAnswers.Answer(ctx),
                 IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals => AnswerList(ctx),
                 IntentKind.Metric => AnswerMetric(ctx),
                 IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions),
@@ -73,6 +74,9 @@ public sealed class AskService(
         if (ctx.Refusal(account) is { } refusal) return HelpMessages.Refused(refusal);
         var signals = ctx.Portfolio.ById[account.Id];
         var history = ctx.Scores.HistoryOf(account.Id);
+        if (ctx.Question.Intent == IntentKind.AccountFact) return FactAnswers.Fact(ctx, signals, ctx.Scores.Latest.GetValueOrDefault(account.Id));
+        if (ctx.Question.Intent == IntentKind.AccountTrend)
+            return TrendAnswers.Trend(ctx, signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), day => scoring.Score(signals, day));
         if (ctx.Question.Intent == IntentKind.Why)
         {
             var (score, hits) = scoring.Evaluate(signals, history, ctx.Today);

@@ -9,7 +9,7 @@ public static class HelpMessages
 {
     public static readonly IReadOnlyList<string> Examples =
     [
-        "health of Acme Corp", "why is Initech at risk?", "at-risk accounts", "my accounts", "renewals in the next 60 days",
+        "health of Acme Corp", "why is Initech at risk?", "who owns Initech?", "is Hooli trending up?", "at-risk accounts", "my accounts", "renewals in the next 60 days",
         "what was NRR last quarter?", "NPS this year", "top movers this week", "accounts with overdue invoices", "ack Initech usage-cliff",
     ];
 
@@ -32,9 +32,7 @@ public static class HelpMessages
     /// <summary>A short help whose examples fit what was typed: renewal wording gets renewal examples, and so on.</summary>
     public static ChatMessage NotUnderstood(string text)
     {
-        var lower = text.ToLowerInvariant();
-        var fitting = TopicExamples.Where(t => t.Words.Any(w => lower.Contains(w, StringComparison.Ordinal))).SelectMany(t => t.Examples).Distinct().ToList();
-        var examples = fitting.Count > 0 ? fitting : [.. Examples.Take(6)];
+        var examples = ExamplesFor(text);
         return new ChatMessage
         {
             Title = $"I didn't understand \"{text.Trim()}\"",
@@ -42,6 +40,14 @@ public static class HelpMessages
             Sections = [new MessageSection { Text = "Try:\n" + string.Join("\n", examples.Select(e => "  " + e)) }],
             Actions = [.. examples.Take(3).Select(e => new MessageAction(ActionKind.Choose, e, e))],
         };
+    }
+
+    /// <summary>Examples that fit what was typed (renewal wording gets renewal examples...); the first general ones otherwise.</summary>
+    public static IReadOnlyList<string> ExamplesFor(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var fitting = TopicExamples.Where(t => t.Words.Any(w => lower.Contains(w, StringComparison.Ordinal))).SelectMany(t => t.Examples).Distinct().ToList();
+        return fitting.Count > 0 ? fitting : [.. Examples.Take(6)];
     }
 
     public static ChatMessage Refused(string why) => new()

@@ -25,8 +25,10 @@ public sealed class UnderstandingRateTests(ITestOutputHelper output)
     //   and metrics in plain words, q/q, "improving": main 128 of 207, blind 42 of 77
     //   a name next to another request (an action, a fact, a forecast) no longer guessed as health:
     //                                                 main 128 of 207, blind 41 of 77
-    private const double MainRateFloor = 0.63;
-    private const double BlindRateFloor = 0.57;
+    //   one account's facts, its health trend, and requests CsBot does not do (forecasts, actions, contacts):
+    //                                                 main 163 of 207, blind 53 of 77
+    private const double MainRateFloor = 0.78;
+    private const double BlindRateFloor = 0.68;
 
     // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
     private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";
