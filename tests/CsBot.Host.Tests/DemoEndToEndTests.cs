@@ -195,6 +195,10 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     [InlineData("CSAT last 90 days", @"^CSAT last 90 days: \d\.\d+$")]
     [InlineData("CLV", @"^CLV last month: ")]
     [InlineData("help", "^Ask me about your accounts$")]
+    [InlineData("who owns Initech?", "^Initech is owned by [A-Z]")]
+    [InlineData("when is Hooli up for renewal", @"^Hooli (renews on \d{4}-\d\d-\d\d|has no renewal date)")]
+    [InlineData("is Hooli trending up?", @"^(Hooli is (trending (up|down)|holding steady): health \d+ → \d+|Not enough score history for Hooli)")]
+    [InlineData("open a ticket for Acme Corp", "^Sorry, I can't create tickets")]
     public async Task Every_documented_question_is_answered_on_the_demo_portfolio(string question, string expectedTitle)
     {
         var answer = await Ask(question, "dana.whitfield@csbot.example");

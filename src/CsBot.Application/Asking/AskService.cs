@@ -66,8 +66,8 @@ public sealed class AskService(
         if (match.Outcome != MatchOutcome.Found)
         {
             return match.Outcome == MatchOutcome.Ambiguous
-                ? HelpMessages.DidYouMean(typed, match.Candidates, ctx.Question.Intent)
-                : HelpMessages.NoSuchAccount(typed, match.Candidates, ctx.Question.Intent, onlyVisible: !ctx.Access.SeesEveryBook(ctx.Role));
+                ? HelpMessages.DidYouMean(typed, match.Candidates, ctx.Question.Intent, ctx.Question.Fact)
+                : HelpMessages.NoSuchAccount(typed, match.Candidates, ctx.Question.Intent, onlyVisible: !ctx.Access.SeesEveryBook(ctx.Role), ctx.Question.Fact);
         }
 
         var account = match.Account!;

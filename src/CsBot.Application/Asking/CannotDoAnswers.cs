@@ -23,7 +23,11 @@ public static class CannotDoAnswers
     public static ChatMessage Answer(AskContext ctx)
     {
         var q = ctx.Question;
-        var account = Visible(ctx);
+        var named = Visible(ctx);
+        var account = named.Count == 1 ? named[0] : null;
+        // "acme" with several Acmes: the same offer for each, the asker picks one.
+        if (named.Count > 1 && !(q.Unsupported == UnsupportedRequest.Forecast && q.Metric is not null))
+            return Several(q, named);
         var (title, offer, examples) = q.Unsupported switch
         {
             UnsupportedRequest.Forecast => Forecast(ctx, account),
@@ -63,12 +67,39 @@ public static class CannotDoAnswers
         return ("I don't forecast yet", "I can tell you how your metrics and accounts stand so far:", [.. HelpMessages.Examples.Take(3)]);
     }
 
-    /// <summary>The account the request names, when the asker may see it; anything else offers no account.</summary>
-    private static Account? Visible(AskContext ctx)
+    private static ChatMessage Several(ParsedQuestion q, IReadOnlyList<Account> accounts)
     {
-        if (ctx.Question.AccountText is not { } typed) return null;
+        var title = q.Unsupported switch
+        {
+            UnsupportedRequest.Forecast => "I don't predict how accounts will do",
+            UnsupportedRequest.ContactDetails => "I don't keep customer contacts, phone numbers or email addresses",
+            _ => $"Sorry, I can't {ActionWords(q.Text)}",
+        };
+        var offer = $"\"{q.AccountText}\" matches {accounts.Count} accounts; I can show the health of each:";
+        var examples = accounts.Take(3).Select(a => $"health of {a.Name}").ToList();
+        return new ChatMessage
+        {
+            Title = title,
+            FallbackText = $"{title}. {offer} {string.Join(", ", accounts.Take(3).Select(a => a.Name))}",
+            Sections = [new MessageSection { Text = offer }],
+            Actions = [.. examples.Select(e => new MessageAction(ActionKind.Choose, e, e))],
+        };
+    }
+
+    /// <summary>
+    /// The accounts the request names that the asker may see: one when the name fits one, several when it fits more;
+    /// none otherwise, and then no account is offered.
+    /// </summary>
+    private static IReadOnlyList<Account> Visible(AskContext ctx)
+    {
+        if (ctx.Question.AccountText is not { } typed) return [];
         var match = ctx.Match(typed);
-        return match.Outcome == MatchOutcome.Found && ctx.Refusal(match.Account!) is null ? match.Account : null;
+        return match.Outcome switch
+        {
+            MatchOutcome.Found when ctx.Refusal(match.Account!) is null => [match.Account!],
+            MatchOutcome.Ambiguous => match.Candidates,
+            _ => [],
+        };
     }
 
     private static string ActionWords(string text)

@@ -108,6 +108,20 @@ public static class FactAnswers
         };
     }
 
+    /// <summary>A question that asks <paramref name="fact"/> of the account called <paramref name="name"/>, for "did you mean" buttons.</summary>
+    public static string Question(AccountFactKind fact, string name) => fact switch
+    {
+        AccountFactKind.RenewalDate => $"when does {name} renew",
+        AccountFactKind.Owner => $"who owns {name}",
+        AccountFactKind.Arr => $"ARR of {name}",
+        AccountFactKind.Mrr => $"MRR of {name}",
+        AccountFactKind.Seats => $"how many seats does {name} have",
+        AccountFactKind.Segment => $"which segment is {name} in",
+        AccountFactKind.Plan => $"what plan is {name} on",
+        AccountFactKind.LastLogin => $"when did someone at {name} last log in",
+        _ => $"how many open tickets does {name} have",
+    };
+
     private static string RevenueRefusal(Account account, AccountFactKind fact, Role role)
     {
         var what = fact == AccountFactKind.Arr ? "ARR" : "MRR";

@@ -71,16 +71,17 @@ public static class HelpMessages
         Sections = [new MessageSection { Text = "Segments: " + string.Join(", ", segments) }],
     };
 
-    public static ChatMessage DidYouMean(string typed, IReadOnlyList<Account> candidates, IntentKind intent) => new()
+    /// <param name="fact">The fact asked for (AccountFact), so each choice asks it again about that account.</param>
+    public static ChatMessage DidYouMean(string typed, IReadOnlyList<Account> candidates, IntentKind intent, AccountFactKind? fact = null) => new()
     {
         Title = "Which account did you mean?",
         FallbackText = $"\"{typed}\" matches {candidates.Count} accounts: {string.Join(", ", candidates.Select(c => c.Name))}",
         Sections = [new MessageSection { Text = $"\"{typed}\" matches {candidates.Count} accounts." }],
-        Actions = [.. candidates.Take(5).Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c)))],
+        Actions = [.. candidates.Take(5).Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c, fact)))],
     };
 
     /// <param name="onlyVisible">True when the asker sees only their own book: the suggestions come from it alone, and the reply says so.</param>
-    public static ChatMessage NoSuchAccount(string typed, IReadOnlyList<Account> suggestions, IntentKind intent, bool onlyVisible = false) => new()
+    public static ChatMessage NoSuchAccount(string typed, IReadOnlyList<Account> suggestions, IntentKind intent, bool onlyVisible = false, AccountFactKind? fact = null) => new()
     {
         Title = $"I couldn't find an account called \"{typed}\"",
         FallbackText = suggestions.Count == 0 ? "No matching account." : "Closest: " + string.Join(", ", suggestions.Select(s => s.Name)),
@@ -91,7 +92,7 @@ public static class HelpMessages
             (_, false) => "Closest matches:",
             (_, true) => "Closest matches among the accounts you can see:",
         } }],
-        Actions = [.. suggestions.Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c)))],
+        Actions = [.. suggestions.Select(c => new MessageAction(ActionKind.Choose, c.Name, FollowUp(intent, c, fact)))],
     };
 
     /// <summary>
@@ -132,6 +133,11 @@ public static class HelpMessages
         Sections = [new MessageSection { Text = "The error has been logged. Please try again, or ask \"help\"." }],
     };
 
-    private static string FollowUp(IntentKind intent, Account account) =>
-        intent == IntentKind.Why ? $"why is {account.Name} at risk" : $"health of {account.Name}";
+    private static string FollowUp(IntentKind intent, Account account, AccountFactKind? fact) => intent switch
+    {
+        IntentKind.Why => $"why is {account.Name} at risk",
+        IntentKind.AccountTrend => $"{account.Name} health trend",
+        IntentKind.AccountFact when fact is { } f => FactAnswers.Question(f, account.Name),
+        _ => $"health of {account.Name}",
+    };
 }

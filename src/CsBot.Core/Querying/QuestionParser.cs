@@ -209,11 +209,7 @@ public static class QuestionParser
     };
 
     /// <summary>A message that starts with one of these asks CsBot to do something ("open a ticket for acme").</summary>
-    private static readonly HashSet<string> ActionVerbs = new(StringComparer.Ordinal)
-    {
-        "open", "draft", "write", "schedule", "book", "create", "log", "send", "update", "change", "set", "email", "call", "add",
-        "remove", "delete", "assign", "move",
-    };
+    private static readonly IReadOnlySet<string> ActionVerbs = UnsupportedRequests.ActionVerbs;
 
     /// <summary>Words around a name that ask why it scores as it does.</summary>
     private static readonly HashSet<string> WhyWords = new(StringComparer.Ordinal)

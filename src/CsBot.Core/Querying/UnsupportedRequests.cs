@@ -15,7 +15,7 @@ public static partial class UnsupportedRequests
     private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>Verbs that, opening a message, ask CsBot to do something in another tool.</summary>
-    private static readonly HashSet<string> ActionVerbs = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> ActionVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "open", "draft", "write", "schedule", "book", "create", "log", "send", "update", "change", "set", "email", "e-mail",
         "call", "add", "remove", "delete", "assign", "reassign", "move", "remind", "ping", "export", "escalate", "close",

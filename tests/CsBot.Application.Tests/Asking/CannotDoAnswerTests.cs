@@ -27,6 +27,22 @@ public class CannotDoAnswerTests
     }
 
     [Fact]
+    public void A_name_that_fits_several_accounts_offers_each()
+    {
+        var calm = _data.Stores.LoadSignals("calm")!;
+        _data.Stores.Save(
+        [
+            calm with { Account = calm.Account with { Id = "acme-corp", ExternalId = "CRM-acme-corp", Name = "Acme Corp" } },
+            calm with { Account = calm.Account with { Id = "acme-labs", ExternalId = "CRM-acme-labs", Name = "Acme Labs" } },
+        ]);
+
+        var answer = Ask("open a ticket for acme");
+
+        Assert.Equal("Sorry, I can't create tickets, tasks or records in other tools", answer.Title);
+        Assert.Equal(["health of Acme Corp", "health of Acme Labs"], answer.Actions.Select(a => a.Value).Order());
+    }
+
+    [Fact]
     public void A_forecast_of_a_metric_offers_last_quarter_and_this_quarter_so_far()
     {
         var answer = Ask("what will nrr be next quarter");

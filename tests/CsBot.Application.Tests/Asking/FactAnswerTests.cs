@@ -1,6 +1,7 @@
 using CsBot.Application.Asking;
 using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
+using CsBot.Core.Querying;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 
@@ -142,6 +143,38 @@ public class FactAnswerTests
     [InlineData("how many open tickets does calm corp have", "Calm Corp has no open tickets (no support tickets have been received for it)")]
     public void A_fact_the_data_does_not_hold_is_said_to_be_missing(string question, string title) =>
         Assert.Equal(title, Ask(question).Title);
+
+    [Fact]
+    public void A_name_that_fits_several_accounts_offers_the_same_question_about_each()
+    {
+        var calm = _data.Stores.LoadSignals("calm")!;
+        _data.Stores.Save([calm with { Account = calm.Account with { Id = "usage-labs", ExternalId = "CRM-usage-labs", Name = "Usage Labs" } }]);
+
+        var choices = Ask("who owns usage").Actions.Select(a => a.Value).Order().ToList();
+
+        Assert.Equal(["who owns Usage Co", "who owns Usage Labs"], choices);
+        Assert.Equal(["Usage Co is owned by Dana Whitfield (dana@csbot.example)", "Usage Labs is owned by Marcus Oyelaran (marcus@csbot.example)"],
+            choices.Select(c => Ask(c).Title));
+    }
+
+    [Theory]
+    [InlineData(AccountFactKind.RenewalDate)]
+    [InlineData(AccountFactKind.Owner)]
+    [InlineData(AccountFactKind.Arr)]
+    [InlineData(AccountFactKind.Mrr)]
+    [InlineData(AccountFactKind.Seats)]
+    [InlineData(AccountFactKind.Segment)]
+    [InlineData(AccountFactKind.Plan)]
+    [InlineData(AccountFactKind.LastLogin)]
+    [InlineData(AccountFactKind.OpenTickets)]
+    public void Each_fact_is_asked_again_by_its_choice_button(AccountFactKind fact)
+    {
+        var parsed = QuestionParser.Parse(FactAnswers.Question(fact, "Usage Co"));
+
+        Assert.Equal(IntentKind.AccountFact, parsed.Intent);
+        Assert.Equal(fact, parsed.Fact);
+        Assert.Equal("Usage Co", parsed.AccountText);
+    }
 
     [Fact]
     public void A_csm_restricted_to_their_book_is_refused_another_csms_account()
