@@ -11,7 +11,8 @@ internal static class AccountPhrase
     {
         "it", "its", "it's", "they", "them", "their", "this", "that", "these", "those", "we", "our", "us", "my", "your", "total",
         "portfolio", "accounts", "account", "customers", "customer", "clients", "all", "any", "every", "each", "which", "what",
-        "open", "critical", "upcoming", "someone", "anyone",
+        "open", "critical", "upcoming", "someone", "anyone", "next", "first", "last", "latest", "biggest", "largest", "top", "most",
+        "overall", "average", "company", "team", "everyone",
     };
 
     /// <summary>The account's words without a leading "the" or a trailing possessive.</summary>

@@ -57,9 +57,10 @@ public static partial class UnsupportedRequests
         return names.Find(words) is { } found ? parsed with { AccountText = string.Join(' ', words.Skip(found.First).Take(found.Count)) } : parsed;
     }
 
-    [GeneratedRegex(@"\b(?:predict(?:s|ed|ion|ions)?|forecast(?:s|ed|ing)?|projected|projections?|outlook)\b|^will\s+(?!you\b)\S+|^(?:what|how)\s+(?:will|would|is\s+going\s+to|are\s+going\s+to)\s+(?!you\b)|\b(?:going\s+to|gonna)\s+(?:be|renew|churn|look|end|land)\b.*\b(?:next|in\s+20\d\d)\b", I)]
+    [GeneratedRegex(@"\b(?:predict(?:s|ed|ion|ions)?|forecast(?:s|ed|ing)?|projected|projections?)\b|^will\s+(?!you\b)\S+|^(?:what|how)\s+(?:will|would|is\s+going\s+to|are\s+going\s+to)\s+(?!you\b)|\b(?:going\s+to|gonna)\s+(?:be|renew|churn|look|end|land)\b.*\b(?:next|in\s+20\d\d)\b", I)]
     private static partial Regex Forecast();
 
-    [GeneratedRegex(@"\b(?:contacts?|phone(?:\s+numbers?)?|mobile\s+numbers?|email\s+address(?:es)?|e-mail\s+address(?:es)?|postal\s+address|champion|decision\s+makers?|stakeholders?|point\s+of\s+contact|poc)\b", I)]
+    // "accounts with no contact in 30 days" asks about engagement, not for a person's details.
+    [GeneratedRegex(@"(?<!\bno\s)\b(?:contacts?|phone(?:\s+numbers?)?|mobile\s+numbers?|email\s+address(?:es)?|e-mail\s+address(?:es)?|postal\s+address|champion|decision\s+makers?|stakeholders?|point\s+of\s+contact|poc)\b", I)]
     private static partial Regex Contact();
 }

@@ -126,6 +126,10 @@ public class QuestionParserFactsTests
     [InlineData("is hooli at risk", IntentKind.AccountHealth)]
     [InlineData("Good morning! Could you please share who the top movers are this week?", IntentKind.TopMovers)]
     [InlineData("I have a call with Vandelay in 10 min, how are they looking", IntentKind.AccountHealth)]
+    [InlineData("when is the next renewal", IntentKind.Renewals)]
+    [InlineData("renewal outlook for q1", IntentKind.Renewals)]
+    [InlineData("how is hooli doing", IntentKind.AccountHealth)]
+    [InlineData("open tickets for hooli", IntentKind.AccountFact)]
     public void Near_misses_keep_their_meaning(string text, IntentKind intent) =>
         Assert.Equal(intent, Parse(text).Intent);
 
@@ -135,6 +139,15 @@ public class QuestionParserFactsTests
     [InlineData("our arr")]
     [InlineData("next quarter renewal date")]
     [InlineData("who owns the most at risk accounts")]
+    [InlineData("who owns the most accounts")]
+    [InlineData("total arr")]
     public void Words_that_are_no_account_make_no_fact(string text) =>
         Assert.NotEqual(IntentKind.AccountFact, Parse(text).Intent);
+
+    [Theory]
+    [InlineData("accounts with no contact in 30 days")]
+    [InlineData("update me on hooli")]
+    [InlineData("log in problems at hooli")]
+    public void Words_shared_with_requests_csbot_does_not_do_are_not_enough(string text) =>
+        Assert.NotEqual(IntentKind.CannotDo, Parse(text).Intent);
 }
