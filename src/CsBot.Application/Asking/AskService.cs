@@ -37,7 +37,7 @@ public sealed class AskService(
             var today = TodayFor(asker);
             var parsed = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
             // A follow-up ("and initrode?", "show more") becomes the question it means here; it is answered, and checked, as typed.
-            var turn = memory.Follow(parsed, asker, today, portfolio.Segments);
+            var turn = memory.Follow(parsed, asker, today, portfolio.Segments, portfolio.Matcher.Names);
             if (turn.Reply is { } nothingToFollow) return nothingToFollow;
             var question = turn.Question;
             var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency) { Page = turn.Page };

@@ -22,7 +22,8 @@ public sealed record FollowedQuestion(ParsedQuestion Question, int Page = 0, Cha
 public sealed class ConversationMemory(IConversationContexts contexts, TimeProvider time, ConversationOptions options, ILogger<ConversationMemory> logger)
 {
     /// <summary>The question <paramref name="parsed"/> means in the asker's conversation.</summary>
-    public FollowedQuestion Follow(ParsedQuestion parsed, Asker asker, DateOnly today, IReadOnlyCollection<string>? segments)
+    /// <param name="segments">The portfolio's segments and <paramref name="names"/> its account names, as the question was parsed with.</param>
+    public FollowedQuestion Follow(ParsedQuestion parsed, Asker asker, DateOnly today, IReadOnlyCollection<string>? segments, KnownNames? names)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(asker);
@@ -30,7 +31,7 @@ public sealed class ConversationMemory(IConversationContexts contexts, TimeProvi
         if (followUp is null) return new FollowedQuestion(parsed);
 
         var last = Recall(asker);
-        if (last is not null && Merge(last, followUp, parsed, today) is { } merged) return merged;
+        if (last is not null && Merge(last, followUp, parsed, today, segments, names) is { } merged) return merged;
         // "and initrode?" with nothing before it is still a question about Initrode.
         if (followUp.Kind == FollowUpKind.OtherAccount && parsed.Intent is not (IntentKind.Unknown or IntentKind.Help)) return new FollowedQuestion(parsed);
         return new FollowedQuestion(parsed, Reply: FollowUpReplies.NothingToFollow(parsed.Text, last is not null, options.MemoryMinutes));
@@ -67,7 +68,7 @@ public sealed class ConversationMemory(IConversationContexts contexts, TimeProvi
     }
 
     /// <summary>The follow-up applied to the last question; null when it does not apply to it ("show more" after a health question).</summary>
-    private static FollowedQuestion? Merge(ConversationContext last, FollowUp followUp, ParsedQuestion parsed, DateOnly today)
+    private static FollowedQuestion? Merge(ConversationContext last, FollowUp followUp, ParsedQuestion parsed, DateOnly today, IReadOnlyCollection<string>? segments, KnownNames? names)
     {
         var q = last.Question with { Text = parsed.Text, BareText = false };
         switch (followUp.Kind)
@@ -76,8 +77,12 @@ public sealed class ConversationMemory(IConversationContexts contexts, TimeProvi
                 return new FollowedQuestion(q with { AccountText = followUp.AccountText });
             case FollowUpKind.Why when q.AccountText is not null:
                 return new FollowedQuestion(new ParsedQuestion(IntentKind.Why, q.AccountText) { Text = parsed.Text });
-            case FollowUpKind.SameAccount when q.AccountText is not null:
+            case FollowUpKind.SameAccount when q.AccountText is not null && parsed.AccountText is not null:
                 return new FollowedQuestion(parsed with { AccountText = q.AccountText, BareText = false });
+            case FollowUpKind.SameAccount when q.AccountText is not null && followUp.Pronoun is { } pronoun:
+                // Read again with the name in place: whatever is asked about "it" is asked about the account.
+                var named = QuestionParser.Parse(FollowUps.NameInsteadOf(parsed.Text, pronoun, q.AccountText), today, segments, names);
+                return new FollowedQuestion(named with { Text = parsed.Text });
             case FollowUpKind.OtherPeriod when HasPeriod(q.Intent)
                 && PeriodParser.TryParse(followUp.PeriodText ?? "", today, q.Intent == IntentKind.Renewals ? PeriodDirection.Future : PeriodDirection.Past, out var period):
                 return new FollowedQuestion(q with { Period = period.Range, PeriodText = period.Text });

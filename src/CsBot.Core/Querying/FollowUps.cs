@@ -29,6 +29,8 @@ public sealed record FollowUp(FollowUpKind Kind)
     public string? PeriodText { get; init; }
     public string? Segment { get; init; }
     public bool Mine { get; init; }
+    /// <summary>The words that stand for the last account ("it", "they"), as typed, for <see cref="FollowUpKind.SameAccount"/>.</summary>
+    public string? Pronoun { get; init; }
     /// <summary>The unit "the quarter before" names ("week", "month", "quarter", "year"); null for "the one before".</summary>
     public string? Unit { get; init; }
 }
@@ -49,27 +51,54 @@ public static partial class FollowUps
     public static FollowUp? Read(ParsedQuestion parsed, DateOnly today, IReadOnlyCollection<string>? segments)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var text = Plain(parsed.Text);
+        // Read in lower case; what is taken from it (a name, a period) is taken as typed, at the same place.
+        var typed = parsed.Text.Replace('\u2019', '\'').Trim().Trim('?', '!', '.', ',', ' ', '…');
+        var text = typed.ToLowerInvariant();
+        if (text.Length != typed.Length) text = typed;
         if (text.Length == 0 || text.Length > 80) return null;
         segments ??= Qualifiers.DefaultSegments;
 
         if (NextPage().IsMatch(text)) return new FollowUp(FollowUpKind.NextPage);
         if (WhyAlone().IsMatch(text)) return new FollowUp(FollowUpKind.Why);
-        if (parsed.AccountText is { } account && Pronouns.Contains(Plain(account))) return new FollowUp(FollowUpKind.SameAccount);
+        if (parsed.AccountText is { } account && Pronouns.Contains(Plain(account))) return new FollowUp(FollowUpKind.SameAccount) { Pronoun = account.Trim() };
 
         var lead = Lead().Match(text);
-        if (lead.Success) return Rest(Tail().Replace(lead.Groups["rest"].Value, "").Trim(), today, segments, namesAllowed: true);
+        if (lead.Success) return Rest(Typed(typed, lead.Groups["rest"]), today, segments, namesAllowed: true);
         var narrow = JustOnly().Match(text);
-        if (narrow.Success) return Rest(Tail().Replace(narrow.Groups["rest"].Value, "").Trim(), today, segments, namesAllowed: false);
+        if (narrow.Success) return Rest(Typed(typed, narrow.Groups["rest"]), today, segments, namesAllowed: false);
         // "mine" alone; "my accounts" is a question of its own.
         if (text is "mine" or "for me") return new FollowUp(FollowUpKind.Narrow) { Mine = true };
+        // "who owns it?", "how is it doing": not understood alone, but about the last account.
+        if (parsed.Intent == IntentKind.Unknown && PronounWord().Match(parsed.Text) is { Success: true } pronoun)
+            return new FollowUp(FollowUpKind.SameAccount) { Pronoun = pronoun.Value };
         return null;
     }
 
-    /// <summary>What the words after "and", "what about", "just" name: a period, a segment, "mine", or an account.</summary>
-    private static FollowUp? Rest(string rest, DateOnly today, IReadOnlyCollection<string> segments, bool namesAllowed)
+    /// <summary>
+    /// <paramref name="text"/> with <paramref name="pronoun"/> ("it", "its", "they") replaced by the account's name
+    /// ("Hooli", "Hooli's"), to be parsed again: "who owns it" reads as "who owns Hooli".
+    /// </summary>
+    public static string NameInsteadOf(string text, string pronoun, string account)
     {
-        if (rest.Length == 0) return null;
+        ArgumentNullException.ThrowIfNull(text);
+        var possessive = Plain(pronoun) is "its" or "their" or "theirs";
+        var at = text.IndexOf(pronoun, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return text;
+        return text[..at] + account + (possessive ? "'s" : "") + text[(at + pronoun.Length)..];
+    }
+
+    /// <summary>The words of <paramref name="group"/> as typed, without a trailing "then", "too", "please".</summary>
+    private static string Typed(string typed, Group group)
+    {
+        var rest = Tail().Replace(group.Value, "").Trim();
+        return typed.Substring(group.Index, rest.Length);
+    }
+
+    /// <summary>What the words after "and", "what about", "just" name: a period, a segment, "mine", or an account.</summary>
+    private static FollowUp? Rest(string typedRest, DateOnly today, IReadOnlyCollection<string> segments, bool namesAllowed)
+    {
+        if (typedRest.Length == 0) return null;
+        var rest = typedRest.ToLowerInvariant();
         var before = Before().Match(rest);
         if (before.Success) return new FollowUp(FollowUpKind.PeriodBefore) { Unit = before.Groups["unit"].Success ? before.Groups["unit"].Value : null };
         if (MineAlone().IsMatch(rest)) return new FollowUp(FollowUpKind.Narrow) { Mine = true };
@@ -80,13 +109,13 @@ public static partial class FollowUps
             return new FollowUp(FollowUpKind.Narrow) { Segment = segment };
 
         if (PeriodParser.TryParse(rest, today, out var period) && Filler().Replace(period.RemoveFrom(rest), "").Trim().Length == 0)
-            return new FollowUp(FollowUpKind.OtherPeriod) { PeriodText = rest };
+            return new FollowUp(FollowUpKind.OtherPeriod) { PeriodText = typedRest };
 
         // "and nrr?" asks for another metric: a question of its own, not an account called "nrr".
         if (!namesAllowed || MetricSynonyms.TryFind(rest, out _, out _, out _) || MetricPhrasings.TryFind(rest, out _, out _)) return null;
-        var name = Possessive().Replace(rest, "").Trim();
+        var name = Possessive().Replace(typedRest, "").Trim();
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 5 || words.Any(NotNames.Contains)) return null;
+        if (words.Length is 0 or > 5 || words.Any(w => NotNames.Contains(w.ToLowerInvariant()))) return null;
         return new FollowUp(FollowUpKind.OtherAccount) { AccountText = name };
     }
 
@@ -109,6 +138,9 @@ public static partial class FollowUps
         "thanks", "thank", "ok", "okay", "bye", "yes", "no", "not", "more", "also", "everything", "anything", "nothing",
         "accounts", "health", "score", "list", "show", "tell", "give",
     };
+
+    [GeneratedRegex(@"(?<![\w'])(?:it|its|they|them|their|this\s+account|that\s+account|this\s+one|that\s+one)(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PronounWord();
 
     // "show more", "more", "next page", "see the rest", "more please", "and the next 10".
     [GeneratedRegex(@"^(?:(?:ok|okay|and|so|cool|great|thanks|thx)[,]?\s+)?(?:(?:pls|please)\s+)?(?:(?:show|see|give|list|load|send|get)\s+(?:me\s+|us\s+)?)?(?:some\s+|the\s+)?(?:more|rest|next(?:\s+(?:page|one|ones|\d+|ten|10))?)(?:\s+(?:please|pls|of\s+them|ones|rows|accounts|results|of\s+those))?$", RegexOptions.CultureInvariant)]

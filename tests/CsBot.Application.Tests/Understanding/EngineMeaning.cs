@@ -126,7 +126,7 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
     private FollowedQuestion Turn(string text, Asker asker)
     {
         var parsed = QuestionParser.Parse(text, today, segments, matcher.Names);
-        var turn = memory.Follow(parsed, asker, today, segments);
+        var turn = memory.Follow(parsed, asker, today, segments, matcher.Names);
         if (turn.Reply is null) memory.Remember(asker, turn.Question, turn.Page);
         return turn;
     }
