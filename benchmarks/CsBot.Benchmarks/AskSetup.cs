@@ -11,6 +11,7 @@ using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 using CsBot.DemoData;
+using CsBot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CsBot.Benchmarks;
@@ -42,7 +43,8 @@ internal sealed class AskSetup
     public int Accounts { get; }
     public int OpenAlerts { get; }
     public TimeSpan Took { get; }
-    public Asker Asker { get; } = Asker.Local();
+    /// <summary>One conversation, so every question is remembered and follow-ups read it back, as in chat.</summary>
+    public Asker Asker { get; } = Asker.Local() with { ConversationId = "benchmark" };
 
     public static AskSetup Create(int accountCount = DefaultAccounts)
     {
@@ -85,11 +87,28 @@ internal sealed class AskSetup
         var view = new PortfolioView(portfolio, scores, alerts, versions);
         var access = new AccessPolicy(new AccessOptions());
         var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance,
-            new AlertActionService(alerts, portfolio, view, access, clock), new InMemoryDigestSubscriptions());
+            new AlertActionService(alerts, portfolio, view, access, clock), new InMemoryDigestSubscriptions(), Conversations());
         _ = view.Portfolio;
         _ = view.Scores;
         _ = view.Alerts;
         return new AskSetup(ask, view, versions, demo.Count, changes.Started.Count, started.Elapsed);
+    }
+
+    /// <summary>
+    /// The conversation memory on a real LiteDB file, as the host keeps it, so the timings include the context's read
+    /// and write. The file is a temporary one, deleted when the run ends.
+    /// </summary>
+    private static ConversationMemory Conversations()
+    {
+        var folder = Directory.CreateTempSubdirectory("csbot-bench-").FullName;
+        var database = new LiteDbContext(Path.Combine(folder, "conversations.db"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            database.Dispose();
+            Directory.Delete(folder, recursive: true);
+        };
+        var time = new FixedTime(Now);
+        return new ConversationMemory(new LiteDbConversationContexts(database, time), time, new ConversationOptions(), NullLogger<ConversationMemory>.Instance);
     }
 
     /// <summary>Asks every question a few times so JIT tiering and lazy caches settle before anything is timed.</summary>

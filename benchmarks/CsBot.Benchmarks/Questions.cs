@@ -8,7 +8,8 @@ public sealed record Question(string Category, string Text)
 
 /// <summary>
 /// The questions timed, grouped by the work their answer does: account look-up (exact, typo, ambiguous), the
-/// full "why" evaluation, list scans over every account, and metrics over every account's revenue history.
+/// full "why" evaluation, list scans over every account, metrics over every account's revenue history, and follow-ups
+/// read against the conversation's last question.
 /// </summary>
 public static class Questions
 {
@@ -23,6 +24,7 @@ public static class Questions
     public const string DidYouMean = "did you mean";
     public const string Unknown = "unknown";
     public const string AsTyped = "as people type";
+    public const string FollowUp = "follow-up";
 
     public static IReadOnlyList<Question> All { get; } =
     [
@@ -42,6 +44,11 @@ public static class Questions
         new(AsTyped, "hey, I have a call with Initech in 10 min, how are they looking?"),
         new(AsTyped, "whats pulling down initechs score"),
         new(AsTyped, "renewls nxt quarter pls"),
+        // Read against the question before, kept in the LiteDB conversation store.
+        new(AtRisk, "accounts at risk in Mid-Market"),
+        new(FollowUp, "show more"),
+        new(FollowUp, "and Globex?"),
+        new(FollowUp, "how come?"),
     ];
 
     public static IReadOnlyList<string> Categories { get; } = [.. All.Select(q => q.Category).Distinct()];

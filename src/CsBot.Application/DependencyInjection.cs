@@ -27,7 +27,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the use cases (asking, scoring and risk evaluation, alert notification and actions, outbox delivery,
     /// reminders, the digest, ingestion) with their settings (<see cref="ApplicationSettings"/>). Needs, registered
-    /// before: the stores (IPortfolioStore, IScoreStore and IAlertStore are wrapped here so the read model sees
+    /// before: the stores (IConversationContexts, IPortfolioStore, IScoreStore and IAlertStore are wrapped here so the read model sees
     /// every write), and from the host the <see cref="NotifyingPlatform"/>, its IChatSender and IRecipientTimeZones.
     /// </summary>
     public static IHostApplicationBuilder AddApplication(this IHostApplicationBuilder builder)
@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<PortfolioScoring>();
         services.AddSingleton<RiskEvaluationService>();
+        services.AddSingleton(settings.Conversation);
+        services.AddSingleton<ConversationMemory>();
         services.AddSingleton<AskService>();
         services.AddSingleton<ButtonPressHandler>();
         services.AddSingleton<IngestionService>();

@@ -15,7 +15,8 @@ public sealed class ConsolePrompt(AskService ask, LocalChatOptions options, IHos
         if (!options.ConsolePrompt || Console.IsInputRedirected) return;
         await WhenStarted(stoppingToken);
         logger.LogInformation("Ask CsBot anything here, e.g. \"health of Acme Corp\" (Ctrl+C to stop)");
-        var asker = Asker.Local(Environment.UserName);
+        // One conversation for the terminal, so follow-ups ("and initrode?", "show more") work there too.
+        var asker = Asker.Local(Environment.UserName) with { ConversationId = "console" };
         while (!stoppingToken.IsCancellationRequested)
         {
             var line = await Task.Run(Console.ReadLine, stoppingToken).WaitAsync(stoppingToken);

@@ -58,6 +58,17 @@ public class ConfigurationValidationTests
         Assert.Contains(error.Errors, e => e.Contains("Scheduling:TimeZone") && e.Contains("Mars/Olympus"));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1441")]
+    public void A_conversation_memory_out_of_range_names_the_key_and_the_fix(string minutes)
+    {
+        var error = Fails(("Conversation:MemoryMinutes", minutes));
+
+        var message = Assert.Single(error.Errors);
+        Assert.StartsWith($"Conversation:MemoryMinutes is {minutes}; use 1 to 1440 (default 30)", message);
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
@@ -83,6 +94,7 @@ public class ConfigurationValidationTests
             Assert.Equal(component.Curve, settings.Application.Scoring.Components[kind].Curve);
         }
         Assert.Equal(defaults.Storage.DatabasePath, settings.Storage.DatabasePath);
+        Assert.Equal(defaults.Application.Conversation.MemoryMinutes, settings.Application.Conversation.MemoryMinutes);
         Assert.Equal(defaults.Scheduling.Scheduling.RiskEvaluationCron, settings.Scheduling.Scheduling.RiskEvaluationCron);
         Assert.Equal(defaults.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key), settings.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key));
         Assert.Equal(defaults.Application.Alerting.Channels.OrderBy(p => p.Key), settings.Application.Alerting.Channels.OrderBy(p => p.Key));

@@ -95,7 +95,7 @@ public static class HostilePortfolio
         var view = new PortfolioView(stores, stores, stores, new DataVersions());
         var access = new AccessPolicy(new AccessOptions());
         var actions = new AlertActionService(stores, stores, view, access, clock);
-        var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance, actions, NSubstitute.Substitute.For<IDigestSubscriptions>());
+        var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance, actions, NSubstitute.Substitute.For<IDigestSubscriptions>(), new InMemoryConversationContexts().Memory());
         var byId = Accounts.ToDictionary(a => a.Id);
         var firstAlert = alerts.First(a => a.AccountId == Alpha.Id);
         var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores, Currency);

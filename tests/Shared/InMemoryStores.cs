@@ -34,3 +34,28 @@ internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
     public IReadOnlyList<Alert> GetForAccount(string accountId) => [.. _alerts.Values.Where(a => a.AccountId == accountId)];
     public void Upsert(IReadOnlyCollection<Alert> alerts) { foreach (var a in alerts) _alerts[a.Id] = a; }
 }
+
+/// <summary>Conversation contexts in memory, expiring by <paramref name="time"/> as the LiteDB store does.</summary>
+internal sealed class InMemoryConversationContexts(TimeProvider time) : IConversationContexts
+{
+    private readonly Dictionary<string, (CsBot.Core.Conversations.ConversationContext Context, DateTimeOffset ExpiresAt)> _contexts = [];
+
+    public InMemoryConversationContexts() : this(TimeProvider.System)
+    {
+    }
+
+    public CsBot.Core.Conversations.ConversationContext? Find(string key)
+    {
+        lock (_contexts)
+            return _contexts.TryGetValue(key, out var kept) && kept.ExpiresAt > time.GetUtcNow() ? kept.Context : null;
+    }
+
+    public void Save(string key, CsBot.Core.Conversations.ConversationContext context, DateTimeOffset expiresAt)
+    {
+        lock (_contexts) _contexts[key] = (context, expiresAt);
+    }
+
+    /// <summary>A memory over these contexts with the default 30 minutes, as the host wires it.</summary>
+    public CsBot.Application.Asking.ConversationMemory Memory() =>
+        new(this, time, new CsBot.Application.Asking.ConversationOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<CsBot.Application.Asking.ConversationMemory>.Instance);
+}

@@ -9,7 +9,7 @@ namespace CsBot.Application.Actions;
 
 /// <summary>
 /// Answers a pressed button the same way on every platform. Choose asks the follow-up question the button carries
-/// and Why asks "why is &lt;account&gt; at risk"; both go through <see cref="AskService"/>, so they are answered,
+/// and Why asks "why is &lt;account&gt; at risk", ShowMore asks "show more" in the presser's conversation; all go through <see cref="AskService"/>, so they are answered,
 /// and refused, exactly as if the presser had typed them. Acknowledge and snooze go to <see cref="IAlertActions"/>,
 /// the same service the typed "ack Initech usage-cliff" reaches. Who may do what is therefore decided in those
 /// two places only, for typed text and buttons alike, both by <see cref="AccessPolicy"/>. Never throws at the presser:
@@ -27,6 +27,8 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
             {
                 ActionKind.Choose => Ask(press.Value.Trim(), press, answersOriginal: true),
                 ActionKind.Why => Why(press),
+                // The page shown next is the conversation's, as when "show more" is typed.
+                ActionKind.ShowMore => Ask("show more", press, answersOriginal: false),
                 ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal => ApplyToAlert(press),
                 _ => new ButtonPressResult(UnknownButton()),
             };

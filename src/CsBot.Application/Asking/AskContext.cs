@@ -12,6 +12,9 @@ namespace CsBot.Application.Asking;
 /// </summary>
 public sealed record AskContext(ParsedQuestion Question, Asker Asker, Role Role, DateOnly Today, PortfolioSnapshot Portfolio, ScoreSnapshot Scores, AlertSnapshot Alerts, AccessPolicy Access, string Currency)
 {
+    /// <summary>Which page of a list answer to show: 0 for the first rows, 1 after "show more", and so on.</summary>
+    public int Page { get; init; }
+
     /// <summary>What the asker typed, matched against the accounts they may see (see <see cref="AccessPolicy.Visible"/>).</summary>
     public AccountMatch Match(string typed) => Access.Visible(Portfolio.Matcher.Match(typed), Role, Asker);
 

@@ -24,7 +24,8 @@ public sealed class AskService(
     BusinessClock clock,
     ILogger<AskService> logger,
     IAlertActions alertActions,
-    IDigestSubscriptions subscriptions)
+    IDigestSubscriptions subscriptions,
+    ConversationMemory memory)
 {
     public ChatMessage Ask(string text, Asker asker)
     {
@@ -34,9 +35,13 @@ public sealed class AskService(
         {
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
-            var question = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
-            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency);
-            return question.Intent switch
+            var parsed = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
+            // A follow-up ("and initrode?", "show more") becomes the question it means here; it is answered, and checked, as typed.
+            var turn = memory.Follow(parsed, asker, today, portfolio.Segments, portfolio.Matcher.Names);
+            if (turn.Reply is { } nothingToFollow) return nothingToFollow;
+            var question = turn.Question;
+            var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency) { Page = turn.Page };
+            var answer = question.Intent switch
             {
                 IntentKind.Help => HelpMessages.Help(),
                 IntentKind.AccountHealth or IntentKind.Why or IntentKind.AccountFact or IntentKind.AccountTrend => AnswerAccount(ctx),
@@ -47,6 +52,8 @@ public sealed class AskService(
                 IntentKind.Subscribe or IntentKind.Unsubscribe => SubscriptionCommands.Handle(ctx, subscriptions, clock.Zone),
                 _ => HelpMessages.NotUnderstood(text),
             };
+            memory.Remember(asker, question, turn.Page);
+            return answer;
         }
         catch (Exception ex)
         {

@@ -17,7 +17,7 @@ public static class ListAnswers
         var entries = board.Entries;
         var band = ctx.Question.Band is { } wanted ? (int)wanted : -1;
         // Most severe alert first, then lowest score (not scored counts as 100), then largest ARR.
-        var rows = new TopRows<(int Index, int Worst, int Score, decimal Arr)>(MaxRows, (x, y) =>
+        var rows = new TopRows<(int Index, int Worst, int Score, decimal Arr)>(ListPages.RowsUpTo(ctx.Page), (x, y) =>
         {
             var c = y.Worst.CompareTo(x.Worst);
             if (c == 0) c = x.Score.CompareTo(y.Score);
@@ -37,7 +37,7 @@ public static class ListAnswers
         }
         var what = ctx.Question.Band is { } bb ? $"{bb} health" : "at risk";
         var title = rows.Seen == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Seen} account{S(rows.Seen)} {what}{scopeLabel}";
-        var sections = rows.Best.Select(r =>
+        var sections = ListPages.Of(rows.Best, ctx.Page).Select(r =>
         {
             var account = board.Accounts[r.Index];
             var score = board.LatestScores[r.Index];
@@ -51,7 +51,7 @@ public static class ListAnswers
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(title, rows.Seen, sections, arr, ctx.Currency, worstSeen < 0 ? null : (Core.Severity)worstSeen);
+        return List(ctx, title, rows.Seen, sections, arr, worstSeen < 0 ? null : (Core.Severity)worstSeen);
     }
 
     public static ChatMessage Accounts(AskContext ctx, BoardScope scope, string title)
@@ -66,26 +66,26 @@ public static class ListAnswers
             rows.Add(i);
             arr += entries[i].Arr;
         }
-        var shown = TopRows.Take(rows, MaxRows, (x, y) =>
+        var shown = TopRows.Take(rows, ListPages.RowsUpTo(ctx.Page), (x, y) =>
         {
             var c = (entries[x].Band < 0 ? 100 : entries[x].Score).CompareTo(entries[y].Band < 0 ? 100 : entries[y].Score);
             return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
         });
-        var sections = shown.Select(i => new MessageSection
+        var sections = ListPages.Of(shown, ctx.Page).Select(i => new MessageSection
         {
             Heading = $"{board.Accounts[i].Name}: health {Health(board.LatestScores[i])}",
             Text = WeakestReason(board.LatestScores[i]),
             Fields = [new("ARR", Format.Money(board.Accounts[i].Arr, ctx.Currency)), new("Open alerts", Format.Count(entries[i].AlertCount))],
             Account = new AccountLink(board.Accounts[i].Id, board.Accounts[i].Name),
         }).ToList();
-        return List($"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, ctx.Currency, null);
+        return List(ctx, $"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, null);
     }
 
     public static ChatMessage OverdueInvoices(AskContext ctx, BoardScope scope, string scopeLabel)
     {
         var board = scope.Board;
         var entries = board.Entries;
-        var rows = new TopRows<(int Index, Invoice Invoice, int DaysOverdue)>(MaxRows, (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
+        var rows = new TopRows<(int Index, Invoice Invoice, int DaysOverdue)>(ListPages.RowsUpTo(ctx.Page), (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
         decimal total = 0;
         for (var i = 0; i < entries.Length; i++)
         {
@@ -98,7 +98,7 @@ public static class ListAnswers
             }
         }
         var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Format.Money(total, ctx.Currency)} outstanding";
-        var sections = rows.Best.Select(r =>
+        var sections = ListPages.Of(rows.Best, ctx.Page).Select(r =>
         {
             var account = board.Accounts[r.Index];
             return new MessageSection
@@ -109,7 +109,7 @@ public static class ListAnswers
                 Account = new AccountLink(account.Id, account.Name),
             };
         }).ToList();
-        return List(title, rows.Seen, sections, null, ctx.Currency, null);
+        return List(ctx, title, rows.Seen, sections, null, null);
     }
 
     public static ChatMessage TopMovers(AskContext ctx, BoardScope scope, string periodLabel)
@@ -120,7 +120,7 @@ public static class ListAnswers
         var entries = board.Entries;
         var starts = board.StartScores(period.From);
         // Biggest change first (biggest gain when asking for gains), then by name.
-        var movers = new TopRows<(int Index, int Change)>(MaxRows, (x, y) =>
+        var movers = new TopRows<(int Index, int Change)>(ListPages.RowsUpTo(ctx.Page), (x, y) =>
         {
             var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
             return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x.Index].Name, board.Accounts[y.Index].Name);
@@ -139,7 +139,7 @@ public static class ListAnswers
             if (moved && scope.Includes(e)) movers.Add((i, change));
         }
         var title = movers.Seen == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
-        var sections = movers.Best.Select(m =>
+        var sections = ListPages.Of(movers.Best, ctx.Page).Select(m =>
         {
             var account = board.Accounts[m.Index];
             var score = board.LatestScores[m.Index];
@@ -151,15 +151,19 @@ public static class ListAnswers
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(title, movers.Seen, sections, null, ctx.Currency, null);
+        return List(ctx, title, movers.Seen, sections, null, null);
     }
 
-    private static ChatMessage List(string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, string currency, Core.Severity? severity)
+    private static ChatMessage List(AskContext ctx, string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, Core.Severity? severity)
     {
-        var context = new List<string>();
-        if (total > sections.Count) context.Add($"and {total - sections.Count} more");
-        if (arr is { } sum && total > 0) context.Add($"ARR in this list: {Format.Money(sum, currency)}");
-        return new ChatMessage { Title = title, Severity = severity, FallbackText = title, Sections = sections, Context = context };
+        if (ctx.Page > 0 && sections.Count == 0 && total > 0) return ListPages.AllShown(title, total);
+        var context = ListPages.Context(total, ctx.Page, sections.Count);
+        if (arr is { } sum && total > 0) context.Add($"ARR in this list: {Format.Money(sum, ctx.Currency)}");
+        return new ChatMessage
+        {
+            Title = title, Severity = severity, FallbackText = title, Sections = sections, Context = context,
+            Actions = ListPages.Actions(total, ctx.Page, sections.Count),
+        };
     }
 
     public static string Health(HealthScore? score) => score is null ? "not scored yet" : $"{score.Score} ({score.Band})";

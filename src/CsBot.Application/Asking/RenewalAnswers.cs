@@ -29,7 +29,7 @@ public static class RenewalAnswers
             }
         }
         // Soonest first, then by name; only the rows shown are put in order.
-        var shown = TopRows.Take(rows, ListAnswers.MaxRows, (x, y) =>
+        var shown = TopRows.Take(rows, ListPages.RowsUpTo(ctx.Page), (x, y) =>
         {
             var c = entries[x].Renewal.CompareTo(entries[y].Renewal);
             return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
@@ -38,7 +38,8 @@ public static class RenewalAnswers
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
             : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Format.Money(arr, ctx.Currency)} ARR";
-        var sections = shown.Select(i =>
+        if (ctx.Page > 0 && rows.Count > 0 && ctx.Page * ListAnswers.MaxRows >= rows.Count) return ListPages.AllShown(title, rows.Count);
+        var sections = ListPages.Of(shown, ctx.Page).Select(i =>
         {
             var a = board.Accounts[i];
             var fields = new List<MessageField>
@@ -56,7 +57,11 @@ public static class RenewalAnswers
             };
         }).ToList();
         var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk} with Average or Poor health ({Format.Money(atRiskArr, ctx.Currency)} ARR)" };
-        if (rows.Count > sections.Count) context.Insert(0, $"and {rows.Count - sections.Count} more");
-        return new ChatMessage { Title = title, FallbackText = title, Sections = sections, Context = rows.Count == 0 ? [] : context };
+        context.InsertRange(0, ListPages.Context(rows.Count, ctx.Page, sections.Count));
+        return new ChatMessage
+        {
+            Title = title, FallbackText = title, Sections = sections, Context = rows.Count == 0 ? [] : context,
+            Actions = ListPages.Actions(rows.Count, ctx.Page, sections.Count),
+        };
     }
 }

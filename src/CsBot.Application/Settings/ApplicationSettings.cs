@@ -1,4 +1,5 @@
 using CsBot.Application.Access;
+using CsBot.Application.Asking;
 using CsBot.Application.Delivery;
 using CsBot.Application.Notifications;
 using CsBot.Core.Metrics;
@@ -11,7 +12,7 @@ namespace CsBot.Application.Settings;
 
 /// <summary>
 /// What the use cases are configured with: the business time zone, scoring, rules, metrics, access, alerting,
-/// delivery and reminders. Read (and checked) by <see cref="Read"/>; registered by <c>AddApplication</c>.
+/// delivery, reminders and how long conversations are remembered. Read (and checked) by <see cref="Read"/>; registered by <c>AddApplication</c>.
 /// </summary>
 public sealed record ApplicationSettings(
     TimeZoneInfo TimeZone,
@@ -21,7 +22,8 @@ public sealed record ApplicationSettings(
     AccessOptions Access,
     AlertingOptions Alerting,
     DeliveryOptions Delivery,
-    RemindersOptions Reminders)
+    RemindersOptions Reminders,
+    ConversationOptions Conversation)
 {
     /// <summary>The key of the business time zone: "today", quiet hours and every schedule are read in it.</summary>
     public const string TimeZoneKey = "Scheduling:TimeZone";
@@ -46,7 +48,9 @@ public sealed record ApplicationSettings(
         foreach (var error in delivery.Validate()) errors.Add(error);
         var reminders = SettingsReader.Bind<RemindersOptions>(configuration, RemindersOptions.SectionName, errors);
         foreach (var error in reminders.Validate()) errors.Add(error);
-        return new ApplicationSettings(zone, scoring, rules, metrics, access, alerting, delivery, reminders);
+        var conversation = SettingsReader.Bind<ConversationOptions>(configuration, ConversationOptions.SectionName, errors);
+        foreach (var error in conversation.Validate()) errors.Add(error);
+        return new ApplicationSettings(zone, scoring, rules, metrics, access, alerting, delivery, reminders, conversation);
     }
 
     private static TimeZoneInfo ReadTimeZone(IConfiguration configuration, ICollection<string> errors)

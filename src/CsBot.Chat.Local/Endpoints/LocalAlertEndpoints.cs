@@ -24,6 +24,8 @@ public static class LocalAlertEndpoints
         /// <summary>Who pressed and where, as for <c>/api/local/ask</c>: a Choose or Why press asks as them.</summary>
         public string? Email { get; init; }
         public string? Channel { get; init; }
+        /// <summary>The conversation, as for <c>/api/local/ask</c>: "Show more" pages the list of this session.</summary>
+        public string? Session { get; init; }
     }
     public sealed record MessageReply(string Title, string Text, ChatMessage Message);
     public sealed record UpdatedReply(string MessageId, string Text, ChatMessage Message);
@@ -55,11 +57,7 @@ public static class LocalAlertEndpoints
             var original = transcript.All().LastOrDefault(m => body.MessageId is { } id
                 ? m.Id == id
                 : m.Outgoing.Message.Sections.Any(s => s.Actions.Any(a => a.Value == body.Value)));
-            var asker = Asker.Local(string.IsNullOrWhiteSpace(body.User) ? "local user" : body.User) with
-            {
-                Email = body.Email,
-                ChannelId = string.IsNullOrWhiteSpace(body.Channel) ? null : body.Channel,
-            };
+            var asker = LocalChatEndpoints.LocalAsker(body.User, body.Email, body.Channel, body.Session);
             var result = buttons.Handle(new ButtonPress(kind, body.Value, asker) { Original = body.Original ?? original?.Outgoing.Message });
             UpdatedReply? updated = null;
             if (result.UpdatedOriginal is { } message && body.Original is not null)

@@ -7,7 +7,9 @@ namespace CsBot.Chat.Local.Endpoints;
 /// <summary>The local chat surface: ask a question over HTTP and see what the bot has sent, without any chat workspace.</summary>
 public static class LocalChatEndpoints
 {
-    public sealed record AskBody(string? Text, string? User, string? Email, string? Channel);
+    /// <param name="Session">Which conversation this is (the playground sends one per page): follow-ups such as "and
+    /// initrode?" follow the last question of the same session; without one, of the same user name.</param>
+    public sealed record AskBody(string? Text, string? User, string? Email, string? Channel, string? Session = null);
     public sealed record AskReply(string Title, string Text, ChatMessage Message);
     public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text)
     {
@@ -28,7 +30,7 @@ public static class LocalChatEndpoints
                 return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
             // The local user may say who they are (an email) and where they ask (a channel), so "my accounts" and
             // "subscribe this channel to the weekly digest" can be tried locally.
-            var asker = Asker.Local(body.User ?? "local user") with { Email = body.Email, ChannelId = string.IsNullOrWhiteSpace(body.Channel) ? null : body.Channel };
+            var asker = LocalAsker(body.User, body.Email, body.Channel, body.Session);
             var answer = ask.Ask(body.Text, asker);
             return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
         });
@@ -39,5 +41,17 @@ public static class LocalChatEndpoints
                 RecipientKind = m.Outgoing.Recipient.Kind,
             }));
         return app;
+    }
+
+    /// <summary>
+    /// The local user as they say who and where they are; their conversation is the session they name, else their name
+    /// (and the channel, when they ask "in" one), so two people trying the playground keep their follow-ups apart.
+    /// </summary>
+    public static Asker LocalAsker(string? user, string? email, string? channel, string? session)
+    {
+        var name = string.IsNullOrWhiteSpace(user) ? "local user" : user;
+        var where = string.IsNullOrWhiteSpace(channel) ? null : channel;
+        var conversation = string.IsNullOrWhiteSpace(session) ? "user:" + name + (where is null ? "" : "#" + where) : "session:" + session.Trim();
+        return Asker.Local(name) with { Email = email, ChannelId = where, ConversationId = conversation };
     }
 }

@@ -10,6 +10,8 @@ public enum ActionKind
     Choose,
     /// <summary>Show the full breakdown behind an alert or answer; <see cref="MessageAction.Value"/> is the account id.</summary>
     Why,
+    /// <summary>Show the next page of a list; <see cref="MessageAction.Value"/> is the page to show (1 for the second).</summary>
+    ShowMore,
 }
 
 public enum ActionStyle

@@ -13,14 +13,20 @@ public sealed class SlackAskers(SlackUserDirectory users)
 
     /// <param name="channelId">Where the question was asked. Public and private channels (C…, G…) are shared, so
     /// restricted numbers are not shown there; direct messages (D…) are not.</param>
-    public async Task<Asker> ResolveAsync(string userId, string? fallbackName, CancellationToken ct, string? channelId = null)
+    /// <param name="threadTs">The thread the question was asked in, if any: a thread is a conversation of its own.</param>
+    public async Task<Asker> ResolveAsync(string userId, string? fallbackName, CancellationToken ct, string? channelId = null, string? threadTs = null)
     {
         var user = await users.GetAsync(userId, ct);
         var shared = IsSharedChannel(channelId) ? channelId : null;
-        return user.Ok
+        var asker = user.Ok
             ? new Asker(userId, user.Value!.Name, Platform, user.Value.Email, user.Value.TimeZone, shared)
             : new Asker(userId, string.IsNullOrWhiteSpace(fallbackName) ? userId : fallbackName, Platform, ChannelId: shared);
+        return asker with { ConversationId = ConversationId(channelId, threadTs) };
     }
+
+    /// <summary>Where follow-ups are remembered: the channel or DM, or the thread in it.</summary>
+    public static string? ConversationId(string? channelId, string? threadTs) =>
+        string.IsNullOrEmpty(channelId) ? null : string.IsNullOrEmpty(threadTs) ? channelId : channelId + "/" + threadTs;
 
     public static bool IsSharedChannel(string? channelId) => channelId is { Length: > 1 } && channelId[0] is 'C' or 'G';
 }

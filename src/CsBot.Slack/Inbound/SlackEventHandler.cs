@@ -81,7 +81,8 @@ public sealed class SlackEventHandler(
         {
             var botUserId = (await identity.GetAsync(ct))?.BotUserId;
             if (e.User == botUserId) return;
-            var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel);
+            // A mention in a channel is answered in its thread, so that thread is where its follow-ups are typed.
+            var asker = await askers.ResolveAsync(e.User, null, ct, e.Channel, threadTs);
             var answer = answerer.Ask(Question(await mentions.ToPlainTextAsync(e.Text, botUserId, ct)), asker);
             // One key per asked message: Slack's retries of the event and restarts never queue the answer twice.
             await responder.PostAnswerAsync(e.Channel, threadTs, answer, $"slack:answer:{e.Channel}:{e.Ts ?? envelope.EventId ?? Guid.NewGuid().ToString("N")}", ct);

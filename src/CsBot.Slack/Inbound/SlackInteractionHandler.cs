@@ -59,7 +59,8 @@ public sealed class SlackInteractionHandler(
 
     private async Task RunAsync(ActionKind kind, string value, SlackInteraction payload, CancellationToken ct)
     {
-        var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct, payload.Container?.ChannelId ?? payload.Channel?.Id);
+        var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct, payload.Container?.ChannelId ?? payload.Channel?.Id,
+            payload.Container?.ThreadTs ?? payload.Message?.ThreadTs);
         var place = new Place(payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts,
             payload.Container?.IsEphemeral == true, payload.ResponseUrl);
         var result = buttons.Handle(new ButtonPress(kind, value, asker) { Original = sent.Find(place.Channel, place.Ts) });

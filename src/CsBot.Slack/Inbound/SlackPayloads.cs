@@ -24,8 +24,8 @@ public sealed record SlackIdRef(string? Id);
 
 public sealed record SlackInteractionUser(string? Id, string? Username, string? Name, string? TeamId);
 
-public sealed record SlackInteractionContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral);
+public sealed record SlackInteractionContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral, string? ThreadTs = null);
 
-public sealed record SlackInteractionMessage(string? Ts);
+public sealed record SlackInteractionMessage(string? Ts, string? ThreadTs = null);
 
 public sealed record SlackInteractionAction(string? ActionId, string? Value, string? Type);

@@ -12,7 +12,11 @@ public static class TeamsAskers
     {
         var from = activity.From;
         var id = !string.IsNullOrEmpty(from?.AadObjectId) ? from.AadObjectId : from?.Id ?? "unknown";
-        return new Asker(id, from?.Name ?? "someone", TeamsOptions.Platform, email, ChannelId: SharedChannel(conversation));
+        // The conversation id tells chats, channels and a channel's reply threads apart: follow-ups stay in each.
+        return new Asker(id, from?.Name ?? "someone", TeamsOptions.Platform, email, ChannelId: SharedChannel(conversation))
+        {
+            ConversationId = activity.Conversation?.Id,
+        };
     }
 
     /// <summary>

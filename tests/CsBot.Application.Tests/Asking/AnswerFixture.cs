@@ -33,9 +33,14 @@ internal sealed class AnswerFixture
     public IAlertActions Actions { get; } = NSubstitute.Substitute.For<IAlertActions>();
     public AccessOptions Access { get; } = new();
     public CsBot.Application.Tests.Digest.InMemoryDigestSubscriptions Subscriptions { get; } = new([]);
+    /// <summary>The conversations' last questions, on <see cref="Time"/>.</summary>
+    public InMemoryConversationContexts Conversations { get; }
+    /// <summary>The clock conversations expire by; starts at 2026-11-26 10:00 UTC.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
 
     public AnswerFixture()
     {
+        Conversations = new InMemoryConversationContexts(Time);
         Stores.Save(
         [
             Account("big", "Big Co", "Enterprise", Dana, 1_080_000m, renewal: Today.AddDays(20),
@@ -83,7 +88,7 @@ internal sealed class AnswerFixture
         var clock = Clock();
         var view = new PortfolioView(portfolio, scores, alerts, versions);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions);
+        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions, Conversations.Memory());
     }
 
     private static AccountSignals Account(string id, string name, string segment, Person owner, decimal mrr, DateOnly? renewal, params RevenueEvent[] revenue) =>

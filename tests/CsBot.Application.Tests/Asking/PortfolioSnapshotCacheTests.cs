@@ -33,7 +33,7 @@ public class PortfolioSnapshotCacheTests
         var clock = new BusinessClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         _ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(new AccessOptions()), clock, NullLogger<AskService>.Instance,
-            NSubstitute.Substitute.For<IAlertActions>(), new Digest.InMemoryDigestSubscriptions([]));
+            NSubstitute.Substitute.For<IAlertActions>(), new Digest.InMemoryDigestSubscriptions([]), new InMemoryConversationContexts().Memory());
     }
 
     [Fact]

@@ -11,17 +11,26 @@ namespace CsBot.Application.Tests.Understanding;
 /// "no-such-account" (the answer lists the closest matches), unless the whole message was that name and no account
 /// comes close, which is answered as not understood; a name matching several lists them with '|'.
 /// As in <see cref="AskService"/>, the portfolio's segments are the ones the parser recognises, and its account names
-/// are the ones the parser keeps apart from keywords.
+/// are the ones the parser keeps apart from keywords. A follow-up is read through the same <see cref="ConversationMemory"/>
+/// AskService uses: the previous turn is asked first in a conversation of its own, then the text; a follow-up with
+/// nothing to follow is "nothing-to-follow", the next page of a list "page=next".
 /// </summary>
 public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly today)
 {
     private static readonly string[] RuleIds = [.. RulesOptions.Defaults().Select(d => d.Id).OrderByDescending(id => id.Length)];
     private readonly AccountMatcher matcher = new(accounts);
     private readonly string[] segments = [.. accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase)];
+    private readonly ConversationMemory memory = new InMemoryConversationContexts().Memory();
+    private int conversations;
 
-    public Meaning Of(string text)
+    /// <summary>What <paramref name="text"/> means after <paramref name="previous"/> (empty: asked first) in one conversation.</summary>
+    public Meaning Of(string text, string previous = "")
     {
-        var q = QuestionParser.Parse(text, today, segments, matcher.Names);
+        var asker = new Asker("corpus", "corpus", "corpus") { ConversationId = "row-" + Interlocked.Increment(ref conversations) };
+        if (previous.Length > 0) Turn(previous, asker);
+        var turn = Turn(text, asker);
+        if (turn.Reply is not null) return new Meaning("nothing-to-follow", new Dictionary<string, string>());
+        var q = turn.Question;
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         void Add(string key, string? value)
         {
@@ -32,6 +41,10 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
             Add("segment", q.Segment);
             Add("owner", q.OwnerText);
             if (q.Mine) Add("mine", "yes");
+        }
+        void Page()
+        {
+            if (turn.Page > 0) Add("page", "next");
         }
         void Period()
         {
@@ -54,28 +67,33 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
                 break;
             case IntentKind.AtRiskList:
                 kind = "list";
+                Page();
                 if (q.Band is { } band) Add("band", band.ToString());
                 else Add("risk", "at-risk");
                 Filters();
                 break;
             case IntentKind.MyAccounts:
                 kind = "list";
+                Page();
                 Add("band", q.Band?.ToString());
                 Filters();
                 break;
             case IntentKind.OverdueInvoices:
                 kind = "list";
+                Page();
                 Add("signal", "overdue-invoices");
                 Filters();
                 break;
             case IntentKind.TopMovers:
                 kind = "movers";
+                Page();
                 Add("direction", q.Movement switch { MoverFilter.Drops => "down", MoverFilter.Gains => "up", _ => null });
                 Period();
                 Filters();
                 break;
             case IntentKind.Renewals:
                 kind = "renewals";
+                Page();
                 Period();
                 Filters();
                 break;
@@ -115,6 +133,15 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
     /// <summary>"renewal-date" for <see cref="AccountFactKind.RenewalDate"/>: the corpus writes fact kinds in lower case with hyphens.</summary>
     private static string FactNotation(AccountFactKind fact) =>
         string.Concat(fact.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>One message as <see cref="AskService"/> reads it: parsed, read against the conversation, then remembered.</summary>
+    private FollowedQuestion Turn(string text, Asker asker)
+    {
+        var parsed = QuestionParser.Parse(text, today, segments, matcher.Names);
+        var turn = memory.Follow(parsed, asker, today, segments, matcher.Names);
+        if (turn.Reply is null) memory.Remember(asker, turn.Question, turn.Page);
+        return turn;
+    }
 
     /// <summary>The account's name as the answers would resolve it; candidates joined by '|' when ambiguous; null when none.</summary>
     private string? Account(string? typed)

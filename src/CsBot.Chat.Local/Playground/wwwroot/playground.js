@@ -15,6 +15,9 @@
   const feedFilter = document.getElementById("feed-filter");
   const feedStatus = document.getElementById("feed-status");
 
+  // One conversation per page: follow-ups ("and initrode?", "show more") follow this page's last question.
+  const session = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
   // Feed entries by message id: the JSON last drawn (to redraw only what changed) and the list item.
   const feed = new Map();
   const recipients = new Map();
@@ -37,6 +40,7 @@
     return {
       user: userName.value.trim() || undefined,
       email: userEmail.value.trim() || undefined,
+      session,
     };
   }
 

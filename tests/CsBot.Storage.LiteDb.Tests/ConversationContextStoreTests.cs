@@ -1,0 +1,92 @@
+using CsBot.Core.Conversations;
+using CsBot.Core.Metrics;
+using CsBot.Core.Querying;
+using CsBot.Core.Scoring;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CsBot.Storage.LiteDb.Tests;
+
+public sealed class ConversationContextStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempDatabase _db = new();
+    private readonly FakeTimeProvider _time = new(Noon);
+
+    public void Dispose() => _db.Dispose();
+
+    private static ConversationContext Metric(string text, int page = 0) => new(new ParsedQuestion(IntentKind.Metric)
+    {
+        Text = text,
+        Metric = MetricKind.NetRevenueRetention,
+        Period = new DateRange(new(2026, 7, 1), new(2026, 9, 30)),
+        PeriodText = "last quarter",
+        Segment = "Enterprise",
+        Compare = MetricComparison.PreviousQuarter,
+    }, page);
+
+    [Fact]
+    public void The_last_question_reads_back_as_saved_and_survives_reopening_the_file()
+    {
+        var context = _db.Open();
+        var store = new LiteDbConversationContexts(context, _time);
+        var list = new ConversationContext(new ParsedQuestion(IntentKind.AtRiskList)
+        {
+            Text = "red accounts for Dana", OwnerText = "Dana", Mine = true, Band = HealthBand.Poor, Movement = MoverFilter.Drops,
+        }, Page: 2);
+        store.Save("slack\nD1\nU1", list, Noon.AddMinutes(30));
+        context.Dispose();
+
+        var reopened = new LiteDbConversationContexts(_db.Open(), _time);
+        Assert.Equal(list, reopened.Find("slack\nD1\nU1"));
+        Assert.Null(reopened.Find("slack\nD1\nU2"));
+    }
+
+    [Fact]
+    public void Only_the_latest_question_is_kept_per_key()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        store.Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30));
+        store.Save("k", Metric("and in enterprise", page: 1), Noon.AddMinutes(31));
+
+        Assert.Equal("and in enterprise", store.Find("k")!.Question.Text);
+        Assert.Equal(Metric("and in enterprise", page: 1), store.Find("k"));
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public void A_context_is_gone_once_its_expiry_passes_on_the_injected_clock()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        store.Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30));
+
+        _time.Advance(TimeSpan.FromMinutes(29));
+        Assert.NotNull(store.Find("k"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(store.Find("k"));
+    }
+
+    [Fact]
+    public void Expired_contexts_are_purged_so_the_collection_stays_small()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        for (var n = 0; n < 40; n++) store.Save($"k{n}", Metric("nrr"), Noon.AddMinutes(30));
+
+        _time.Advance(LiteDbConversationContexts.PurgeInterval + TimeSpan.FromMinutes(30));
+        store.Save("late", Metric("nrr"), _time.GetUtcNow().AddMinutes(30));
+
+        Assert.Equal(1, store.Count);
+        Assert.NotNull(store.Find("late"));
+    }
+
+    [Fact]
+    public void A_very_long_key_is_stored_without_hitting_the_index_key_limit()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        var key = "teams\n" + new string('x', 5_000) + "\nuser";
+
+        store.Save(key, Metric("nrr"), Noon.AddMinutes(30));
+
+        Assert.NotNull(store.Find(key));
+        Assert.Null(store.Find(key[..^1]));
+    }
+}
