@@ -70,6 +70,8 @@ internal sealed class InMemoryScoreStore : IScoreStore
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest, StringComparer.Ordinal);
     public ScorePoint[] GetHistory(string accountId) => _histories.GetValueOrDefault(accountId) ?? [];
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => new Dictionary<string, ScorePoint[]>(_histories, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) =>
+        accountIds.Distinct(StringComparer.Ordinal).Where(_histories.ContainsKey).ToDictionary(id => id, id => _histories[id], StringComparer.Ordinal);
 }
 
 internal sealed class InMemoryAlertStore : IAlertStore

@@ -5,10 +5,12 @@ using CsBot.Benchmarks;
 //            statistics are per iteration of many calls).
 // --scoring: wall time of full rescoring and rule evaluation of 100k accounts.
 // --ingestion: 1,000-record account and usage batches on a LiteDB file with 1k and 100k accounts stored.
+// --evaluation: the hourly risk evaluation on a LiteDB file with the demo portfolio, beside the same on in-memory stores.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion")).ToArray();
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
 if (args.Contains("--ingestion")) return IngestionRun.Run(rest);
+if (args.Contains("--evaluation")) return EvaluationRun.Run(rest);
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;

@@ -166,7 +166,7 @@ public sealed class LiteDbContext : IDisposable
         var mapper = NewMapper();
         // LiteDB builds a type's member map on first use and that step is not thread-safe: two threads saving a
         // document type for the first time at once can corrupt the map. Building every map here, once, avoids it.
-        foreach (var type in typeof(LiteDbContext).Assembly.GetTypes().Where(t => t.Namespace == typeof(AlertDocument).Namespace && t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null))
+        foreach (var type in typeof(LiteDbContext).Assembly.GetTypes().Where(t => t.Namespace == typeof(AlertDocument).Namespace && t.IsClass && !t.IsAbstract && !t.ContainsGenericParameters && t.GetConstructor(Type.EmptyTypes) is not null))
             mapper.ToDocument(type, Activator.CreateInstance(type));
         return mapper;
     }

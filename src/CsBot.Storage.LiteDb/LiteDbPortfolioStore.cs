@@ -144,14 +144,9 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         }
     }
 
-    private static AccountSignals Assemble(AccountDocument account, UsageDocument? usage, SignalsDocument? signals) => new()
+    private static AccountSignals Assemble(AccountDocument account, UsageDocument? usage, SignalsDocument? signals)
     {
-        Account = account.ToAccount(),
-        Usage = usage?.ToUsage() ?? [],
-        Tickets = signals?.ToTickets() ?? [],
-        Surveys = signals?.ToSurveys() ?? [],
-        Invoices = signals?.ToInvoices() ?? [],
-        RevenueEvents = signals?.ToRevenueEvents() ?? [],
-        RenewalOutcomes = signals?.ToRenewalOutcomes() ?? [],
-    };
+        var assembled = new AccountSignals { Account = account.ToAccount(), Usage = usage?.ToUsage() ?? [] };
+        return signals?.AddTo(assembled) ?? assembled;
+    }
 }

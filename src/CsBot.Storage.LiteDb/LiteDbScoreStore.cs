@@ -24,31 +24,55 @@ public sealed class LiteDbScoreStore : IScoreStore
     /// <summary>
     /// In one transaction, puts each score into its account's history (replacing the point of the same day, so a
     /// re-run on the same day is idempotent) and makes it the account's latest score — unless the stored latest is of
-    /// a later day, so back-filling past days does not turn back the current score.
+    /// a later day, so back-filling past days does not turn back the current score. A latest score or history point
+    /// equal to the stored one is not written again: an hourly run mostly rescores accounts to what they already have,
+    /// and writing is what a save costs.
     /// </summary>
     public void SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count == 0) return;
 
+        var ids = new List<string>(scores.Count);
+        foreach (var score in scores)
+        {
+            if (score is null) throw new ArgumentException("Scores must not contain null.", nameof(scores));
+            if (string.IsNullOrEmpty(score.AccountId)) throw new ArgumentException("Every score needs an account id.", nameof(scores));
+            ids.Add(score.AccountId);
+        }
+
+        // What is stored is read before the write transaction, as raw documents: inside it LiteDB reads every page for
+        // writing, which made comparing cost more than the writes it saves. Scores are saved by one evaluation at a
+        // time and by the rescoring of an ingestion, both of today; a save of the same account between this read and
+        // the write below would be replaced, as it would be by a save just after it.
+        var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
+        var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
+        var storedLatest = KeyedReads.ByIds(latest, ids);
+        var storedHistories = KeyedReads.ByIds(histories, ids);
+        var latestWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var historyWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        foreach (var score in scores)
+        {
+            var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
+            var storedAsOf = stored?[nameof(LatestScoreDocument.AsOfDay)];
+            if ((storedAsOf is null || storedAsOf.IsNull || score.AsOf.DayNumber >= storedAsOf.AsInt32) && (stored is null || !LatestScoreDocument.Holds(stored, score)))
+                latestWrites[score.AccountId] = _context.Mapper.ToDocument(LatestScoreDocument.From(score));
+
+            // The same account may come twice in one call: the second sees the first.
+            var point = new ScorePoint(score.AsOf, score.Score);
+            var history = historyWrites.GetValueOrDefault(score.AccountId) ?? storedHistories.GetValueOrDefault(score.AccountId);
+            var packed = history is null ? null : ScoreHistoryDocument.PackedOf(history);
+            if (packed is not null && ScoreHistoryDocument.Holds(packed, point)) continue;
+            var merged = ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point);
+            historyWrites[score.AccountId] = _context.Mapper.ToDocument(ScoreHistoryDocument.From(score.AccountId, merged));
+        }
+        if (latestWrites.Count == 0 && historyWrites.Count == 0) return;
+
+        // Always latest, then history, so concurrent writers take collection locks in the same order.
         _context.InTransaction(() =>
         {
-            // Always latest, then history, so concurrent writers take collection locks in the same order.
-            var latest = Latest;
-            var latestRaw = _context.Database.GetCollection(LiteDbContext.LatestScores);
-            var histories = Histories;
-            foreach (var score in scores)
-            {
-                if (score is null) throw new ArgumentException("Scores must not contain null.", nameof(scores));
-                if (string.IsNullOrEmpty(score.AccountId)) throw new ArgumentException("Every score needs an account id.", nameof(scores));
-
-                var storedAsOf = latestRaw.FindById(score.AccountId)?[nameof(LatestScoreDocument.AsOfDay)];
-                if (storedAsOf is null || score.AsOf.DayNumber >= storedAsOf.AsInt32) latest.Upsert(LatestScoreDocument.From(score));
-
-                var history = histories.FindById(score.AccountId)?.ToPoints() ?? [];
-                var merged = ScoreHistoryDocument.Merge(history, new ScorePoint(score.AsOf, score.Score));
-                histories.Upsert(ScoreHistoryDocument.From(score.AccountId, merged));
-            }
+            foreach (var document in latestWrites.Values) latest.Upsert(document);
+            foreach (var document in historyWrites.Values) histories.Upsert(document);
         });
     }
 
@@ -87,6 +111,16 @@ public sealed class LiteDbScoreStore : IScoreStore
     {
         ArgumentNullException.ThrowIfNull(accountId);
         return Histories.FindById(accountId)?.ToPoints() ?? [];
+    }
+
+    /// <summary>
+    /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used.
+    /// </summary>
+    public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var documents = KeyedReads.ByIds(_context.Database.GetCollection(LiteDbContext.ScoreHistories), accountIds);
+        return documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() =>

@@ -28,6 +28,8 @@ internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest);
     public ScorePoint[] GetHistory(string accountId) => _histories.GetValueOrDefault(accountId) ?? [];
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => new Dictionary<string, ScorePoint[]>(_histories);
+    public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) =>
+        accountIds.Where(_histories.ContainsKey).Distinct().ToDictionary(id => id, id => _histories[id]);
 
     public Alert? Get(string alertId) => _alerts.GetValueOrDefault(alertId);
     public IReadOnlyList<Alert> GetOpen() => [.. _alerts.Values.Where(a => a.IsOpen)];

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using CsBot.Application.Notifications;
 using CsBot.Application.Time;
+using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Ports;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Application.Evaluation;
@@ -23,11 +25,8 @@ public sealed class RiskEvaluationService(
     BusinessClock clock,
     ILogger<RiskEvaluationService> logger)
 {
-    public async Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
-    {
-        var histories = scores.GetAllHistories();
-        return await EvaluateAsync(portfolio.LoadAllSignals(), id => histories.TryGetValue(id, out var h) ? h : [], cancellationToken);
-    }
+    public Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken) =>
+        EvaluateAsync(EvaluationBatch.Cut(portfolio.LoadAllSignals(), scores.GetHistories, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The same run for the given accounts only (e.g. those an ingestion just changed): they are rescored, their rules
@@ -37,48 +36,83 @@ public sealed class RiskEvaluationService(
     public Task<EvaluationSummary> RunForAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        var signals = accountIds.Distinct(StringComparer.Ordinal).Select(portfolio.LoadSignals).OfType<Core.Signals.AccountSignals>();
-        return EvaluateAsync(signals, scores.GetHistory, cancellationToken);
+        var signals = accountIds.Distinct(StringComparer.Ordinal).Select(portfolio.LoadSignals).OfType<AccountSignals>();
+        return EvaluateAsync(EvaluationBatch.Cut(signals, ids => ids.ToDictionary(id => id, scores.GetHistory, StringComparer.Ordinal), cancellationToken), cancellationToken);
     }
 
-    private async Task<EvaluationSummary> EvaluateAsync(
-        IEnumerable<Core.Signals.AccountSignals> portfolioSignals,
-        Func<string, ScorePoint[]> historyOf,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the accounts a batch ahead on another thread, scores each batch's active accounts in parallel and saves
+    /// the batch's scores, so neither the portfolio nor its scores are ever held whole. Only accounts with rule hits keep
+    /// their score past their batch (the alert messages show it); every evaluated account keeps its account record,
+    /// which the notifier needs for resolved alerts too.
+    /// </summary>
+    private async Task<EvaluationSummary> EvaluateAsync(IEnumerable<EvaluationBatch> batches, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
-        var newScores = new List<HealthScore>();
+        var scored = 0;
         var hits = new List<RuleHit>();
-        var evaluated = new HashSet<string>();
-        var accounts = new Dictionary<string, Core.Accounts.Account>();
+        var evaluated = new HashSet<string>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, HealthScore>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
-        foreach (var signals in portfolioSignals)
+        await foreach (var batch in ReadAhead.Of(batches, ahead: 2, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var account = signals.Account;
-            if (!account.IsActiveOn(today)) continue;
-            var history = historyOf(account.Id);
-            var (score, accountHits) = scoring.Evaluate(signals, history, today);
-            newScores.Add(score);
-            hits.AddRange(accountHits);
-            evaluated.Add(account.Id);
-            accounts[account.Id] = account;
+            var results = new (HealthScore Score, IReadOnlyList<RuleHit> Hits)?[batch.Accounts.Count];
+            Parallel.For(0, results.Length, parallel, i =>
+            {
+                var signals = batch.Accounts[i];
+                if (signals.Account.IsActiveOn(today)) results[i] = scoring.Evaluate(signals, batch.HistoryOf(signals.Account.Id), today);
+            });
+
+            // Collected in portfolio order, as a sequential run would, so alerts and messages come out in the same order.
+            var batchScores = new List<HealthScore>(results.Length);
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (results[i] is not { } result) continue;
+                var account = batch.Accounts[i].Account;
+                batchScores.Add(result.Score);
+                hits.AddRange(result.Hits);
+                evaluated.Add(account.Id);
+                accounts[account.Id] = account;
+                if (result.Hits.Count > 0) latest[account.Id] = result.Score;
+            }
+            scores.SaveScores(batchScores);
+            scored += batchScores.Count;
         }
 
-        scores.SaveScores(newScores);
-        var changes = AlertReconciler.Reconcile(alerts.GetOpen(), hits, evaluated, clock.Now);
+        var open = alerts.GetOpen();
+        var changes = AlertReconciler.Reconcile(open, hits, evaluated, clock.Now);
         changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
-        alerts.Upsert(changes.All);
+        alerts.Upsert(ChangedAlerts(changes, open));
 
-        var latest = newScores.ToDictionary(s => s.AccountId);
         var sent = await notifier.NotifyAsync(changes, accounts, latest, cancellationToken);
 
-        var summary = new EvaluationSummary(today, newScores.Count, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
+        var summary = new EvaluationSummary(today, scored, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
         logger.LogInformation(
             "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages queued in {Elapsed} ms",
             summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
         return summary;
+    }
+
+    /// <summary>
+    /// The alerts to store: every started and resolved one, and the still-firing ones whose severity, reason or history
+    /// changed. A still-firing alert that only got a new evaluation time is not rewritten (most open alerts, every
+    /// hour), so its stored <see cref="Alert.LastEvaluatedAt"/> is when the evaluation last changed it.
+    /// </summary>
+    private static List<Alert> ChangedAlerts(AlertChanges changes, IReadOnlyList<Alert> open)
+    {
+        var before = open.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var changed = new List<Alert>(changes.Started.Count + changes.Resolved.Count);
+        changed.AddRange(changes.Started);
+        foreach (var refreshed in changes.Refreshed)
+        {
+            if (before.TryGetValue(refreshed.Id, out var was) && refreshed with { LastEvaluatedAt = was.LastEvaluatedAt } == was) continue;
+            changed.Add(refreshed);
+        }
+        changed.AddRange(changes.Resolved);
+        return changed;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => inner.GetAllLatest();
     public ScorePoint[] GetHistory(string accountId) => inner.GetHistory(accountId);
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => inner.GetAllHistories();
+    public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) => inner.GetHistories(accountIds);
 
     public void SaveScores(IReadOnlyCollection<HealthScore> scores)
     {

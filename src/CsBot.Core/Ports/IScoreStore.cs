@@ -5,7 +5,10 @@ namespace CsBot.Core.Ports;
 /// <summary>Latest health score (with breakdown) per account, and the daily score history trends and drops are computed from.</summary>
 public interface IScoreStore
 {
-    /// <summary>Stores each score as its account's latest and as that day's point in its history (replacing a point for the same day).</summary>
+    /// <summary>
+    /// Stores each score as its account's latest and as that day's point in its history (replacing a point for the same
+    /// day). A score equal to what is stored need not be written again.
+    /// </summary>
     void SaveScores(IReadOnlyCollection<HealthScore> scores);
     /// <summary>Replaces whole histories, e.g. after back-filling from signals.</summary>
     void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories);
@@ -14,4 +17,9 @@ public interface IScoreStore
     /// <summary>The account's daily scores, oldest first; empty when it has none.</summary>
     ScorePoint[] GetHistory(string accountId);
     IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories();
+    /// <summary>
+    /// The histories of the given accounts, oldest first, keyed by account id; accounts without one are left out. The
+    /// evaluation asks for a batch of accounts adjacent in id order at a time, which a store answers with one range read.
+    /// </summary>
+    IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds);
 }

@@ -28,6 +28,38 @@ internal sealed class LatestScoreDocument
         Omitted = [.. score.Omitted.Select(o => new OmittedComponentDocument { Kind = o.Kind, Why = o.Why })],
     };
 
+    /// <summary>
+    /// Whether a stored latest-score document holds exactly <paramref name="score"/>, read field by field from the raw
+    /// document, so an unchanged score costs no mapping. Any field missing or of another type counts as a change.
+    /// </summary>
+    public static bool Holds(BsonDocument stored, HealthScore score)
+    {
+        if (!Is(stored, nameof(AsOfDay), Days.From(score.AsOf)) || !Is(stored, nameof(Score), score.Score) || !IsName(stored, nameof(Band), score.Band)) return false;
+        if (!stored.TryGetValue(nameof(Components), out var components) || !components.IsArray || components.AsArray.Count != score.Components.Count) return false;
+        for (var i = 0; i < score.Components.Count; i++)
+        {
+            var c = score.Components[i];
+            if (!components.AsArray[i].IsDocument) return false;
+            var d = components.AsArray[i].AsDocument;
+            if (!IsName(d, nameof(ComponentScoreDocument.Kind), c.Kind) || !Is(d, nameof(ComponentScoreDocument.Value), c.Value) || !Is(d, nameof(ComponentScoreDocument.Points), c.Points)
+                || !Is(d, nameof(ComponentScoreDocument.Weight), c.Weight) || !Is(d, nameof(ComponentScoreDocument.Contribution), c.Contribution)
+                || !Is(d, nameof(ComponentScoreDocument.Reason), c.Reason)) return false;
+        }
+        if (!stored.TryGetValue(nameof(Omitted), out var omitted) || !omitted.IsArray || omitted.AsArray.Count != score.Omitted.Count) return false;
+        for (var i = 0; i < score.Omitted.Count; i++)
+        {
+            var o = score.Omitted[i];
+            if (!omitted.AsArray[i].IsDocument) return false;
+            var d = omitted.AsArray[i].AsDocument;
+            if (!IsName(d, nameof(OmittedComponentDocument.Kind), o.Kind) || !Is(d, nameof(OmittedComponentDocument.Why), o.Why)) return false;
+        }
+        return true;
+
+        static bool Is(BsonDocument document, string field, BsonValue expected) => document.TryGetValue(field, out var value) && value == expected;
+        static bool IsName<T>(BsonDocument document, string field, T expected) where T : struct, Enum =>
+            document.TryGetValue(field, out var value) && value.IsString && value.AsString == expected.ToString();
+    }
+
     public HealthScore ToHealthScore() => new()
     {
         AccountId = Id,
@@ -144,6 +176,32 @@ internal sealed class ScoreHistoryDocument
         var firstKept = 0;
         while (merged[firstKept].Date.DayNumber < oldestKept) firstKept++;
         return firstKept == 0 ? merged : merged[firstKept..];
+    }
+
+    /// <summary>The packed points of a stored history document, checked to be of the current format.</summary>
+    public static byte[] PackedOf(BsonDocument stored)
+    {
+        var format = stored[nameof(Format)];
+        if (!format.IsInt32 || format.AsInt32 != CurrentFormat)
+            throw new InvalidDataException($"Score history of account '{stored["_id"]}' is stored in unknown format {format}.");
+        return stored[nameof(Packed)].AsBinary ?? [];
+    }
+
+    /// <summary>Whether packed, sorted points already hold <paramref name="point"/> (same day, same score), without unpacking them.</summary>
+    public static bool Holds(ReadOnlySpan<byte> packed, ScorePoint point)
+    {
+        var day = point.Date.DayNumber;
+        int low = 0, high = packed.Length / BytesPerPoint - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var at = packed[(middle * BytesPerPoint)..];
+            var middleDay = BinaryPrimitives.ReadInt32LittleEndian(at);
+            if (middleDay == day) return BinaryPrimitives.ReadInt32LittleEndian(at[4..]) == point.Score;
+            if (middleDay < day) low = middle + 1;
+            else high = middle - 1;
+        }
+        return false;
     }
 
     public static byte[] Pack(ReadOnlySpan<ScorePoint> points)

@@ -14,21 +14,48 @@ namespace CsBot.Storage.LiteDb.Documents;
 /// secondary index each. They are small (tens of items per account), far below LiteDB's document size limit. Queries
 /// across accounts ("all open critical tickets") are not asked of the store; scoring and rules walk the portfolio.
 /// Each item's AccountId is stored only when it differs from the document's, which it normally does not.
+/// The items are packed into one binary field (<see cref="PackedSignals"/>), because reading them as nested documents
+/// was most of the time of reading the portfolio. Files written before hold them in the lists below, which are read
+/// when <see cref="Packed"/> is absent and are no longer written.
 /// </remarks>
 internal sealed class SignalsDocument
 {
+    public const int CurrentFormat = 1;
+
     [BsonId]
     public string Id { get; set; } = "";
-    public List<TicketDocument> Tickets { get; set; } = [];
-    public List<SurveyDocument> Surveys { get; set; } = [];
-    public List<InvoiceDocument> Invoices { get; set; } = [];
-    public List<RevenueEventDocument> RevenueEvents { get; set; } = [];
-    public List<RenewalOutcomeDocument> RenewalOutcomes { get; set; } = [];
+    /// <summary>Layout version of <see cref="Packed"/>; 0 for documents that hold their items in the lists.</summary>
+    public int Format { get; set; }
+    public byte[]? Packed { get; set; }
+    public List<TicketDocument>? Tickets { get; set; }
+    public List<SurveyDocument>? Surveys { get; set; }
+    public List<InvoiceDocument>? Invoices { get; set; }
+    public List<RevenueEventDocument>? RevenueEvents { get; set; }
+    public List<RenewalOutcomeDocument>? RenewalOutcomes { get; set; }
 
     public static bool HasAny(AccountSignals signals) =>
         signals.Tickets.Count + signals.Surveys.Count + signals.Invoices.Count + signals.RevenueEvents.Count + signals.RenewalOutcomes.Count > 0;
 
-    public static SignalsDocument From(AccountSignals signals)
+    public static SignalsDocument From(AccountSignals signals) => new()
+    {
+        Id = signals.Account.Id,
+        Format = CurrentFormat,
+        Packed = PackedSignals.Pack(signals),
+    };
+
+    /// <summary><paramref name="signals"/> with this document's tickets, surveys, invoices, revenue events and renewal outcomes.</summary>
+    public AccountSignals AddTo(AccountSignals signals)
+    {
+        if (Packed is not null)
+        {
+            if (Format != CurrentFormat) throw new InvalidDataException($"Signals of account '{Id}' are stored in unknown format {Format}.");
+            return PackedSignals.Unpack(Packed, Id, signals);
+        }
+        return signals with { Tickets = ToTickets(), Surveys = ToSurveys(), Invoices = ToInvoices(), RevenueEvents = ToRevenueEvents(), RenewalOutcomes = ToRenewalOutcomes() };
+    }
+
+    /// <summary>The document as files written before packing hold it: kept so those files stay readable, and tested.</summary>
+    internal static SignalsDocument FromLegacyLists(AccountSignals signals)
     {
         var accountId = signals.Account.Id;
         string? Other(string itemAccountId) => itemAccountId == accountId ? null : itemAccountId;
@@ -61,19 +88,19 @@ internal sealed class SignalsDocument
         };
     }
 
-    public List<SupportTicket> ToTickets() =>
+    private List<SupportTicket> ToTickets() =>
         [.. (Tickets ?? []).Select(t => new SupportTicket(t.Id, t.AccountId ?? Id, t.Severity, t.Opened.ToDateTimeOffset(), t.Closed?.ToDateTimeOffset()))];
 
-    public List<SurveyResponse> ToSurveys() =>
+    private List<SurveyResponse> ToSurveys() =>
         [.. (Surveys ?? []).Select(s => new SurveyResponse(s.Id, s.AccountId ?? Id, s.Kind, s.Score, Days.ToDate(s.Day), s.Respondent))];
 
-    public List<Invoice> ToInvoices() =>
+    private List<Invoice> ToInvoices() =>
         [.. (Invoices ?? []).Select(i => new Invoice(i.Id, i.AccountId ?? Id, i.Amount, Days.ToDate(i.IssuedDay), Days.ToDate(i.DueDay), Days.ToDate(i.PaidDay)))];
 
-    public List<RevenueEvent> ToRevenueEvents() =>
+    private List<RevenueEvent> ToRevenueEvents() =>
         [.. (RevenueEvents ?? []).Select(e => new RevenueEvent(e.Id, e.AccountId ?? Id, e.Kind, e.MrrDelta, Days.ToDate(e.Day)))];
 
-    public List<RenewalOutcome> ToRenewalOutcomes() =>
+    private List<RenewalOutcome> ToRenewalOutcomes() =>
         [.. (RenewalOutcomes ?? []).Select(r => new RenewalOutcome(r.Id, r.AccountId ?? Id, Days.ToDate(r.RenewalDay), r.Result, r.MrrBefore, r.MrrAfter))];
 }
 

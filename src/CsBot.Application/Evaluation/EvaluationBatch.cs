@@ -1,0 +1,36 @@
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.Evaluation;
+
+/// <summary>
+/// Accounts an evaluation reads, scores and saves together, with their score histories: enough accounts that a store
+/// answers them in a few queries, few enough that a large portfolio never sits in memory whole.
+/// </summary>
+internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, IReadOnlyDictionary<string, ScorePoint[]> Histories)
+{
+    /// <summary>Accounts per batch: a thousand keeps a batch's reads to a few range queries and its memory to a few MB.</summary>
+    public const int Size = 1_000;
+
+    public ScorePoint[] HistoryOf(string accountId) => Histories.TryGetValue(accountId, out var history) ? history : [];
+
+    /// <summary>Cuts <paramref name="signals"/> into batches, reading each batch's histories with one call.</summary>
+    public static IEnumerable<EvaluationBatch> Cut(
+        IEnumerable<AccountSignals> signals,
+        Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ScorePoint[]>> historiesOf,
+        CancellationToken cancellationToken)
+    {
+        var batch = new List<AccountSignals>(Size);
+        foreach (var account in signals)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(account);
+            if (batch.Count < Size) continue;
+            yield return With(batch);
+            batch = new List<AccountSignals>(Size);
+        }
+        if (batch.Count > 0) yield return With(batch);
+
+        EvaluationBatch With(List<AccountSignals> accounts) => new(accounts, historiesOf([.. accounts.Select(a => a.Account.Id)]));
+    }
+}
