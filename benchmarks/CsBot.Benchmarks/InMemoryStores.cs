@@ -51,7 +51,7 @@ internal sealed class InMemoryScoreStore : IScoreStore
     private readonly ConcurrentDictionary<string, HealthScore> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScorePoint[]> _histories = new(StringComparer.Ordinal);
 
-    public void SaveScores(IReadOnlyCollection<HealthScore> scores)
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         foreach (var score in scores)
         {
@@ -59,6 +59,7 @@ internal sealed class InMemoryScoreStore : IScoreStore
             var history = _histories.GetValueOrDefault(score.AccountId) ?? [];
             _histories[score.AccountId] = [.. history.Where(p => p.Date != score.AsOf).Append(new ScorePoint(score.AsOf, score.Score)).OrderBy(p => p.Date)];
         }
+        return scores.Count;
     }
 
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)

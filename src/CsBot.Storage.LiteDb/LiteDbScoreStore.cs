@@ -28,10 +28,10 @@ public sealed class LiteDbScoreStore : IScoreStore
     /// equal to the stored one is not written again: an hourly run mostly rescores accounts to what they already have,
     /// and writing is what a save costs.
     /// </summary>
-    public void SaveScores(IReadOnlyCollection<HealthScore> scores)
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (scores.Count == 0) return;
+        if (scores.Count == 0) return 0;
 
         var ids = new List<string>(scores.Count);
         foreach (var score in scores)
@@ -66,7 +66,8 @@ public sealed class LiteDbScoreStore : IScoreStore
             var merged = ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point);
             historyWrites[score.AccountId] = _context.Mapper.ToDocument(ScoreHistoryDocument.From(score.AccountId, merged));
         }
-        if (latestWrites.Count == 0 && historyWrites.Count == 0) return;
+        var written = latestWrites.Keys.Union(historyWrites.Keys, StringComparer.Ordinal).Count();
+        if (written == 0) return 0;
 
         // Always latest, then history, so concurrent writers take collection locks in the same order.
         _context.InTransaction(() =>
@@ -74,6 +75,7 @@ public sealed class LiteDbScoreStore : IScoreStore
             foreach (var document in latestWrites.Values) latest.Upsert(document);
             foreach (var document in historyWrites.Values) histories.Upsert(document);
         });
+        return written;
     }
 
     /// <summary>

@@ -23,19 +23,19 @@ public sealed class ScoreWritesTests : IDisposable
         store.SaveScores([score]);
         Mark(context);
 
-        store.SaveScores([TestData.Score("acc-001", TestData.Today, 61)]);
+        Assert.Equal(0, store.SaveScores([TestData.Score("acc-001", TestData.Today, 61)]));
         Assert.True(Marked(context, LiteDbContext.LatestScores));
         Assert.True(Marked(context, LiteDbContext.ScoreHistories));
 
         // Same score, another reason in the breakdown: the latest score is rewritten, the day's history point is not.
         var reworded = score with { Components = [score.Components[0] with { Reason = "active users down 13% (16 -> 14) vs 28-day baseline" }, .. score.Components.Skip(1)] };
-        store.SaveScores([reworded]);
+        Assert.Equal(1, store.SaveScores([reworded]));
         Assert.False(Marked(context, LiteDbContext.LatestScores));
         Assert.True(Marked(context, LiteDbContext.ScoreHistories));
         Asserts.SameScore(reworded, store.GetLatest("acc-001"));
 
         Mark(context);
-        store.SaveScores([TestData.Score("acc-001", TestData.Today, 58)]);
+        Assert.Equal(1, store.SaveScores([TestData.Score("acc-001", TestData.Today, 58)]));
         Assert.False(Marked(context, LiteDbContext.LatestScores));
         Assert.False(Marked(context, LiteDbContext.ScoreHistories));
         Assert.Equal([new ScorePoint(TestData.Today, 58)], store.GetHistory("acc-001"));

@@ -22,7 +22,7 @@ internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
     public IEnumerable<AccountSignals> LoadAllSignals() => [.. _signals.Values];
     public void Save(IReadOnlyCollection<AccountSignals> portfolio) { foreach (var s in portfolio) _signals[s.Account.Id] = s; }
 
-    public void SaveScores(IReadOnlyCollection<HealthScore> scores) { foreach (var s in scores) _latest[s.AccountId] = s; }
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores) { foreach (var s in scores) _latest[s.AccountId] = s; return scores.Count; }
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) { foreach (var (k, v) in histories) _histories[k] = v; }
     public HealthScore? GetLatest(string accountId) => _latest.GetValueOrDefault(accountId);
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest);

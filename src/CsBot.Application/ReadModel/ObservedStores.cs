@@ -32,10 +32,12 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() => inner.GetAllHistories();
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) => inner.GetHistories(accountIds);
 
-    public void SaveScores(IReadOnlyCollection<HealthScore> scores)
+    /// <summary>A save that wrote nothing (an hourly run rescoring accounts to what they have) leaves cached views current.</summary>
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
-        inner.SaveScores(scores);
-        versions.ScoresChanged();
+        var written = inner.SaveScores(scores);
+        if (written > 0) versions.ScoresChanged();
+        return written;
     }
 
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)

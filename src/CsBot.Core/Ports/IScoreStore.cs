@@ -9,7 +9,8 @@ public interface IScoreStore
     /// Stores each score as its account's latest and as that day's point in its history (replacing a point for the same
     /// day). A score equal to what is stored need not be written again.
     /// </summary>
-    void SaveScores(IReadOnlyCollection<HealthScore> scores);
+    /// <returns>How many scores were written: 0 when every one was already stored, so nothing has changed.</returns>
+    int SaveScores(IReadOnlyCollection<HealthScore> scores);
     /// <summary>Replaces whole histories, e.g. after back-filling from signals.</summary>
     void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories);
     HealthScore? GetLatest(string accountId);
