@@ -37,4 +37,6 @@ public enum IntentKind
     AccountTrend,
     /// <summary>"open a ticket for Acme", "forecast churn for 2027": something CsBot does not do; answered with what it can.</summary>
     CannotDo,
+    /// <summary>"accounts with open critical tickets", "detractors this month": accounts showing one <see cref="ListSignal"/>.</summary>
+    SignalList,
 }

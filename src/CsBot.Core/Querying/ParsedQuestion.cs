@@ -56,4 +56,10 @@ public sealed record ParsedQuestion(IntentKind Intent, string? AccountText = nul
 
     /// <summary>What kind of request CsBot does not do was made (CannotDo).</summary>
     public UnsupportedRequest? Unsupported { get; init; }
+
+    /// <summary>The warning sign a list asks about (SignalList; OverdueInvoices too).</summary>
+    public ListSignal? Signal { get; init; }
+
+    /// <summary>Every open alert of the account is meant ("ack every hooli alert"), not one (Acknowledge, Snooze).</summary>
+    public bool AllAlerts { get; init; }
 }

@@ -71,7 +71,12 @@ public static class QuestionParser
 
         var ack = Acknowledge().Match(q);
         if (!ack.Success) ack = AcknowledgeOther().Match(q);
-        if (ack.Success) return Result(IntentKind.Acknowledge) with { AlertText = AlertRef(ack.Groups["ref"].Value) };
+        if (ack.Success)
+        {
+            var reference = ack.Groups["ref"].Value;
+            var all = AllAlertsWords.Take(ref reference);
+            return Result(IntentKind.Acknowledge) with { AlertText = AlertRef(reference), AllAlerts = all };
+        }
 
         var snooze = Snooze().Match(q);
         if (snooze.Success && !Unsubscribe().IsMatch(q)) return ParseSnooze(snooze.Groups["rest"].Value) with { Text = cleaned };
@@ -96,7 +101,8 @@ public static class QuestionParser
             && !MetricSynonyms.TryFind(ask.Groups["account"].Value, out _, out _, out _))
             return Result(IntentKind.AccountHealth, ask.Groups["account"].Value.Trim());
 
-        if (Overdue().IsMatch(q)) return WithFilters(Result(IntentKind.OverdueInvoices), q, segments);
+        if (Overdue().IsMatch(q)) return WithFilters(Result(IntentKind.OverdueInvoices) with { Signal = ListSignal.OverdueInvoices }, q, segments);
+        if (SignalWords.Find(q) is { } signal) return ParseSignalList(Result(IntentKind.SignalList) with { Signal = signal }, q, today, segments);
 
         var renewalDays = RenewalsDays().Match(q);
         if (renewalDays.Success)
@@ -282,7 +288,8 @@ public static class QuestionParser
                 if (days > 0) snooze = Querying.SnoozeDuration.ForDays(days);
             }
         }
-        return new ParsedQuestion(IntentKind.Snooze) { AlertText = AlertRef(rest), Snooze = snooze };
+        var all = AllAlertsWords.Take(ref rest);
+        return new ParsedQuestion(IntentKind.Snooze) { AlertText = AlertRef(rest), Snooze = snooze, AllAlerts = all };
     }
 
     private static ParsedQuestion ParseMetric(ParsedQuestion question, string withoutMetric, string q, DateOnly? today, IReadOnlyCollection<string> segments)
@@ -316,6 +323,17 @@ public static class QuestionParser
             }
         }
         return question with { Segment = Qualifiers.TakeSegment(ref rest, segments, forMeansSegment: true) };
+    }
+
+    /// <summary>A list by signal, with the period only where the signal happens in one (see <see cref="SignalWords.PeriodDirectionOf"/>).</summary>
+    private static ParsedQuestion ParseSignalList(ParsedQuestion question, string q, DateOnly? today, IReadOnlyCollection<string> segments)
+    {
+        if (today is { } t && SignalWords.PeriodDirectionOf(question.Signal!.Value) is { } direction && PeriodParser.TryParse(q, t, direction, out var period))
+        {
+            question = question with { Period = period.Range, PeriodText = period.Text };
+            q = period.RemoveFrom(q);
+        }
+        return WithFilters(question, q, segments);
     }
 
     private static ParsedQuestion WithPeriodAndFilters(ParsedQuestion question, string q, DateOnly? today, PeriodDirection direction,

@@ -84,6 +84,12 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
                 Add("signal", "overdue-invoices");
                 Filters();
                 break;
+            case IntentKind.SignalList:
+                kind = "list";
+                Add("signal", SignalNotation(q.Signal));
+                Period();
+                Filters();
+                break;
             case IntentKind.TopMovers:
                 kind = "movers";
                 Page();
@@ -115,6 +121,7 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
             case IntentKind.Acknowledge or IntentKind.Snooze:
                 kind = q.Intent == IntentKind.Acknowledge ? "ack" : "snooze";
                 AlertRef(q.AlertText, Add);
+                if (q.AllAlerts) Add("alerts", "all");
                 if (q.Snooze is { } s) Add("for", s.UntilRenewal ? "until-renewal" : $"{s.Days}d");
                 break;
             case IntentKind.AccountFact or IntentKind.AccountTrend:
@@ -142,6 +149,19 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
         if (turn.Reply is null) memory.Remember(asker, turn.Question, turn.Page);
         return turn;
     }
+
+    private static string? SignalNotation(ListSignal? signal) => signal switch
+    {
+        ListSignal.OverdueInvoices => "overdue-invoices",
+        ListSignal.CriticalTickets => "critical-tickets",
+        ListSignal.NoLogin => "no-login",
+        ListSignal.NpsDetractor => "nps-detractor",
+        ListSignal.LowSeatUtilization => "low-seat-utilization",
+        ListSignal.UsageCliff => "usage-cliff",
+        ListSignal.Contraction => "contraction",
+        ListSignal.RenewalAtRisk => "renewal-at-risk",
+        _ => null,
+    };
 
     /// <summary>The account's name as the answers would resolve it; candidates joined by '|' when ambiguous; null when none.</summary>
     private string? Account(string? typed)
