@@ -2,6 +2,7 @@ using CsBot.Application.Alerts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
 using CsBot.Core.Querying;
+using CsBot.Core.Rules;
 
 namespace CsBot.Application.Asking;
 
@@ -11,11 +12,13 @@ namespace CsBot.Application.Asking;
 /// </summary>
 public static class AlertCommands
 {
-    public static ChatMessage Handle(AskContext ctx, IAlertActions actions)
+    /// <param name="rules">The configured rules, whose names in words the answer for all of an account's alerts uses.</param>
+    public static ChatMessage Handle(AskContext ctx, IAlertActions actions, IReadOnlyList<RuleDefinition>? rules = null)
     {
         var q = ctx.Question;
         var kind = q.Intent == IntentKind.Acknowledge ? ActionKind.Acknowledge : SnoozeKind(q.Snooze);
         if (kind is null) return HelpMessages.Refused("I can snooze an alert for 1 day, 7 days or until the account's renewal.");
+        if (q.AllAlerts) return AllAlertsCommand.Handle(ctx, actions, kind.Value, rules ?? []);
         if (string.IsNullOrWhiteSpace(q.AlertText))
             return HelpMessages.Refused("Which alert? Name the account and, if it has several, the rule, e.g. \"ack Initech usage-cliff\".");
 

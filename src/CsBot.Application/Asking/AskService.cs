@@ -46,9 +46,9 @@ public sealed class AskService(
                 IntentKind.Help => HelpMessages.Help(),
                 IntentKind.AccountHealth or IntentKind.Why or IntentKind.AccountFact or IntentKind.AccountTrend => AnswerAccount(ctx),
                 IntentKind.CannotDo => CannotDoAnswers.Answer(ctx),
-                IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals => AnswerList(ctx),
+                IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals or IntentKind.SignalList => AnswerList(ctx),
                 IntentKind.Metric => AnswerMetric(ctx),
-                IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions),
+                IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions, scoring.Rules.Definitions),
                 IntentKind.Subscribe or IntentKind.Unsubscribe => SubscriptionCommands.Handle(ctx, subscriptions, clock.Zone),
                 _ => HelpMessages.NotUnderstood(text),
             };
@@ -104,6 +104,7 @@ public sealed class AskService(
             IntentKind.OverdueInvoices => ListAnswers.OverdueInvoices(ctx, scope!, label),
             IntentKind.TopMovers => ListAnswers.TopMovers(ctx, scope!, (q.PeriodText ?? "this week") + label),
             IntentKind.Renewals => RenewalAnswers.Renewals(ctx, scope!, label),
+            IntentKind.SignalList => SignalAnswers.List(ctx, scope!, label, scoring.Rules),
             _ => ListAnswers.AtRisk(ctx, scope!, label),
         };
     }
@@ -156,6 +157,7 @@ public sealed class AskService(
         IntentKind.OverdueInvoices => "overdue invoices",
         IntentKind.TopMovers => "health changes",
         IntentKind.Renewals => "renewals",
+        IntentKind.SignalList when q.Signal is { } signal => "accounts with " + SignalAnswers.Describe(signal),
         _ when q.Band is { } band => $"accounts with {band} health",
         _ => "at-risk accounts",
     };

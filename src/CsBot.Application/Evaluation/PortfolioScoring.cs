@@ -7,6 +7,9 @@ namespace CsBot.Application.Evaluation;
 /// <summary>Scores one account and evaluates its rules: the pure step shared by scheduled runs and back-fills.</summary>
 public sealed class PortfolioScoring(HealthScorer scorer, RuleEvaluator rules)
 {
+    /// <summary>The configured churn-risk rules, for answers that list what one rule flags.</summary>
+    public RuleEvaluator Rules => rules;
+
     public HealthScore Score(AccountSignals signals, DateOnly asOf) => scorer.Score(signals, asOf);
 
     public (HealthScore Score, IReadOnlyList<RuleHit> Hits) Evaluate(AccountSignals signals, ScorePoint[] history, DateOnly asOf)

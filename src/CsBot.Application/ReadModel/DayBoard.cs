@@ -11,7 +11,7 @@ namespace CsBot.Application.ReadModel;
 /// A list answer walks the compact <see cref="Entries"/> instead of looking every account up by id; the other
 /// arrays, aligned with it, are read only for the rows that match.
 /// </summary>
-public sealed class DayBoard
+public sealed partial class DayBoard
 {
     /// <summary>In <see cref="StartScores"/>: the account has no score history.</summary>
     public const int NoStart = int.MinValue;

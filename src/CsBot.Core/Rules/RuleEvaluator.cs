@@ -20,6 +20,9 @@ public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
     /// <summary>Bands <see cref="RuleKind.RenewalAtRisk"/> fires for when its <c>Bands</c> are not configured.</summary>
     public static readonly IReadOnlyList<HealthBand> DefaultRenewalBands = [HealthBand.Poor, HealthBand.Average];
 
+    /// <summary>The configured rules, in configuration order.</summary>
+    public IReadOnlyList<RuleDefinition> Definitions => options.Definitions;
+
     public IReadOnlyList<RuleHit> Evaluate(AccountSignals signals, HealthScore current, ReadOnlySpan<ScorePoint> history, DateOnly asOf)
     {
         if (signals.Account.ChurnedOn is { } churned && churned <= asOf) return [];
@@ -29,26 +32,39 @@ public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
         foreach (var rule in options.Definitions)
         {
             if (rule is null || !rule.Enabled) continue;
-            var finding = rule.Kind switch
-            {
-                RuleKind.HealthBelow => HealthBelowCheck.Evaluate(rule, context),
-                RuleKind.HealthDrop => HealthDropCheck.Evaluate(rule, context, history),
-                RuleKind.UsageDrop => UsageDropCheck.Evaluate(rule, context),
-                RuleKind.SeatUtilizationBelow => SeatUtilizationBelowCheck.Evaluate(rule, context),
-                RuleKind.NoLogin => NoLoginCheck.Evaluate(rule, context),
-                RuleKind.NpsDetractor => NpsDetractorCheck.Evaluate(rule, context),
-                RuleKind.CsatBelow => CsatBelowCheck.Evaluate(rule, context),
-                RuleKind.InvoiceOverdue => InvoiceOverdueCheck.Evaluate(rule, context),
-                RuleKind.OpenCriticalTickets => OpenCriticalTicketsCheck.Evaluate(rule, context),
-                RuleKind.RenewalAtRisk => RenewalAtRiskCheck.Evaluate(rule, context),
-                RuleKind.Contraction => ContractionCheck.Evaluate(rule, context),
-                _ => null,
-            };
-            if (finding is { } f)
-            {
-                (hits ??= []).Add(new RuleHit(rule.Id, rule.Kind, rule.Severity, signals.Account.Id, f.Reason, f.Observed));
-            }
+            if (Check(rule, context, history) is { } hit) (hits ??= []).Add(hit);
         }
         return hits ?? (IReadOnlyList<RuleHit>)[];
+    }
+
+    /// <summary>
+    /// One rule for one account, whether or not it is enabled: what a list of the accounts one kind of rule flags
+    /// reads, so the list agrees with the alerts that rule raises.
+    /// </summary>
+    public RuleHit? Evaluate(RuleDefinition rule, AccountSignals signals, HealthScore current, ReadOnlySpan<ScorePoint> history, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (signals.Account.ChurnedOn is { } churned && churned <= asOf) return null;
+        return Check(rule, new RuleContext(signals, current, asOf, metrics.Currency), history);
+    }
+
+    private static RuleHit? Check(RuleDefinition rule, RuleContext context, ReadOnlySpan<ScorePoint> history)
+    {
+        var finding = rule.Kind switch
+        {
+            RuleKind.HealthBelow => HealthBelowCheck.Evaluate(rule, context),
+            RuleKind.HealthDrop => HealthDropCheck.Evaluate(rule, context, history),
+            RuleKind.UsageDrop => UsageDropCheck.Evaluate(rule, context),
+            RuleKind.SeatUtilizationBelow => SeatUtilizationBelowCheck.Evaluate(rule, context),
+            RuleKind.NoLogin => NoLoginCheck.Evaluate(rule, context),
+            RuleKind.NpsDetractor => NpsDetractorCheck.Evaluate(rule, context),
+            RuleKind.CsatBelow => CsatBelowCheck.Evaluate(rule, context),
+            RuleKind.InvoiceOverdue => InvoiceOverdueCheck.Evaluate(rule, context),
+            RuleKind.OpenCriticalTickets => OpenCriticalTicketsCheck.Evaluate(rule, context),
+            RuleKind.RenewalAtRisk => RenewalAtRiskCheck.Evaluate(rule, context),
+            RuleKind.Contraction => ContractionCheck.Evaluate(rule, context),
+            _ => null,
+        };
+        return finding is { } f ? new RuleHit(rule.Id, rule.Kind, rule.Severity, context.Signals.Account.Id, f.Reason, f.Observed) : null;
     }
 }

@@ -32,6 +32,7 @@ internal sealed class AnswerFixture
     public InMemoryStores Stores { get; } = new();
     public IAlertActions Actions { get; } = NSubstitute.Substitute.For<IAlertActions>();
     public AccessOptions Access { get; } = new();
+    public RulesOptions Rules { get; } = new();
     public CsBot.Application.Tests.Digest.InMemoryDigestSubscriptions Subscriptions { get; } = new([]);
     /// <summary>The conversations' last questions, on <see cref="Time"/>.</summary>
     public InMemoryConversationContexts Conversations { get; }
@@ -87,7 +88,7 @@ internal sealed class AnswerFixture
     {
         var clock = Clock();
         var view = new PortfolioView(portfolio, scores, alerts, versions);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(Rules, new MetricsOptions()));
         return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions, Conversations.Memory());
     }
 

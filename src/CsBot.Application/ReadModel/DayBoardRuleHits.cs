@@ -1,0 +1,45 @@
+using CsBot.Core.Rules;
+using CsBot.Core.Scoring;
+
+namespace CsBot.Application.ReadModel;
+
+public sealed partial class DayBoard
+{
+    private const int RememberedRules = 8;
+    private readonly Lock _hitsGate = new();
+    private ((string Id, RuleKind Kind, int? Days, DateOnly AsOf) Key, RuleHit?[] Hits)[] _hits = [];
+
+    /// <summary>
+    /// What one rule finds for every account on the board, as of <paramref name="asOf"/>, aligned with
+    /// <see cref="Entries"/> (null where it does not fire): the same check the evaluation runs, so a list of the accounts
+    /// one signal flags agrees with the alerts. Worked out on the first list question that needs it and remembered for
+    /// the board's life (a day at most), so the portfolio's signals are read once per rule and day, not per question.
+    /// An account not scored yet is checked with no score, so rules on the score stay quiet for it, as they do for a
+    /// score without data.
+    /// </summary>
+    public RuleHit?[] RuleHits(RuleDefinition rule, DateOnly asOf, RuleEvaluator rules)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(rules);
+        var key = (rule.Id, rule.Kind, rule.Days, asOf);
+        foreach (var (k, h) in Volatile.Read(ref _hits))
+            if (k == key) return h;
+        lock (_hitsGate)
+        {
+            foreach (var (k, h) in _hits)
+                if (k == key) return h;
+            var hits = new RuleHit?[Accounts.Length];
+            for (var i = 0; i < hits.Length; i++)
+            {
+                if (!Portfolio.ById.TryGetValue(Accounts[i].Id, out var signals)) continue;
+                var score = LatestScores[i] ?? Unscored(Accounts[i].Id, asOf);
+                hits[i] = rules.Evaluate(rule, signals, score, Histories[i], asOf);
+            }
+            Volatile.Write(ref _hits, [(key, hits), .. _hits.Take(RememberedRules - 1)]);
+            return hits;
+        }
+    }
+
+    private static HealthScore Unscored(string accountId, DateOnly asOf) =>
+        new() { AccountId = accountId, AsOf = asOf, Score = 0, Band = HealthBand.Poor };
+}
