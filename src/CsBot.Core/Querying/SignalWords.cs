@@ -7,7 +7,8 @@ namespace CsBot.Core.Querying;
 /// critical tickets", "who hasn't logged in", "detractors this month", "low seat utilisation", "usage cliffs", "who
 /// contracted", "renewals at risk". Overdue invoices keep their own phrasings (<see cref="IntentPatterns.Overdue"/>).
 /// A mistyped word of a sign ("detracters", "utilsation") is read as the word, with the tolerance names get; the
-/// phrasings need a list's words (plural, "who", "accounts with"), so "is hooli's renewal at risk" stays about Hooli.
+/// phrasings need a list's words (plural, "who", "accounts with"), and a yes/no question about one thing ("does hooli
+/// have a detractor", "is hooli's renewal at risk") is no list.
 /// </summary>
 public static partial class SignalWords
 {
@@ -18,6 +19,7 @@ public static partial class SignalWords
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var q = Correct(text);
+        if (AboutOne().IsMatch(q)) return null;
         if (RenewalAtRisk().IsMatch(q)) return ListSignal.RenewalAtRisk;
         if (CriticalTickets().IsMatch(q)) return ListSignal.CriticalTickets;
         if (NoLogin().IsMatch(q)) return ListSignal.NoLogin;
@@ -71,6 +73,10 @@ public static partial class SignalWords
         }
         return tokens is null ? text : string.Join(' ', tokens);
     }
+
+    /// <summary>A yes/no question about one thing ("does hooli have a detractor"), not a request for a list ("do we ...", "is anyone ...").</summary>
+    [GeneratedRegex(@"^(?:does|do|did|is|has|have|was|were)\s+(?!(?:any|anyone|anybody|anything|there|we|our|you|the\s+accounts?|accounts?|customers?|clients?)\b)", I)]
+    private static partial Regex AboutOne();
 
     private const string Accounts = @"(?:accounts?|accts?|customers?|clients?|logos?|companies|ones)";
 
