@@ -17,8 +17,8 @@ public static class HelpMessages
     [
         (["renew", "contract", "expir"], ["renewals in the next 60 days", "renewals this quarter", "what renews in March?"]),
         (["nrr", "grr", "churn", "retention", "nps", "csat", "ces", "revenue", "metric", "clv", "ltv", "ratio", "adoption", "sticki"], ["what was NRR last quarter?", "churn in October", "NPS this year", "GRR for Enterprise in 2026", "CSAT last 90 days"]),
-        (["risk", "poor", "red", "bad", "overdue", "invoice", "mover", "drop"], ["at-risk accounts", "at risk for Dana", "poor health in Enterprise", "accounts with overdue invoices", "top movers this week"]),
-        (["ack", "snooze", "alert", "mute"], ["ack Initech usage-cliff", "snooze the Hooli alert for 7 days", "snooze Soylent Foods until renewal"]),
+        (["risk", "poor", "red", "bad", "overdue", "invoice", "mover", "drop"], ["at-risk accounts", "at risk for Dana", "poor health in Enterprise", "accounts with overdue invoices", "top movers this week", "accounts with open critical tickets", "usage cliffs"]),
+        (["ack", "snooze", "alert", "mute"], ["ack Initech usage-cliff", "snooze the Hooli alert for 7 days", "snooze Soylent Foods until renewal", "ack every Hooli alert"]),
         (["digest", "subscribe", "weekly"], ["subscribe this channel to the weekly digest", "unsubscribe"]),
     ];
 

@@ -87,7 +87,9 @@ public static class SignalAnswers
         var sections = rows.Best.Select(r =>
         {
             var account = board.Accounts[r.Index];
-            var fields = new List<MessageField> { new("Health", ListAnswers.Health(board.LatestScores[r.Index])) };
+            // A renewal at risk already says its health: each value once per answer.
+            var fields = new List<MessageField>();
+            if (r.Hit.Kind != RuleKind.RenewalAtRisk) fields.Add(new("Health", ListAnswers.Health(board.LatestScores[r.Index])));
             if (withheld is null) fields.Add(new("ARR", Format.Money(account.Arr, ctx.Currency)));
             fields.Add(new("Owner", account.Owner.Name));
             return new MessageSection
@@ -101,7 +103,7 @@ public static class SignalAnswers
 
         var context = new List<string>();
         if (rows.Seen > sections.Count) context.Add($"and {rows.Seen - sections.Count} more");
-        if (rows.Seen > 0) context.Add($"The {RuleNames.Of(kind)} rule's test ({Threshold(definitions[0])}), as its alerts use it");
+        if (rows.Seen > 0) context.Add($"Listed by the {RuleNames.Of(kind)} rule, as its alerts are: {Threshold(definitions[0])}");
         if (withheld is not null && rows.Seen > 0) context.Add(withheld);
         return new ChatMessage
         {

@@ -113,6 +113,14 @@ public class SignalListAnswerTests
         Assert.Equal("2 accounts with a renewal at risk", answer.Title);
         Assert.Equal(["Big Co: renews on 2026-12-16 (20 days) with health 35 (Poor)", "Mid Co: renews on 2027-01-15 (50 days) with health 55 (Average)"], Headings(answer));
         Assert.Contains(answer.Context, c => c.Contains("renewing within 60 days with Poor or Average health", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.Sections[0].Fields, f => f.Label == "Health");
+    }
+
+    [Fact]
+    public void Renewals_at_risk_in_a_period_are_those_renewing_in_it()
+    {
+        Assert.Equal(["Big Co"], Ask("renewals at risk in the next 30 days").Sections.Select(s => s.Heading!.Split(':')[0]));
+        Assert.Equal(["Mid Co"], Ask("renewals at risk in january").Sections.Select(s => s.Heading!.Split(':')[0]));
     }
 
     [Fact]
