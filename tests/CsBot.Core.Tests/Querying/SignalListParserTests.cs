@@ -30,6 +30,10 @@ public class SignalListParserTests
     [InlineData("accounts that downgraded", ListSignal.Contraction)]
     [InlineData("renewals at risk", ListSignal.RenewalAtRisk)]
     [InlineData("at-risk renewals next quarter", ListSignal.RenewalAtRisk)]
+    [InlineData("hey, any usage cliffs in SMB?", ListSignal.UsageCliff)]
+    [InlineData("show me accounts with critical tickets for Dana", ListSignal.CriticalTickets)]
+    [InlineData("do we have any detractors", ListSignal.NpsDetractor)]
+    [InlineData("which customers have stopped logging in", ListSignal.NoLogin)]
     public void A_list_by_signal_names_the_signal(string text, ListSignal signal)
     {
         var q = Parse(text);
