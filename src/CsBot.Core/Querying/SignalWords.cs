@@ -8,7 +8,8 @@ namespace CsBot.Core.Querying;
 /// contracted", "renewals at risk". Overdue invoices keep their own phrasings (<see cref="IntentPatterns.Overdue"/>).
 /// A mistyped word of a sign ("detracters", "utilsation") is read as the word, with the tolerance names get; the
 /// phrasings need a list's words (plural, "who", "accounts with"), and a yes/no question about one thing ("does hooli
-/// have a detractor", "is hooli's renewal at risk") is no list.
+/// have a detractor", "is hooli's renewal at risk") is no list. A rule's id ("usage-cliff", "nps-detractor") names an alert
+/// in an ack or snooze command, even a mistyped one ("acknowlege initech usage-cliff"), so it is no list either.
 /// </summary>
 public static partial class SignalWords
 {
@@ -89,13 +90,13 @@ public static partial class SignalWords
     [GeneratedRegex(@"\b(?:no|zero)\s+(?:recent\s+|user\s+)?(?:logins|login|log[\s-]ins?|activity)\b|\b(?:nobody|no[\s-]?one|no\s+users?|noone)\s+(?:has\s+|have\s+|is\s+)?(?:logged|logging|log)\b|\b(?:not|never|haven'?t|hasn'?t|didn'?t)\s+(?:been\s+)?(?:logged|logging|log)\s*(?:in|on|into)\b|\b(?:inactive|dormant)\s+" + Accounts + @"\b|\b" + Accounts + @"\s+(?:that\s+are\s+|that\s+have\s+|which\s+are\s+|who\s+are\s+)?(?:inactive|dormant|gone\s+(?:quiet|dark))\b|\bstopped\s+logging\s+in\b", I)]
     private static partial Regex NoLogin();
 
-    [GeneratedRegex(@"\bdetractors?\b|\b(?:bad|low|poor|negative|terrible|awful|lousy|unhappy)\s+(?:nps|nps\s+scores?|nps\s+responses?|nps\s+ratings?)\b|\bgave\s+(?:us\s+)?(?:a\s+)?(?:bad|low|poor|negative|terrible)\s+(?:nps|score|rating)\b", I)]
+    [GeneratedRegex(@"(?<!-)\bdetractors?\b|\b(?:bad|low|poor|negative|terrible|awful|lousy|unhappy)\s+(?:nps|nps\s+scores?|nps\s+responses?|nps\s+ratings?)\b|\bgave\s+(?:us\s+)?(?:a\s+)?(?:bad|low|poor|negative|terrible)\s+(?:nps|score|rating)\b", I)]
     private static partial Regex NpsDetractor();
 
     [GeneratedRegex(@"\b(?:low|poor|bad|weak)\s+(?:seat\s+)?(?:utilisation|utilization|usage\s+of\s+(?:their\s+)?seats|seat\s+usage|seat\s+use)\b|\bunder[\s-]?utili[sz](?:ed|ation)\b|\b(?:unused|empty|idle|wasted|spare)\s+(?:seats|licen[cs]es)\b|\bshelfware\b|\bseats?\s+(?:not\s+(?:being\s+)?used|unused|sitting\s+idle)\b|\bseat\s+utili[sz]ation\s+(?:below|under|less\s+than)\b", I)]
     private static partial Regex LowSeatUtilization();
 
-    [GeneratedRegex(@"\busage[\s-]+(?:cliffs?|drops|crash(?:es)?|collapses?)\b|\bcliffs\b|^cliffs?$|\b(?:dropping|falling|collapsing|crashing|plunging)\s+usage\b|\busage\s+(?:fell|dropped|crashed|collapsed|plunged)(?:\s+off)?(?:\s+a\s+cliff)?\b|\bfell\s+off\s+a\s+cliff\b", I)]
+    [GeneratedRegex(@"\busage\s+(?:cliffs|drops|crash(?:es)?|collapses)\b|^(?:any\s+)?usage\s+cliff$|\b(?:with|had|having|hit|hitting|showing|any)\s+(?:a\s+)?usage\s+cliff\b|\bcliffs\b|^cliffs?$|\b(?:dropping|falling|collapsing|crashing|plunging)\s+usage\b|\busage\s+(?:fell|dropped|crashed|collapsed|plunged)(?:\s+off)?(?:\s+a\s+cliff)?\b|\bfell\s+off\s+a\s+cliff\b", I)]
     private static partial Regex UsageCliff();
 
     [GeneratedRegex(@"\b(?:who|which\s+" + Accounts + @"|" + Accounts + @"|anyone|anybody)\s+(?:that\s+|who\s+|which\s+)?(?:has\s+|have\s+|had\s+)?(?:contracted|downgraded|shrank|shrunk|cut\s+(?:seats|spend|back))\b|\bcontractions\b|\bdowngrades\b|\b(?:contracted|downgraded|contracting|downgrading)\s+" + Accounts + @"\b|\b" + Accounts + @"\s+(?:with|that\s+had)\s+(?:a\s+)?(?:contraction|downgrade)s?\b", I)]

@@ -25,6 +25,7 @@ public class SignalListParserTests
     [InlineData("accounts with unused seats", ListSignal.LowSeatUtilization)]
     [InlineData("underutilized accounts", ListSignal.LowSeatUtilization)]
     [InlineData("usage cliffs", ListSignal.UsageCliff)]
+    [InlineData("accounts with a usage cliff", ListSignal.UsageCliff)]
     [InlineData("accounts where usage dropped off a cliff", ListSignal.UsageCliff)]
     [InlineData("who contracted in the last 30 days", ListSignal.Contraction)]
     [InlineData("accounts that downgraded", ListSignal.Contraction)]
@@ -117,7 +118,9 @@ public class SignalListParserTests
     [Theory]
     [InlineData("is Hooli's renewal at risk")]
     [InlineData("does hooli have a detractor")]
-    public void One_accounts_question_is_not_a_list(string text)
+    [InlineData("acknowlege Initech usage-cliff")]
+    [InlineData("snoze Hooli nps-detractor for a week")]
+    public void One_accounts_question_or_alert_is_not_a_list(string text)
     {
         var q = Parse(text);
 
