@@ -124,11 +124,12 @@ public sealed class ConversationMemory(IConversationContexts contexts, TimeProvi
         }
     }
 
-    private static bool HasPeriod(IntentKind intent) => intent is IntentKind.Metric or IntentKind.TopMovers or IntentKind.Renewals;
+    private static bool HasPeriod(IntentKind intent) => intent is IntentKind.Metric or IntentKind.TopMovers or IntentKind.Renewals or IntentKind.SignalList;
 
     /// <summary>The answers that list accounts, in pages, and can be narrowed.</summary>
     private static bool IsList(IntentKind intent) =>
-        intent is IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals;
+        intent is IntentKind.AtRiskList or IntentKind.MyAccounts or IntentKind.OverdueInvoices or IntentKind.TopMovers or IntentKind.Renewals
+            or IntentKind.SignalList;
 
     /// <summary>Commands and help are not something to follow up on; they leave the last question in place.</summary>
     private static bool Remembered(IntentKind intent) => intent is not (IntentKind.Help or IntentKind.Unknown or IntentKind.Acknowledge

@@ -19,7 +19,7 @@ public static class SignalAnswers
 {
     public static ChatMessage List(AskContext ctx, BoardScope scope, string scopeLabel, RuleEvaluator rules)
     {
-        var signal = ctx.Question.Signal!.Value;
+        if (ctx.Question.Signal is not { } signal) return HelpMessages.NotUnderstood(ctx.Question.Text);
         var kind = RuleKindOf(signal);
         var definitions = rules.Definitions.Where(d => d is not null && d.Enabled && d.Kind == kind).ToList();
         var what = Describe(signal);
@@ -59,7 +59,7 @@ public static class SignalAnswers
 
         var hitsByRule = definitions.Select(d => board.RuleHits(d, asOf, rules)).ToList();
         var worstFirst = WorstFirst(kind);
-        var rows = new TopRows<(int Index, RuleHit Hit)>(ListAnswers.MaxRows, (x, y) =>
+        var rows = new TopRows<(int Index, RuleHit Hit)>(ListPages.RowsUpTo(ctx.Page), (x, y) =>
         {
             var c = worstFirst(x.Hit.Observed, y.Hit.Observed);
             if (c == 0) c = y.Hit.Severity.CompareTo(x.Hit.Severity);
@@ -84,7 +84,8 @@ public static class SignalAnswers
         var title = rows.Seen == 0
             ? $"No accounts with {what}{when}{scopeLabel}"
             : $"{Format.Count(rows.Seen, "account")} with {what}{when}{scopeLabel}";
-        var sections = rows.Best.Select(r =>
+        if (ctx.Page > 0 && rows.Seen > 0 && ListPages.Of(rows.Best, ctx.Page).Count == 0) return ListPages.AllShown(title, rows.Seen);
+        var sections = ListPages.Of(rows.Best, ctx.Page).Select(r =>
         {
             var account = board.Accounts[r.Index];
             // A renewal at risk already says its health: each value once per answer.
@@ -101,8 +102,7 @@ public static class SignalAnswers
             };
         }).ToList();
 
-        var context = new List<string>();
-        if (rows.Seen > sections.Count) context.Add($"and {rows.Seen - sections.Count} more");
+        var context = ListPages.Context(rows.Seen, ctx.Page, sections.Count);
         if (rows.Seen > 0) context.Add($"Listed by the {RuleNames.Of(kind)} rule, as its alerts are: {Threshold(definitions[0])}");
         if (withheld is not null && rows.Seen > 0) context.Add(withheld);
         return new ChatMessage
@@ -112,6 +112,7 @@ public static class SignalAnswers
             Severity = rows.Seen == 0 ? null : worstSeen,
             Sections = sections,
             Context = context,
+            Actions = ListPages.Actions(rows.Seen, ctx.Page, sections.Count),
         };
     }
 

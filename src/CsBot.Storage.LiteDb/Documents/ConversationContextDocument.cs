@@ -29,6 +29,7 @@ internal sealed class ConversationContextDocument
     public string? Band { get; set; }
     public string? Movement { get; set; }
     public string? Compare { get; set; }
+    public string? Signal { get; set; }
     public int Page { get; set; }
 
     public static ConversationContextDocument From(string id, ConversationContext context, DateTimeOffset expiresAt)
@@ -51,6 +52,7 @@ internal sealed class ConversationContextDocument
             Band = q.Band?.ToString(),
             Movement = q.Movement.ToString(),
             Compare = q.Compare?.ToString(),
+            Signal = q.Signal?.ToString(),
             Page = context.Page,
         };
     }
@@ -70,6 +72,7 @@ internal sealed class ConversationContextDocument
             Band = Parse<HealthBand>(Band),
             Movement = Parse<MoverFilter>(Movement) ?? MoverFilter.Any,
             Compare = Parse<MetricComparison>(Compare),
+            Signal = Parse<ListSignal>(Signal),
         };
         return new ConversationContext(question, Math.Max(0, Page));
     }

@@ -179,12 +179,17 @@ public class SignalListAnswerTests
             Tickets = [.. Enumerable.Range(1, 1 + n).Select(k => Critical($"t{n}", k, n))],
         })]);
 
-        var answer = Ask("accounts with open critical tickets");
+        var inChat = Asker.Local() with { ConversationId = "playground-1" };
+        var answer = Ask("accounts with open critical tickets", inChat);
 
         Assert.Equal("13 accounts with open critical tickets", answer.Title);
         Assert.Equal(ListAnswers.MaxRows, answer.Sections.Count);
         Assert.Equal("Ticketed 13: 14 critical tickets open (oldest 13 days)", answer.Sections[0].Heading);
         Assert.Equal("and 3 more", answer.Context[0]);
+
+        var more = Ask("show more", inChat);
+        Assert.Equal(3, more.Sections.Count);
+        Assert.Equal("rows 11-13 of 13", more.Context[0]);
     }
 
     [Fact]
