@@ -178,15 +178,11 @@ public sealed class AskService(
             segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
             if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
         }
-        var period = q.Period ?? LastFullMonth(ctx.Today);
-        var current = ctx.Portfolio.Metric(metrics, metric, period, segment);
-        var previous = ctx.Portfolio.Metric(metrics, metric, period.Previous(), segment);
-        var label = q.PeriodText ?? q.Compare switch
-        {
-            MetricComparison.PreviousQuarter => "last quarter",
-            MetricComparison.PreviousYear => "last year",
-            _ => "last month",
-        };
+        var period = MetricPeriods.For(q, ctx.Today);
+        if (period.Stage == PeriodStage.NotStarted) return MetricPeriods.NotStarted(q, period);
+        var current = ctx.Portfolio.Metric(metrics, metric, period.Counted, segment);
+        var previous = ctx.Portfolio.Metric(metrics, metric, period.Compared, segment);
+        var label = MetricPeriods.Label(q, period);
         // A metric that is not about revenue may still carry money among its inputs (the MRR up for renewal): those
         // figures are left out for whoever may not see revenue, and the answer says so.
         if (ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker) is { } withheld && current.Inputs.Any(i => i.Unit == MetricUnit.Money))
@@ -200,11 +196,5 @@ public sealed class AskService(
     {
         if (asker.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(asker.TimeZone, out var zone)) return clock.Today;
         return clock.TodayIn(zone);
-    }
-
-    private static DateRange LastFullMonth(DateOnly today)
-    {
-        var first = new DateOnly(today.Year, today.Month, 1);
-        return new DateRange(first.AddMonths(-1), first.AddDays(-1));
     }
 }
