@@ -82,6 +82,9 @@ public sealed class AskService(
         var signals = ctx.Portfolio.ById[account.Id];
         var history = ctx.Scores.HistoryOf(account.Id);
         if (ctx.Question.Intent == IntentKind.AccountFact) return FactAnswers.Fact(ctx, signals, ctx.Scores.Latest.GetValueOrDefault(account.Id));
+        // A churned account has no health to speak of: a fresh score of an account without signals reads 100 (Good).
+        if (account.ChurnedOn is { } churned && churned <= ctx.Today)
+            return ChurnedAnswer.For(signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), ctx.Currency, ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker));
         if (ctx.Question.Intent == IntentKind.AccountTrend)
             return TrendAnswers.Trend(ctx, signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), day => scoring.Score(signals, day));
         if (ctx.Question.Intent == IntentKind.Why)
