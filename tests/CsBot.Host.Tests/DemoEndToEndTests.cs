@@ -102,7 +102,7 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
         var initech = _host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().Single(a => a.Name == DemoScenarios.Initech);
         var toOwner = csmMessages.Single(m => m.GetProperty("recipientKey").GetString() == initech.Owner.Email);
         var text = toOwner.GetProperty("text").GetString()!;
-        Assert.Matches(@"Initech: usage-cliff\s+active users down \d+% \([\d.]+ -> [\d.]+\) vs 28-day baseline", text);
+        Assert.Matches(@"Initech: Usage cliff\s+active users down \d+% \([\d.]+ -> [\d.]+\) vs 28-day baseline", text);
     }
 
     [Fact]
