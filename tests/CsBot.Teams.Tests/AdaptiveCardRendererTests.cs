@@ -84,6 +84,6 @@ public class AdaptiveCardRendererTests
     {
         var text = PlainTextFallback.Render(TeamsEndpointTests.Alert("a"));
 
-        Assert.Equal("Globex is at risk\n\nGlobex: Usage cliff\nactive users down 62% (48 -> 18) vs 28-day baseline\nSeverity: High\nHealth: 38 (Poor)", text);
+        Assert.Equal("Globex is at risk\n\nGlobex: usage-cliff\nactive users down 62% (48 -> 18) vs 28-day baseline\nSeverity: High\nHealth: 38 (Poor)", text);
     }
 }
