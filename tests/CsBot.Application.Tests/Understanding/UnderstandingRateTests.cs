@@ -28,8 +28,10 @@ public sealed class UnderstandingRateTests(ITestOutputHelper output)
     //   one account's facts, its health trend, and requests CsBot does not do (forecasts, actions, contacts):
     //                                                 main 163 of 207, blind 53 of 77
     //   and follow-ups read against the conversation: main 178 of 207, blind 57 of 77
-    private const double MainRateFloor = 0.85;
-    private const double BlindRateFloor = 0.74;
+    //   and a metric for a period that has not started gets no number:
+    //                                                 main 184 of 207, blind 59 of 77
+    private const double MainRateFloor = 0.88;
+    private const double BlindRateFloor = 0.76;
 
     // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
     private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";
