@@ -21,9 +21,9 @@ public sealed class LocalAlertEndpointTests(DemoEndToEndTests.BootedHost host) :
         var outcome = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.True(outcome.GetProperty("applied").GetBoolean());
-        Assert.Equal("Acknowledged: Initech (usage-cliff)", outcome.GetProperty("reply").GetProperty("title").GetString());
+        Assert.Equal("Acknowledged: Initech (Usage cliff)", outcome.GetProperty("reply").GetProperty("title").GetString());
         var updated = outcome.GetProperty("updated").GetProperty("text").GetString()!;
-        Assert.Matches(@"Initech: usage-cliff\n(.*\n)*  Acknowledged by Dana Whitfield at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(local\)", updated);
+        Assert.Matches(@"Initech: Usage cliff\n(.*\n)*  Acknowledged by Dana Whitfield at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(local\)", updated);
 
         var alerts = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/local/alerts");
         var listed = alerts!.Single(a => a.GetProperty("id").GetString() == alertId);

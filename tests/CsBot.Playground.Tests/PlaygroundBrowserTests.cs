@@ -72,15 +72,15 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         // 4. The feed shows the alert the bot sent to Initech's owner; acknowledge it there.
         var sent = page.Locator("#feed-list > li")
             .Filter(new() { Has = page.Locator(".feed-meta strong", new() { HasTextString = initech.Owner.Name }) })
-            .Filter(new() { Has = page.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) })
+            .Filter(new() { Has = page.Locator("h4", new() { HasTextString = "Initech: Usage cliff" }) })
             .First;
         await Expect(sent).ToBeVisibleAsync(new() { Timeout = Patience });
         await Expect(sent.Locator(".feed-meta")).ToContainTextAsync($"to {initech.Owner.Name} (direct message)");
-        var alertSection = sent.Locator("section", new() { Has = page.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) });
+        var alertSection = sent.Locator("section", new() { Has = page.Locator("h4", new() { HasTextString = "Initech: Usage cliff" }) });
         await alertSection.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
 
         // The reply shows under the card, the card is redrawn with the acknowledged line and without its buttons.
-        await Expect(sent.Locator(".reply")).ToContainTextAsync("Acknowledged: Initech (usage-cliff)");
+        await Expect(sent.Locator(".reply")).ToContainTextAsync("Acknowledged: Initech (Usage cliff)");
         await Expect(sent.Locator(".reply")).ToBeFocusedAsync();
         await Expect(alertSection.Locator(".text")).ToContainTextAsync(new Regex(@"Acknowledged by Pat Tester at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(local\)"));
         await Expect(alertSection.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
@@ -91,9 +91,9 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         await again.GotoAsync(host.BaseUrl);
         var stored = again.Locator("#feed-list > li")
             .Filter(new() { Has = again.Locator(".feed-meta strong", new() { HasTextString = initech.Owner.Name }) })
-            .Filter(new() { Has = again.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) })
+            .Filter(new() { Has = again.Locator("h4", new() { HasTextString = "Initech: Usage cliff" }) })
             .First;
-        await Expect(stored.Locator("section", new() { Has = again.Locator("h4", new() { HasTextString = "Initech: usage-cliff" }) }).Locator(".text"))
+        await Expect(stored.Locator("section", new() { Has = again.Locator("h4", new() { HasTextString = "Initech: Usage cliff" }) }).Locator(".text"))
             .ToContainTextAsync("Acknowledged by Pat Tester", new() { Timeout = Patience });
         output.WriteLine($"whole walk-through in {clock.ElapsedMilliseconds} ms");
     }

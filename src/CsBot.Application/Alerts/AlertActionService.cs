@@ -8,6 +8,7 @@ using CsBot.Core.Alerts;
 using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
+using CsBot.Core.Rules;
 
 namespace CsBot.Application.Alerts;
 
@@ -39,10 +40,10 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
         if (alert.State == AlertState.Resolved)
         {
             var line = $"Resolved at {Format.Instant(alert.ResolvedAt ?? alert.LastEvaluatedAt)}: the condition no longer holds.";
-            return Refused($"{name} ({alert.RuleId}) has already recovered", $"Nothing to {Verb(kind)}: {line[0..1].ToLowerInvariant()}{line[1..]}", alert, Mark(original, alert, name, line));
+            return Refused($"{name} ({RuleNames.Words(alert.RuleId)}) has already recovered", $"Nothing to {Verb(kind)}: {line[0..1].ToLowerInvariant()}{line[1..]}", alert, Mark(original, alert, name, line));
         }
         if (kind == ActionKind.Acknowledge && alert.State == AlertState.Acknowledged)
-            return Refused($"{name} ({alert.RuleId}) is already acknowledged", AcknowledgedLine(alert), alert, Mark(original, alert, name, AcknowledgedLine(alert)));
+            return Refused($"{name} ({RuleNames.Words(alert.RuleId)}) is already acknowledged", AcknowledgedLine(alert), alert, Mark(original, alert, name, AcknowledgedLine(alert)));
 
         if (kind == ActionKind.Acknowledge)
         {
@@ -57,7 +58,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
             };
             alerts.Upsert([acknowledged]);
             return new AlertActionOutcome(true,
-                Reply($"Acknowledged: {name} ({alert.RuleId})", $"Thanks, {asker.DisplayName}. I won't remind anyone about it again unless it clears and fires anew."),
+                Reply($"Acknowledged: {name} ({RuleNames.Words(alert.RuleId)})", $"Thanks, {asker.DisplayName}. I won't remind anyone about it again unless it clears and fires anew."),
                 Mark(original, acknowledged, name, AcknowledgedLine(acknowledged)), acknowledged);
         }
 
@@ -75,7 +76,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
         alerts.Upsert([snoozed]);
         var snoozeLine = $"Snoozed until {Format.Instant(until.Value)} by {asker.DisplayName} ({asker.Platform})";
         return new AlertActionOutcome(true,
-            Reply($"Snoozed: {name} ({alert.RuleId})", $"{snoozeLine}. I'll tell you again then if it still fires."),
+            Reply($"Snoozed: {name} ({RuleNames.Words(alert.RuleId)})", $"{snoozeLine}. I'll tell you again then if it still fires."),
             Mark(original, snoozed, name, snoozeLine), snoozed);
     }
 
@@ -96,7 +97,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
     private static ChatMessage? Mark(ChatMessage? original, Alert alert, string accountName, string line)
     {
         if (original is null) return null;
-        var heading = $"{accountName}: {alert.RuleId}";
+        var heading = $"{accountName}: {RuleNames.Words(alert.RuleId)}";
         var found = false;
         var sections = original.Sections.Select(section =>
         {

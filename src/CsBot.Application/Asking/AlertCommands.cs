@@ -29,8 +29,8 @@ public static class AlertCommands
         return new ChatMessage
         {
             Title = "Which alert did you mean?",
-            Sections = [new MessageSection { Text = string.Join("\n", candidates.Select(a => $"{Name(ctx, a)} {a.RuleId}: {a.Reason}")) }],
-            Actions = [.. candidates.Take(5).Select(a => new MessageAction(kind.Value, $"{Name(ctx, a)} {a.RuleId}", a.Id))],
+            Sections = [new MessageSection { Text = string.Join("\n", candidates.Select(a => $"{Name(ctx, a)}, {RuleNames.Words(a.RuleId)}: {a.Reason}")) }],
+            Actions = [.. candidates.Take(5).Select(a => new MessageAction(kind.Value, $"{Name(ctx, a)}: {RuleNames.Words(a.RuleId)}", a.Id))],
         };
     }
 

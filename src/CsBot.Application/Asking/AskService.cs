@@ -82,6 +82,9 @@ public sealed class AskService(
         var signals = ctx.Portfolio.ById[account.Id];
         var history = ctx.Scores.HistoryOf(account.Id);
         if (ctx.Question.Intent == IntentKind.AccountFact) return FactAnswers.Fact(ctx, signals, ctx.Scores.Latest.GetValueOrDefault(account.Id));
+        // A churned account has no health to speak of: a fresh score of an account without signals reads 100 (Good).
+        if (account.ChurnedOn is { } churned && churned <= ctx.Today)
+            return ChurnedAnswer.For(signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), ctx.Currency, ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker));
         if (ctx.Question.Intent == IntentKind.AccountTrend)
             return TrendAnswers.Trend(ctx, signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), day => scoring.Score(signals, day));
         if (ctx.Question.Intent == IntentKind.Why)
@@ -180,15 +183,11 @@ public sealed class AskService(
             segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
             if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
         }
-        var period = q.Period ?? LastFullMonth(ctx.Today);
-        var current = ctx.Portfolio.Metric(metrics, metric, period, segment);
-        var previous = ctx.Portfolio.Metric(metrics, metric, period.Previous(), segment);
-        var label = q.PeriodText ?? q.Compare switch
-        {
-            MetricComparison.PreviousQuarter => "last quarter",
-            MetricComparison.PreviousYear => "last year",
-            _ => "last month",
-        };
+        var period = MetricPeriods.For(q, ctx.Today);
+        if (period.Stage == PeriodStage.NotStarted) return MetricPeriods.NotStarted(q, period);
+        var current = ctx.Portfolio.Metric(metrics, metric, period.Counted, segment);
+        var previous = ctx.Portfolio.Metric(metrics, metric, period.Compared, segment);
+        var label = MetricPeriods.Label(q, period);
         // A metric that is not about revenue may still carry money among its inputs (the MRR up for renewal): those
         // figures are left out for whoever may not see revenue, and the answer says so.
         if (ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker) is { } withheld && current.Inputs.Any(i => i.Unit == MetricUnit.Money))
@@ -202,11 +201,5 @@ public sealed class AskService(
     {
         if (asker.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(asker.TimeZone, out var zone)) return clock.Today;
         return clock.TodayIn(zone);
-    }
-
-    private static DateRange LastFullMonth(DateOnly today)
-    {
-        var first = new DateOnly(today.Year, today.Month, 1);
-        return new DateRange(first.AddMonths(-1), first.AddDays(-1));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Formatting;
@@ -50,17 +49,19 @@ public static class HealthAnswerBuilder
 
     public static ChatMessage Why(Account account, HealthScore score, IReadOnlyList<RuleHit> hits)
     {
+        // The weights actually used: when a component is left out for lack of data the others share its weight, so
+        // each line shows its share of the weights present, and points x share is the contribution as written.
+        var used = score.Components.Sum(c => c.Weight);
         var breakdown = score.Components
             .OrderBy(c => c.Points)
-            .Select(c => string.Create(CultureInfo.InvariantCulture,
-                $"{c.Kind}: {c.Points:0}/100 x {c.Weight:0.#} weight = {c.Contribution:0.0} points. {c.Reason}"));
+            .Select(c => $"{ComponentNames.Name(c.Kind)}: {Format.One(c.Points)}/100 x {Format.One(used > 0 ? c.Weight / used * 100 : 0)}% = {Format.Fixed((decimal)c.Contribution, 1)} points. {c.Reason}");
         var sections = new List<MessageSection>
         {
             new() { Heading = $"Health {score.Score} ({score.Band}) from {score.Components.Count} components", Text = string.Join("\n", breakdown), Account = new AccountLink(account.Id, account.Name) },
             new()
             {
                 Heading = hits.Count == 0 ? "No churn-risk rule fires" : $"{hits.Count} churn-risk rule{(hits.Count == 1 ? "" : "s")} firing",
-                Text = hits.Count == 0 ? "All configured rules pass today." : string.Join("\n", hits.OrderByDescending(h => h.Severity).Select(h => $"[{h.Severity}] {h.RuleId}: {h.Reason}")),
+                Text = hits.Count == 0 ? "All configured rules pass today." : string.Join("\n", hits.OrderByDescending(h => h.Severity).Select(h => $"[{h.Severity}] {RuleNames.Words(h.RuleId)}: {h.Reason}")),
             },
         };
         return new ChatMessage
@@ -73,19 +74,20 @@ public static class HealthAnswerBuilder
         };
     }
 
-    private static string Line(ComponentScore c) => string.Create(CultureInfo.InvariantCulture, $"{c.Reason} ({c.Points:0}/100)");
+    private static string Line(ComponentScore c) => $"{ComponentNames.Name(c.Kind)}: {c.Reason} ({Format.Whole(c.Points)}/100)";
 
     private static IReadOnlyList<string> Omitted(HealthScore score) =>
         score.Omitted.Count == 0
             ? []
-            : [$"Left out for lack of data, other weights renormalised: {string.Join("; ", score.Omitted.Select(o => $"{o.Kind} ({o.Why})"))}"];
+            : [$"Left out for lack of data, the other weights share theirs: {string.Join("; ", score.Omitted.Select(o => $"{ComponentNames.Name(o.Kind)} ({o.Why})"))}"];
 
     public static string Trend(HealthScore score, IReadOnlyList<ScorePoint> history, DateOnly today)
     {
         var window = history.Where(p => p.Date >= today.AddDays(-TrendDays) && p.Date < score.AsOf).Select(p => p.Score).Append(score.Score).ToList();
         if (window.Count < 2) return "no history yet";
-        var spark = Sparkline.ForScores(Sparkline.Sample(window, 12));
-        return $"{spark} {Format.Signed(score.Score - window[0])} in {TrendDays} days";
+        var points = Sparkline.Sample(window, 12);
+        // Scaled to the line's own range, shown next to it, so a fall of 9 points is visible and a flat line is flat.
+        return $"{Sparkline.ForSeries(points)} {Sparkline.Range(window)} {Format.Signed(score.Score - window[0])} in {TrendDays} days";
     }
 
     private static string Renewal(Account account, DateOnly today) => account.RenewalDate is { } renewal

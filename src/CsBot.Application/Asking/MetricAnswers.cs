@@ -19,10 +19,13 @@ public static class MetricAnswers
             ? $"{name}{segment} {periodLabel}: {Format.Value(v, current.Unit, current.Currency)}"
             : $"{name}{segment} {periodLabel}: not available";
 
+        // The value is said once, in the title: the formula below shows how it is made, not the value again.
         var fields = new List<MessageField>();
+        var formula = current.Formula;
         if (current.Value is { } value)
         {
-            fields.Add(new("Value", Format.Value(value, current.Unit, current.Currency)));
+            var equals = formula.IndexOf(" = ", StringComparison.Ordinal);
+            if (equals > 0) formula = $"{name} = {formula[(equals + 3)..]}";
             fields.Add(new("Previous period", previous.Value is { } p ? $"{Format.Value(p, previous.Unit, previous.Currency)} ({PeriodLabel.Describe(previous.Period)})" : $"not available ({PeriodLabel.Describe(previous.Period)})"));
             if (previous.Value is { } before) fields.Add(new("Change", Format.Change(value - before, current.Unit, current.Currency)));
         }
@@ -35,7 +38,7 @@ public static class MetricAnswers
         {
             Title = title,
             FallbackText = current.Formula,
-            Sections = [new MessageSection { Text = current.Formula, Fields = fields }],
+            Sections = [new MessageSection { Text = formula, Fields = fields }],
             Context = context,
         };
     }

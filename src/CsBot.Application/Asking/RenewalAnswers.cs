@@ -34,7 +34,9 @@ public static class RenewalAnswers
             var c = entries[x].Renewal.CompareTo(entries[y].Renewal);
             return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
         });
-        var label = ctx.Question.PeriodText ?? PeriodLabel.Describe(period);
+        // In proper words: "12 renewals in January 2027", never "in jan".
+        var label = ctx.Question.PeriodText is { } typed ? PeriodLabel.ForTitle(typed, period) : PeriodLabel.Describe(period);
+        if (label == PeriodLabel.Calendar(period)) label = "in " + label;
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
             : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Format.Money(arr, ctx.Currency)} ARR";

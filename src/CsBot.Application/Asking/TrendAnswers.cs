@@ -104,18 +104,6 @@ public static class TrendAnswers
             .OrderByDescending(x => Math.Abs(x.Change))
             .FirstOrDefault();
         if (moved.Now is null || Math.Abs(moved.Change) < 1) return null;
-        return $"{Name(moved.Now.Kind)} moved most: {Format.Whole(moved.Then.Points)} → {Format.Whole(moved.Now.Points)} of 100 ({moved.Now.Reason})";
+        return $"{ComponentNames.Name(moved.Now.Kind)} moved most: {Format.Whole(moved.Then.Points)} → {Format.Whole(moved.Now.Points)} of 100 ({moved.Now.Reason})";
     }
-
-    private static string Name(HealthComponentKind kind) => kind switch
-    {
-        HealthComponentKind.UsageTrend => "Usage trend",
-        HealthComponentKind.SeatUtilization => "Seat utilisation",
-        HealthComponentKind.LoginFrequency => "Login frequency",
-        HealthComponentKind.SupportBurden => "Support load",
-        HealthComponentKind.Nps => "NPS",
-        HealthComponentKind.Csat => "CSAT",
-        HealthComponentKind.PaymentTimeliness => "Payment timeliness",
-        _ => kind.ToString(),
-    };
 }

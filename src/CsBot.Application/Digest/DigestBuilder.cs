@@ -72,14 +72,17 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
     private static MessageSection Trend(DigestScope scope)
     {
         var averages = WeeklyAverages(scope);
-        // A week without scores shows as a dot, so the line always spans 12 weeks and gaps stay visible.
-        var line = new string([.. averages.Select(a => a is { } v ? Sparkline.ForScores([v])[0] : '·')]);
+        // A week without scores shows as a dot, so the line always spans 12 weeks and gaps stay visible. The line is
+        // scaled to its own range (shown next to it): a portfolio average moves a few points, invisible on 0-100.
         var known = averages.OfType<int>().ToList();
+        var bars = Sparkline.ForSeries(known);
+        var next = 0;
+        var line = new string([.. averages.Select(a => a is null ? '·' : bars[next++])]);
         var text = known.Count switch
         {
             0 => $"{line} no scores yet",
             1 => $"{line} average {known[0]}",
-            _ => $"{line} average {known[^1]} ({Format.Signed(known[^1] - known[0])} over {SparklineWeeks} weeks)",
+            _ => $"{line} {Sparkline.Range(known)} average {known[^1]} ({Format.Signed(known[^1] - known[0])} over {SparklineWeeks} weeks)",
         };
         return new MessageSection { Heading = $"Portfolio health, last {SparklineWeeks} weeks", Text = text };
     }

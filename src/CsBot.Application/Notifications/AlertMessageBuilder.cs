@@ -3,6 +3,7 @@ using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
+using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 
 namespace CsBot.Application.Notifications;
@@ -45,7 +46,7 @@ public static class AlertMessageBuilder
 
         return new MessageSection
         {
-            Heading = $"{account.Name}: {alert.RuleId}",
+            Heading = $"{account.Name}: {RuleNames.Words(alert.RuleId)}",
             Text = alert.Reason,
             Fields = fields,
             Account = new AccountLink(account.Id, account.Name),

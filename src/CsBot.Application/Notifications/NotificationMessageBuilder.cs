@@ -3,6 +3,7 @@ using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
 using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
+using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 
 namespace CsBot.Application.Notifications;
@@ -56,11 +57,11 @@ public static class NotificationMessageBuilder
     {
         var alerts = noticed.Select(n => n.Alert).OrderBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.RuleId, StringComparer.Ordinal).ToList();
         var title = alerts.Count == 1
-            ? $"Recovered: {accounts[alerts[0].AccountId].Name} ({alerts[0].RuleId})"
+            ? $"Recovered: {accounts[alerts[0].AccountId].Name} ({RuleNames.Words(alerts[0].RuleId)})"
             : $"{alerts.Count} churn-risk alerts recovered";
         var sections = alerts.Take(AlertMessageBuilder.MaxAlertsPerMessage).Select(a => new MessageSection
         {
-            Heading = $"{accounts[a.AccountId].Name}: {a.RuleId}",
+            Heading = $"{accounts[a.AccountId].Name}: {RuleNames.Words(a.RuleId)}",
             Text = $"No longer firing (was: {a.Reason}). Open since {Format.Instant(a.FirstFiredAt)}.",
             Account = new AccountLink(a.AccountId, accounts[a.AccountId].Name),
         }).ToList();

@@ -47,6 +47,12 @@ public static class Format
     /// <summary>At most one decimal: 10.6 or 18.</summary>
     public static string One(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", Invariant);
 
+    /// <summary>People counted, whole however they were averaged: "963", "1,200".</summary>
+    public static string People(double count) => Count((long)Math.Round(count, MidpointRounding.AwayFromZero));
+
+    /// <summary>An average count with one decimal only where it changes the reading (below 10: "2.5"), whole above ("48").</summary>
+    public static string Average(double value) => Math.Abs(value) < 10 ? One(value) : People(value);
+
     /// <summary>A percentage with exactly <paramref name="decimals"/> decimals: "12.5%", "1.25%", "40%".</summary>
     public static string Percent(decimal percent, int decimals = 1) => Fixed(percent, decimals) + "%";
 

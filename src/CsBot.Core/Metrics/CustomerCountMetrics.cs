@@ -19,8 +19,9 @@ internal static class CustomerCountMetrics
         if (m.CustomersAtStart == 0)
             return ctx.Unavailable(NoCustomersAtStart, $"{ctx.Name} = customers lost / customers at start", inputs);
 
-        var value = Fmt.Percent(m.CustomersLost, m.CustomersAtStart);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.CustomersLost, m.CustomersAtStart);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = lost {Format.Number(m.CustomersLost)} / customers at start {Format.Number(m.CustomersAtStart)}",
             inputs);
     }
@@ -40,8 +41,9 @@ internal static class CustomerCountMetrics
         if (m.CustomersAtStart == 0)
             return ctx.Unavailable(NoCustomersAtStart, $"{ctx.Name} = (customers at end - new customers) / customers at start", inputs);
 
-        var value = Fmt.Percent(m.CustomersAtEnd - m.NewCustomers, m.CustomersAtStart);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.CustomersAtEnd - m.NewCustomers, m.CustomersAtStart);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = (customers at end {Format.Number(m.CustomersAtEnd)} - new {Format.Number(m.NewCustomers)}) / customers at start {Format.Number(m.CustomersAtStart)}",
             inputs,
             "New customers are customers at the end that had no MRR at the start (new logos and won-back accounts).");
@@ -79,8 +81,9 @@ internal static class CustomerCountMetrics
         if (due == 0)
             return ctx.Unavailable("No contracts came up for renewal in the period.", $"{ctx.Name} = renewed / up for renewal", inputs);
 
-        var value = Fmt.Percent(renewed, due);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(renewed, due);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = renewed {Format.Number(renewed)} / up for renewal {Format.Number(due)}",
             inputs);
     }

@@ -11,8 +11,11 @@ internal readonly record struct MetricContext(MetricKind Metric, DateRange Perio
     /// <summary>An amount in the configured currency, as formulas and notes show it.</summary>
     public string Money(decimal value) => Format.Money(value, Options.Currency);
 
-    public MetricResult Result(decimal value, string formula, IReadOnlyList<MetricInput> inputs, string? note = null) => new()
+    /// <param name="exact">The value before rounding, for clients that compute with it.</param>
+    /// <param name="value">The value as answers show it.</param>
+    public MetricResult Result(decimal exact, decimal value, string formula, IReadOnlyList<MetricInput> inputs, string? note = null) => new()
     {
+        ExactValue = exact,
         Metric = Metric,
         Period = Period,
         Segment = Segment,
@@ -42,7 +45,8 @@ internal readonly record struct MetricContext(MetricKind Metric, DateRange Perio
 /// <summary>Rounding and inputs shared by the metric families; their text comes from <see cref="Format"/>.</summary>
 internal static class Fmt
 {
-    public static decimal Percent(decimal numerator, decimal denominator) => RoundPercent(numerator / denominator * 100m);
+    public static decimal Percent(decimal numerator, decimal denominator) => RoundPercent(ExactPercent(numerator, denominator));
+    public static decimal ExactPercent(decimal numerator, decimal denominator) => numerator / denominator * 100m;
     public static decimal RoundPercent(decimal percent) => Math.Round(percent, 1, MidpointRounding.AwayFromZero);
     public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 

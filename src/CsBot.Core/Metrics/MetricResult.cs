@@ -10,7 +10,10 @@ public sealed record MetricResult
 {
     public required MetricKind Metric { get; init; }
     public required DateRange Period { get; init; }
+    /// <summary>The value as answers show it, rounded to the unit's precision (one decimal for a percentage, cents for money).</summary>
     public decimal? Value { get; init; }
+    /// <summary>The value before that rounding, for clients that compute with it; null exactly when <see cref="Value"/> is.</summary>
+    public decimal? ExactValue { get; init; }
     public required MetricUnit Unit { get; init; }
     /// <summary>ISO code of the currency money values are in (Metrics:Currency).</summary>
     public string Currency { get; init; } = "";

@@ -16,8 +16,9 @@ internal static class RevenueMetrics
         if (m.StartMrr <= 0)
             return ctx.Unavailable(NoStartMrr, $"{ctx.Name} = (contraction + churn) / start MRR", inputs);
 
-        var value = Fmt.Percent(m.ExistingContraction + m.ExistingChurn, m.StartMrr);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.ExistingContraction + m.ExistingChurn, m.StartMrr);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = (contraction {ctx.Money(m.ExistingContraction)} + churn {ctx.Money(m.ExistingChurn)}) / start {ctx.Money(m.StartMrr)}",
             inputs, CohortNote(ctx, m, expansionCounted: false));
     }
@@ -28,8 +29,9 @@ internal static class RevenueMetrics
         if (m.StartMrr <= 0)
             return ctx.Unavailable(NoStartMrr, $"{ctx.Name} = (contraction + churn - expansion) / start MRR", inputs);
 
-        var value = Fmt.Percent(m.ExistingContraction + m.ExistingChurn - m.ExistingExpansion, m.StartMrr);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.ExistingContraction + m.ExistingChurn - m.ExistingExpansion, m.StartMrr);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = (contraction {ctx.Money(m.ExistingContraction)} + churn {ctx.Money(m.ExistingChurn)} - expansion {ctx.Money(m.ExistingExpansion)}) / start {ctx.Money(m.StartMrr)}",
             inputs, CohortNote(ctx, m, expansionCounted: true));
     }
@@ -40,8 +42,9 @@ internal static class RevenueMetrics
         if (m.StartMrr <= 0)
             return ctx.Unavailable(NoStartMrr, $"{ctx.Name} = (start MRR - contraction - churn) / start MRR", inputs);
 
-        var value = Fmt.Percent(m.StartMrr - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.StartMrr - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = (start {ctx.Money(m.StartMrr)} - contraction {ctx.Money(m.ExistingContraction)} - churn {ctx.Money(m.ExistingChurn)}) / {ctx.Money(m.StartMrr)}",
             inputs, CohortNote(ctx, m, expansionCounted: false));
     }
@@ -52,8 +55,9 @@ internal static class RevenueMetrics
         if (m.StartMrr <= 0)
             return ctx.Unavailable(NoStartMrr, $"{ctx.Name} = (start MRR + expansion - contraction - churn) / start MRR", inputs);
 
-        var value = Fmt.Percent(m.StartMrr + m.ExistingExpansion - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.StartMrr + m.ExistingExpansion - m.ExistingContraction - m.ExistingChurn, m.StartMrr);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = (start {ctx.Money(m.StartMrr)} + expansion {ctx.Money(m.ExistingExpansion)} - contraction {ctx.Money(m.ExistingContraction)} - churn {ctx.Money(m.ExistingChurn)}) / {ctx.Money(m.StartMrr)}",
             inputs, CohortNote(ctx, m, expansionCounted: true));
     }
@@ -69,8 +73,9 @@ internal static class RevenueMetrics
         if (m.StartMrr <= 0)
             return ctx.Unavailable(NoStartMrr, $"{ctx.Name} = expansion / start MRR", inputs);
 
-        var value = Fmt.Percent(m.ExistingExpansion, m.StartMrr);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(m.ExistingExpansion, m.StartMrr);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = expansion {ctx.Money(m.ExistingExpansion)} / start {ctx.Money(m.StartMrr)}",
             inputs, CohortNote(ctx, m, expansionCounted: true));
     }
@@ -113,9 +118,10 @@ internal static class RevenueMetrics
         inputs.Add(Fmt.PercentInput("gross revenue churn", Fmt.RoundPercent(periodChurn * 100m)));
         inputs.Add(Fmt.PercentInput("monthly revenue churn", Fmt.Round2(monthlyChurn * 100m)));
 
-        var value = Fmt.Round2(arpa * margin / monthlyChurn);
+        var exact = arpa * margin / monthlyChurn;
+        var value = Fmt.Round2(exact);
         var monthsText = months == 1 ? "1 month" : $"{months} months";
-        return ctx.Result(value,
+        return ctx.Result(exact, value,
             $"{ctx.Name} {ctx.Money(value)} = ARPA {ctx.Money(arpa)} x gross margin {Format.Percent(margin * 100m)} / monthly revenue churn {Format.Percent(monthlyChurn * 100m, 2)} " +
             $"(gross revenue churn {Format.Percent(periodChurn * 100m)} over {monthsText}; ARPA = end {ctx.Money(m.EndMrr)} / {Format.Number(m.CustomersAtEnd)} customers)",
             inputs, $"Money in {ctx.Options.Currency}.");
@@ -141,8 +147,9 @@ internal static class RevenueMetrics
                     : "No MRR movements in the period.",
                 $"{ctx.Name} = (new + reactivation + expansion) / (contraction + churn)", inputs);
 
-        var value = Fmt.Round2(gained / lost);
-        return ctx.Result(value,
+        var exact = gained / lost;
+        var value = Fmt.Round2(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Fixed(value, 2)} = (new {ctx.Money(m.New)} + reactivation {ctx.Money(m.Reactivation)} + expansion {ctx.Money(m.Expansion)}) / (contraction {ctx.Money(m.Contraction)} + churn {ctx.Money(m.Churn)})",
             inputs, "Whole portfolio, new logos included.");
     }

@@ -36,8 +36,9 @@ internal static class SurveyMetrics
         inputs.Add(Fmt.PercentInput("% detractors", detractorPct));
 
         // Computed from the counts, not from the rounded percentages, so rounding happens once.
-        var value = Fmt.Percent(promoters - detractors, responses);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(promoters - detractors, responses);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Fixed(value, 1)} = promoters {Format.Percent(promoterPct)} ({Format.Number(promoters)}/{Format.Number(responses)}) - detractors {Format.Percent(detractorPct)} ({Format.Number(detractors)}/{Format.Number(responses)})",
             inputs, invalidNote);
     }
@@ -61,8 +62,9 @@ internal static class SurveyMetrics
 
         var satisfiedPct = Fmt.Percent(satisfied, responses);
         inputs.Add(Fmt.PercentInput("% satisfied", satisfiedPct));
-        var value = Fmt.Round2((decimal)sum / responses);
-        return ctx.Result(value,
+        var exact = (decimal)sum / responses;
+        var value = Fmt.Round2(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Fixed(value, 2)} = sum of scores {Format.Number(sum)} / responses {Format.Number(responses)}; " +
             $"{Format.Percent(satisfiedPct)} satisfied ({Format.Number(satisfied)} of {Format.Number(responses)} scored 4-5)",
             inputs, invalidNote);
@@ -83,8 +85,9 @@ internal static class SurveyMetrics
         if (responses == 0)
             return ctx.Unavailable(Join("No CES responses in the period.", invalidNote), $"{ctx.Name} = sum of scores / responses (1-7)", inputs);
 
-        var value = Fmt.Round2((decimal)sum / responses);
-        return ctx.Result(value,
+        var exact = (decimal)sum / responses;
+        var value = Fmt.Round2(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Fixed(value, 2)} = sum of scores {Format.Number(sum)} / responses {Format.Number(responses)} (scale 1-7, higher is easier)",
             inputs, invalidNote);
     }

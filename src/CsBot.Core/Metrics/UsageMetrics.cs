@@ -49,8 +49,9 @@ internal static class UsageMetrics
                 active == 0 ? "No active accounts at the end of the period." : $"No usage data for active accounts in {window}.",
                 $"{ctx.Name} = fully adopted accounts / active accounts with usage ({definition})", inputs);
 
-        var value = Fmt.Percent(adopted, withUsage);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(adopted, withUsage);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = fully adopted {Format.Number(adopted)} / active accounts with usage {Format.Number(withUsage)} ({definition})",
             inputs,
             active > withUsage ? $"{Format.Number(active - withUsage)} active account(s) without usage data in {window} are left out." : null);
@@ -91,8 +92,9 @@ internal static class UsageMetrics
         if (mau <= 0)
             return ctx.Unavailable("No monthly active users in the period.", $"{ctx.Name} = average DAU / average MAU", inputs);
 
-        var value = Fmt.Percent(dau, mau);
-        return ctx.Result(value,
+        var exact = Fmt.ExactPercent(dau, mau);
+        var value = Fmt.RoundPercent(exact);
+        return ctx.Result(exact, value,
             $"{ctx.Name} {Format.Percent(value)} = average DAU {Format.Number(dau)} / average MAU {Format.Number(mau)} (summed over {Format.Number(withUsage)} accounts)",
             inputs);
     }

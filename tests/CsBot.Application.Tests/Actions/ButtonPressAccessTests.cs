@@ -37,7 +37,7 @@ public class ButtonPressAccessTests
     private static ChatMessage AlertMessage() => new()
     {
         Title = "Big Co needs attention",
-        Sections = [new MessageSection { Heading = "Big Co: usage-cliff", Text = "active users down 62%", Actions = [new MessageAction(ActionKind.Acknowledge, "Acknowledge", UsageCliff)] }],
+        Sections = [new MessageSection { Heading = "Big Co: Usage cliff", Text = "active users down 62%", Actions = [new MessageAction(ActionKind.Acknowledge, "Acknowledge", UsageCliff)] }],
     };
 
     private static string AllText(ChatMessage m) => string.Join("\n", new[] { m.Title, m.FallbackText }.Concat(m.Sections.Select(s => s.Text)).Where(t => t is not null));

@@ -37,7 +37,7 @@ public class ButtonPressHandlerTests
         [
             new MessageSection
             {
-                Heading = "Big Co: usage-cliff",
+                Heading = "Big Co: Usage cliff",
                 Text = "active users down 62%",
                 Actions = [new MessageAction(ActionKind.Acknowledge, "Acknowledge", UsageCliff), new MessageAction(ActionKind.Snooze7Days, "Snooze 7 days", UsageCliff)],
             },
@@ -83,7 +83,7 @@ public class ButtonPressHandlerTests
         var result = Press(ActionKind.Acknowledge, UsageCliff, original: AlertMessage());
 
         Assert.True(result.Applied);
-        Assert.Equal("Acknowledged: Big Co (usage-cliff)", result.Reply.Title);
+        Assert.Equal("Acknowledged: Big Co (Usage cliff)", result.Reply.Title);
         Assert.Null(result.Question);
         var section = Assert.Single(result.UpdatedOriginal!.Sections);
         Assert.Empty(section.Actions);
@@ -102,7 +102,7 @@ public class ButtonPressHandlerTests
         var result = Press(kind, UsageCliff, Marcus, AlertMessage());
 
         Assert.True(result.Applied);
-        Assert.StartsWith("Snoozed: Big Co (usage-cliff)", result.Reply.Title);
+        Assert.StartsWith("Snoozed: Big Co (Usage cliff)", result.Reply.Title);
         var stored = _data.Stores.Get(UsageCliff)!;
         Assert.Equal(AlertState.Snoozed, stored.State);
         Assert.Equal(DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), stored.SnoozedUntil);

@@ -28,17 +28,17 @@ public class AlertActionServiceTests
         var outcome = bot.Actions.Apply(ActionKind.Acknowledge, "acc-1:usage-cliff", DanaOnSlack, sent);
 
         Assert.True(outcome.Applied);
-        Assert.Equal("Acknowledged: Initech (usage-cliff)", outcome.Reply.Title);
+        Assert.Equal("Acknowledged: Initech (Usage cliff)", outcome.Reply.Title);
         var stored = bot.Alerts.Get("acc-1:usage-cliff")!;
         Assert.Equal(AlertState.Acknowledged, stored.State);
         Assert.Equal(("Dana Whitfield", "slack", Start.AddMinutes(2)), (stored.AcknowledgedBy, stored.AcknowledgedPlatform, stored.AcknowledgedAt!.Value));
         Assert.Contains(stored.History, e => e is { What: "acknowledged", By: "Dana Whitfield <dana@csbot.example>", Platform: "slack" });
 
         var updated = outcome.UpdatedOriginal!;
-        var initech = updated.Sections.Single(s => s.Heading == "Initech: usage-cliff");
+        var initech = updated.Sections.Single(s => s.Heading == "Initech: Usage cliff");
         Assert.EndsWith("\nAcknowledged by Dana Whitfield at 2026-11-25 10:02 UTC (slack)", initech.Text);
         Assert.Empty(initech.Actions);
-        var globex = updated.Sections.Single(s => s.Heading == "Globex: no-login");
+        var globex = updated.Sections.Single(s => s.Heading == "Globex: No login");
         Assert.NotEmpty(globex.Actions);
         Assert.Equal(sent.Title, updated.Title);
     }
@@ -51,7 +51,7 @@ public class AlertActionServiceTests
 
         var snoozed = bot.Actions.Apply(ActionKind.Snooze7Days, "acc-1:usage-cliff", DanaOnSlack, acknowledged);
 
-        var section = snoozed.UpdatedOriginal!.Sections.Single(s => s.Heading == "Initech: usage-cliff");
+        var section = snoozed.UpdatedOriginal!.Sections.Single(s => s.Heading == "Initech: Usage cliff");
         Assert.DoesNotContain("Acknowledged by", section.Text);
         Assert.EndsWith("Snoozed until 2026-12-02 10:02 UTC by Dana Whitfield (slack)", section.Text);
         Assert.Equal(Start.AddMinutes(2).AddDays(7), bot.Alerts.Get("acc-1:usage-cliff")!.SnoozedUntil);
@@ -85,10 +85,10 @@ public class AlertActionServiceTests
         Assert.Equal("I couldn't find that alert", unknown.Reply.Title);
         Assert.Same(sent, unknown.UpdatedOriginal);
         Assert.False(resolved.Applied);
-        Assert.Equal("Initech (usage-cliff) has already recovered", resolved.Reply.Title);
+        Assert.Equal("Initech (Usage cliff) has already recovered", resolved.Reply.Title);
         Assert.Equal(AlertState.Resolved, bot.Alerts.Get("acc-1:usage-cliff")!.State);
         Assert.Null(bot.Alerts.Get("acc-1:usage-cliff")!.SnoozedUntil);
-        Assert.Empty(resolved.UpdatedOriginal!.Sections.Single(s => s.Heading == "Initech: usage-cliff").Actions);
+        Assert.Empty(resolved.UpdatedOriginal!.Sections.Single(s => s.Heading == "Initech: Usage cliff").Actions);
     }
 
     [Fact]

@@ -143,7 +143,14 @@ public sealed class AlertLifecycleEndToEndTests(ITestOutputHelper output) : IDis
         Assert.All(runs.SelectMany(r => r.Queued).Where(m => m.IsKind(NotificationKind.Recovered)), m => Assert.StartsWith(m.Outgoing.Message.Sections.Count == 1 ? "Recovered: " : "", m.Title));
     }
 
-    private static string SectionId(MessageSection section) => section.Account!.AccountId + ":" + section.Heading![(section.Heading!.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
+    private static readonly string[] RuleIds = [.. RulesOptions.Defaults().Select(d => d.Id)];
+
+    /// <summary>The alert a section is about: its heading names the rule in words ("Initech: Usage cliff"), the id stays in button data.</summary>
+    private static string SectionId(MessageSection section)
+    {
+        var words = section.Heading![(section.Heading!.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
+        return section.Account!.AccountId + ":" + RuleIds.Single(id => RuleNames.Words(id) == words);
+    }
 
     private static IReadOnlyList<string> Ids(Queued message) => [.. message.Outgoing.Message.Sections.Select(SectionId)];
 

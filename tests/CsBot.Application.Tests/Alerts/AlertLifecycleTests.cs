@@ -169,7 +169,7 @@ public class AlertLifecycleTests
         var next = bot.Evaluate(Hit("acc-2", "no-login"));
 
         Assert.Equal([Dana.Email, "cs-enterprise"], cleared.Select(m => m.To));
-        Assert.All(cleared, m => Assert.Equal("Recovered: Initech (usage-cliff)", m.Title));
+        Assert.All(cleared, m => Assert.Equal("Recovered: Initech (Usage cliff)", m.Title));
         Assert.All(cleared, m => Assert.Empty(m.Outgoing.Message.Sections.SelectMany(s => s.Actions)));
         Assert.Contains("No longer firing (was: active users down 62%", cleared[0].Outgoing.Message.Sections[0].Text);
         Assert.Empty(next);

@@ -172,7 +172,7 @@ public class AskServiceAccessTests
     [Fact]
     public void The_owner_acts_on_their_own_alerts()
     {
-        Assert.Equal("Acknowledged: Big Co (usage-cliff)", Ask("ack Big Co usage-cliff", Dana).Title);
+        Assert.Equal("Acknowledged: Big Co (Usage cliff)", Ask("ack Big Co usage-cliff", Dana).Title);
         Assert.Equal(AlertState.Acknowledged, StateOf(UsageCliff));
     }
 
@@ -182,8 +182,8 @@ public class AskServiceAccessTests
         AddAcmes();
 
         Assert.Equal("Which alert did you mean?", Ask("ack Big Co", Elena).Title);
-        Assert.Equal("Acknowledged: Big Co (usage-cliff)", Ask("ack Big Co usage-cliff", Elena).Title);
-        Assert.StartsWith("Snoozed: Big Co (renewal-at-risk)", Ask("snooze Big Co renewal-at-risk for 1 day", Admin).Title);
+        Assert.Equal("Acknowledged: Big Co (Usage cliff)", Ask("ack Big Co usage-cliff", Elena).Title);
+        Assert.StartsWith("Snoozed: Big Co (Renewal at risk)", Ask("snooze Big Co renewal-at-risk for 1 day", Admin).Title);
         Assert.Equal((AlertState.Acknowledged, AlertState.Snoozed), (StateOf(UsageCliff), StateOf(RenewalAtRisk)));
         Assert.Equal(["Acme Corp", "Acme Labs", "Acme Works"], Ask("health of Acme", Admin).Actions.Select(a => a.Label));
         Assert.Equal("1 account at risk", Ask("at-risk accounts", Elena).Title);
@@ -194,7 +194,7 @@ public class AskServiceAccessTests
     {
         _data.Access.RestrictOtherBooks = false;
 
-        Assert.Equal("Acknowledged: Big Co (usage-cliff)", Ask("ack Big Co usage-cliff", Marcus).Title);
+        Assert.Equal("Acknowledged: Big Co (Usage cliff)", Ask("ack Big Co usage-cliff", Marcus).Title);
         Assert.Equal("1 account at risk", Ask("at-risk accounts", new Asker("U_NEW", "Noor New", "slack", "noor@csbot.example")).Title);
     }
 

@@ -27,7 +27,7 @@ public class AskServiceAnswerTests
         var answer = Ask("what was NRR last quarter?");
 
         Assert.Equal("NRR last quarter: 104.0%", answer.Title);
-        Assert.Equal("NRR 104.0% = (start $1.21M + expansion $80k - contraction $20k - churn $12k) / $1.21M", answer.Sections[0].Text);
+        Assert.Equal("NRR = (start $1.21M + expansion $80k - contraction $20k - churn $12k) / $1.21M", answer.Sections[0].Text);
         var fields = answer.Sections[0].Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("100.0% (Q2 2026)", fields["Previous period"]);
         Assert.Equal("+4.0 pts", fields["Change"]);

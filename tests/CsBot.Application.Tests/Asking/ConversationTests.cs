@@ -107,8 +107,8 @@ public class ConversationTests
         Assert.StartsWith("NRR last quarter:", Ask("nrr last quarter").Title);
 
         Assert.StartsWith("NRR in Q2 2026:", Ask("and the quarter before?").Title);
-        Assert.StartsWith("NRR Q1:", Ask("what about Q1?").Title);
-        Assert.StartsWith("NRR for Enterprise Q1:", Ask("and in enterprise?").Title);
+        Assert.StartsWith("NRR Q1 2026:", Ask("what about Q1?").Title);
+        Assert.StartsWith("NRR for Enterprise Q1 2026:", Ask("and in enterprise?").Title);
     }
 
     [Fact]

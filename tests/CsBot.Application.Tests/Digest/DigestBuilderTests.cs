@@ -90,9 +90,10 @@ public class DigestBuilderTests
 
         var spark = text[..text.IndexOf(' ')];
         Assert.Equal(12, spark.Length);
-        // Eleven weeks at the old average (68) and this week at the new one (60).
-        Assert.Equal(Sparkline.ForScores([.. Enumerable.Repeat(68, 11), 60]), spark);
-        Assert.EndsWith("average 60 (-8 over 12 weeks)", text);
+        // Eleven weeks at the old average (68) and this week at the new one (60): on the line's own range the fall
+        // of 8 points runs from top to bottom.
+        Assert.Equal("███████████▁", spark);
+        Assert.EndsWith("(range 60-68) average 60 (-8 over 12 weeks)", text);
     }
 
     [Fact]

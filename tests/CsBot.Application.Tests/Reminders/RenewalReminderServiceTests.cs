@@ -81,7 +81,7 @@ public class RenewalReminderServiceTests
         var fields = message.Message.Sections[0].Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("$120k", fields["ARR at stake"]);
         Assert.Equal("38 (Poor)", fields["Health"]);
-        Assert.Matches(@"^[▁▂▃▄▅▆▇█]+ -30 in 30 days$", fields["Trend"]);
+        Assert.Matches(@"^█[▁▂▃▄▅▆▇█]*▁ \(range 38-68\) -30 in 30 days$", fields["Trend"]);
         Assert.Equal("1", fields["Open alerts"]);
         Assert.Contains("health 38 is below 40", message.Message.Sections[1].Text);
     }

@@ -103,6 +103,10 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
                 Period();
                 Filters();
                 break;
+            case IntentKind.Metric when MetricPeriods.For(q, today).Stage == CsBot.Core.Metrics.PeriodStage.NotStarted:
+                // As AskService answers: no number for a period that has not started.
+                kind = "period-not-started";
+                break;
             case IntentKind.Metric:
                 kind = "metric";
                 Add("metric", q.Metric?.ToString());

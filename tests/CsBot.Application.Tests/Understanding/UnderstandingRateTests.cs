@@ -29,8 +29,9 @@ public sealed class UnderstandingRateTests(ITestOutputHelper output)
     //                                                 main 163 of 207, blind 53 of 77
     //   and follow-ups read against the conversation: main 178 of 207, blind 57 of 77
     //   and lists by signal, all of an account's alerts: main 197 of 207, blind 64 of 77
-    private const double MainRateFloor = 0.95;
-    private const double BlindRateFloor = 0.83;
+    //   and a metric for a period that has not started gets no number: main 203 of 207, blind 66 of 77
+    private const double MainRateFloor = 0.98;
+    private const double BlindRateFloor = 0.85;
 
     // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
     private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";

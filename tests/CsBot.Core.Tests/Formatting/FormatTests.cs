@@ -85,4 +85,16 @@ public sealed class FormatTests
     [InlineData(MetricUnit.Score, 3, "+3")]
     public void A_metric_change_is_signed_in_its_unit(MetricUnit unit, double delta, string expected) =>
         Assert.Equal(expected, Format.Change((decimal)delta, unit, "USD"));
+
+    [Theory]
+    [InlineData(963.4, "963")]
+    [InlineData(1199.6, "1,200")]
+    public void People_are_counted_whole(double count, string expected) => Assert.Equal(expected, Format.People(count));
+
+    [Theory]
+    [InlineData(2.46, "2.5")]
+    [InlineData(0.8, "0.8")]
+    [InlineData(48.3, "48")]
+    [InlineData(1234.5, "1,235")]
+    public void Averages_keep_one_decimal_only_below_ten(double value, string expected) => Assert.Equal(expected, Format.Average(value));
 }

@@ -17,6 +17,24 @@ public class SparklineTests
     }
 
     [Fact]
+    public void A_fall_of_nine_points_fills_the_height_of_a_line_scaled_to_its_own_range()
+    {
+        int[] scores = [52, 51, 49, 47, 46, 45, 43];
+
+        // On the fixed 0-100 scale all seven are the same bar, and the fall cannot be seen.
+        Assert.Single(Sparkline.ForScores(scores).Distinct());
+        Assert.Equal("█▇▆▄▃▃▁", Sparkline.ForSeries(scores));
+        Assert.Equal("(range 43-52)", Sparkline.Range(scores));
+    }
+
+    [Fact]
+    public void A_flat_line_is_drawn_flat_and_says_so()
+    {
+        Assert.Equal("▄▄▄▄", Sparkline.ForSeries([60, 60, 60, 60]));
+        Assert.Equal("(flat at 60)", Sparkline.Range([60, 60, 60, 60]));
+    }
+
+    [Fact]
     public void Sampling_keeps_the_first_and_last_values()
     {
         var sampled = Sparkline.Sample([.. Enumerable.Range(1, 31)], 4);

@@ -142,7 +142,7 @@ public class RuleEvaluatorTests
     {
         var hit = Hit(Evaluate(LowSeats, new ScoringSignalsBuilder().DailyUsage(7, active: 9, seats: 50)));
 
-        Assert.Equal("seat utilisation 18% (9 of 50 seats) is below 30%", hit.Reason);
+        Assert.Equal("seat utilisation 18% (9 of 50 seats active) is below 30%", hit.Reason);
         Assert.Equal(18, hit.Observed, 6);
     }
 

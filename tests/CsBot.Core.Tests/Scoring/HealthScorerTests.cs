@@ -74,6 +74,20 @@ public class HealthScorerTests
     }
 
     [Fact]
+    public void Seat_utilisation_counts_whole_people_however_they_were_averaged()
+    {
+        var signals = new ScoringSignalsBuilder()
+            .DailyUsage(4, active: 963, seats: 1200, endDaysAgo: 3)
+            .DailyUsage(3, active: 964, seats: 1200)
+            .Build();
+
+        var seats = Component(Scorer.Score(signals, AsOf), HealthComponentKind.SeatUtilization);
+
+        // 963.4 people on average are 963 people.
+        Assert.Equal("seat utilisation 80% (963 of 1,200 seats active, 7-day average)", seats.Reason);
+    }
+
+    [Fact]
     public void Seat_utilisation_is_omitted_without_licensed_seats()
     {
         var score = Scorer.Score(new ScoringSignalsBuilder().DailyUsage(7, active: 5, seats: 0).Build(), AsOf);

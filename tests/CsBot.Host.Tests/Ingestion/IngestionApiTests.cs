@@ -211,6 +211,39 @@ public sealed class IngestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_metric_carries_its_unrounded_value_next_to_the_rounded_one_and_the_text_chat_shows()
+    {
+        var client = _factory.Client(ApiHost.WriteKey);
+        await client.PostOk("/api/v1/accounts", new[] { ApiHost.Account("CRM-1", "Acme", mrr: 3100) });
+        await client.PostOk("/api/v1/revenue-events", new object[]
+        {
+            new { externalId = "R-1", accountExternalId = "CRM-1", kind = "New", mrrDelta = 3000, date = "2024-01-15" },
+            new { externalId = "R-2", accountExternalId = "CRM-1", kind = "Expansion", mrrDelta = 100, date = "2025-02-10" },
+        });
+
+        var nrr = await (await client.GetAsync("/api/v1/metrics/nrr?from=2025-01-01&to=2025-03-31")).Json();
+
+        // 3,100 / 3,000 = 103.333...%: chat shows 103.3%, a client computing with it gets every digit.
+        var current = nrr.GetProperty("current");
+        Assert.Equal(103.3m, current.GetProperty("value").GetDecimal());
+        Assert.Equal("103.3%", current.GetProperty("text").GetString());
+        Assert.Equal(103.333m, Math.Round(current.GetProperty("exactValue").GetDecimal(), 3));
+        Assert.NotEqual(current.GetProperty("value").GetDecimal(), current.GetProperty("exactValue").GetDecimal());
+        Assert.Equal(100m, nrr.GetProperty("previous").GetProperty("exactValue").GetDecimal());
+        Assert.Equal(3.333m, Math.Round(nrr.GetProperty("exactChange").GetDecimal(), 3));
+        Assert.Equal("+3.3 pts", nrr.GetProperty("changeText").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_unrounded_metric_value()
+    {
+        var doc = await _factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"exactValue\"", doc);
+        Assert.Contains("\"exactChange\"", doc);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_the_endpoints()
     {
         var doc = await _factory.CreateClient().GetStringAsync("/openapi/v1.json");

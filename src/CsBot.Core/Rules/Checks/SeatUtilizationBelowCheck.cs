@@ -13,7 +13,7 @@ internal static class SeatUtilizationBelowCheck
         var recent = UsageWindow.Last(c.Usage, c.AsOf, HealthScorer.RecentDays);
         if (recent.SeatUtilizationPercent is not { } utilisation || utilisation >= percent) return null;
         return new Finding(
-            $"seat utilisation {Whole(utilisation)}% ({One(recent.AverageActiveUsers)} of {recent.LatestSeats} seats) is below {One(percent)}%",
+            $"seat utilisation {Whole(utilisation)}% ({People(recent.AverageActiveUsers)} of {Count(recent.LatestSeats)} seats active) is below {One(percent)}%",
             utilisation);
     }
 }

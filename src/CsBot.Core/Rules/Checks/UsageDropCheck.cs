@@ -17,7 +17,7 @@ internal static class UsageDropCheck
         var drop = -trend.ChangePercent;
         if (drop < percent) return null;
         return new Finding(
-            $"active users down {Whole(drop)}% ({One(trend.BaselineAverage)} -> {One(trend.RecentAverage)}) vs {baselineDays}-day baseline",
+            $"active users down {Whole(drop)}% ({Average(trend.BaselineAverage)} -> {Average(trend.RecentAverage)}) vs {baselineDays}-day baseline",
             drop);
     }
 }

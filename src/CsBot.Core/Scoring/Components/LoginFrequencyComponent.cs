@@ -28,7 +28,7 @@ internal static class LoginFrequencyComponent
         value = usage.Logins * 7.0 / usage.LoginRows / usage.LatestSeats;
         if (explain)
         {
-            text = $"{One(value)} logins per seat per week ({Count(usage.Logins, "login")} over {Count(usage.LoginRows, "day")}, {usage.LatestSeats} seats)";
+            text = $"{One(value)} logins per seat per week ({Count(usage.Logins, "login")} over {Count(usage.LoginRows, "day")}, {Count(usage.LatestSeats, "seat")})";
         }
         return true;
     }

@@ -28,7 +28,7 @@ internal static class SeatUtilizationComponent
         value = average * 100.0 / usage.LatestSeats;
         if (explain)
         {
-            text = $"seat utilisation {Whole(value)}% ({One(average)} of {usage.LatestSeats} seats active, {RecentDays}-day average)";
+            text = $"seat utilisation {Whole(value)}% ({People(average)} of {Count(usage.LatestSeats)} seats active, {RecentDays}-day average)";
         }
         return true;
     }

@@ -40,7 +40,7 @@ internal static class UsageTrendComponent
                 < 0 => $"down {Whole(-value)}%",
                 _ => "flat",
             };
-            text = $"active users {direction} ({One(before)} -> {One(now)}) vs {BaselineDays}-day baseline";
+            text = $"active users {direction} ({Average(before)} -> {Average(now)}) vs {BaselineDays}-day baseline";
         }
         return true;
     }
