@@ -87,7 +87,6 @@ internal static class SignalRecordMappers
         {
             if (o == RenewalResult.Churned && a != 0) e.Add("mrrAfter", $"is {a}, but a churned contract keeps no MRR: send 0");
             else if (o == RenewalResult.Downgraded && a >= b) e.Add("mrrAfter", $"is {a}, not below mrrBefore {b}: a downgrade lowers MRR (send outcome Renewed if it did not)");
-            else if (o == RenewalResult.Renewed && a < b) e.Add("mrrAfter", $"is {a}, below mrrBefore {b}: send outcome Downgraded for a renewal at a lower MRR");
             else if (o != RenewalResult.Churned && a == 0) e.Add("mrrAfter", $"is 0, but a {o} contract keeps MRR: send outcome Churned if it ended");
         }
         return e.Any ? null : new RenewalOutcome(KeyOf(date!.Value), accountId, date!.Value, outcome!.Value, before!.Value, after!.Value);

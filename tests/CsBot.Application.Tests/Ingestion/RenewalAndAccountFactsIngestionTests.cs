@@ -61,7 +61,7 @@ public sealed class RenewalAndAccountFactsIngestionTests
             Outcome("A", "2026-13-01", "Lapsed", -5m, 0m),
             Outcome("A", "2025-01-01", "Churned", 1_000m, 200m),
             Outcome("A", "2024-01-01", "Downgraded", 1_000m, 1_000m),
-            Outcome("A", "2023-01-01", "Renewed", 1_000m, 900m),
+            Outcome("A", "2023-01-01", "Renewed", 1_000m, 0m),
             Outcome("A", "2026-01-01", "Renewed", 1_000m, 1_000m),
             Outcome("NOPE", "2026-01-01", "Renewed", 1_000m, 1_000m),
         ]);
@@ -70,7 +70,7 @@ public sealed class RenewalAndAccountFactsIngestionTests
         Assert.Equal(
             [(1, "renewalDate"), (1, "outcome"), (1, "mrrBefore"), (2, "mrrAfter"), (3, "mrrAfter"), (4, "mrrAfter"), (5, "renewalDate"), (6, "accountExternalId")],
             result.Errors.Select(e => (e.Index, e.Field)));
-        Assert.Contains("Downgraded", result.Errors.Single(e => e.Index == 4).Reason);
+        Assert.Contains("Churned", result.Errors.Single(e => e.Index == 4).Reason);
         Assert.Empty(_store.LoadSignals("acc-a")!.RenewalOutcomes);
     }
 
