@@ -88,7 +88,7 @@ public static class HealthAnswerBuilder
         return $"{spark} {Format.Signed(score.Score - window[0])} in {TrendDays} days";
     }
 
-    private static string Renewal(Account account, DateOnly today) => account.RenewalDate is { } renewal
+    private static string Renewal(Account account, DateOnly today) => account.NextRenewalOn(today) is { } renewal
         ? $"{Format.Date(renewal)} ({renewal.DayNumber - today.DayNumber} days{(account.AutoRenew ? ", auto-renews" : "")})"
         : "monthly, rolls over";
 

@@ -126,6 +126,8 @@ public sealed class RenewalRateHoldOutTests : IDisposable
         Assert.StartsWith("7 renewals in March 2027", renewals.Title);
         Assert.Contains(renewals.Sections, r => r.Heading == "Account Y0 renews 2027-03-15 (in 104 days)");
         Assert.Contains(renewals.Sections, r => r.Heading == "Account R11 renews 2027-03-31 (in 120 days)");
+        var health = _host.Services.GetRequiredService<AskService>().Ask("health of Account Y0", Asker.Local());
+        Assert.Contains(health.Sections.SelectMany(x => x.Fields), f => f.Value.StartsWith("2027-03-15 (104 days", StringComparison.Ordinal));
         Assert.DoesNotContain(WrongReason, q1Next.GetProperty("note").GetString());
         Assert.Equal(new DateOnly(2026, 2, 10), _host.Services.GetRequiredService<IPortfolioStore>().FindByExternalId("C0")!.ChurnedOn);
     }
