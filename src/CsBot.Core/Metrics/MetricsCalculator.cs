@@ -51,7 +51,8 @@ public sealed class MetricsCalculator(MetricsOptions options, Func<DateOnly>? to
         };
     }
 
-    private DateOnly Today() => today?.Invoke() ?? DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today, as the renewal rate sees it: a result computed on another day may differ, so caches key on it.</summary>
+    public DateOnly Today() => today?.Invoke() ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
     public IReadOnlyList<MetricResult> ComputeAll(IReadOnlyCollection<AccountSignals> portfolio, DateRange period, string? segment = null) =>
         [.. Enum.GetValues<MetricKind>().Select(m => Compute(m, portfolio, period, segment))];
