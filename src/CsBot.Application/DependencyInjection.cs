@@ -54,7 +54,8 @@ public static class DependencyInjection
 
         services.AddSingleton<HealthScorer>();
         services.AddSingleton<RuleEvaluator>();
-        services.AddSingleton<MetricsCalculator>();
+        // The renewal rate derives outcomes for renewal dates that have passed, so it needs the business day.
+        services.AddSingleton(sp => new MetricsCalculator(sp.GetRequiredService<MetricsOptions>(), () => sp.GetRequiredService<BusinessClock>().Today));
         services.AddSingleton<PortfolioScoring>();
         services.AddSingleton<RiskEvaluationService>();
         services.AddSingleton(settings.Conversation);

@@ -101,7 +101,11 @@ public static class DependencyInjection
         services.AddSingleton(api);
         services.AddSingleton(new ApiKeyAuthenticator(api));
         services.AddSingleton(sp => new JsonBatchReader(sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions, api.MaxBodyBytes));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Description = ApiDescription.Document;
+            return Task.CompletedTask;
+        }));
     }
 
     /// <summary>Each open surface is logged at startup with its protection, so an admin sees what is open.</summary>

@@ -28,6 +28,7 @@ internal static class TestData
         ContractKind = ContractKind.MultiYear,
         StartDate = new DateOnly(2023, 1, 31),
         RenewalDate = new DateOnly(2026, 4, 30),
+        ContractTermMonths = 36,
         AutoRenew = true,
         NoticePeriodDays = 60,
         Owner = new Person("Olivia Owner", "olivia@csbot.example") { ChatIds = new Dictionary<string, string> { ["slack"] = "U123", ["teams"] = "29:teams-olivia" } },
@@ -85,6 +86,7 @@ internal static class TestData
         RenewalOutcomes =
         [
             new RenewalOutcome("o-1", id, new DateOnly(2025, 1, 31), RenewalResult.Renewed, 9_000m, 10_000m),
+            new RenewalOutcome("o-2", id, new DateOnly(2026, 1, 31), RenewalResult.Downgraded, 10_000m, 8_765.5m),
         ],
     };
 

@@ -85,7 +85,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
         if (kind == ActionKind.Snooze1Day) return now.AddDays(1);
         if (kind == ActionKind.Snooze7Days) return now.AddDays(7);
         // Until the start of the renewal day in the business zone: the CSM hears about it again on the day itself.
-        if (account?.RenewalDate is not { } renewal || renewal <= clock.Today) return null;
+        if (account?.NextRenewalOn(clock.Today) is not { } renewal || renewal <= clock.Today) return null;
         var start = renewal.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(start, clock.Zone.GetUtcOffset(start)).ToUniversalTime();
     }

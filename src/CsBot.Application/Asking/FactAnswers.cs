@@ -133,14 +133,15 @@ public static class FactAnswers
     private static string Renewal(Account account, DateOnly today, List<string> details)
     {
         if (account.ChurnedOn is { } churned && churned <= today) return $"{account.Name} churned on {Format.Date(churned)}; it has no renewal ahead";
-        if (account.RenewalDate is not { } renewal) return $"{account.Name} has no renewal date: it is on a monthly contract that rolls over";
+        // The next renewal rolls forward by the contract term once the CRM's date has passed (Account.NextRenewalOn).
+        if (account.NextRenewalOn(today) is not { } renewal) return $"{account.Name} has no renewal date: it is on a monthly contract that rolls over";
         var days = renewal.DayNumber - today.DayNumber;
         if (days < 0) return $"{account.Name}'s renewal date {Format.Date(renewal)} passed {Format.Count(-days, "day")} ago, and the CRM has no new one";
-        if (account.NoticeDeadline is { } notice) details.Add($"auto-renews; notice deadline {Format.Date(notice)}");
+        if (account.NoticeDeadlineOn(today) is { } notice) details.Add($"auto-renews; notice deadline {Format.Date(notice)}");
         return $"{account.Name} renews on {Format.Date(renewal)} ({InDays(days)})";
     }
 
-    private static string RenewalShort(Account account, DateOnly today) => account.RenewalDate is { } renewal && renewal >= today
+    private static string RenewalShort(Account account, DateOnly today) => account.NextRenewalOn(today) is { } renewal && renewal >= today
         ? $"renews {Format.Date(renewal)} ({InDays(renewal.DayNumber - today.DayNumber)})"
         : "no renewal date";
 

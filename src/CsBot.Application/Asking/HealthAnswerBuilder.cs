@@ -90,7 +90,7 @@ public static class HealthAnswerBuilder
         return $"{Sparkline.ForSeries(points)} {Sparkline.Range(window)} {Format.Signed(score.Score - window[0])} in {TrendDays} days";
     }
 
-    private static string Renewal(Account account, DateOnly today) => account.RenewalDate is { } renewal
+    private static string Renewal(Account account, DateOnly today) => account.NextRenewalOn(today) is { } renewal
         ? $"{Format.Date(renewal)} ({renewal.DayNumber - today.DayNumber} days{(account.AutoRenew ? ", auto-renews" : "")})"
         : "monthly, rolls over";
 

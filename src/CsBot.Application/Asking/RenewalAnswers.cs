@@ -50,10 +50,12 @@ public static class RenewalAnswers
                 new("Health", ListAnswers.Health(board.LatestScores[i])),
                 new("Owner", a.Owner.Name),
             };
-            if (a.NoticeDeadline is { } notice) fields.Add(new("Notice deadline", Format.Date(notice)));
+            if (a.NoticeDeadlineOn(ctx.Today) is { } notice) fields.Add(new("Notice deadline", Format.Date(notice)));
+            // The board's renewal date is the next one, rolled forward by the contract term once the CRM's date has passed.
+            var renewal = DateOnly.FromDayNumber(entries[i].Renewal);
             return new MessageSection
             {
-                Heading = $"{a.Name} renews {Format.Date(a.RenewalDate!.Value)} (in {a.RenewalDate.Value.DayNumber - ctx.Today.DayNumber} days{(a.AutoRenew ? ", auto-renews" : "")})",
+                Heading = $"{a.Name} renews {Format.Date(renewal)} (in {renewal.DayNumber - ctx.Today.DayNumber} days{(a.AutoRenew ? ", auto-renews" : "")})",
                 Fields = fields,
                 Account = new AccountLink(a.Id, a.Name),
             };

@@ -83,7 +83,8 @@ internal static class DigestPortfolioSections
         var today = scope.Data.Today;
         var upcoming = scope.Accounts
             .Where(a => a.RenewalDate is not null && a.ContractKind != ContractKind.Monthly)
-            .Select(a => (Account: a, Days: a.RenewalDate!.Value.DayNumber - today.DayNumber))
+            .Select(a => (Account: a, Renewal: a.NextRenewalOn(today)!.Value))
+            .Select(x => (x.Account, x.Renewal, Days: x.Renewal.DayNumber - today.DayNumber))
             .ToList();
         var lines = new List<string>();
         var next30 = 0;
@@ -95,7 +96,7 @@ internal static class DigestPortfolioSections
             if (from == 0) next30 = bucket.Count;
             lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Format.Money(bucket.Sum(x => x.Account.Arr), scope.Currency)} ARR");
             lines.AddRange(bucket.Take(MaxListed).Select(x =>
-                $"  {x.Account.Name}: {Format.Date(x.Account.RenewalDate!.Value)} ({x.Days} days), {Format.Money(x.Account.Arr, scope.Currency)} ARR, {Health(scope, x.Account)}"));
+                $"  {x.Account.Name}: {Format.Date(x.Renewal)} ({x.Days} days), {Format.Money(x.Account.Arr, scope.Currency)} ARR, {Health(scope, x.Account)}"));
             if (bucket.Count > MaxListed) lines.Add($"  and {bucket.Count - MaxListed} more");
         }
         return (new MessageSection { Heading = "Renewals in the next 90 days", Text = string.Join("\n", lines) }, next30);

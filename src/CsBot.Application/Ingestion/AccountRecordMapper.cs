@@ -8,6 +8,9 @@ internal static class AccountRecordMapper
 {
     public const decimal MaxMoney = 1_000_000_000_000m;
 
+    /// <summary>The longest contract term taken, in months: ten years.</summary>
+    public const int MaxTermMonths = 120;
+
     public static Account? Map(AccountRecord record, RecordErrors errors, string currency)
     {
         var externalId = errors.Required(record.ExternalId, "externalId", FieldLimits.ExternalId);
@@ -18,6 +21,7 @@ internal static class AccountRecordMapper
         var start = errors.Date(record.StartDate, "startDate", required: true);
         var renewal = errors.Date(record.RenewalDate, "renewalDate", required: false);
         var churned = errors.Date(record.ChurnedOn, "churnedOn", required: false);
+        var term = record.ContractTermMonths is null ? null : errors.Number(record.ContractTermMonths, "contractTermMonths", 1, MaxTermMonths);
         var notice = record.NoticePeriodDays is null ? 0 : errors.Number(record.NoticePeriodDays, "noticePeriodDays", 0, 3650) ?? 0;
         var owner = Person(record.Owner, "owner", errors, required: true);
         var manager = Person(record.Manager, "manager", errors, required: false);
@@ -43,6 +47,7 @@ internal static class AccountRecordMapper
             ContractKind = contract,
             StartDate = start!.Value,
             RenewalDate = renewal,
+            ContractTermMonths = term,
             AutoRenew = record.AutoRenew ?? false,
             NoticePeriodDays = notice,
             Owner = owner!,

@@ -9,4 +9,5 @@ public enum IngestKind
     Surveys,
     Invoices,
     RevenueEvents,
+    RenewalOutcomes,
 }

@@ -7,6 +7,9 @@ namespace CsBot.Application.Ingestion;
 /// </summary>
 public sealed record IngestResult(int Inserted, int Updated, int Unchanged, IReadOnlyList<RecordError> Errors, IReadOnlyList<string> ChangedAccountIds)
 {
+    /// <summary>Accepted records worth a look (see <see cref="AccountFacts"/>); they do not stop the batch.</summary>
+    public IReadOnlyList<RecordWarning> Warnings { get; init; } = [];
+
     public bool Rejected => Errors.Count > 0 && Inserted + Updated + Unchanged == 0;
     public static IngestResult Invalid(IReadOnlyList<RecordError> errors) => new(0, 0, 0, errors, []);
 }

@@ -48,17 +48,24 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                     continue;
                 }
                 var merged = incoming with { Id = existing.Id };
+                AccountSignals? signals = null;
+                if (merged.ChurnedOn is null && existing.ChurnedOn is not null)
+                {
+                    // The CRM does not send churnedOn: keep the one the account's churn events set (AccountFacts).
+                    signals = store.LoadSignals(existing.Id);
+                    if (signals is not null) merged = AccountFacts.WithChurnFromEvents(merged, signals.RevenueEvents);
+                }
                 if (AccountRecordMapper.Same(existing, merged))
                 {
                     unchanged++;
                     continue;
                 }
-                var signals = store.LoadSignals(existing.Id) ?? new AccountSignals { Account = existing };
+                signals ??= store.LoadSignals(existing.Id) ?? new AccountSignals { Account = existing };
                 toSave.Add(signals with { Account = merged });
                 updated++;
             }
             store.Save(toSave);
-            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]);
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = MrrWarnings(toSave) };
         }
     }
 
@@ -83,9 +90,22 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
         Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Invoice(r, e, id, metrics.Currency), t => t.Id, "externalId",
             s => s.Invoices, (s, list) => s with { Invoices = list }, skipInvalid);
 
+    /// <summary>Revenue events; a churn event sets the account's churnedOn when the CRM did not (<see cref="AccountFacts"/>).</summary>
     public IngestResult UpsertRevenueEvents(IReadOnlyList<RevenueEventRecord> records, bool skipInvalid = false) =>
         Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Revenue(r, e, id, metrics.Currency), t => t.Id, "externalId",
-            s => s.RevenueEvents, (s, list) => s with { RevenueEvents = list }, skipInvalid);
+            s => s.RevenueEvents, (s, list) => s with { RevenueEvents = list, Account = AccountFacts.WithChurnFromEvents(s.Account, list) }, skipInvalid,
+            MrrWarnings);
+
+    /// <summary>Renewal outcomes, keyed by account and renewal date: sending one again for the same date replaces it.</summary>
+    public IngestResult UpsertRenewalOutcomes(IReadOnlyList<RenewalOutcomeRecord> records, bool skipInvalid = false) =>
+        Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Renewal(r, e, id, metrics.Currency), o => SignalRecordMappers.KeyOf(o.RenewalDate), "renewalDate",
+            s => s.RenewalOutcomes, (s, list) => s with { RenewalOutcomes = [.. list.OrderBy(o => o.RenewalDate)] }, skipInvalid);
+
+    private List<RecordWarning> MrrWarnings(IEnumerable<AccountSignals> saved)
+    {
+        var today = clock.Today;
+        return [.. saved.Select(s => AccountFacts.MrrMismatch(s, today, metrics.Currency)).OfType<RecordWarning>()];
+    }
 
     /// <summary>
     /// The shared merge of signal records: resolve each record's account, check it, reject duplicates of a key within
@@ -99,7 +119,8 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
         string keyField,
         Func<AccountSignals, IReadOnlyList<TSignal>> get,
         Func<AccountSignals, IReadOnlyList<TSignal>, AccountSignals> set,
-        bool skipInvalid)
+        bool skipInvalid,
+        Func<IEnumerable<AccountSignals>, List<RecordWarning>>? warn = null)
         where TRecord : class
         where TSignal : class
     {
@@ -160,7 +181,7 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                 if (changed) toSave.Add(set(signals, merged));
             }
             store.Save(toSave);
-            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]);
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = warn?.Invoke(toSave) ?? [] };
         }
     }
 

@@ -75,4 +75,23 @@ internal static class SignalRecordMappers
         }
         return e.Any ? null : new RevenueEvent(id!, accountId, kind!.Value, delta!.Value, date!.Value);
     }
+
+    public static RenewalOutcome? Renewal(RenewalOutcomeRecord r, RecordErrors e, string accountId, string currency)
+    {
+        var date = e.Date(r.RenewalDate, "renewalDate", required: true);
+        var outcome = e.Enum<RenewalResult>(r.Outcome, "outcome", required: true);
+        var before = e.Number(r.MrrBefore, "mrrBefore", 0m, AccountRecordMapper.MaxMoney);
+        var after = e.Number(r.MrrAfter, "mrrAfter", 0m, AccountRecordMapper.MaxMoney);
+        e.Currency(r.Currency, "currency", currency);
+        if (outcome is { } o && before is { } b && after is { } a)
+        {
+            if (o == RenewalResult.Churned && a != 0) e.Add("mrrAfter", $"is {a}, but a churned contract keeps no MRR: send 0");
+            else if (o == RenewalResult.Downgraded && a >= b) e.Add("mrrAfter", $"is {a}, not below mrrBefore {b}: a downgrade lowers MRR (send outcome Renewed if it did not)");
+            else if (o != RenewalResult.Churned && a == 0) e.Add("mrrAfter", $"is 0, but a {o} contract keeps MRR: send outcome Churned if it ended");
+        }
+        return e.Any ? null : new RenewalOutcome(KeyOf(date!.Value), accountId, date!.Value, outcome!.Value, before!.Value, after!.Value);
+    }
+
+    /// <summary>The key of a renewal outcome within its account: its renewal date.</summary>
+    public static string KeyOf(DateOnly renewalDate) => renewalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -60,7 +60,7 @@ public sealed partial class DayBoard
             Histories[i] = scores.HistoryOf(account.Id);
             OpenOverdue[i] = overdue;
             Entries[i] = new BoardEntry(owner, segments.GetValueOrDefault(account.Segment, -1), score?.Score ?? -1,
-                score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.RenewalDate?.DayNumber ?? -1, account.Arr);
+                score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.NextRenewalOn(day)?.DayNumber ?? -1, account.Arr);
         }
         Owners = [.. owners];
     }

@@ -56,12 +56,14 @@ public sealed class PortfolioSnapshot
 
     /// <summary>
     /// <paramref name="calculator"/>'s result for this portfolio, worked out once per (metric, period, segment): a metric
-    /// reads every account's history, and the snapshot, hence the answer, only changes when the portfolio is written.
+    /// reads every account's history, and the snapshot, hence the answer, only changes when the portfolio is written
+    /// or (for the renewal rate) the day changes.
     /// </summary>
     public MetricResult Metric(MetricsCalculator calculator, MetricKind metric, DateRange period, string? segment)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        var key = new MetricKey(calculator, metric, period, segment);
+        // The renewal rate derives outcomes for renewal dates that have passed, so a new day can change it.
+        var key = new MetricKey(calculator, metric, period, segment, calculator.Today());
         if (_metrics.TryGetValue(key, out var cached)) return cached;
         var result = calculator.Compute(metric, Signals, period, segment);
         if (_metrics.Count >= MaxCachedMetrics) _metrics.Clear();
@@ -71,5 +73,5 @@ public sealed class PortfolioSnapshot
 
     private sealed record ActiveAccounts(DateOnly Day, Account[] Accounts);
 
-    private readonly record struct MetricKey(MetricsCalculator Calculator, MetricKind Metric, DateRange Period, string? Segment);
+    private readonly record struct MetricKey(MetricsCalculator Calculator, MetricKind Metric, DateRange Period, string? Segment, DateOnly Today);
 }

@@ -7,7 +7,11 @@ namespace CsBot.Core.Metrics;
 /// carries its formula inputs; where the data cannot support a value it is null with a note, never invented.
 /// The formulas live in the metric families (revenue, customer counts, surveys, usage).
 /// </summary>
-public sealed class MetricsCalculator(MetricsOptions options)
+/// <param name="today">
+/// Today in the business time zone: the renewal rate derives outcomes only for renewal dates that have passed.
+/// Without it the system clock's UTC date is used.
+/// </param>
+public sealed class MetricsCalculator(MetricsOptions options, Func<DateOnly>? today = null)
 {
     /// <summary>Average days per month, used to turn a period's churn into a monthly rate.</summary>
     public const decimal DaysPerMonth = 30.44m;
@@ -30,7 +34,7 @@ public sealed class MetricsCalculator(MetricsOptions options)
         {
             MetricKind.LogoChurnRate => CustomerCountMetrics.LogoChurnRate(ctx, RevenueMovements.Of(accounts, period)),
             MetricKind.RetentionRate => CustomerCountMetrics.RetentionRate(ctx, RevenueMovements.Of(accounts, period)),
-            MetricKind.RenewalRate => CustomerCountMetrics.RenewalRate(ctx, accounts),
+            MetricKind.RenewalRate => RenewalRateMetric.Compute(ctx, accounts, Today()),
             MetricKind.GrossRevenueChurn => RevenueMetrics.GrossRevenueChurn(ctx, RevenueMovements.Of(accounts, period)),
             MetricKind.NetRevenueChurn => RevenueMetrics.NetRevenueChurn(ctx, RevenueMovements.Of(accounts, period)),
             MetricKind.GrossRevenueRetention => RevenueMetrics.GrossRevenueRetention(ctx, RevenueMovements.Of(accounts, period)),
@@ -46,6 +50,9 @@ public sealed class MetricsCalculator(MetricsOptions options)
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
         };
     }
+
+    /// <summary>Today, as the renewal rate sees it: a result computed on another day may differ, so caches key on it.</summary>
+    public DateOnly Today() => today?.Invoke() ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
     public IReadOnlyList<MetricResult> ComputeAll(IReadOnlyCollection<AccountSignals> portfolio, DateRange period, string? segment = null) =>
         [.. Enum.GetValues<MetricKind>().Select(m => Compute(m, portfolio, period, segment))];

@@ -17,11 +17,11 @@ public static class ReminderPlanner
         foreach (var account in accounts)
         {
             // Monthly contracts roll over without a renewal date; churned accounts have nothing left to renew.
-            if (account.RenewalDate is not { } renewal || account.ContractKind == ContractKind.Monthly || !account.IsActiveOn(today)) continue;
+            if (account.NextRenewalOn(today) is not { } renewal || account.ContractKind == ContractKind.Monthly || !account.IsActiveOn(today)) continue;
 
             Add(due, account, renewal, ReminderKind.Renewal, renewal, options.RenewalOffsets, alreadySent, today);
             // A zero notice period puts the deadline on the renewal date itself, which the renewal reminders cover.
-            if (account.NoticeDeadline is { } deadline && account.NoticePeriodDays > 0)
+            if (account.NoticeDeadlineOn(today) is { } deadline && account.NoticePeriodDays > 0)
                 Add(due, account, renewal, ReminderKind.NoticeDeadline, deadline, options.NoticeOffsets, alreadySent, today);
         }
         return due;

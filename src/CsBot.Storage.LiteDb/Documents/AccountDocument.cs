@@ -18,6 +18,7 @@ internal sealed class AccountDocument
     public ContractKind ContractKind { get; set; }
     public int StartDay { get; set; }
     public int? RenewalDay { get; set; }
+    public int? ContractTermMonths { get; set; }
     public bool AutoRenew { get; set; }
     public int NoticePeriodDays { get; set; }
     public PersonDocument Owner { get; set; } = new();
@@ -37,6 +38,7 @@ internal sealed class AccountDocument
         ContractKind = account.ContractKind,
         StartDay = Days.From(account.StartDate),
         RenewalDay = Days.From(account.RenewalDate),
+        ContractTermMonths = account.ContractTermMonths,
         AutoRenew = account.AutoRenew,
         NoticePeriodDays = account.NoticePeriodDays,
         Owner = PersonDocument.From(account.Owner ?? throw new ArgumentException($"Account '{account.Id}' has no owner.", nameof(account))),
@@ -57,6 +59,7 @@ internal sealed class AccountDocument
         ContractKind = ContractKind,
         StartDate = Days.ToDate(StartDay),
         RenewalDate = Days.ToDate(RenewalDay),
+        ContractTermMonths = ContractTermMonths,
         AutoRenew = AutoRenew,
         NoticePeriodDays = NoticePeriodDays,
         Owner = Owner.ToPerson(),

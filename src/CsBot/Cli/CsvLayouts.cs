@@ -26,6 +26,7 @@ public sealed record CsvLayout(
         ["surveys"] = Surveys(),
         ["invoices"] = Invoices(),
         ["revenue"] = Revenue(),
+        ["renewals"] = Renewals(),
     };
 
     /// <summary>The CSV column of a record field: "owner.email" is column "ownerEmail".</summary>
@@ -43,7 +44,7 @@ public sealed record CsvLayout(
 
     private static CsvLayout Accounts() => new(IngestKind.Accounts,
         ["externalId", "name", "aliases", "domain", "segment", "plan", "mrr", "currency", "contractKind", "startDate", "renewalDate", "autoRenew",
-         "noticePeriodDays", "ownerName", "ownerEmail", "ownerSlackUserId", "ownerTeamsUserId", "managerName", "managerEmail", "managerSlackUserId", "managerTeamsUserId", "churnedOn"],
+         "noticePeriodDays", "ownerName", "ownerEmail", "ownerSlackUserId", "ownerTeamsUserId", "managerName", "managerEmail", "managerSlackUserId", "managerTeamsUserId", "churnedOn", "contractTermMonths"],
         ["externalId", "name", "mrr", "startDate", "ownerName", "ownerEmail"],
         r => new AccountRecord
         {
@@ -54,7 +55,7 @@ public sealed record CsvLayout(
             NoticePeriodDays = r.Int("noticePeriodDays"),
             Owner = new PersonRecord { Name = r.Text("ownerName"), Email = r.Text("ownerEmail"), SlackUserId = r.Text("ownerSlackUserId"), TeamsUserId = r.Text("ownerTeamsUserId") },
             Manager = new PersonRecord { Name = r.Text("managerName"), Email = r.Text("managerEmail"), SlackUserId = r.Text("managerSlackUserId"), TeamsUserId = r.Text("managerTeamsUserId") },
-            ChurnedOn = r.Text("churnedOn"),
+            ChurnedOn = r.Text("churnedOn"), ContractTermMonths = r.Int("contractTermMonths"),
         },
         (s, records, skip) => s.UpsertAccounts([.. records.Cast<AccountRecord>()], skip),
         (s, currency) =>
@@ -62,7 +63,8 @@ public sealed record CsvLayout(
             var a = s.Account;
             return [[a.ExternalId, a.Name, string.Join(';', a.Aliases), a.Domain, a.Segment, a.Plan, N(a.Mrr), currency, a.ContractKind.ToString(), D(a.StartDate),
                 D(a.RenewalDate), a.AutoRenew ? "true" : "false", N(a.NoticePeriodDays), a.Owner.Name, a.Owner.Email, a.Owner.ChatIdOn(PersonRecord.SlackPlatform), a.Owner.ChatIdOn(PersonRecord.TeamsPlatform),
-                a.Manager?.Name, a.Manager?.Email, a.Manager?.ChatIdOn(PersonRecord.SlackPlatform), a.Manager?.ChatIdOn(PersonRecord.TeamsPlatform), D(a.ChurnedOn)]];
+                a.Manager?.Name, a.Manager?.Email, a.Manager?.ChatIdOn(PersonRecord.SlackPlatform), a.Manager?.ChatIdOn(PersonRecord.TeamsPlatform), D(a.ChurnedOn),
+                a.ContractTermMonths is { } term ? N(term) : null]];
         });
 
     private static CsvLayout Usage() => new(IngestKind.Usage,
@@ -103,4 +105,11 @@ public sealed record CsvLayout(
         r => new RevenueEventRecord { ExternalId = r.Text("externalId"), AccountExternalId = r.Text("accountExternalId"), Kind = r.Text("kind"), MrrDelta = r.Money("mrrDelta"), Currency = r.Text("currency"), Date = r.Text("date") },
         (s, records, skip) => s.UpsertRevenueEvents([.. records.Cast<RevenueEventRecord>()], skip),
         (s, currency) => s.RevenueEvents.Select(e => new string?[] { e.Id, s.Account.ExternalId, e.Kind.ToString(), N(e.MrrDelta), currency, D(e.Date) }));
+
+    private static CsvLayout Renewals() => new(IngestKind.RenewalOutcomes,
+        ["accountExternalId", "renewalDate", "outcome", "mrrBefore", "mrrAfter", "currency"],
+        ["accountExternalId", "renewalDate", "outcome", "mrrBefore", "mrrAfter"],
+        r => new RenewalOutcomeRecord { AccountExternalId = r.Text("accountExternalId"), RenewalDate = r.Text("renewalDate"), Outcome = r.Text("outcome"), MrrBefore = r.Money("mrrBefore"), MrrAfter = r.Money("mrrAfter"), Currency = r.Text("currency") },
+        (s, records, skip) => s.UpsertRenewalOutcomes([.. records.Cast<RenewalOutcomeRecord>()], skip),
+        (s, currency) => s.RenewalOutcomes.Select(o => new string?[] { s.Account.ExternalId, D(o.RenewalDate), o.Result.ToString(), N(o.MrrBefore), N(o.MrrAfter), currency }));
 }

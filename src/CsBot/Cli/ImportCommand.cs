@@ -91,7 +91,10 @@ public static class ImportCommand
             console.MarkupLine("[red]Nothing was written.[/] Fix the rows above, or add --skip-invalid to import the valid rows only.");
             return ExitCodes.Failed;
         }
-        console.MarkupLine(Rescored(result!, rescore));
+        foreach (var warning in result!.Warnings.Take(200))
+            console.MarkupLineInterpolated($"[yellow]warning: account {warning.AccountExternalId}, {warning.Field}:[/] {warning.Reason}");
+        if (result.Warnings.Count > 200) console.MarkupLineInterpolated($"[yellow]... and {result.Warnings.Count - 200} more warnings[/]");
+        console.MarkupLine(Rescored(result, rescore));
         return errors.Count > 0 ? ExitCodes.PartlyImported : ExitCodes.Ok;
     }
 

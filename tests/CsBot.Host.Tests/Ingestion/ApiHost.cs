@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CsBot.Host.Tests.Ingestion;
 
@@ -11,7 +12,7 @@ public static class ApiHost
     public const string WriteKey = "write-key-0123456789abcdef";
     public const string ReadKey = "read-key-0123456789abcdef";
 
-    public static CsBotHost Create(IDictionary<string, string?>? extra = null)
+    public static CsBotHost Create(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -26,7 +27,16 @@ public static class ApiHost
             ["Api:Keys:1:Access"] = "ReadOnly",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        return new CsBotHost(settings);
+        return new CsBotHost(settings, services);
+    }
+
+    /// <summary>A host as <see cref="Create"/> whose clock stands still at <paramref name="now"/>.</summary>
+    public static CsBotHost CreateAt(DateTimeOffset now) =>
+        Create(services: services => services.AddSingleton<TimeProvider>(new FixedTime(now)));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     public static HttpClient Client(this CsBotHost factory, string? key)

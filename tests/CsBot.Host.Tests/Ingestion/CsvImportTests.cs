@@ -136,7 +136,7 @@ public sealed class CsvImportTests : IDisposable
     [Fact]
     public void An_export_of_the_demo_portfolio_imports_back_unchanged()
     {
-        foreach (var kind in new[] { "accounts", "usage", "tickets", "surveys", "invoices", "revenue" })
+        foreach (var kind in new[] { "accounts", "usage", "tickets", "surveys", "invoices", "revenue", "renewals" })
         {
             var path = Path.Combine(_folder, kind + ".csv");
             Assert.Equal(0, Run("export", kind, path, "--accounts", "5", "--demo").Code);
@@ -292,5 +292,61 @@ public sealed class CsvImportTests : IDisposable
         Assert.Contains("line 1: the required column(s) ownerEmail are missing", output);
         Assert.DoesNotContain("line 2", output);
         Assert.Empty(Stored());
+    }
+
+    private const string Renewals =
+        "accountExternalId,renewalDate,outcome,mrrBefore,mrrAfter\n" +
+        "CRM-1,2025-01-15,Renewed,4500,5000\n" +
+        "CRM-2,2025-03-01,Churned,300,0\n";
+
+    [Fact]
+    public void Renewal_outcomes_import_once_export_back_and_a_second_import_changes_nothing()
+    {
+        Run("import", "accounts", File("accounts.csv", Accounts));
+        var path = File("renewals.csv", Renewals);
+
+        var first = Run("import", "renewals", path);
+        var exported = Path.Combine(_folder, "renewals-out.csv");
+        var export = Run("export", "renewals", exported);
+        var again = Run("import", "renewals", exported);
+
+        Assert.Equal(0, first.Code);
+        Assert.Equal(0, export.Code);
+        Assert.Equal(0, again.Code);
+        Assert.Matches(@"2\s+│\s+0\s+│\s+0\s+│\s+2\s+│\s+0", again.Output);
+        var outcomes = Stored().SelectMany(s => s.RenewalOutcomes).OrderBy(o => o.RenewalDate).ToList();
+        Assert.Equal([(new DateOnly(2025, 1, 15), Core.Signals.RenewalResult.Renewed, 5000m), (new DateOnly(2025, 3, 1), Core.Signals.RenewalResult.Churned, 0m)],
+            outcomes.Select(o => (o.RenewalDate, o.Result, o.MrrAfter)));
+    }
+
+    [Fact]
+    public void A_bad_renewal_row_names_its_line_and_column_and_writes_nothing()
+    {
+        Run("import", "accounts", File("accounts.csv", Accounts));
+        var path = File("renewals.csv", Renewals + "CRM-1,2026-01-15,Lapsed,5000,5000\nCRM-2,2026-03-01,Churned,300,120\nCRM-1,2025-01-15,Renewed,4500,5000\n");
+
+        var (code, output) = Run("import", "renewals", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 4, column outcome: 'Lapsed' is not one of Renewed, Churned, Downgraded", output);
+        Assert.Contains("line 5, column mrrAfter:", output);
+        Assert.Contains("line 6, column renewalDate: duplicates record 0", output);
+        Assert.Empty(Stored().SelectMany(s => s.RenewalOutcomes));
+    }
+
+    [Fact]
+    public void The_contract_term_is_an_optional_accounts_column_checked_like_the_api()
+    {
+        var good = File("terms.csv", "externalId,name,mrr,startDate,ownerName,ownerEmail,contractKind,renewalDate,contractTermMonths\n" +
+                                     "CRM-1,Acme,5000,2024-01-15,Dana Whitfield,dana@example.com,MultiYear,2027-01-15,36\n");
+        var bad = File("bad-terms.csv", "externalId,name,mrr,startDate,ownerName,ownerEmail,contractTermMonths\n" +
+                                        "CRM-2,Initech,300,2024-03-01,Ben Kowalski,ben@example.com,121\n");
+
+        var ok = Run("import", "accounts", good);
+        var refused = Run("import", "accounts", bad);
+
+        Assert.Equal(0, ok.Code);
+        Assert.Equal(36, Assert.Single(Stored()).Account.ContractTermMonths);
+        Assert.Contains("line 2, column contractTermMonths: is 121; use 1 to 120", refused.Output);
     }
 }

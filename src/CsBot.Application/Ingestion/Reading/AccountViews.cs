@@ -11,9 +11,12 @@ public sealed record AccountView(
     decimal Mrr, string Currency, ContractKind ContractKind, DateOnly StartDate, DateOnly? RenewalDate, bool AutoRenew,
     int NoticePeriodDays, Person Owner, Person? Manager, DateOnly? ChurnedOn)
 {
+    /// <summary>Months one contract term runs, as sent; null when not sent.</summary>
+    public int? ContractTermMonths { get; init; }
+
     public static AccountView Of(Account a, string currency) => new(
         a.ExternalId, a.Id, a.Name, a.Aliases, a.Domain, a.Segment, a.Plan, a.Mrr, currency, a.ContractKind, a.StartDate,
-        a.RenewalDate, a.AutoRenew, a.NoticePeriodDays, a.Owner, a.Manager, a.ChurnedOn);
+        a.RenewalDate, a.AutoRenew, a.NoticePeriodDays, a.Owner, a.Manager, a.ChurnedOn) { ContractTermMonths = a.ContractTermMonths };
 }
 
 /// <summary>An open alert, without its internal history.</summary>

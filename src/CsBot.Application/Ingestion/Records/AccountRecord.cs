@@ -14,6 +14,10 @@ public sealed record AccountRecord
     /// <summary>Default "SMB".</summary>
     public string? Segment { get; init; }
     public string? Plan { get; init; }
+    /// <summary>
+    /// The account's MRR as the CRM knows it. It is what answers show (ARR = 12 x mrr); revenue metrics use only what its
+    /// revenue events add up to, and ingestion warns when the two disagree by more than a rounding.
+    /// </summary>
     public decimal? Mrr { get; init; }
     /// <summary>When given, must equal the configured currency (Metrics:Currency).</summary>
     public string? Currency { get; init; }
@@ -21,9 +25,12 @@ public sealed record AccountRecord
     public string? ContractKind { get; init; }
     public string? StartDate { get; init; }
     public string? RenewalDate { get; init; }
+    /// <summary>Months one contract term runs (1 to 120), e.g. 36; optional. Annual contracts without it run 12 months.</summary>
+    public int? ContractTermMonths { get; init; }
     public bool? AutoRenew { get; init; }
     public int? NoticePeriodDays { get; init; }
     public PersonRecord? Owner { get; init; }
     public PersonRecord? Manager { get; init; }
+    /// <summary>When not sent, the account's last churn revenue event (not followed by a new or reactivation one) sets it.</summary>
     public string? ChurnedOn { get; init; }
 }

@@ -9,7 +9,7 @@ internal static class RenewalAtRiskCheck
     public static Finding? Evaluate(RuleDefinition rule, RuleContext c)
     {
         if (rule.Days is not { } days || !c.Current.HasData) return null;
-        if (c.Signals.Account.RenewalDate is not { } renewal || renewal < c.AsOf) return null;
+        if (c.Signals.Account.NextRenewalOn(c.AsOf) is not { } renewal || renewal < c.AsOf) return null;
         var until = renewal.DayNumber - c.AsOf.DayNumber;
         if (until > days) return null;
         IReadOnlyList<HealthBand> bands = rule.Bands ?? RuleEvaluator.DefaultRenewalBands;
