@@ -125,25 +125,18 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            // Raw documents, turned into objects by hand (DocumentReads): the reflection mapper cost more than the reads.
-            var database = _context.Database;
-            var accounts = database.GetCollection(LiteDbContext.Accounts).Query()
+            var accounts = Accounts.Query()
                 .Where(BsonExpression.Create("$._id > @0", after))
                 .OrderBy("$._id")
                 .Limit(LoadBatchSize)
                 .ToList();
             if (accounts.Count == 0) return [];
 
-            var range = Query.Between("_id", accounts[0]["_id"], accounts[^1]["_id"]);
-            var usage = database.GetCollection(LiteDbContext.Usage).Find(range).ToDictionary(d => d["_id"].AsString, DocumentReads.UsagePacked, StringComparer.Ordinal);
-            var signals = database.GetCollection(LiteDbContext.Signals).Find(range).ToDictionary(d => d["_id"].AsString, d => DocumentReads.Signals(d, _context.Mapper), StringComparer.Ordinal);
+            var range = Query.Between("_id", accounts[0].Id, accounts[^1].Id);
+            var usage = Usage.Find(range).ToDictionary(d => d.Id, StringComparer.Ordinal);
+            var signals = Signals.Find(range).ToDictionary(d => d.Id, StringComparer.Ordinal);
 
-            return [.. accounts.Select(d =>
-            {
-                var account = DocumentReads.Account(d, _context.Mapper);
-                var assembled = new AccountSignals { Account = account.ToAccount(), Usage = usage.TryGetValue(account.Id, out var packed) ? UsageDocument.Unpack(packed) : [] };
-                return signals.GetValueOrDefault(account.Id)?.AddTo(assembled) ?? assembled;
-            })];
+            return [.. accounts.Select(a => Assemble(a, usage.GetValueOrDefault(a.Id), signals.GetValueOrDefault(a.Id)))];
         }
         finally
         {
