@@ -26,7 +26,9 @@ public sealed class LiteDbScoreStore : IScoreStore
     /// re-run on the same day is idempotent) and makes it the account's latest score — unless the stored latest is of
     /// a later day, so back-filling past days does not turn back the current score. A latest score or history point
     /// equal to the stored one is not written again: an hourly run mostly rescores accounts to what they already have,
-    /// and writing is what a save costs.
+    /// and writing is what a save costs. The history carries the fingerprint of the latest score
+    /// (<see cref="ScoreHistoryDocument.LatestFingerprint"/>), so telling that a score is unchanged reads only the small
+    /// history document; the latest document, with its breakdown, is read only for scores whose fingerprint differs.
     /// </summary>
     public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
@@ -47,33 +49,72 @@ public sealed class LiteDbScoreStore : IScoreStore
         // the write below would be replaced, as it would be by a save just after it.
         var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
         var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
-        var storedLatest = KeyedReads.ByIds(latest, ids);
         var storedHistories = KeyedReads.ByIds(histories, ids);
-        var latestWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
-        var historyWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var fingerprints = new long[scores.Count];
+        var unsure = new List<string>();
+        var at = 0;
         foreach (var score in scores)
         {
-            var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
-            var storedAsOf = stored?[nameof(LatestScoreDocument.AsOfDay)];
-            if ((storedAsOf is null || storedAsOf.IsNull || score.AsOf.DayNumber >= storedAsOf.AsInt32) && (stored is null || !LatestScoreDocument.Holds(stored, score)))
-                latestWrites[score.AccountId] = _context.Mapper.ToDocument(LatestScoreDocument.From(score));
-
-            // The same account may come twice in one call: the second sees the first.
-            var point = new ScorePoint(score.AsOf, score.Score);
-            var history = historyWrites.GetValueOrDefault(score.AccountId) ?? storedHistories.GetValueOrDefault(score.AccountId);
-            var packed = history is null ? null : ScoreHistoryDocument.PackedOf(history);
-            if (packed is not null && ScoreHistoryDocument.Holds(packed, point)) continue;
-            var merged = ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point);
-            historyWrites[score.AccountId] = _context.Mapper.ToDocument(ScoreHistoryDocument.From(score.AccountId, merged));
+            fingerprints[at] = ScoreFingerprint.Of(score);
+            if (ScoreHistoryDocument.LatestFingerprintOf(storedHistories.GetValueOrDefault(score.AccountId)) != fingerprints[at]) unsure.Add(score.AccountId);
+            at++;
         }
-        var written = latestWrites.Keys.Union(historyWrites.Keys, StringComparer.Ordinal).Count();
-        if (written == 0) return 0;
+        var storedLatest = unsure.Count == 0 ? [] : KeyedReads.ByIds(latest, unsure);
+
+        var latestWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var historyWrites = new Dictionary<string, (byte[] Packed, long? LatestFingerprint)>(StringComparer.Ordinal);
+        var newPoints = new HashSet<string>(StringComparer.Ordinal);
+        at = 0;
+        foreach (var score in scores)
+        {
+            var fingerprint = fingerprints[at++];
+            // The same account may come twice in one call: the second sees the first.
+            var storedHistory = storedHistories.GetValueOrDefault(score.AccountId);
+            var (packed, latestFingerprint) = historyWrites.TryGetValue(score.AccountId, out var pending)
+                ? pending
+                : (storedHistory is null ? null : ScoreHistoryDocument.PackedOf(storedHistory), ScoreHistoryDocument.LatestFingerprintOf(storedHistory));
+
+            // Unequal fingerprints may still be an equal score (a history without one); the latest document tells.
+            if (latestFingerprint != fingerprint)
+            {
+                var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
+                var storedAsOf = stored?[nameof(LatestScoreDocument.AsOfDay)];
+                var holds = stored is not null && LatestScoreDocument.Holds(stored, score);
+                if ((storedAsOf is null || storedAsOf.IsNull || score.AsOf.DayNumber >= storedAsOf.AsInt32) && !holds)
+                {
+                    latestWrites[score.AccountId] = _context.Mapper.ToDocument(LatestScoreDocument.From(score));
+                    latestFingerprint = fingerprint;
+                }
+                else if (holds)
+                {
+                    latestFingerprint = fingerprint;
+                }
+                // Otherwise a later day's latest score stays, and so does the fingerprint stored for it.
+            }
+
+            var point = new ScorePoint(score.AsOf, score.Score);
+            var pointHeld = packed is not null && ScoreHistoryDocument.Holds(packed, point);
+            var fingerprintHeld = pending.Packed is null
+                ? latestFingerprint == ScoreHistoryDocument.LatestFingerprintOf(storedHistory)
+                : latestFingerprint == pending.LatestFingerprint;
+            if (pointHeld && fingerprintHeld) continue;
+            if (!pointHeld)
+            {
+                packed = ScoreHistoryDocument.Pack(ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point));
+                newPoints.Add(score.AccountId);
+            }
+            historyWrites[score.AccountId] = (packed!, latestFingerprint);
+        }
+        if (latestWrites.Count == 0 && historyWrites.Count == 0) return 0;
+        // A history rewritten only to carry the fingerprint it lacked changes nothing anyone reads, so it is not counted.
+        var written = latestWrites.Keys.Union(newPoints, StringComparer.Ordinal).Count();
 
         // Always latest, then history, so concurrent writers take collection locks in the same order.
         _context.InTransaction(() =>
         {
             foreach (var document in latestWrites.Values) latest.Upsert(document);
-            foreach (var document in historyWrites.Values) histories.Upsert(document);
+            foreach (var (accountId, (packed, latestFingerprint)) in historyWrites)
+                histories.Upsert(_context.Mapper.ToDocument(new ScoreHistoryDocument { Id = accountId, Packed = packed, LatestFingerprint = latestFingerprint }));
         });
         return written;
     }

@@ -27,12 +27,13 @@ public sealed class ScoreWritesTests : IDisposable
         Assert.True(Marked(context, LiteDbContext.LatestScores));
         Assert.True(Marked(context, LiteDbContext.ScoreHistories));
 
-        // Same score, another reason in the breakdown: the latest score is rewritten, the day's history point is not.
+        // Same score, another reason in the breakdown: the latest score is rewritten, and the history only to carry the
+        // new score's fingerprint; its day's point stays.
         var reworded = score with { Components = [score.Components[0] with { Reason = "active users down 13% (16 -> 14) vs 28-day baseline" }, .. score.Components.Skip(1)] };
         Assert.Equal(1, store.SaveScores([reworded]));
         Assert.False(Marked(context, LiteDbContext.LatestScores));
-        Assert.True(Marked(context, LiteDbContext.ScoreHistories));
         Asserts.SameScore(reworded, store.GetLatest("acc-001"));
+        Assert.Equal([new ScorePoint(TestData.Today, 61)], store.GetHistory("acc-001"));
 
         Mark(context);
         Assert.Equal(1, store.SaveScores([TestData.Score("acc-001", TestData.Today, 58)]));

@@ -103,8 +103,18 @@ internal sealed class ScoreHistoryDocument
     public string Id { get; set; } = "";
     public int Format { get; set; } = CurrentFormat;
     public byte[] Packed { get; set; } = [];
+    /// <summary>
+    /// <see cref="ScoreFingerprint"/> of the account's document in "scores_latest", written with it, so a save of an
+    /// unchanged score needs neither document read back. Null when unknown: histories written before it existed, or
+    /// replaced whole (<see cref="LiteDbScoreStore.SaveHistories"/>); such a save then compares the latest document.
+    /// </summary>
+    public long? LatestFingerprint { get; set; }
 
     public static ScoreHistoryDocument From(string accountId, ReadOnlySpan<ScorePoint> sortedPoints) => new() { Id = accountId, Packed = Pack(sortedPoints) };
+
+    /// <summary>The <see cref="LatestFingerprint"/> of a stored history document, or null when it has none.</summary>
+    public static long? LatestFingerprintOf(BsonDocument? stored) =>
+        stored is not null && stored.TryGetValue(nameof(LatestFingerprint), out var value) && value.IsInt64 ? value.AsInt64 : null;
 
     public ScorePoint[] ToPoints()
     {
