@@ -116,7 +116,7 @@ public class AllAlertsCommandTests
     [Fact]
     public void One_named_alert_still_acts_on_that_alert_only()
     {
-        Assert.Equal("Acknowledged: Big Co (usage-cliff)", Ask("ack Big Co usage-cliff", Dana).Title);
+        Assert.Equal("Acknowledged: Big Co (Usage cliff)", Ask("ack Big Co usage-cliff", Dana).Title);
         Assert.Equal((AlertState.Acknowledged, AlertState.Notified), (StateOf(UsageCliff), StateOf(RenewalAtRisk)));
     }
 }
