@@ -3,7 +3,11 @@ using CsBot.Application.Delivery;
 using CsBot.Application.Digest;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
+using CsBot.Application.Notifications;
+using CsBot.Teams.Hosting;
 using CsBot.Teams.Outbound;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CsBot.Teams.Tests;
@@ -96,6 +100,55 @@ public sealed class TeamsChannelAddressTests : IDisposable
             .Where(r => r.Method == "POST" && r.Path.EndsWith("/activities", StringComparison.Ordinal) && Title(r) == "Globex is at risk")
             .Select(r => ConversationOf(r.Path));
         Assert.Equal([AlertsA, TeamB], posts.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task At_start_up_channel_settings_not_known_yet_are_left_for_first_use_and_ambiguous_ones_are_named_with_the_fix()
+    {
+        var before = await CheckSettings();
+        await InstallBothTeams();
+        var after = await CheckSettings();
+
+        // Before any team installed CsBot, nothing can be judged yet: both keys are left for their first use.
+        Assert.All(before, l => Assert.Equal(LogLevel.Information, l.Level));
+        Assert.Equal(2, before.Count(l => l.Text.Contains("not known in Teams yet") && l.Text.Contains("checked again when a message is first sent there")));
+        // Once two teams have a General, the bare name is ambiguous; "Sales/General" names one channel and passes.
+        var warning = Assert.Single(after);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.StartsWith("Alerting:Channels:* is 'General', which is ambiguous in Teams", warning.Text);
+        Assert.Contains("'Customer Success/General'", warning.Text);
+    }
+
+    [Fact]
+    public void A_channel_setting_with_an_empty_team_or_channel_stops_start_up_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Teams:EnableLocalMode"] = "true",
+            ["Alerting:Channels:Enterprise"] = "Sales/",
+            ["Alerting:Channels:*"] = "Customer Success/cs-alerts",
+            ["Digest:Subscriptions:0:Channel"] = "/General",
+        }).Build();
+        var errors = new List<string>();
+
+        TeamsOptions.Read(configuration, errors);
+
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("Alerting:Channels:Enterprise is 'Sales/'; for Teams write 'Team name/Channel name'", errors[0]);
+        Assert.StartsWith("Digest:Subscriptions:0:Channel is '/General'", errors[1]);
+    }
+
+    private async Task<IReadOnlyList<RecordingLogger.Line>> CheckSettings()
+    {
+        var recording = new RecordingLogger();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(recording));
+        var check = new ChannelSettingsCheck(
+            _host.Services.GetRequiredService<TeamsChannelSettings>(),
+            _host.Services.GetRequiredService<TeamsChannelDirectory>(),
+            _host.Services.GetRequiredService<NotifyingPlatform>(),
+            new Logger<ChannelSettingsCheck>(loggers));
+        await check.StartAsync(default);
+        return recording.Lines;
     }
 
     private async Task InstallBothTeams()
