@@ -57,6 +57,16 @@ public sealed class LiteDbConversationStore : IConversationStore
         return Latest(Collection.Find(Query.EQ(nameof(ConversationDocument.ChannelKey), key)).Where(d => d.Platform == platform));
     }
 
+    public IReadOnlyList<ChatConversation> FindChannels(string platform, string channelName)
+    {
+        var key = ConversationDocument.FoldChannel(channelName);
+        if (key is null) return [];
+        return [.. Collection.Find(Query.EQ(nameof(ConversationDocument.ChannelKey), key))
+            .Where(d => d.Platform == platform)
+            .OrderByDescending(d => d.UpdatedAt.UtcTicks)
+            .Select(d => d.ToConversation())];
+    }
+
     public IReadOnlyList<ChatConversation> GetDigestSubscribers(string platform) =>
         [.. Collection.Find(d => d.Platform == platform && d.DigestSubscribed).Select(d => d.ToConversation()).OrderBy(c => c.ConversationId, StringComparer.Ordinal)];
 

@@ -64,6 +64,9 @@ public static class DependencyInjection
         services.AddTransient<IBot, TeamsBot>();
         services.AddSingleton<LocalModeGate>();
 
+        services.AddSingleton<TeamsChannelDirectory>();
+        services.AddSingleton<TeamsChannelSettings>();
+        services.AddHostedService<ChannelSettingsCheck>();
         services.AddSingleton<TeamsChatSender>();
         services.AddKeyedSingleton<IChatSender>(TeamsOptions.Platform, (sp, _) => sp.GetRequiredService<TeamsChatSender>());
     }

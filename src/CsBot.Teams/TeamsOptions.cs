@@ -43,6 +43,9 @@ public sealed class TeamsOptions
     {
         var options = SettingsReader.Bind<TeamsOptions>(configuration, SectionName, errors);
         foreach (var error in TeamsOptionsValidation.Validate(options)) errors.Add(error);
+        // Channel settings are other sections' keys, but only Teams splits them into team and channel.
+        if (options.IsEnabled)
+            foreach (var error in TeamsChannelSettings.FormProblems(configuration)) errors.Add(error);
         return options;
     }
 }

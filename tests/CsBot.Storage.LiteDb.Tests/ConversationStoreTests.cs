@@ -29,7 +29,7 @@ public sealed class ConversationStoreTests : IDisposable
         var channel = new ChatConversation
         {
             Platform = "teams", ConversationId = "19:c@thread", Scope = ConversationScope.Channel, Reference = "ref",
-            UpdatedAt = At, ChannelName = "CS-Alerts", TeamName = "Customer Success", TenantId = "t-1", DigestSubscribed = true,
+            UpdatedAt = At, ChannelName = "CS-Alerts", TeamName = "Customer Success", TeamId = "19:team@thread", TenantId = "t-1", DigestSubscribed = true,
         };
 
         store.Save(channel);
@@ -61,6 +61,22 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.Equal("19:c", store.FindChannel("teams", "#cs-alerts")?.ConversationId);
         Assert.Equal("19:c", store.FindChannel("teams", "cs-alerts")?.ConversationId);
         Assert.Null(store.FindChannel("teams", "general"));
+    }
+
+    [Fact]
+    public void Every_team_channel_of_a_name_is_found_with_its_team_latest_first()
+    {
+        var store = new LiteDbConversationStore(_db.Open());
+        ChatConversation Channel(string id, string teamId, DateTimeOffset at) =>
+            new() { Platform = "teams", ConversationId = id, Scope = ConversationScope.Channel, Reference = "r", UpdatedAt = at, ChannelName = "General", TeamId = teamId };
+        store.Save(Channel("19:team-a", "19:team-a", At));
+        store.Save(Channel("19:team-b", "19:team-b", At.AddMinutes(1)));
+        store.Save(Channel("C1", "T1", At.AddMinutes(2)) with { Platform = "slack" });
+
+        var found = store.FindChannels("teams", "#general");
+
+        Assert.Equal([("19:team-b", "19:team-b"), ("19:team-a", "19:team-a")], found.Select(c => (c.ConversationId, c.TeamId!)));
+        Assert.Empty(store.FindChannels("teams", "cs-alerts"));
     }
 
     [Fact]

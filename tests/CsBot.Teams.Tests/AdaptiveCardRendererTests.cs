@@ -10,7 +10,7 @@ namespace CsBot.Teams.Tests;
 public class AdaptiveCardRendererTests
 {
     [Fact]
-    public void An_alert_renders_as_a_coloured_card_with_facts_and_submit_buttons()
+    public void An_alert_renders_as_a_coloured_card_with_facts_and_execute_buttons()
     {
         var card = AdaptiveCardRenderer.Render(TeamsEndpointTests.Alert("globex:usage-cliff"));
 
@@ -20,9 +20,12 @@ public class AdaptiveCardRendererTests
         var section = card["body"]![1]!["items"]!.AsArray();
         Assert.Contains(section, i => i!["type"]!.GetValue<string>() == "FactSet" && i["facts"]![1]!["value"]!.GetValue<string>() == @"38 \(Poor\)");
         var ack = section.Single(i => i!["type"]!.GetValue<string>() == "ActionSet")!["actions"]![0]!;
-        Assert.Equal("Action.Submit", ack["type"]!.GetValue<string>());
+        Assert.Equal(("Action.Execute", "Acknowledge"), (ack["type"]!.GetValue<string>(), ack["verb"]!.GetValue<string>()));
         Assert.Equal("Acknowledge", ack["data"]!["kind"]!.GetValue<string>());
         Assert.Equal("globex:usage-cliff", ack["data"]!["value"]!.GetValue<string>());
+        // Clients without Universal Actions draw the same button as Action.Submit, which still reaches the bot as a message.
+        Assert.Equal("Action.Submit", ack["fallback"]!["type"]!.GetValue<string>());
+        Assert.Equal(ack["data"]!.ToJsonString(), ack["fallback"]!["data"]!.ToJsonString());
     }
 
     [Theory]

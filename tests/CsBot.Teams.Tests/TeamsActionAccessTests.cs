@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CsBot.Teams.Tests;
 
 /// <summary>
-/// A card's Action.Submit data is only JSON the client sends back, so it can be forged for any alert id. With
+/// A card's Action.Execute or Action.Submit data is only JSON the client sends back, so it can be forged for any alert id. With
 /// <c>Access:RestrictOtherBooks</c> on, a CSM submitting Acknowledge or Snooze for another CSM's alert is refused in the
 /// chat, the card is not redrawn and the alert is left as it was; a manager's press is applied.
 /// </summary>
@@ -70,6 +70,25 @@ public sealed class TeamsActionAccessTests : IDisposable
         Assert.Contains("owned by Marcus Oyelaran", reply);
         Assert.DoesNotContain("62%", reply);
         Assert.Empty(_connector.Find("PUT", "/v3/conversations/a:forged/"));
+        Assert.Equal(JsonSerializer.Serialize(alert), JsonSerializer.Serialize(host.Services.GetRequiredService<IAlertStore>().Get(alert.Id)));
+    }
+
+    [Theory]
+    [InlineData("Acknowledge", "You can't acknowledge that alert")]
+    [InlineData("Snooze7Days", "You can't snooze that alert")]
+    public async Task A_forged_Action_Execute_on_another_csms_alert_is_refused_in_the_invoke_response_and_the_alert_is_unchanged(string kind, string refusal)
+    {
+        using var host = Host();
+        using var client = host.CreateClient();
+        var alert = PlantMarcusAlert(host);
+        (await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalInstall(_connector.Url, "a:forged-execute"))).EnsureSuccessStatusCode();
+
+        var data = new System.Text.Json.Nodes.JsonObject { ["kind"] = kind, ["value"] = alert.Id };
+        var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.CardExecute(_connector.Url, kind, data, "card-forged", "a:forged-execute"));
+
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("application/vnd.microsoft.activity.message", refusal), (body["type"]!.GetValue<string>(), body["value"]!.GetValue<string>()));
+        Assert.Empty(_connector.Find("PUT", "/v3/conversations/a:forged-execute/"));
         Assert.Equal(JsonSerializer.Serialize(alert), JsonSerializer.Serialize(host.Services.GetRequiredService<IAlertStore>().Get(alert.Id)));
     }
 

@@ -70,6 +70,66 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>
+    /// The app added to a team, as Teams sends it: in the General channel, whose id is the team's, and without
+    /// channelData.channel.
+    /// </summary>
+    public static JsonObject TeamInstall(string serviceUrl, string teamId, string teamName) => new()
+    {
+        ["type"] = "conversationUpdate",
+        ["id"] = "f:team-install-" + teamId,
+        ["timestamp"] = "2026-11-26T09:00:00.000Z",
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:user-dana", ["aadObjectId"] = "aad-dana" },
+        ["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = Tenant, ["id"] = teamId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "CsBot" },
+        ["membersAdded"] = new JsonArray { new JsonObject { ["id"] = BotId } },
+        ["channelData"] = new JsonObject
+        {
+            ["team"] = new JsonObject { ["id"] = teamId, ["name"] = teamName },
+            ["eventType"] = "teamMemberAdded",
+            ["tenant"] = new JsonObject { ["id"] = Tenant },
+        },
+    };
+
+    /// <summary>
+    /// An @mention in any team's channel. Teams sends the General channel without a name (its id is the team's), so
+    /// <paramref name="channelName"/> null leaves the name out.
+    /// </summary>
+    public static JsonObject MentionIn(string serviceUrl, string teamId, string teamName, string channelId, string? channelName, string text, string id)
+    {
+        var message = ChannelMessage(serviceUrl, text, id);
+        message["conversation"]!["id"] = channelId + ";messageid=" + id;
+        var channel = new JsonObject { ["id"] = channelId };
+        if (channelName is not null) channel["name"] = channelName;
+        message["channelData"] = new JsonObject
+        {
+            ["teamsChannelId"] = channelId,
+            ["teamsTeamId"] = teamId,
+            ["channel"] = channel,
+            ["team"] = new JsonObject { ["id"] = teamId, ["name"] = teamName },
+            ["tenant"] = new JsonObject { ["id"] = Tenant },
+        };
+        return message;
+    }
+
+    /// <summary>What Teams sends when a card's Action.Execute is pressed: an adaptiveCard/action invoke carrying the button's verb and data.</summary>
+    public static JsonObject CardExecute(string serviceUrl, string verb, JsonObject data, string replyToId, string conversationId = "a:personal-dana")
+    {
+        var activity = PersonalMessage(serviceUrl, "", conversationId, id: "1700000000303");
+        activity.Remove("text");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = replyToId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = "button-1", ["verb"] = verb, ["data"] = data.DeepClone() },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
     /// <summary>The app installed in a personal chat: the bot is the member added.</summary>
     public static JsonObject PersonalInstall(string serviceUrl, string conversationId = "a:personal-dana") => new()
     {

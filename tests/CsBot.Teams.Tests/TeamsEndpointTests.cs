@@ -62,7 +62,7 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
     }
 
     [Fact]
-    public async Task A_channel_is_remembered_by_name_and_can_subscribe_to_the_digest()
+    public async Task A_channel_is_remembered_with_its_name_and_team_and_subscribes_by_its_conversation_id()
     {
         await _host.PostAsync(TeamsActivities.ChannelMessage(_host.Connector.Url, "subscribe this channel to the weekly digest", id: "1700000000777"));
 
@@ -72,10 +72,10 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         Assert.Equal(TeamsActivities.ChannelId, channel.ConversationId);
         Assert.Equal("Customer Success", channel.TeamName);
         Assert.Equal(TeamsActivities.Tenant, channel.TenantId);
-        // Subscribed under the channel's name, the address the digest job sends to and the Teams sender resolves.
-        var subscription = _host.Service<IDigestSubscriptions>().Find("cs-alerts");
+        // Subscribed under the channel's conversation id, the address the digest job sends to and the Teams sender resolves.
+        var subscription = _host.Service<IDigestSubscriptions>().Find(TeamsActivities.ChannelId);
         Assert.NotNull(subscription);
-        Assert.Equal(channel.ConversationId, store.FindChannel("teams", subscription.Channel)!.ConversationId);
+        Assert.Equal(TeamsActivities.ChannelId, subscription.Channel);
         var reply = _host.Connector.Find("POST", $"/v3/conversations/{TeamsActivities.ChannelId};messageid=1700000000777/activities/").Single();
         Assert.Equal("This channel is subscribed to the weekly digest", reply.Card!["body"]![0]!["items"]![0]!["text"]!.GetValue<string>());
     }

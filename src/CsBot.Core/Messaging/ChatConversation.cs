@@ -21,6 +21,8 @@ public sealed record ChatConversation
     /// <summary>The channel's name as people say it ("cs-alerts"), for channels.</summary>
     public string? ChannelName { get; init; }
     public string? TeamName { get; init; }
+    /// <summary>The platform's id for the team a channel belongs to (Teams: the General channel's conversation id), so names are resolved within one team.</summary>
+    public string? TeamId { get; init; }
     public string? TenantId { get; init; }
     /// <summary>Someone asked for the weekly digest to be posted here.</summary>
     public bool DigestSubscribed { get; init; }

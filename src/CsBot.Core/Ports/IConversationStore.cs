@@ -15,6 +15,8 @@ public interface IConversationStore
     ChatConversation? FindPerson(string platform, string emailOrUserId);
     /// <summary>A channel by name ("#cs-alerts" and "cs-alerts" alike), case-insensitive; the most recently updated wins.</summary>
     ChatConversation? FindChannel(string platform, string channelName);
+    /// <summary>Every channel of that name, in every team, case-insensitive: for platforms whose channel names repeat across teams.</summary>
+    IReadOnlyList<ChatConversation> FindChannels(string platform, string channelName);
     IReadOnlyList<ChatConversation> GetDigestSubscribers(string platform);
 
     /// <summary>Keeps a posted message's payload (opaque to the store) so a later button press can rebuild it.</summary>

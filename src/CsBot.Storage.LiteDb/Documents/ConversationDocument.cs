@@ -21,6 +21,7 @@ internal sealed class ConversationDocument
     public string? DisplayName { get; set; }
     public string? ChannelName { get; set; }
     public string? TeamName { get; set; }
+    public string? TeamId { get; set; }
     public string? TenantId { get; set; }
     public bool DigestSubscribed { get; set; }
     public string? EmailKey { get; set; }
@@ -46,6 +47,7 @@ internal sealed class ConversationDocument
         DisplayName = c.DisplayName,
         ChannelName = c.ChannelName,
         TeamName = c.TeamName,
+        TeamId = c.TeamId,
         TenantId = c.TenantId,
         DigestSubscribed = c.DigestSubscribed,
         EmailKey = Fold(c.Email),
@@ -65,6 +67,7 @@ internal sealed class ConversationDocument
         DisplayName = DisplayName,
         ChannelName = ChannelName,
         TeamName = TeamName,
+        TeamId = TeamId,
         TenantId = TenantId,
         DigestSubscribed = DigestSubscribed,
     };

@@ -13,7 +13,8 @@ namespace CsBot.Teams.Inbound;
 /// Keeps, for every conversation the bot is in, what it needs to post there later: the conversation reference
 /// (refreshed on every activity, since Teams may move a conversation to another service URL), who the person is
 /// in a one-to-one chat (Entra object id, and email from a member look-up, so alerts addressed by email find
-/// them) and a channel's name (so digests addressed to "#cs-alerts" find it). Digest subscriptions survive refreshes.
+/// them) and a channel's id, team and name (so a channel is addressed by its id, and settings naming "Team/cs-alerts"
+/// find it within its own team). Digest subscriptions survive refreshes.
 /// </summary>
 public sealed class ConversationCapture(IConversationStore store, TimeProvider time, ILogger<ConversationCapture> logger)
 {
@@ -25,7 +26,8 @@ public sealed class ConversationCapture(IConversationStore store, TimeProvider t
         var reference = activity.GetConversationReference();
         // Proactive posts start a new message, so the reference must not point at the activity that was captured.
         reference.ActivityId = null;
-        if (scope == ConversationScope.Channel && channelData?.Channel?.Id is { Length: > 0 } channelId)
+        var channelId = scope == ConversationScope.Channel ? ChannelIdOf(activity, channelData) : null;
+        if (channelId is not null && channelId != reference.Conversation.Id)
         {
             // A channel reply arrives in "19:...@thread.tacv2;messageid=..."; proactive posts go to the channel itself.
             // A copy, because the reference shares the activity's account object and this turn still replies in the thread.
@@ -44,8 +46,9 @@ public sealed class ConversationCapture(IConversationStore store, TimeProvider t
             UpdatedAt = time.GetUtcNow(),
             TenantId = channelData?.Tenant?.Id ?? activity.Conversation?.TenantId ?? existing?.TenantId,
             DigestSubscribed = existing?.DigestSubscribed ?? false,
-            ChannelName = scope == ConversationScope.Channel ? ChannelName(channelData) ?? existing?.ChannelName : null,
+            ChannelName = scope == ConversationScope.Channel ? ChannelName(channelId, channelData) ?? existing?.ChannelName : null,
             TeamName = channelData?.Team?.Name ?? existing?.TeamName,
+            TeamId = scope == ConversationScope.Channel ? channelData?.Team?.Id ?? existing?.TeamId : null,
         };
 
         if (scope == ConversationScope.Personal)
@@ -85,14 +88,21 @@ public sealed class ConversationCapture(IConversationStore store, TimeProvider t
         }
     }
 
+    /// <summary>
+    /// The channel's own conversation id: channelData.channel.id when Teams sends it, else the conversation id without
+    /// a thread's ";messageid=...". Teams leaves channelData.channel out of some activities in the General channel
+    /// (the bot's installation among them), whose id is the team's id.
+    /// </summary>
+    public static string? ChannelIdOf(IActivity activity, TeamsChannelData? channelData) =>
+        channelData?.Channel?.Id is { Length: > 0 } id ? id
+        : activity.Conversation?.Id is { Length: > 0 } conversationId ? PostedCards.Key(conversationId)
+        : null;
+
     /// <summary>Teams names every channel but the team's first one, which it leaves nameless: that is "General".</summary>
-    private static string? ChannelName(TeamsChannelData? channelData) => channelData?.Channel switch
-    {
-        null => null,
-        { Name: { Length: > 0 } name } => name,
-        { Id: { } id } when id == channelData.Team?.Id => "General",
-        _ => null,
-    };
+    private static string? ChannelName(string? channelId, TeamsChannelData? channelData) =>
+        channelData?.Channel?.Name is { Length: > 0 } name ? name
+        : channelId is not null && channelId == channelData?.Team?.Id ? "General"
+        : null;
 
     /// <summary>
     /// The person's email (or, failing that, their sign-in name) from Teams' member list. Not fatal when Teams

@@ -21,13 +21,12 @@ public static class TeamsAskers
 
     /// <summary>
     /// Channels and group chats are shared: restricted numbers are not shown there. The id given is how a digest for
-    /// that place is addressed, which <see cref="Sending.TeamsChatSender"/> resolves: a channel by its name (the
-    /// conversation id when Teams never told its name), a group chat by its conversation id.
+    /// that place is addressed, which <see cref="Outbound.TeamsChatSender"/> resolves: the conversation id, never a
+    /// name, since every team has a "General" and names repeat across teams.
     /// </summary>
     private static string? SharedChannel(ChatConversation conversation) => conversation.Scope switch
     {
-        ConversationScope.Channel => conversation.ChannelName ?? conversation.ConversationId,
-        ConversationScope.GroupChat => conversation.ConversationId,
+        ConversationScope.Channel or ConversationScope.GroupChat => conversation.ConversationId,
         _ => null,
     };
 }

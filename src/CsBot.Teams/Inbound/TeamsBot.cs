@@ -12,7 +12,8 @@ namespace CsBot.Teams.Inbound;
 
 /// <summary>
 /// CsBot in Teams: answers questions typed in personal chats, group chats and channels (after an @mention),
-/// "subscribe this channel to the weekly digest" included, handles card buttons, and keeps every conversation's
+/// "subscribe this channel to the weekly digest" included, handles card buttons (Action.Execute invokes and Action.Submit
+/// messages), and keeps every conversation's
 /// reference so alerts and digests can be posted there later. Tenants outside Teams:AllowedTenants get a polite refusal and nothing is stored.
 /// </summary>
 public sealed class TeamsBot(
@@ -64,6 +65,24 @@ public sealed class TeamsBot(
 
         // The channel was captured above, so a digest subscribed here can be delivered here.
         await cards.ReplyAsync(turnContext, askService.Ask(text, TeamsAskers.From(activity, conversation, email)), cancellationToken);
+    }
+
+    /// <summary>
+    /// A card's Action.Execute. Never throws: whatever goes wrong, Teams gets an invoke response to show the presser
+    /// (without one the adapter would answer 501 and Teams would show a generic failure).
+    /// </summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversation = await capture.CaptureAsync(turnContext, cancellationToken);
+            return await cardActions.HandleInvokeAsync(turnContext, invokeValue, conversation, conversation.Email ?? KnownEmail(turnContext.Activity), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Teams card action failed in conversation {Conversation}", turnContext.Activity.Conversation?.Id);
+            return InvokeResponses.Message(Hosting.TurnErrorHandler.Apology);
+        }
     }
 
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace CsBot.Teams.Outbound;
 
 /// <summary>
 /// Posts alerts, reminders and digests into Teams unprompted. A person (Recipient.Key = email, or an Entra object
-/// id) is found by their one-to-one chat with the bot; a channel by its name (or conversation id). Each message is a new post in that
+/// id) is found by their one-to-one chat with the bot; a channel by its conversation id, or by name within one team
+/// (see <see cref="TeamsChannelDirectory"/>). Each message is a new post in that
 /// conversation, sent through the Bot Framework adapter; connector failures become transient or permanent
 /// <see cref="SendResult"/>s for the outbox (see <see cref="ConnectorErrors"/>). Never throws for a failed delivery.
 /// </summary>
@@ -18,6 +19,8 @@ public sealed class TeamsChatSender(
     BotAdapter adapter,
     IConversationStore store,
     PostedCards cards,
+    TeamsChannelDirectory channels,
+    TeamsChannelSettings settings,
     TeamsOptions options,
     TimeProvider time,
     ILogger<TeamsChatSender> logger) : IChatSender
@@ -27,10 +30,14 @@ public sealed class TeamsChatSender(
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var recipient = message.Recipient;
-        var conversation = recipient.Kind == RecipientKind.Channel
-            // By conversation id too: a group chat, or a channel whose name Teams never told, subscribes to the digest by its id.
-            ? store.FindChannel(Platform, recipient.Key) ?? store.Get(Platform, recipient.Key)
-            : store.FindPerson(Platform, recipient.Key);
+        ChatConversation? conversation;
+        if (recipient.Kind == RecipientKind.Channel)
+        {
+            var lookup = channels.Find(recipient.Key);
+            if (lookup.Conversation is null) return SendResult.Failed(WhereToFix(lookup.Problem!, recipient.Key), transient: false);
+            conversation = lookup.Conversation;
+        }
+        else conversation = store.FindPerson(Platform, recipient.Key);
         if (conversation is null) return SendResult.Failed(NotReachable(recipient), transient: false);
 
         var reference = ConversationReferences.Deserialize(conversation.Reference);
@@ -76,7 +83,11 @@ public sealed class TeamsChatSender(
         return SendResult.Ok(activityId);
     }
 
-    private static string NotReachable(Recipient recipient) => recipient.Kind == RecipientKind.Channel
-        ? $"CsBot is not in a Teams channel named '{recipient.Key}': add the app to that team and mention it once in the channel."
-        : $"No Teams chat with {recipient.Key}: they need to install CsBot (personal scope) or message it once, so it learns their email.";
+    private static string NotReachable(Recipient recipient) =>
+        $"No Teams chat with {recipient.Key}: they need to install CsBot (personal scope) or message it once, so it learns their email.";
+
+    /// <summary>A channel that settings name: the message says which key to change.</summary>
+    private string WhereToFix(string problem, string address) => settings.KeysFor(address) is { Count: > 0 } keys
+        ? $"{problem} (set in {string.Join(", ", keys)})"
+        : problem;
 }

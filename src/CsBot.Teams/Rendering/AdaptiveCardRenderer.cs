@@ -9,7 +9,8 @@ namespace CsBot.Teams.Rendering;
 /// <summary>
 /// Draws a neutral <see cref="ChatMessage"/> as an Adaptive Card (schema 1.5, the newest Teams renders), built as
 /// plain JSON so nothing depends on an Adaptive Cards library. Severity colours the title band; fields become a
-/// FactSet; every button is an Action.Submit whose data is {kind, value}, read back by <see cref="CardActionData"/>.
+/// FactSet; every button is an Action.Execute (falling back to Action.Submit) whose data is {kind, value}, read back by
+/// <see cref="CardActionData"/>.
 /// Every string of the message is plain text and may be customer data: whatever lands where Teams reads Markdown
 /// (TextBlocks, facts, fallback text) is escaped by <see cref="TeamsMarkdown"/>; emphasis comes from TextBlock weight.
 /// </summary>
@@ -109,17 +110,27 @@ public static class AdaptiveCardRenderer
         var array = new JsonArray();
         foreach (var action in actions)
         {
-            var submit = new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = TeamsMarkdown.Plain(action.Label),
-                ["data"] = new JsonObject { [CardActionData.KindProperty] = action.Kind.ToString(), [CardActionData.ValueProperty] = action.Value },
-            };
-            if (action.Style == ActionStyle.Primary) submit["style"] = "positive";
-            else if (action.Style == ActionStyle.Danger) submit["style"] = "destructive";
-            array.Add(submit);
+            // Action.Execute (Universal Actions) lets the press answer with the redrawn card; a client too old for it
+            // draws the same button as Action.Submit instead.
+            var execute = Button("Action.Execute", action);
+            execute["verb"] = action.Kind.ToString();
+            execute["fallback"] = Button("Action.Submit", action);
+            array.Add(execute);
         }
         return array;
+    }
+
+    private static JsonObject Button(string type, MessageAction action)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = type,
+            ["title"] = TeamsMarkdown.Plain(action.Label),
+            ["data"] = new JsonObject { [CardActionData.KindProperty] = action.Kind.ToString(), [CardActionData.ValueProperty] = action.Value },
+        };
+        if (action.Style == ActionStyle.Primary) button["style"] = "positive";
+        else if (action.Style == ActionStyle.Danger) button["style"] = "destructive";
+        return button;
     }
 
     /// <summary>A TextBlock showing <paramref name="text"/> as it is: plain text in, escaped Markdown out.</summary>
