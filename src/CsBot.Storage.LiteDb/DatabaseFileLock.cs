@@ -24,7 +24,7 @@ internal sealed class DatabaseFileLock : IDisposable
         {
             throw new DatabaseFileException(
                 $"The database file {databasePath} is in use by another CsBot process (it holds {lockPath}). " +
-                "Stop that process first: CsBot, and commands such as import and export, need the file to themselves.", ex);
+                "Stop that process first: CsBot, and commands such as import and export, need the file to themselves.", ex, inUse: true);
         }
     }
 
