@@ -34,7 +34,7 @@ public static class ImportCommand
         };
         var batchSize = new Option<int>("--batch-size")
         {
-            Description = $"Rows per request to a running CsBot (default {RunningHostImport.DefaultBatchSize}).",
+            Description = "Rows per request to a running CsBot.",
             DefaultValueFactory = _ => RunningHostImport.DefaultBatchSize,
         };
         batchSize.Validators.Add(r =>
@@ -57,7 +57,12 @@ public static class ImportCommand
             var path = parse.GetRequiredValue(file);
             var settings = context.CreateBuilder().Configuration;
             var key = parse.GetValue(apiKey) ?? Blank(settings[ImportApiKeySetting]);
-            var address = parse.GetValue(url) ?? (Blank(settings[ImportUrlSetting]) is { } configured ? new Uri(configured) : null);
+            var address = parse.GetValue(url);
+            if (address is null && Blank(settings[ImportUrlSetting]) is { } configured && !Uri.TryCreate(configured, UriKind.Absolute, out address))
+            {
+                context.Console.Error.WriteLine($"{ImportUrlSetting} is '{configured}', not an address; give the running CsBot's address, e.g. http://localhost:5080.");
+                return ExitCodes.UsageOrConfiguration;
+            }
             if (address is null && parse.GetValue(apiKey) is null)
             {
                 ServiceProvider services;
@@ -79,6 +84,7 @@ public static class ImportCommand
                             "(environment variable Import__ApiKey), and its address with --url if it is not the first of Urls.");
                         return ExitCodes.UsageOrConfiguration;
                     }
+                    context.Console.Error.WriteLine($"CsBot is running and holds the database file, so the rows go to it at {address}.");
                     return await SendAsync(layout, path, parse.GetValue(skipInvalid), address, key, parse.GetValue(batchSize), context.Console, ct);
                 }
                 using (services) return await RunAsync(layout, path, parse.GetValue(skipInvalid), intake, context.Console.Rich, ct);
@@ -109,7 +115,7 @@ public static class ImportCommand
     /// Where this machine reaches the CsBot that runs with these settings: the first of its Urls, with a wildcard host
     /// (http://*:5080, http://0.0.0.0:5080) read as localhost.
     /// </summary>
-    internal static Uri? RunningHostAddress(string? urls)
+    public static Uri? RunningHostAddress(string? urls)
     {
         var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         if (first is null) return null;

@@ -203,6 +203,27 @@ public sealed class CsvImportWhileRunningTests : IDisposable
         Assert.Matches(@"3\s+│\s+1\s+│\s+0\s+│\s+2\s+│\s+0", fixedRun.Output);
     }
 
+    [Fact]
+    public async Task Every_csv_kind_is_sent_to_an_endpoint_the_running_CsBot_serves()
+    {
+        var (_, url) = Running();
+        using var client = Client(url, ApiHost.WriteKey);
+
+        foreach (var (name, layout) in CsvLayout.ByName)
+        {
+            var response = await client.PostAsJsonAsync(RunningHostImport.PathOf(layout.Kind), Array.Empty<object>());
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {RunningHostImport.PathOf(layout.Kind)} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5080", "http://localhost:5080/")]
+    [InlineData("http://*:5080;https://*:5443", "http://localhost:5080/")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080/")]
+    [InlineData("http://+:80", "http://localhost/")]
+    public void A_running_CsBot_is_reached_at_the_first_of_its_urls_with_a_wildcard_read_as_localhost(string urls, string expected) =>
+        Assert.Equal(expected, ImportCommand.RunningHostAddress(urls)!.ToString());
+
     /// <summary>The host answering its first ingestion request 503 with Retry-After, as under load or behind a restarting proxy.</summary>
     private sealed class BusyOnce : IStartupFilter
     {
