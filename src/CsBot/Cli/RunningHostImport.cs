@@ -14,8 +14,8 @@ namespace CsBot.Host.Cli;
 /// batches with an API key: the host checks, writes and rescores each batch exactly as it does for any API client,
 /// and delivers the alerts this raises at once. The file is read and checked here first, with the same line and column
 /// errors as a direct import, and nothing is sent while any row is invalid. A batch the host rejects (an account it
-/// does not know) stops the import; the batches before it stay written, and since every record is keyed by its external
-/// id, importing the whole file again after fixing it is safe. Busy answers (429, 502, 503, 504) and lost connections
+/// does not know) stops the import; the batches before it stay written, and since every record is keyed (external id,
+/// or account and date), importing the whole file again after fixing it is safe. Busy answers (429, 502, 503, 504) and lost connections
 /// are retried, after Retry-After when the host gives one; any other refusal stops at once.
 /// </summary>
 public sealed class RunningHostImport(HttpClient http, int batchSize, Func<TimeSpan, CancellationToken, Task>? wait = null)
@@ -115,7 +115,7 @@ public sealed class RunningHostImport(HttpClient http, int batchSize, Func<TimeS
             rich.MarkupLine("[red]The import stopped and nothing was written.[/]");
         else
             rich.MarkupLine($"[red]The import stopped after {ImportCommand.N(writtenRows)} rows (up to line {lastWrittenLine}); those were written, the rest were not.[/] " +
-                            "Records are keyed by their external ids, so importing the whole file again once it is fixed is safe: the rows already written stay unchanged.");
+                            "Records are keyed (by external id, or account and date), so importing the whole file again once it is fixed is safe: the rows already written stay unchanged.");
         return exitCode;
     }
 
