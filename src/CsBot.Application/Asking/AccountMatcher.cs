@@ -35,10 +35,10 @@ public sealed class AccountMatcher
         }
         _cores = [.. _accounts.Select(a => (a, CoreName(a.Name)))];
         _normalized = [.. _accounts.Select(a => Normalize(a.Name))];
-        Names = new KnownNames(_accounts.SelectMany(a => a.Aliases.Prepend(a.Name)));
+        Names = new KnownNames(_accounts.SelectMany(a => a.Aliases.Prepend(a.Name)), _accounts.Select(a => a.Owner?.Name ?? ""));
     }
 
-    /// <summary>The names and aliases as words, for the parser to tell them from keywords.</summary>
+    /// <summary>The names and aliases as words, for the parser to tell them from keywords, and the accounts' owners' names.</summary>
     public KnownNames Names { get; }
 
     public AccountMatch Match(string text)

@@ -42,10 +42,10 @@ public static class AlertCommands
     private static (List<Alert> Alerts, ChatMessage? Refusal) Candidates(AskContext ctx, string text)
     {
         var open = ctx.Alerts.Open.Where(a => a.State != AlertState.Resolved).ToList();
-        var lower = text.ToLowerInvariant();
         // Rule ids are configuration, not customer data: they are recognised whoever's alerts carry them.
-        var rule = open.Select(a => a.RuleId).Distinct().Where(r => lower.Contains(r, StringComparison.Ordinal)).OrderByDescending(r => r.Length).FirstOrDefault();
-        var accountText = rule is null ? text : lower.Replace(rule, " ", StringComparison.Ordinal);
+        var mention = RuleMentions.Find(text, open.Select(a => a.RuleId).Distinct());
+        var rule = mention?.RuleId;
+        var accountText = mention?.Remainder ?? text;
         accountText = accountText.Replace(" alert", " ", StringComparison.OrdinalIgnoreCase).Replace("the ", " ", StringComparison.OrdinalIgnoreCase).Trim();
 
         var match = accountText.Length == 0 ? null : ctx.Match(accountText);

@@ -90,6 +90,10 @@ internal static partial class IntentPatterns
     [GeneratedRegex(@"\bat[\s-]*risk\b|\brisky\b|\brisk\s*list\b|\bwatch\s*list\b|\bchurn[\s-]+risks?\b|\brisk\s+of\s+(?:churn(?:ing)?|leaving)\b|\b(?:likely|about|going|set)\s+to\s+(?:churn|leave|cancel)\b|\b(?:might|could|may|will)\s+(?:churn|leave|cancel)\b|\bchurning\b|\b(?:red|orange|amber|yellow|green|unhealthy|healthy|struggling|troubled|critical|poor|average|good)\s+(?:health\s+)?(?:accounts?|customers?|clients?|ones)\b|\b(?:accounts?|customers?|clients?)\s+(?:in|with)\s+(?:poor|bad|average|good|red|orange|amber|yellow|green)\s+health\b|\b(?:accounts?|customers?|clients?|ones|who)(?:'s|\s+(?:are|is))\s+(?:red|orange|amber|yellow|green|unhealthy|healthy)\b|\b(?:poor|bad|average|good)[\s-]+health\b|\bin\s+trouble\b|\bin\s+the\s+red\b", I)]
     public static partial Regex AtRisk();
 
+    /// <summary>A band typed alone ("red", "poor health", "orange ones"): the list of that band, not an account called so.</summary>
+    [GeneratedRegex(@"^(?:(?:red|orange|amber|yellow|green)(?:\s+(?:health|ones))?|(?:poor|bad|average|fair|good)[\s-]+health)$", I)]
+    public static partial Regex BandAlone();
+
     [GeneratedRegex(@"\bchurn[\s-]+risks?\b|\brisk\s+of\s+churn|\b(?:likely|about|going|set)\s+to\s+churn\b|\b(?:might|could|may|will)\s+churn\b|\bchurning\b|\bat[\s-]*risk\b", I)]
     public static partial Regex ChurnRisk();
 

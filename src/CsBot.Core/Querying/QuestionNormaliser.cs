@@ -25,6 +25,13 @@ public static partial class QuestionNormaliser
             var token = tokens[i];
             var lower = token.ToLowerInvariant();
             if (token is "-" or "\u2013" or "\u2014" or "...") continue;
+            // "priya raman", "dana whitfields": a known owner's full name as the data spells it, so the owner patterns read it.
+            if (names.OwnerAt(tokens, i) is { } owner)
+            {
+                words.Add(owner.Possessive ? owner.Name + "'s" : owner.Name);
+                i += owner.Count - 1;
+                continue;
+            }
             if (!names.IsNameWord(lower) && Abbreviations.TryGetValue(lower, out var full))
             {
                 if (full.Length > 0) words.Add(full);

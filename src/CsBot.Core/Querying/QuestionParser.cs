@@ -44,10 +44,12 @@ public static class QuestionParser
         var segments = knownSegments ?? Qualifiers.DefaultSegments;
         var normal = QuestionNormaliser.Normalise(cleaned, names);
         var first = ParseNormal(normal, cleaned, today, segments);
-        if (MakesSense(first, names)) return first;
-
         var corrected = KeywordTypos.Correct(normal, names);
-        if (!ReferenceEquals(corrected, normal))
+        var typo = !ReferenceEquals(corrected, normal);
+        // "whay is initech at risk" reads as the at-risk list with the account left over; with the typo fixed it is a question.
+        if (MakesSense(first, names) && !(typo && LeavesOutAnAccount(first, normal, names))) return first;
+
+        if (typo)
         {
             var second = ParseNormal(corrected, cleaned, today, segments);
             if (MakesSense(second, names)) return second;
@@ -91,6 +93,8 @@ public static class QuestionParser
         if (AccountFacts.TryParse(q, today, segments, out var fact, out var factAccount)) return Result(IntentKind.AccountFact, factAccount) with { Fact = fact };
         if (TrendQuestions.TryParse(q, today, segments, out var trendAccount, out var trendPeriod))
             return Result(IntentKind.AccountTrend, trendAccount) with { Period = trendPeriod?.Range, PeriodText = trendPeriod?.Text };
+
+        if (BandAlone().IsMatch(q)) return Result(IntentKind.AtRiskList) with { Band = Qualifiers.Band(q) };
 
         var health = Health().Match(q);
         if (health.Success && !NotOneAccount().IsMatch(health.Groups["account"].Value))
@@ -157,6 +161,10 @@ public static class QuestionParser
         IntentKind.AccountHealth or IntentKind.Why or IntentKind.AccountFact or IntentKind.AccountTrend => names.IsEmpty || (parsed.AccountText is { } a && names.IsName(a)),
         _ => true,
     };
+
+    /// <summary>A reading about no account, of a message that names one.</summary>
+    private static bool LeavesOutAnAccount(ParsedQuestion parsed, string text, KnownNames names) =>
+        parsed.AccountText is null && parsed.AlertText is null && names.Find(KnownNames.Words(text)) is not null;
 
     /// <summary>
     /// An account's name inside a message that did not read as a request: "any news on Cyberdyne Systems" and "I have a

@@ -171,6 +171,20 @@ public class AskServiceAnswerTests
         Assert.Same(reply, answer);
     }
 
+    [Theory]
+    [InlineData("ack Big Co usage cliff")]
+    [InlineData("ack big co usage-clif")]
+    [InlineData("ack the usage cliff alert on Big Co")]
+    public void Acknowledging_names_the_rule_in_words_or_with_a_typo_as_well_as_by_id(string typed)
+    {
+        var reply = new ChatMessage { Title = "Acknowledged" };
+        _data.Actions.Apply(ActionKind.Acknowledge, "big:usage-cliff", Dana).Returns(new CsBot.Application.Alerts.AlertActionOutcome(true, reply, null, null));
+
+        var answer = Ask(typed, Dana);
+
+        Assert.Same(reply, answer);
+    }
+
     [Fact]
     public void Acknowledging_an_account_with_several_alerts_asks_which_with_a_button_each()
     {

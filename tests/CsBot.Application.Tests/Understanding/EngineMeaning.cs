@@ -184,9 +184,9 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
     private void AlertRef(string? text, Action<string, string?> add)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
-        var lower = text.ToLowerInvariant();
-        var rule = RuleIds.FirstOrDefault(r => lower.Contains(r, StringComparison.Ordinal));
-        var accountText = (rule is null ? lower : lower.Replace(rule, " ", StringComparison.Ordinal))
+        var mention = RuleMentions.Find(text, RuleIds);
+        var rule = mention?.RuleId;
+        var accountText = (mention?.Remainder ?? text).ToLowerInvariant()
             .Replace(" alert", " ", StringComparison.Ordinal).Replace("the ", " ", StringComparison.Ordinal).Trim();
         add("rule", rule);
         if (accountText.Length > 0) add("account", Account(accountText) ?? "?" + accountText);

@@ -12,6 +12,7 @@ public class KeywordTyposTests
     [InlineData("overdue invocies in smb", "overdue invoices in smb")]
     [InlineData("unsubscirbe", "unsubscribe")]
     [InlineData("halp", "help")]
+    [InlineData("whay is initech at risk", "why is initech at risk")]
     public void Corrects_mistyped_keywords(string typed, string corrected) =>
         Assert.Equal(corrected, KeywordTypos.Correct(typed));
 
@@ -31,6 +32,8 @@ public class KeywordTyposTests
     [InlineData("how did we do")]
     [InlineData("hooli")]
     [InlineData("desk")]
+    [InlineData("what is hooli")]
+    [InlineData("when is the renewal")]
     public void Leaves_short_and_unrelated_words_alone(string typed) =>
         Assert.Same(typed, KeywordTypos.Correct(typed));
 }
