@@ -30,8 +30,10 @@ public sealed class UnderstandingRateTests(ITestOutputHelper output)
     //   and follow-ups read against the conversation: main 178 of 207, blind 57 of 77
     //   and lists by signal, all of an account's alerts: main 197 of 207, blind 64 of 77
     //   and a metric for a period that has not started gets no number: main 203 of 207, blind 66 of 77
-    private const double MainRateFloor = 0.98;
-    private const double BlindRateFloor = 0.85;
+    //   and owners' full names in lower case, "whay", rule names in words or mistyped:
+    //                                                 main 207 of 207, blind 67 of 77
+    private const double MainRateFloor = 1.00;
+    private const double BlindRateFloor = 0.87;
 
     // The blind set is frozen: nothing in the engine is tuned against it. Changing this hash is a deliberate, visible act.
     private const string BlindSha256 = "4dbe57f90519946e9d030d3aacda59b362e4fbb38647719907a0d7b41fd14799";
