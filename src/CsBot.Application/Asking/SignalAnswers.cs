@@ -47,14 +47,14 @@ public static class SignalAnswers
         if (period is { } window && kind is RuleKind.NpsDetractor or RuleKind.Contraction)
         {
             asOf = window.To < ctx.Today ? window.To : ctx.Today;
-            definitions = [.. definitions.Select(d => WithDays(d, asOf.DayNumber - window.From.DayNumber + 1))];
+            definitions = [.. definitions.Select(d => d.WithDays(asOf.DayNumber - window.From.DayNumber + 1))];
         }
         // Renewals at risk look ahead: up to the end of the period asked for, and not before its start.
         var renewsFrom = -1;
         if (period is { } ahead && kind == RuleKind.RenewalAtRisk)
         {
             renewsFrom = ahead.From.DayNumber;
-            definitions = [.. definitions.Select(d => WithDays(d, Math.Max(0, ahead.To.DayNumber - ctx.Today.DayNumber)))];
+            definitions = [.. definitions.Select(d => d.WithDays(Math.Max(0, ahead.To.DayNumber - ctx.Today.DayNumber)))];
         }
 
         var hitsByRule = definitions.Select(d => board.RuleHits(d, asOf, rules)).ToList();
@@ -171,21 +171,4 @@ public static class SignalAnswers
     };
 
     private static string Example(ListSignal signal) => signal == ListSignal.Contraction ? "who contracted this month" : "detractors this month";
-
-    /// <summary>The rule with another window: the same test over the days asked about.</summary>
-    private static RuleDefinition WithDays(RuleDefinition rule, int days) => new()
-    {
-        Id = rule.Id,
-        Kind = rule.Kind,
-        Severity = rule.Severity,
-        Enabled = rule.Enabled,
-        Threshold = rule.Threshold,
-        Points = rule.Points,
-        Percent = rule.Percent,
-        Days = days,
-        Count = rule.Count,
-        RecentDays = rule.RecentDays,
-        BaselineDays = rule.BaselineDays,
-        Bands = rule.Bands,
-    };
 }

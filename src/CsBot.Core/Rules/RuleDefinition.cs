@@ -20,4 +20,15 @@ public sealed class RuleDefinition
     public int? RecentDays { get; set; }
     public int? BaselineDays { get; set; }
     public List<HealthBand>? Bands { get; set; }
+
+    /// <summary>
+    /// The same rule over another window of <paramref name="days"/> days ("detractors this month"). A member-wise copy, so
+    /// a parameter added to this class later is carried over too.
+    /// </summary>
+    public RuleDefinition WithDays(int days)
+    {
+        var copy = (RuleDefinition)MemberwiseClone();
+        copy.Days = days;
+        return copy;
+    }
 }
