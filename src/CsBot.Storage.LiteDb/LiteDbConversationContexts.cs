@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CsBot.Core.Conversations;
 using CsBot.Core.Ports;
 using CsBot.Storage.LiteDb.Documents;
@@ -21,9 +19,6 @@ public sealed class LiteDbConversationContexts : IConversationContexts
 
     /// <summary>Most contexts kept; far more than people who talk to CsBot within one memory window.</summary>
     public const int MaxContexts = 50_000;
-
-    /// <summary>Keys longer than this are stored as a hash: LiteDB refuses index keys over 1023 bytes.</summary>
-    private const int MaxIdChars = 200;
 
     private readonly LiteDbContext _context;
     private readonly TimeProvider _time;
@@ -73,6 +68,5 @@ public sealed class LiteDbConversationContexts : IConversationContexts
             contexts.Delete(id);
     }
 
-    private static string Id(string key) =>
-        key.Length <= MaxIdChars ? key : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static string Id(string key) => IndexKeys.Bounded("", key);
 }

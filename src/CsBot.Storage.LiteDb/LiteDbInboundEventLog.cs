@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CsBot.Core.Ports;
 using CsBot.Storage.LiteDb.Documents;
 using LiteDB;
@@ -16,9 +14,6 @@ public sealed class LiteDbInboundEventLog : IInboundEventLog
     internal const string CollectionName = "inbound_events";
 
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
-
-    /// <summary>Ids longer than this are stored as a hash: LiteDB refuses index keys over 1023 bytes.</summary>
-    private const int MaxIdChars = 200;
 
     private readonly LiteDbContext _context;
     // Check-then-insert must be atomic, or two deliveries of one event arriving together would both be "first".
@@ -60,9 +55,5 @@ public sealed class LiteDbInboundEventLog : IInboundEventLog
     /// <summary>How many records are kept, expired or not; for tests and inspection.</summary>
     public int Count => Events.Count();
 
-    private static string Key(string platform, string eventId)
-    {
-        var key = platform + ":" + eventId;
-        return key.Length <= MaxIdChars ? key : platform + ":sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
-    }
+    private static string Key(string platform, string eventId) => IndexKeys.Bounded(platform + ":", eventId);
 }
