@@ -1,6 +1,7 @@
 using CsBot.Application.Delivery;
 using CsBot.Application.Settings;
 using CsBot.Core.Digest;
+using CsBot.Scheduling.Cluster;
 using Microsoft.Extensions.Configuration;
 using CronExpression = Quartz.CronExpression;
 
@@ -10,14 +11,16 @@ namespace CsBot.Scheduling;
 /// When scheduled work runs: the risk evaluation (section "Scheduling"), the outbox poll (Delivery:PollCron), the
 /// daily reminders (Reminders:Enabled, RunAtStartup and Cron) and the configured digest subscriptions (section
 /// "Digest"). Every cron is checked here, where Quartz reads it; the other values of Delivery and the reminder
-/// offsets are the Application's and checked there.
+/// offsets are the Application's and checked there. Where the schedule is kept follows the store
+/// (<see cref="SchedulerStore"/>: in memory with LiteDB, clustered with PostgreSQL).
 /// </summary>
 public sealed record SchedulingSettings(
     SchedulingOptions Scheduling,
     TimeZoneInfo TimeZone,
     string DeliveryPollCron,
     ReminderScheduleOptions Reminders,
-    IReadOnlyList<DigestSubscription> DigestSubscriptions)
+    IReadOnlyList<DigestSubscription> DigestSubscriptions,
+    SchedulerStore Store)
 {
     /// <summary>Binds the sections, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
     public static SchedulingSettings Read(IConfiguration configuration, ICollection<string> errors)
@@ -32,7 +35,8 @@ public sealed record SchedulingSettings(
         var reminders = SettingsReader.Bind<ReminderScheduleOptions>(configuration, ReminderScheduleOptions.SectionName, errors);
         CheckCron("Reminders:Cron", reminders.Cron, errors);
         var digests = ReadDigestSubscriptions(configuration, scheduling.TimeZone, errors);
-        return new SchedulingSettings(scheduling, zone, delivery.PollCron, reminders, digests);
+        var store = SchedulerStore.Read(configuration, errors);
+        return new SchedulingSettings(scheduling, zone, delivery.PollCron, reminders, digests, store);
     }
 
     private static List<DigestSubscription> ReadDigestSubscriptions(IConfiguration configuration, string schedulingZone, ICollection<string> errors)

@@ -1,4 +1,5 @@
 using CsBot.Application.Digest;
+using CsBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -6,10 +7,12 @@ namespace CsBot.Scheduling;
 
 /// <summary>
 /// Posts the weekly digest to the channel named in the firing trigger's data: one job, one trigger per subscribed
-/// channel, each on its own cron and time zone.
+/// channel, each on its own cron and time zone. Once queued, the slot it stands for (the scheduled time, or the missed
+/// one a catch-up names) is marked in the ledger, so a catch-up at the next start knows it was sent. Asks to be run
+/// again when the instance running it dies midway: the outbox key (channel and week) keeps that from posting twice.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class WeeklyDigestJob(DigestService digests, ILogger<WeeklyDigestJob> logger) : IJob
+public sealed class WeeklyDigestJob(DigestService digests, IDigestSlotLedger slots, ILogger<WeeklyDigestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("weekly-digest", "csbot");
     public const string ChannelKey = "channel";
@@ -23,6 +26,7 @@ public sealed class WeeklyDigestJob(DigestService digests, ILogger<WeeklyDigestJ
             else
             {
                 digests.Send(channel);
+                slots.Record(channel, SlotOf(context));
                 await DeliverSoon.TriggerAsync(context, cancellationToken);
             }
         }
@@ -31,4 +35,9 @@ public sealed class WeeklyDigestJob(DigestService digests, ILogger<WeeklyDigestJ
             logger.LogError(ex, "Weekly digest for {Channel} failed; it is sent at the next scheduled time", channel);
         }
     }
+
+    private static DateTimeOffset SlotOf(IJobExecutionContext context) =>
+        context.MergedJobDataMap.GetString(DigestCatchUp.SlotKey) is { } slot
+            ? DateTimeOffset.Parse(slot, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+            : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
 }

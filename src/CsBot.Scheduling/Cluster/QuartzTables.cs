@@ -1,0 +1,51 @@
+using Npgsql;
+
+namespace CsBot.Scheduling.Cluster;
+
+/// <summary>
+/// Quartz's own tables in the shared PostgreSQL database (the clustered job store's jobs, triggers, check-ins and
+/// locks). <see cref="Script"/> is Quartz.NET's PostgreSQL schema made idempotent, so the PostgreSQL store's versioned
+/// migrations can run it as one of theirs; <see cref="EnsureAsync"/> applies it at start-up, under an advisory lock so
+/// several instances starting together create the tables once and none sees them half made.
+/// </summary>
+public static class QuartzTables
+{
+    /// <summary>The key of the session advisory lock held while the tables are created ("CsBotQrtz" in ASCII).</summary>
+    public const long AdvisoryLockKey = 0x4373426F7451727A;
+
+    private const string ResourceName = "CsBot.Scheduling.Cluster.quartz-tables-postgres.sql";
+
+    /// <summary>The schema script: every statement is CREATE ... IF NOT EXISTS, so running it again changes nothing.</summary>
+    public static string Script { get; } = Load();
+
+    /// <summary>Creates whatever of Quartz's tables and indexes is missing; safe to call from every instance at every start.</summary>
+    public static async Task EnsureAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, Script, cancellationToken);
+        }
+        finally
+        {
+            // The lock is the session's: released here, or by the server when the connection ends on a failure.
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Load()
+    {
+        using var stream = typeof(QuartzTables).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(QuartzTables).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
