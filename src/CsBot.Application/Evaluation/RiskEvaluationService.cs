@@ -26,7 +26,7 @@ public sealed class RiskEvaluationService(
     ILogger<RiskEvaluationService> logger)
 {
     public Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken) =>
-        EvaluateAsync(EvaluationBatch.Cut(portfolio.LoadAllSignals(), scores.GetHistories, cancellationToken), cancellationToken);
+        EvaluateAsync(EvaluationBatch.Cut(portfolio.LoadAllSignals(), scores.GetHistories, cancellationToken), alerts.GetOpen, cancellationToken);
 
     /// <summary>
     /// The same run for the given accounts only (e.g. those an ingestion just changed): they are rescored, their rules
@@ -36,9 +36,19 @@ public sealed class RiskEvaluationService(
     public Task<EvaluationSummary> RunForAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        var signals = accountIds.Distinct(StringComparer.Ordinal).Select(portfolio.LoadSignals).OfType<AccountSignals>();
-        return EvaluateAsync(EvaluationBatch.Cut(signals, ids => ids.ToDictionary(id => id, scores.GetHistory, StringComparer.Ordinal), cancellationToken), cancellationToken);
+        var ids = accountIds.Distinct(StringComparer.Ordinal).ToList();
+        var signals = ids.Select(portfolio.LoadSignals).OfType<AccountSignals>();
+        return EvaluateAsync(EvaluationBatch.Cut(signals, batch => batch.ToDictionary(id => id, scores.GetHistory, StringComparer.Ordinal), cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
+
+    /// <summary>
+    /// The open alerts of these accounts only, each read through the account's index: rescoring the few accounts of an
+    /// ingestion batch must cost what those accounts cost, not every open alert of the portfolio. Only these accounts
+    /// are evaluated, so only their alerts can start, refresh or resolve. Ordered by id, as <see cref="IAlertStore.GetOpen"/>
+    /// returns them, so alerts resolve and notify in the same order either way.
+    /// </summary>
+    private List<Alert> OpenAlertsOf(IEnumerable<string> accountIds) =>
+        [.. accountIds.SelectMany(alerts.GetForAccount).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Reads the accounts a batch ahead on another thread, scores each batch's active accounts in parallel and saves
@@ -46,7 +56,7 @@ public sealed class RiskEvaluationService(
     /// their score past their batch (the alert messages show it); every evaluated account keeps its account record,
     /// which the notifier needs for resolved alerts too.
     /// </summary>
-    private async Task<EvaluationSummary> EvaluateAsync(IEnumerable<EvaluationBatch> batches, CancellationToken cancellationToken)
+    private async Task<EvaluationSummary> EvaluateAsync(IEnumerable<EvaluationBatch> batches, Func<IReadOnlyList<Alert>> openAlerts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
@@ -82,7 +92,7 @@ public sealed class RiskEvaluationService(
             scored += batchScores.Count;
         }
 
-        var open = alerts.GetOpen();
+        var open = openAlerts();
         var changes = AlertReconciler.Reconcile(open, hits, evaluated, clock.Now);
         changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
         alerts.Upsert(ChangedAlerts(changes, open));
