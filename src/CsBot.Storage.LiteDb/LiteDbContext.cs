@@ -20,6 +20,8 @@ namespace CsBot.Storage.LiteDb;
 public sealed class LiteDbContext : IDisposable
 {
     internal const string Accounts = "accounts";
+    internal const string AccountData = "account_data";
+    /// <summary>Usage and other signals of the earlier layout, read only to upgrade a file (<see cref="PortfolioLayoutUpgrade"/>).</summary>
     internal const string Usage = "usage";
     internal const string Signals = "signals";
     internal const string LatestScores = "scores_latest";
@@ -69,6 +71,7 @@ public sealed class LiteDbContext : IDisposable
                 Collation = Collation.Binary,
             }, mapper);
             EnsureIndexes(database);
+            PortfolioLayoutUpgrade.Run(database, mapper);
             return database;
         }
         catch (LiteException ex)

@@ -7,9 +7,11 @@ using LiteDB;
 namespace CsBot.Storage.LiteDb;
 
 /// <summary>
-/// Accounts and their signals in three collections keyed by account id: "accounts" (one document per account),
-/// "usage" (the account's whole usage series packed in one document) and "signals" (all its other signals in one
-/// document). An account without usage or other signals has no document in that collection.
+/// Accounts and their signals in two collections keyed by account id: "accounts" (one document per account, indexed
+/// for look-ups and read by listings) and "account_data" (<see cref="AccountDataDocument"/>: the account, its whole
+/// usage series and all its other signals packed in one document, which is all that loading signals reads). Both are
+/// written together in one transaction. Files of the earlier layout, with usage and signals in collections of their
+/// own, are upgraded when opened (<see cref="PortfolioLayoutUpgrade"/>).
 /// </summary>
 public sealed class LiteDbPortfolioStore : IPortfolioStore
 {
@@ -24,8 +26,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     }
 
     private ILiteCollection<AccountDocument> Accounts => _context.Collection<AccountDocument>(LiteDbContext.Accounts);
-    private ILiteCollection<UsageDocument> Usage => _context.Collection<UsageDocument>(LiteDbContext.Usage);
-    private ILiteCollection<SignalsDocument> Signals => _context.Collection<SignalsDocument>(LiteDbContext.Signals);
+    private ILiteCollection<BsonDocument> Data => _context.Database.GetCollection(LiteDbContext.AccountData);
 
     public bool IsEmpty() => !Accounts.Query().Exists();
 
@@ -52,8 +53,8 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            var account = Accounts.FindById(accountId);
-            return account is null ? null : Assemble(account, Usage.FindById(accountId), Signals.FindById(accountId));
+            var data = Data.FindById(accountId);
+            return data is null ? null : AccountDataDocument.ToSignals(data);
         }
         finally
         {
@@ -63,7 +64,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
 
     /// <summary>
     /// Every account with its signals, ordered by account id, read in batches of <see cref="LoadBatchSize"/> accounts
-    /// with three range queries per batch. No database cursor or lock stays open while the caller handles an item, so
+    /// with one range query per batch. No database cursor or lock stays open while the caller handles an item, so
     /// the caller may write (e.g. save scores) while enumerating. Each account is read consistently; the portfolio as a
     /// whole is not a snapshot if a save commits between batches.
     /// </summary>
@@ -80,8 +81,8 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     }
 
     /// <summary>
-    /// Upserts each account and replaces its usage and other signals, all in one transaction: if any entry fails
-    /// (e.g. it has no account), nothing of this call is kept.
+    /// Upserts each account's document and its data document (account, usage and other signals), all in one
+    /// transaction: if any entry fails (e.g. it has no account), nothing of this call is kept.
     /// </summary>
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
     {
@@ -94,22 +95,16 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         {
             _context.InTransaction(() =>
             {
-                // Always in this order (accounts, usage, signals) so concurrent saves take collection locks in the same order.
+                // Always in this order (accounts, then their data) so concurrent saves take collection locks in the same order.
                 var accounts = Accounts;
-                var usage = Usage;
-                var signals = Signals;
+                var data = Data;
                 foreach (var entry in portfolio)
                 {
                     var account = entry?.Account ?? throw new ArgumentException("Every portfolio entry needs an account.", nameof(portfolio));
                     if (string.IsNullOrEmpty(account.Id)) throw new ArgumentException("Every account needs an id.", nameof(portfolio));
 
                     accounts.Upsert(AccountDocument.From(account));
-
-                    if (entry.Usage is { Length: > 0 } days) usage.Upsert(UsageDocument.From(account.Id, days));
-                    else usage.Delete(account.Id);
-
-                    if (SignalsDocument.HasAny(entry)) signals.Upsert(SignalsDocument.From(entry));
-                    else signals.Delete(account.Id);
+                    data.Upsert(AccountDataDocument.From(entry));
                 }
             });
         }
@@ -125,28 +120,16 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            var accounts = Accounts.Query()
+            return [.. Data.Query()
                 .Where(BsonExpression.Create("$._id > @0", after))
                 .OrderBy("$._id")
                 .Limit(LoadBatchSize)
-                .ToList();
-            if (accounts.Count == 0) return [];
-
-            var range = Query.Between("_id", accounts[0].Id, accounts[^1].Id);
-            var usage = Usage.Find(range).ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var signals = Signals.Find(range).ToDictionary(d => d.Id, StringComparer.Ordinal);
-
-            return [.. accounts.Select(a => Assemble(a, usage.GetValueOrDefault(a.Id), signals.GetValueOrDefault(a.Id)))];
+                .ToEnumerable()
+                .Select(AccountDataDocument.ToSignals)];
         }
         finally
         {
             gate.ExitReadLock();
         }
-    }
-
-    private static AccountSignals Assemble(AccountDocument account, UsageDocument? usage, SignalsDocument? signals)
-    {
-        var assembled = new AccountSignals { Account = account.ToAccount(), Usage = usage?.ToUsage() ?? [] };
-        return signals?.AddTo(assembled) ?? assembled;
     }
 }

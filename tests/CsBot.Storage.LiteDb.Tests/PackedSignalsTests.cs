@@ -27,8 +27,8 @@ public sealed class PackedSignalsTests : IDisposable
         };
         store.Save([odd]);
 
-        var stored = context.Database.GetCollection(LiteDbContext.Signals).FindById("acc-001");
-        Assert.True(stored["Packed"].IsBinary);
+        var stored = context.Database.GetCollection(LiteDbContext.AccountData).FindById("acc-001");
+        Assert.True(stored["Signals"].IsBinary);
         Assert.False(stored.ContainsKey("Tickets"));
         Asserts.SameSignals(odd, store.LoadSignals("acc-001"));
         Asserts.SameSignals(odd, store.LoadAllSignals().Single());
@@ -37,33 +37,34 @@ public sealed class PackedSignalsTests : IDisposable
     [Fact]
     public void Signals_stored_as_nested_documents_by_an_earlier_version_are_still_read()
     {
+        var full = TestData.FullSignals("acc-001");
+        using (var writer = _db.Open())
+        {
+            EarlierLayout.Write(writer, [full], nestedSignals: true);
+            Assert.False(writer.Database.GetCollection(LiteDbContext.Signals).FindById("acc-001").ContainsKey("Packed"));
+        }
+
         var context = _db.Open();
         var store = new LiteDbPortfolioStore(context);
-        var full = TestData.FullSignals("acc-001");
-        store.Save([full]);
-        context.Collection<SignalsDocument>(LiteDbContext.Signals).Upsert(SignalsDocument.FromLegacyLists(full));
-        Assert.False(context.Database.GetCollection(LiteDbContext.Signals).FindById("acc-001").ContainsKey("Packed"));
 
         Asserts.SameSignals(full, store.LoadSignals("acc-001"));
         Asserts.SameSignals(full, store.LoadAllSignals().Single());
-
-        // Saving again writes the packed form.
-        store.Save([full]);
-        Assert.True(context.Database.GetCollection(LiteDbContext.Signals).FindById("acc-001")["Packed"].IsBinary);
-        Asserts.SameSignals(full, store.LoadSignals("acc-001"));
+        Assert.True(context.Database.GetCollection(LiteDbContext.AccountData).FindById("acc-001")["Signals"].IsBinary);
     }
 
     [Fact]
     public void Packed_signals_of_an_unknown_format_are_refused_rather_than_misread()
     {
-        var context = _db.Open();
-        var store = new LiteDbPortfolioStore(context);
-        store.Save([TestData.FullSignals("acc-001")]);
-        var signals = context.Database.GetCollection(LiteDbContext.Signals);
-        var stored = signals.FindById("acc-001");
-        stored["Format"] = 99;
-        signals.Update(stored);
+        using (var writer = _db.Open())
+        {
+            EarlierLayout.Write(writer, [TestData.FullSignals("acc-001")]);
+            var signals = writer.Database.GetCollection(LiteDbContext.Signals);
+            var stored = signals.FindById("acc-001");
+            stored["Format"] = 99;
+            signals.Update(stored);
+        }
 
-        Assert.Throws<InvalidDataException>(() => store.LoadSignals("acc-001"));
+        // The upgrade of the file stops on it, before anything was changed for that account.
+        Assert.Throws<InvalidDataException>(() => _db.Open());
     }
 }

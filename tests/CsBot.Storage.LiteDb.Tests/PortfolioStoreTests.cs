@@ -109,21 +109,6 @@ public sealed class PortfolioStoreTests : IDisposable
     }
 
     [Fact]
-    public void Usage_and_other_signals_are_one_document_per_account_with_usage_packed()
-    {
-        var context = _db.Open();
-        var store = new LiteDbPortfolioStore(context);
-        store.Save([TestData.FullSignals("acc-001"), TestData.FullSignals("acc-002"), TestData.Bare(TestData.MinimalAccount("acc-003"))]);
-
-        var usage = context.Database.GetCollection(LiteDbContext.Usage);
-        Assert.Equal(2, usage.Count());
-        Assert.Equal(180 * 24, usage.FindById("acc-001")["Packed"].AsBinary.Length);
-        Assert.Equal(2, context.Database.GetCollection(LiteDbContext.Signals).Count());
-        var account = context.Database.GetCollection(LiteDbContext.Accounts).FindById("acc-001");
-        Assert.Equal("MultiYear", account["ContractKind"].AsString);
-    }
-
-    [Fact]
     public void Load_all_streams_every_account_in_id_order_across_batches()
     {
         var store = new LiteDbPortfolioStore(_db.Open());

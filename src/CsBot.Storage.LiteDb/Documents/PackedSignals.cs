@@ -104,7 +104,7 @@ internal static class PackedSignals
         return signals with { Tickets = tickets, Surveys = surveys, Invoices = invoices, RevenueEvents = events, RenewalOutcomes = outcomes };
     }
 
-    private sealed class Writer
+    internal sealed class Writer
     {
         private byte[] _buffer = new byte[256];
         private int _length;
@@ -146,7 +146,7 @@ internal static class PackedSignals
         }
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> bytes, string accountId)
+    internal ref struct Reader(ReadOnlySpan<byte> bytes, string accountId)
     {
         private ReadOnlySpan<byte> _rest = bytes;
 

@@ -1,0 +1,27 @@
+using CsBot.Core.Signals;
+using CsBot.Storage.LiteDb.Documents;
+
+namespace CsBot.Storage.LiteDb.Tests;
+
+/// <summary>
+/// Writes accounts as files of the earlier layout hold them: the account in "accounts", its usage in "usage" and its
+/// other signals in "signals" (packed, or as nested documents when <paramref name="nestedSignals"/>), nothing in
+/// "account_data". The documents are those the earlier store wrote, so the upgrade is tested on what real files hold.
+/// </summary>
+internal static class EarlierLayout
+{
+    public static void Write(LiteDbContext context, IEnumerable<AccountSignals> portfolio, bool nestedSignals = false)
+    {
+        var accounts = context.Collection<AccountDocument>(LiteDbContext.Accounts);
+        var usage = context.Collection<UsageDocument>(LiteDbContext.Usage);
+        var signals = context.Collection<SignalsDocument>(LiteDbContext.Signals);
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        foreach (var entry in portfolio)
+        {
+            accounts.Upsert(AccountDocument.From(entry.Account));
+            if (entry.Usage.Length > 0) usage.Upsert(UsageDocument.From(entry.Account.Id, entry.Usage));
+            if (SignalsDocument.HasAny(entry)) signals.Upsert(nestedSignals ? SignalsDocument.FromLegacyLists(entry) : SignalsDocument.From(entry));
+            data.Delete(entry.Account.Id);
+        }
+    }
+}
