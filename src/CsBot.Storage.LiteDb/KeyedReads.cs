@@ -32,7 +32,7 @@ internal static class KeyedReads
             string? last = null;
             var wanted = new HashSet<string>(ordered, StringComparer.Ordinal);
             // A range on _id walks the _id index in ascending order; asking for that order again (OrderBy) would add a sort.
-            foreach (var document in collection.Query().Where(Query.Between("_id", ordered[0], ordered[^1])).Limit(limit).ToEnumerable())
+            foreach (var document in collection.Query().Where(Filters.Between("$._id", ordered[0], ordered[^1])).Limit(limit).ToEnumerable())
             {
                 var id = document["_id"].AsString;
                 if (last is null || string.CompareOrdinal(id, last) > 0) last = id;
@@ -46,7 +46,7 @@ internal static class KeyedReads
         }
         if (unread.IsEmpty) return found;
         var rest = new BsonArray(unread.ToArray().Select(id => new BsonValue(id)));
-        foreach (var document in collection.Find(Query.In("_id", rest))) found[document["_id"].AsString] = document;
+        foreach (var document in collection.Find(Filters.In("$._id", rest))) found[document["_id"].AsString] = document;
         return found;
     }
 }

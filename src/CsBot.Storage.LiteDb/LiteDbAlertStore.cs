@@ -34,7 +34,7 @@ public sealed class LiteDbAlertStore : IAlertStore
     public IReadOnlyList<Alert> GetForAccount(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        return [.. Alerts.Find(Query.EQ(nameof(AlertDocument.AccountId), accountId)).Select(d => d.ToAlert()).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        return [.. Alerts.Find(Filters.Equal("$." + nameof(AlertDocument.AccountId), accountId)).Select(d => d.ToAlert()).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
     public void Upsert(IReadOnlyCollection<Alert> alerts)

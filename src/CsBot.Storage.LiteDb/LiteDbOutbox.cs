@@ -83,7 +83,7 @@ public sealed class LiteDbOutbox : IOutboxStore
             Write(() =>
             {
                 var entries = Entries;
-                if (entries.Exists(Query.EQ(nameof(OutboxDocument.IdempotencyKey), key))) return;
+                if (entries.Exists(Filters.Equal("$." + nameof(OutboxDocument.IdempotencyKey), key))) return;
                 entries.Insert(document);
                 inserted = true;
             });
@@ -206,7 +206,7 @@ public sealed class LiteDbOutbox : IOutboxStore
     public OutboxEntry? FindByIdempotencyKey(string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
-        return Entries.FindOne(Query.EQ(nameof(OutboxDocument.IdempotencyKey), idempotencyKey)) is { } document ? ReadForDisplay(document) : null;
+        return Entries.FindOne(Filters.Equal("$." + nameof(OutboxDocument.IdempotencyKey), idempotencyKey)) is { } document ? ReadForDisplay(document) : null;
     }
 
     public OutboxEntry? FindByPlatformMessageId(string platform, string platformMessageId)

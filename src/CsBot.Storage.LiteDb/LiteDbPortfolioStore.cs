@@ -43,7 +43,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     public Account? FindByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Accounts.FindOne(Query.EQ("$.ExternalId", externalId))?.ToAccount();
+        return Accounts.FindOne(Filters.Equal("$.ExternalId", externalId))?.ToAccount();
     }
 
     public AccountSignals? LoadSignals(string accountId)

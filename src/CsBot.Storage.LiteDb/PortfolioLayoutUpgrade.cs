@@ -34,7 +34,7 @@ internal static class PortfolioLayoutUpgrade
             if (batch.Count == 0) break;
             after = batch[^1]["_id"];
 
-            var range = Query.Between("_id", batch[0]["_id"], batch[^1]["_id"]);
+            var range = Filters.Between("$._id", batch[0]["_id"], batch[^1]["_id"]);
             var done = data.Query().Where(range).Select("$._id").ToEnumerable().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
             var oldUsage = usage.Find(range).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
             var oldSignals = signals.Find(range).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
