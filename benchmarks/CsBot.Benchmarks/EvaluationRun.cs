@@ -67,6 +67,7 @@ internal static class EvaluationRun
             }
             var evaluation = Service(portfolio, scores, alerts, new LiteDbOutbox(context, time), time);
             real = Measure("LiteDB", evaluation, time, runs, resetPeakAfterFirst: true, out peak);
+            if (args.Contains("--phases")) EvaluationPhases.Print("LiteDB", portfolio, scores, alerts, Scoring(), today);
         }
 
         double[] memory;
@@ -76,6 +77,7 @@ internal static class EvaluationRun
             Seed(portfolio, scores, today, accounts);
             var evaluation = Service(portfolio, scores, new InMemoryAlertStore(), new InMemoryOutbox(), time);
             memory = Measure("in memory", evaluation, time, runs, resetPeakAfterFirst: false, out _);
+            if (args.Contains("--phases")) EvaluationPhases.Print("in memory", portfolio, scores, new InMemoryAlertStore(), Scoring(), today);
         }
 
         var ratio = Median(real) / Median(memory);
