@@ -1,20 +1,29 @@
 namespace CsBot.Application.ReadModel;
 
 /// <summary>
-/// Change counters for the three kinds of stored data. Writers bump them (through the observed store wrappers);
-/// <see cref="PortfolioView"/> compares them to know which cached part to rebuild.
+/// Change logs for the three kinds of stored data. Writers record which accounts they changed (through the observed
+/// store wrappers, or a store that learns of another instance's writes); <see cref="PortfolioView"/> compares versions
+/// to know which cached part is stale and patches only the accounts logged since.
 /// </summary>
-public sealed class DataVersions
+public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
 {
-    private long _portfolio;
-    private long _scores;
-    private long _alerts;
+    public ChangeLog PortfolioLog { get; } = new(capacity);
+    public ChangeLog ScoresLog { get; } = new(capacity);
+    public ChangeLog AlertsLog { get; } = new(capacity);
 
-    public long Portfolio => Interlocked.Read(ref _portfolio);
-    public long Scores => Interlocked.Read(ref _scores);
-    public long Alerts => Interlocked.Read(ref _alerts);
+    public long Portfolio => PortfolioLog.Version;
+    public long Scores => ScoresLog.Version;
+    public long Alerts => AlertsLog.Version;
 
-    public void PortfolioChanged() => Interlocked.Increment(ref _portfolio);
-    public void ScoresChanged() => Interlocked.Increment(ref _scores);
-    public void AlertsChanged() => Interlocked.Increment(ref _alerts);
+    /// <summary>Something in the portfolio changed, without saying what: readers rebuild.</summary>
+    public void PortfolioChanged() => PortfolioLog.Record(null);
+    public void ScoresChanged() => ScoresLog.Record(null);
+    public void AlertsChanged() => AlertsLog.Record(null);
+
+    /// <summary>These accounts' records or signals were written.</summary>
+    public void PortfolioChanged(IEnumerable<string> accountIds) => PortfolioLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+    /// <summary>These accounts' latest scores or histories were written.</summary>
+    public void ScoresChanged(IEnumerable<string> accountIds) => ScoresLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+    /// <summary>Alerts on these accounts were written.</summary>
+    public void AlertsChanged(IEnumerable<string> accountIds) => AlertsLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
 }

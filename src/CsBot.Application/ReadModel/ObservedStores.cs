@@ -6,7 +6,7 @@ using CsBot.Core.Signals;
 
 namespace CsBot.Application.ReadModel;
 
-/// <summary>Passes every call to the real portfolio store and records writes, so cached views know they are stale.</summary>
+/// <summary>Passes every call to the real portfolio store and records which accounts each write touched, so cached views patch just those.</summary>
 public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions versions) : IPortfolioStore
 {
     public bool IsEmpty() => inner.IsEmpty();
@@ -19,7 +19,7 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
     {
         inner.Save(portfolio);
-        versions.PortfolioChanged();
+        versions.PortfolioChanged(portfolio.Select(p => p.Account.Id));
     }
 }
 
@@ -36,14 +36,15 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         var written = inner.SaveScores(scores);
-        if (written > 0) versions.ScoresChanged();
+        // Every account of the save is logged: the store does not say which of them it wrote, and re-reading an unchanged one is harmless.
+        if (written > 0) versions.ScoresChanged(scores.Select(s => s.AccountId));
         return written;
     }
 
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)
     {
         inner.SaveHistories(histories);
-        versions.ScoresChanged();
+        versions.ScoresChanged(histories.Keys);
     }
 }
 
@@ -57,6 +58,6 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {
         inner.Upsert(alerts);
-        versions.AlertsChanged();
+        versions.AlertsChanged(alerts.Select(a => a.AccountId));
     }
 }
