@@ -13,7 +13,7 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     public const int DefaultCapacity = 20_000;
 
     private readonly Lock _gate = new();
-    private readonly Queue<(long Version, string[] Ids)> _entries = new();
+    private readonly Queue<(long Version, string[] Ids, IReadOnlyDictionary<string, object>? Written)> _entries = new();
     private long _version;
     private int _logged;
     // Versions up to this one are no longer in the log: a reader at an older version cannot be told what changed.
@@ -27,7 +27,13 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     /// Records a write that changed <paramref name="accountIds"/>; null when the writer cannot say, which makes every
     /// reader behind this version rebuild.
     /// </summary>
-    public void Record(IEnumerable<string>? accountIds)
+    public void Record(IEnumerable<string>? accountIds) => Record(accountIds, null);
+
+    /// <summary>
+    /// Records a write that changed <paramref name="accountIds"/> and, when the writer holds it, what each account now
+    /// is as stored (<paramref name="written"/>, by account id): a reader can take that instead of reading it back.
+    /// </summary>
+    public void Record(IEnumerable<string>? accountIds, IReadOnlyDictionary<string, object>? written)
     {
         var ids = accountIds?.Distinct(StringComparer.Ordinal).ToArray();
         lock (_gate)
@@ -41,11 +47,11 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
             }
             else
             {
-                _entries.Enqueue((version, ids));
+                _entries.Enqueue((version, ids, written));
                 _logged += ids.Length;
                 while (_logged > Capacity)
                 {
-                    var (dropped, droppedIds) = _entries.Dequeue();
+                    var (dropped, droppedIds, _) = _entries.Dequeue();
                     _logged -= droppedIds.Length;
                     _forgotten = dropped;
                 }
@@ -58,7 +64,13 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     /// The accounts changed after <paramref name="since"/> up to <paramref name="now"/> (the current version), or false
     /// when some of those changes are no longer logged.
     /// </summary>
-    public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds)
+    public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds) => TryChangesSince(since, out now, out accountIds, out _);
+
+    /// <summary>
+    /// As <see cref="TryChangesSince(long, out long, out IReadOnlySet{string})"/>, with what the latest write of each
+    /// account said it stored, for the accounts whose latest write said so.
+    /// </summary>
+    public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds, out IReadOnlyDictionary<string, object> written)
     {
         lock (_gate)
         {
@@ -66,15 +78,29 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
             if (since < _forgotten)
             {
                 accountIds = EmptySet;
+                written = NothingWritten;
                 return false;
             }
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (version, changed) in _entries)
-                if (version > since) ids.UnionWith(changed);
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (version, changed, stored) in _entries)
+            {
+                if (version <= since) continue;
+                ids.UnionWith(changed);
+                // A later write that did not say what it stored makes an earlier value stale.
+                foreach (var id in changed)
+                {
+                    if (stored is not null && stored.TryGetValue(id, out var value)) values[id] = value;
+                    else values.Remove(id);
+                }
+            }
             accountIds = ids;
+            written = values;
             return true;
         }
     }
+
+    private static readonly IReadOnlyDictionary<string, object> NothingWritten = new Dictionary<string, object>();
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 }

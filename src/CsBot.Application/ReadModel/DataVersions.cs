@@ -22,6 +22,18 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
 
     /// <summary>These accounts' records or signals were written.</summary>
     public void PortfolioChanged(IEnumerable<string> accountIds) => PortfolioLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+
+    /// <summary>
+    /// These accounts were saved as given: a portfolio save replaces an account's record and signals whole, so what was
+    /// saved is what a read would return, and the read model takes it without reading it back.
+    /// </summary>
+    public void PortfolioSaved(IReadOnlyCollection<Core.Signals.AccountSignals> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var written = new Dictionary<string, object>(saved.Count, StringComparer.Ordinal);
+        foreach (var entry in saved) written[entry.Account.Id] = entry;
+        PortfolioLog.Record(written.Keys, written);
+    }
     /// <summary>These accounts' latest scores or histories were written.</summary>
     public void ScoresChanged(IEnumerable<string> accountIds) => ScoresLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
     /// <summary>Alerts on these accounts were written.</summary>

@@ -9,6 +9,9 @@ namespace CsBot.Application.ReadModel;
 /// <summary>Passes every call to the real portfolio store and records which accounts each write touched, so cached views patch just those.</summary>
 public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions versions) : IPortfolioStore
 {
+    // Saves and their log entries in one order, so the value logged last for an account is the one stored last.
+    private readonly Lock _saving = new();
+
     public bool IsEmpty() => inner.IsEmpty();
     public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
     public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
@@ -18,8 +21,11 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
 
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
     {
-        inner.Save(portfolio);
-        versions.PortfolioChanged(portfolio.Select(p => p.Account.Id));
+        lock (_saving)
+        {
+            inner.Save(portfolio);
+            versions.PortfolioSaved(portfolio);
+        }
     }
 }
 

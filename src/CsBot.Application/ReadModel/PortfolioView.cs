@@ -10,8 +10,8 @@ namespace CsBot.Application.ReadModel;
 /// <summary>
 /// The in-memory read model questions are answered from, so an answer takes microseconds rather than a database
 /// scan. Each part (portfolio, scores, open alerts) is read whole once, then kept current from the change log
-/// (<see cref="DataVersions"/>): the first read after a write re-reads only the accounts that write touched and
-/// patches them in. A write too large to patch while someone waits (a full evaluation, a big import), or one the
+/// (<see cref="DataVersions"/>): the first read after a write re-reads only the accounts that write touched (or takes
+/// what the write logged it stored, for a portfolio save) and patches them in. A write too large to patch while someone waits (a full evaluation, a big import), or one the
 /// log no longer holds, is caught up in the background while readers keep the copy they have.
 /// </summary>
 public sealed class PortfolioView
@@ -37,15 +37,15 @@ public sealed class PortfolioView
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
             () => new PortfolioSnapshot([.. portfolio.LoadAllSignals()]),
-            (current, ids) => current.Patch([.. ids.Select(portfolio.LoadSignals).OfType<AccountSignals>()]),
+            (current, ids, written) => current.Patch([.. ids.Select(id => written.GetValueOrDefault(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
         _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
             () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()),
-            (current, ids) => current.Patch(ids, LatestOf(scores, ids), scores.GetHistories(ids)),
+            (current, ids, _) => current.Patch(ids, LatestOf(scores, ids), scores.GetHistories(ids)),
             (snapshot, version) => snapshot.Version = version);
         _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,
             () => new AlertSnapshot(alerts.GetOpen()),
-            (current, ids) => current.Patch(ids, ids.ToDictionary(id => id, id => alerts.GetForAccount(id).Where(a => a.IsOpen).ToArray(), StringComparer.Ordinal)),
+            (current, ids, _) => current.Patch(ids, ids.ToDictionary(id => id, id => alerts.GetForAccount(id).Where(a => a.IsOpen).ToArray(), StringComparer.Ordinal)),
             (snapshot, version) => snapshot.Version = version);
     }
 
@@ -129,7 +129,7 @@ public sealed class PortfolioView
     }
 
     /// <summary>One part of the read model: the copy readers share, its version, and how it is read whole or patched.</summary>
-    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, T> patch, Action<T, long> stamp)
+    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, IReadOnlyDictionary<string, object>, T> patch, Action<T, long> stamp)
         where T : class
     {
         private readonly Lock _gate = new();
@@ -153,8 +153,8 @@ public sealed class PortfolioView
                     current = _current;
                     if (current is null) return Keep(ReadWhole()).Value;
                     if (current.Version == log.Version || _catchingUp is not null) return current.Value;
-                    if (log.TryChangesSince(current.Version, out var now, out var ids) && ids.Count <= InlinePatchLimit)
-                        return Keep(Patched(current, now, ids)).Value;
+                    if (log.TryChangesSince(current.Version, out var now, out var ids, out var written) && ids.Count - written.Count <= InlinePatchLimit)
+                        return Keep(Patched(current, now, ids, written)).Value;
                     // Too much to re-read while a question waits: answer from the copy held and catch up meanwhile.
                     _catchingUp = Task.Run(CatchUp);
                     return current.Value;
@@ -172,9 +172,9 @@ public sealed class PortfolioView
             return new Versioned(version, value);
         }
 
-        private Versioned Patched(Versioned current, long now, IReadOnlySet<string> ids)
+        private Versioned Patched(Versioned current, long now, IReadOnlySet<string> ids, IReadOnlyDictionary<string, object> written)
         {
-            var value = patch(current.Value, ids);
+            var value = patch(current.Value, ids, written);
             stamp(value, now);
             Interlocked.Increment(ref _patches);
             return new Versioned(now, value);
@@ -192,7 +192,7 @@ public sealed class PortfolioView
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var current = _current!;
-                var next = log.TryChangesSince(current.Version, out var now, out var ids) ? Patched(current, now, ids) : ReadWhole();
+                var next = log.TryChangesSince(current.Version, out var now, out var ids, out var written) ? Patched(current, now, ids, written) : ReadWhole();
                 lock (_gate) Keep(next);
                 logger.LogInformation("Read model {Part} caught up in {Ms:0} ms", name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }

@@ -48,7 +48,7 @@ public class ReadModelPatchingTests
     }
 
     [Fact]
-    public void Usage_saved_for_one_account_is_read_back_for_that_account_only()
+    public void Usage_saved_for_one_account_is_taken_from_the_save_without_reading_anything_back()
     {
         Board();
         var calm = _data.Stores.LoadSignals("calm")!;
@@ -59,9 +59,27 @@ public class ReadModelPatchingTests
 
         Assert.Equal([usage], portfolio.ById["calm"].Usage);
         Assert.Equal(1, _reads.Whole);
-        Assert.Equal(["calm"], _reads.One);
+        Assert.Empty(_reads.One);
         // A usage batch changes no account's record, so the name matcher is the one built before.
+        Assert.Same(portfolio.Matcher, _view.Portfolio.Matcher);
         Assert.Equal("calm", portfolio.Matcher.Match("Calm Corp").Account?.Id);
+    }
+
+    [Fact]
+    public void A_change_reported_by_id_alone_reads_back_that_account_only()
+    {
+        var before = _view.Portfolio;
+        var calm = _data.Stores.LoadSignals("calm")!;
+        // Written past the observed wrapper, as another instance would, and reported by id.
+        _data.Stores.Save([calm with { Account = calm.Account with { Mrr = 7_000m } }]);
+        _versions.PortfolioChanged(["calm"]);
+
+        var after = _view.Portfolio;
+
+        Assert.Equal(7_000m, after.ById["calm"].Account.Mrr);
+        Assert.Same(before.ById["big"], after.ById["big"]);
+        Assert.Equal(["calm"], _reads.One);
+        Assert.Equal(1, _reads.Whole);
     }
 
     [Fact]
