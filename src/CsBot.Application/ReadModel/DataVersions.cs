@@ -34,6 +34,18 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
         foreach (var entry in saved) written[entry.Account.Id] = entry;
         PortfolioLog.Record(written.Keys, written);
     }
+    /// <summary>
+    /// These scores were saved and at least one was written. A save makes each its account's latest score (the last
+    /// one given for an account wins), so the read model takes them as they are; their history points are read back.
+    /// </summary>
+    public void ScoresSaved(IReadOnlyCollection<Core.Scoring.HealthScore> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var written = new Dictionary<string, object>(saved.Count, StringComparer.Ordinal);
+        foreach (var score in saved) written[score.AccountId] = score;
+        ScoresLog.Record(written.Keys, written);
+    }
+
     /// <summary>These accounts' latest scores or histories were written.</summary>
     public void ScoresChanged(IEnumerable<string> accountIds) => ScoresLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
     /// <summary>Alerts on these accounts were written.</summary>

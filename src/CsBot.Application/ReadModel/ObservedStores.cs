@@ -39,11 +39,16 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) => inner.GetHistories(accountIds);
 
     /// <summary>A save that wrote nothing (an hourly run rescoring accounts to what they have) leaves cached views current.</summary>
+    /// <remarks>
+    /// Saves are not serialised here (the evaluation saves batches in parallel): two saves of one account at the same
+    /// moment, an evaluation's and an ingestion's rescoring, may log in the other order than they were stored. Both
+    /// score the same signals of the same day, and the account's next save puts the read model right.
+    /// </remarks>
     public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         var written = inner.SaveScores(scores);
-        // Every account of the save is logged: the store does not say which of them it wrote, and re-reading an unchanged one is harmless.
-        if (written > 0) versions.ScoresChanged(scores.Select(s => s.AccountId));
+        // Every score of the save is logged: the store does not say which of them it wrote, and taking an unchanged one again is harmless.
+        if (written > 0) versions.ScoresSaved(scores);
         return written;
     }
 

@@ -41,7 +41,7 @@ public sealed class PortfolioView
             (snapshot, version) => snapshot.Version = version);
         _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
             () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()),
-            (current, ids, _) => current.Patch(ids, LatestOf(scores, ids), scores.GetHistories(ids)),
+            (current, ids, written) => current.Patch(ids, LatestOf(scores, current, ids, written), scores.GetHistories(ids)),
             (snapshot, version) => snapshot.Version = version);
         _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,
             () => new AlertSnapshot(alerts.GetOpen()),
@@ -120,11 +120,20 @@ public sealed class PortfolioView
         return ids;
     }
 
-    private static Dictionary<string, HealthScore> LatestOf(IScoreStore scores, IReadOnlyCollection<string> ids)
+    /// <summary>
+    /// The latest score of each changed account: the one its last save logged, unless a score of a later day is held
+    /// (a store keeps the later one, so a save of a past day does not turn it back); read back when nothing was logged.
+    /// </summary>
+    private static Dictionary<string, HealthScore> LatestOf(IScoreStore scores, ScoreSnapshot held, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, object> written)
     {
         var latest = new Dictionary<string, HealthScore>(ids.Count, StringComparer.Ordinal);
         foreach (var id in ids)
-            if (scores.GetLatest(id) is { } score) latest[id] = score;
+        {
+            var score = written.GetValueOrDefault(id) is HealthScore saved
+                ? held.Latest.GetValueOrDefault(id) is { } kept && kept.AsOf > saved.AsOf ? kept : saved
+                : scores.GetLatest(id);
+            if (score is not null) latest[id] = score;
+        }
         return latest;
     }
 
