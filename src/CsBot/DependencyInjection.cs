@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CsBot.Application;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Chat.Local;
 using CsBot.Core.Ports;
 using CsBot.Host.Api;
@@ -43,6 +44,8 @@ public static class DependencyInjection
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to
         // have started, so the first evaluation always sees the demo portfolio.
         builder.AddDemoData(settings.Host.Demo);
+        // After the demo seeder, which fills an empty store in its start, so the read model is read with the data in it.
+        builder.Services.AddHostedService<ReadModelWarmUp>();
         builder.AddScheduling();
         builder.AddLocalChat();
         builder.AddSlack();

@@ -1,4 +1,5 @@
 using CsBot.Application.Evaluation;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Digest;
 using CsBot.Core.Messaging;
@@ -10,9 +11,11 @@ namespace CsBot.Application.Digest;
 
 /// <summary>
 /// Builds the weekly digest from the stores and queues it to a subscribed channel, once per channel and ISO week
-/// (the week's key is the outbox idempotency key). Also previews a digest without sending anything.
+/// (the week's key is the outbox idempotency key). Also previews a digest without sending anything, from the read
+/// model questions are answered from, so a preview costs no read of the store.
 /// </summary>
 public sealed class DigestService(
+    PortfolioView view,
     IPortfolioStore portfolio,
     IScoreStore scores,
     IAlertStore alerts,
@@ -24,11 +27,10 @@ public sealed class DigestService(
     ILogger<DigestService> logger)
 {
     /// <summary>The digest as it would be posted today, in the business time zone.</summary>
-    public ChatMessage Preview(string? segment) => builder.Build(Load(segment, clock.Today));
+    public ChatMessage Preview(string? segment) => builder.Build(FromView(segment, clock.Today));
 
     /// <summary>Distinct segments of the portfolio, for telling a user which ones exist.</summary>
-    public IReadOnlyList<string> Segments() =>
-        [.. portfolio.GetAccounts().Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+    public IReadOnlyList<string> Segments() => view.Portfolio.Segments;
 
     /// <summary>Queues this week's digest to the channel's subscription. False when the channel is not subscribed or this week's digest was already queued.</summary>
     public bool Send(string channel)
@@ -54,6 +56,26 @@ public sealed class DigestService(
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscription.TimeZone, out var found) ? found : clock.Zone;
         return clock.TodayIn(zone);
+    }
+
+    private DigestData FromView(string? segment, DateOnly today)
+    {
+        var signals = view.Portfolio.Signals;
+        var stored = view.Scores;
+        // As Load: an account not scored yet is scored now; the scores held are shared, not copied, for the others.
+        var unscored = signals.Where(s => s.Account.IsActiveOn(today) && !stored.Latest.ContainsKey(s.Account.Id))
+            .Select(s => KeyValuePair.Create(s.Account.Id, (HealthScore?)scoring.Score(s, today)))
+            .ToList();
+        return new DigestData
+        {
+            Portfolio = signals,
+            Scores = unscored.Count == 0 ? stored.Latest : LayeredMap<HealthScore>.Of(stored.Latest).With(unscored),
+            Histories = stored.Histories,
+            OpenAlerts = view.Alerts.Open,
+            Today = today,
+            Now = clock.Now,
+            Segment = string.IsNullOrWhiteSpace(segment) ? null : segment.Trim(),
+        };
     }
 
     private DigestData Load(string? segment, DateOnly today)

@@ -1,20 +1,53 @@
 namespace CsBot.Application.ReadModel;
 
 /// <summary>
-/// Change counters for the three kinds of stored data. Writers bump them (through the observed store wrappers);
-/// <see cref="PortfolioView"/> compares them to know which cached part to rebuild.
+/// Change logs for the three kinds of stored data. Writers record which accounts they changed (through the observed
+/// store wrappers, or a store that learns of another instance's writes); <see cref="PortfolioView"/> compares versions
+/// to know which cached part is stale and patches only the accounts logged since.
 /// </summary>
-public sealed class DataVersions
+public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
 {
-    private long _portfolio;
-    private long _scores;
-    private long _alerts;
+    public ChangeLog PortfolioLog { get; } = new(capacity);
+    public ChangeLog ScoresLog { get; } = new(capacity);
+    public ChangeLog AlertsLog { get; } = new(capacity);
 
-    public long Portfolio => Interlocked.Read(ref _portfolio);
-    public long Scores => Interlocked.Read(ref _scores);
-    public long Alerts => Interlocked.Read(ref _alerts);
+    public long Portfolio => PortfolioLog.Version;
+    public long Scores => ScoresLog.Version;
+    public long Alerts => AlertsLog.Version;
 
-    public void PortfolioChanged() => Interlocked.Increment(ref _portfolio);
-    public void ScoresChanged() => Interlocked.Increment(ref _scores);
-    public void AlertsChanged() => Interlocked.Increment(ref _alerts);
+    /// <summary>Something in the portfolio changed, without saying what: readers rebuild.</summary>
+    public void PortfolioChanged() => PortfolioLog.Record(null);
+    public void ScoresChanged() => ScoresLog.Record(null);
+    public void AlertsChanged() => AlertsLog.Record(null);
+
+    /// <summary>These accounts' records or signals were written.</summary>
+    public void PortfolioChanged(IEnumerable<string> accountIds) => PortfolioLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+
+    /// <summary>
+    /// These accounts were saved as given: a portfolio save replaces an account's record and signals whole, so what was
+    /// saved is what a read would return, and the read model takes it without reading it back.
+    /// </summary>
+    public void PortfolioSaved(IReadOnlyCollection<Core.Signals.AccountSignals> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var written = new Dictionary<string, object>(saved.Count, StringComparer.Ordinal);
+        foreach (var entry in saved) written[entry.Account.Id] = entry;
+        PortfolioLog.Record(written.Keys, written);
+    }
+    /// <summary>
+    /// These scores were saved and at least one was written. A save makes each its account's latest score (the last
+    /// one given for an account wins), so the read model takes them as they are; their history points are read back.
+    /// </summary>
+    public void ScoresSaved(IReadOnlyCollection<Core.Scoring.HealthScore> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var written = new Dictionary<string, object>(saved.Count, StringComparer.Ordinal);
+        foreach (var score in saved) written[score.AccountId] = score;
+        ScoresLog.Record(written.Keys, written);
+    }
+
+    /// <summary>These accounts' latest scores or histories were written.</summary>
+    public void ScoresChanged(IEnumerable<string> accountIds) => ScoresLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+    /// <summary>Alerts on these accounts were written.</summary>
+    public void AlertsChanged(IEnumerable<string> accountIds) => AlertsLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
 }

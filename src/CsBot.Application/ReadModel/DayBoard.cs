@@ -7,7 +7,7 @@ namespace CsBot.Application.ReadModel;
 
 /// <summary>
 /// What list answers need of every account active on one day, in portfolio order, worked out once per
-/// (portfolio, scores, open alerts, day): latest score and band, worst open alert, ARR, open overdue invoices.
+/// (portfolio, scores, open alerts, day) and patched for the accounts a write changes: latest score and band, worst open alert, ARR, open overdue invoices.
 /// A list answer walks the compact <see cref="Entries"/> instead of looking every account up by id; the other
 /// arrays, aligned with it, are read only for the rows that match.
 /// </summary>
@@ -18,10 +18,14 @@ public sealed partial class DayBoard
 
     private static readonly Invoice[] NoInvoices = [];
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _positions;
+    private readonly Dictionary<Person, int> _people;
+    private readonly Dictionary<string, int> _segments;
     private (DateOnly From, int[] Starts)[] _starts = [];
 
     public DayBoard(PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts, DateOnly day)
     {
+        ArgumentNullException.ThrowIfNull(portfolio);
         Portfolio = portfolio;
         Scores = scores;
         Alerts = alerts;
@@ -34,35 +38,101 @@ public sealed partial class DayBoard
         OpenAlerts = new IReadOnlyList<Alert>[count];
         Histories = new ScorePoint[count][];
         OpenOverdue = new Invoice[count][];
-        var people = new Dictionary<Person, int>();
+        _positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        _people = [];
         var owners = new List<Person>();
-        var segments = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < portfolio.Segments.Count; i++) segments.TryAdd(portfolio.Segments[i], i);
+        _segments = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < portfolio.Segments.Count; i++) _segments.TryAdd(portfolio.Segments[i], i);
 
         for (var i = 0; i < count; i++)
         {
             var account = active[i];
-            if (!people.TryGetValue(account.Owner, out var owner))
+            if (!_people.ContainsKey(account.Owner))
             {
-                owner = owners.Count;
-                people.Add(account.Owner, owner);
+                _people.Add(account.Owner, owners.Count);
                 owners.Add(account.Owner);
             }
-            var score = scores.Latest.GetValueOrDefault(account.Id);
-            var open = alerts.ForAccount(account.Id);
-            var worst = -1;
-            foreach (var alert in open) worst = Math.Max(worst, (int)alert.Severity);
-            var overdue = OpenOverdueOn(portfolio.InvoicesMayBeOverdue(account.Id), day);
-
-            Accounts[i] = account;
-            LatestScores[i] = score;
-            OpenAlerts[i] = open;
-            Histories[i] = scores.HistoryOf(account.Id);
-            OpenOverdue[i] = overdue;
-            Entries[i] = new BoardEntry(owner, segments.GetValueOrDefault(account.Segment, -1), score?.Score ?? -1,
-                score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.NextRenewalOn(day)?.DayNumber ?? -1, account.Arr);
+            _positions.Add(account.Id, i);
+            Fill(i, account);
         }
         Owners = [.. owners];
+    }
+
+    private DayBoard(DayBoard before, PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts)
+    {
+        Portfolio = portfolio;
+        Scores = scores;
+        Alerts = alerts;
+        Day = before.Day;
+        Entries = (BoardEntry[])before.Entries.Clone();
+        Accounts = (Account[])before.Accounts.Clone();
+        LatestScores = (HealthScore?[])before.LatestScores.Clone();
+        OpenAlerts = (IReadOnlyList<Alert>[])before.OpenAlerts.Clone();
+        Histories = (ScorePoint[][])before.Histories.Clone();
+        OpenOverdue = (Invoice[][])before.OpenOverdue.Clone();
+        Owners = before.Owners;
+        _positions = before._positions;
+        _people = before._people;
+        _segments = before._segments;
+    }
+
+    /// <summary>
+    /// This board for the newer snapshots given, with the entries of <paramref name="changed"/> accounts worked out again
+    /// and every other entry kept (and the remembered start scores and rule hits with them); null when a whole build is
+    /// needed instead: an account joined or left the day's active accounts, a new owner or segment appeared, or so many
+    /// accounts changed that building afresh costs less.
+    /// </summary>
+    public DayBoard? Patch(PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts, IReadOnlySet<string> changed)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.Count > Math.Max(64, Entries.Length / 4)) return null;
+        if (!ReferenceEquals(portfolio.Segments, Portfolio.Segments) && !portfolio.Segments.SequenceEqual(Portfolio.Segments, StringComparer.OrdinalIgnoreCase)) return null;
+        var positions = new List<(int At, Account Account)>(changed.Count);
+        foreach (var id in changed)
+        {
+            var account = portfolio.ById.TryGetValue(id, out var signals) ? signals.Account : null;
+            var isOn = account is not null && account.IsActiveOn(Day);
+            if (!_positions.TryGetValue(id, out var at)) { if (isOn) return null; continue; }
+            if (!isOn || !_people.ContainsKey(account!.Owner)) return null;
+            positions.Add((at, account));
+        }
+
+        var patched = new DayBoard(this, portfolio, scores, alerts);
+        foreach (var (at, account) in positions) patched.Fill(at, account);
+        var ats = positions.Select(p => p.At).ToArray();
+        patched.CarryStartScores(this, ats);
+        patched.CarryRuleHits(this, ats);
+        return patched;
+    }
+
+    private void Fill(int i, Account account)
+    {
+        var score = Scores.Latest.GetValueOrDefault(account.Id);
+        var open = Alerts.ForAccount(account.Id);
+        var worst = -1;
+        foreach (var alert in open) worst = Math.Max(worst, (int)alert.Severity);
+        var overdue = OpenOverdueOn(Portfolio.InvoicesMayBeOverdue(account.Id), Day);
+
+        Accounts[i] = account;
+        LatestScores[i] = score;
+        OpenAlerts[i] = open;
+        Histories[i] = Scores.HistoryOf(account.Id);
+        OpenOverdue[i] = overdue;
+        Entries[i] = new BoardEntry(_people[account.Owner], _segments.GetValueOrDefault(account.Segment, -1), score?.Score ?? -1,
+            score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.NextRenewalOn(Day)?.DayNumber ?? -1, account.Arr);
+    }
+
+    private void CarryStartScores(DayBoard before, int[] changed)
+    {
+        var carried = new List<(DateOnly, int[])>();
+        foreach (var (from, starts) in Volatile.Read(ref before._starts))
+        {
+            var copy = (int[])starts.Clone();
+            foreach (var i in changed) copy[i] = StartScore(Histories[i], from) ?? NoStart;
+            carried.Add((from, copy));
+        }
+        _starts = [.. carried];
     }
 
     public PortfolioSnapshot Portfolio { get; }

@@ -7,7 +7,7 @@ public sealed partial class DayBoard
 {
     private const int RememberedRules = 8;
     private readonly Lock _hitsGate = new();
-    private ((string Id, RuleKind Kind, int? Days, DateOnly AsOf) Key, RuleHit?[] Hits)[] _hits = [];
+    private ((string Id, RuleKind Kind, int? Days, DateOnly AsOf) Key, RuleDefinition Rule, RuleEvaluator Rules, RuleHit?[] Hits)[] _hits = [];
 
     /// <summary>
     /// What one rule finds for every account on the board, as of <paramref name="asOf"/>, aligned with
@@ -22,22 +22,37 @@ public sealed partial class DayBoard
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(rules);
         var key = (rule.Id, rule.Kind, rule.Days, asOf);
-        foreach (var (k, h) in Volatile.Read(ref _hits))
+        foreach (var (k, _, _, h) in Volatile.Read(ref _hits))
             if (k == key) return h;
         lock (_hitsGate)
         {
-            foreach (var (k, h) in _hits)
+            foreach (var (k, _, _, h) in _hits)
                 if (k == key) return h;
             var hits = new RuleHit?[Accounts.Length];
-            for (var i = 0; i < hits.Length; i++)
-            {
-                if (!Portfolio.ById.TryGetValue(Accounts[i].Id, out var signals)) continue;
-                var score = LatestScores[i] ?? Unscored(Accounts[i].Id, asOf);
-                hits[i] = rules.Evaluate(rule, signals, score, Histories[i], asOf);
-            }
-            Volatile.Write(ref _hits, [(key, hits), .. _hits.Take(RememberedRules - 1)]);
+            for (var i = 0; i < hits.Length; i++) hits[i] = Hit(i, rule, asOf, rules);
+            Volatile.Write(ref _hits, [(key, rule, rules, hits), .. _hits.Take(RememberedRules - 1)]);
             return hits;
         }
+    }
+
+    /// <summary>The rule hits <paramref name="before"/> remembered, with those of the <paramref name="changed"/> entries worked out again.</summary>
+    private void CarryRuleHits(DayBoard before, int[] changed)
+    {
+        var carried = new List<((string, RuleKind, int?, DateOnly) Key, RuleDefinition Rule, RuleEvaluator Rules, RuleHit?[] Hits)>();
+        foreach (var (key, rule, rules, hits) in Volatile.Read(ref before._hits))
+        {
+            var copy = (RuleHit?[])hits.Clone();
+            foreach (var i in changed) copy[i] = Hit(i, rule, key.AsOf, rules);
+            carried.Add((key, rule, rules, copy));
+        }
+        _hits = [.. carried];
+    }
+
+    private RuleHit? Hit(int i, RuleDefinition rule, DateOnly asOf, RuleEvaluator rules)
+    {
+        if (!Portfolio.ById.TryGetValue(Accounts[i].Id, out var signals)) return null;
+        var score = LatestScores[i] ?? Unscored(Accounts[i].Id, asOf);
+        return rules.Evaluate(rule, signals, score, Histories[i], asOf);
     }
 
     private static HealthScore Unscored(string accountId, DateOnly asOf) =>

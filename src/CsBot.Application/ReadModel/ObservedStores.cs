@@ -6,9 +6,12 @@ using CsBot.Core.Signals;
 
 namespace CsBot.Application.ReadModel;
 
-/// <summary>Passes every call to the real portfolio store and records writes, so cached views know they are stale.</summary>
+/// <summary>Passes every call to the real portfolio store and records which accounts each write touched, so cached views patch just those.</summary>
 public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions versions) : IPortfolioStore
 {
+    // Saves and their log entries in one order, so the value logged last for an account is the one stored last.
+    private readonly Lock _saving = new();
+
     public bool IsEmpty() => inner.IsEmpty();
     public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
     public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
@@ -18,8 +21,11 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
 
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
     {
-        inner.Save(portfolio);
-        versions.PortfolioChanged();
+        lock (_saving)
+        {
+            inner.Save(portfolio);
+            versions.PortfolioSaved(portfolio);
+        }
     }
 }
 
@@ -33,17 +39,23 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds) => inner.GetHistories(accountIds);
 
     /// <summary>A save that wrote nothing (an hourly run rescoring accounts to what they have) leaves cached views current.</summary>
+    /// <remarks>
+    /// Saves are not serialised here (the evaluation saves batches in parallel): two saves of one account at the same
+    /// moment, an evaluation's and an ingestion's rescoring, may log in the other order than they were stored. Both
+    /// score the same signals of the same day, and the account's next save puts the read model right.
+    /// </remarks>
     public int SaveScores(IReadOnlyCollection<HealthScore> scores)
     {
         var written = inner.SaveScores(scores);
-        if (written > 0) versions.ScoresChanged();
+        // Every score of the save is logged: the store does not say which of them it wrote, and taking an unchanged one again is harmless.
+        if (written > 0) versions.ScoresSaved(scores);
         return written;
     }
 
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)
     {
         inner.SaveHistories(histories);
-        versions.ScoresChanged();
+        versions.ScoresChanged(histories.Keys);
     }
 }
 
@@ -57,6 +69,6 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {
         inner.Upsert(alerts);
-        versions.AlertsChanged();
+        versions.AlertsChanged(alerts.Select(a => a.AccountId));
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using CsBot.Application.Asking;
 using CsBot.Core.Accounts;
 using CsBot.Core.Metrics;
@@ -6,50 +8,129 @@ using CsBot.Core.Signals;
 
 namespace CsBot.Application.ReadModel;
 
-/// <summary>Accounts and signals held in memory, with the lookups questions need. Immutable; replaced when data changes.</summary>
+/// <summary>
+/// Accounts and signals held in memory, with the lookups questions need. Immutable; a write makes a patched copy
+/// (<see cref="Patch"/>) that shares everything the write did not change.
+/// </summary>
 public sealed class PortfolioSnapshot
 {
     /// <summary>Distinct metric questions remembered per snapshot; past this the memory is cleared and refilled.</summary>
     public const int MaxCachedMetrics = 512;
 
-    private readonly Dictionary<string, Invoice[]> _mayBeOverdue;
+    private readonly AccountSignals[] _signals;
+    private readonly Account[] _accounts;
+    // Position of each account in _signals/_accounts; shared by every patch that adds no account.
+    private readonly Dictionary<string, int> _positions;
+    private readonly LayeredMap<Invoice[]> _mayBeOverdue;
     private readonly ConcurrentDictionary<MetricKey, MetricResult> _metrics = new();
+    // Shared by patches that change no account record, since names and external ids are then as they were.
+    private readonly Orders _orders;
     private volatile ActiveAccounts? _active;
 
     public PortfolioSnapshot(IReadOnlyList<AccountSignals> signals)
     {
-        Signals = signals;
-        ById = signals.ToDictionary(s => s.Account.Id, StringComparer.Ordinal);
-        Accounts = [.. signals.Select(s => s.Account)];
-        Matcher = new AccountMatcher(Accounts);
-        Segments = [.. Accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
-        Owners = [.. Accounts.Select(a => a.Owner).DistinctBy(p => p.Email.ToLowerInvariant()).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
-        ManagerEmails = Accounts.Where(a => a.Manager is not null).Select(a => a.Manager!.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // An invoice paid by its due date is never overdue on any day, so only the others need looking at.
-        _mayBeOverdue = signals
-            .Select(s => (s.Account.Id, Invoices: s.Invoices.Where(i => i.PaidOn is not { } paid || paid > i.DueDate).ToArray()))
-            .Where(x => x.Invoices.Length > 0)
-            .ToDictionary(x => x.Id, x => x.Invoices, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(signals);
+        _signals = [.. signals];
+        _accounts = [.. _signals.Select(s => s.Account)];
+        _positions = new Dictionary<string, int>(_signals.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _signals.Length; i++) _positions.Add(_signals[i].Account.Id, i);
+        _mayBeOverdue = LayeredMap<Invoice[]>.Of(_signals
+            .Select(s => (s.Account.Id, Invoices: MayBeOverdue(s)))
+            .Where(x => x.Invoices is not null)
+            .ToDictionary(x => x.Id, x => x.Invoices!, StringComparer.Ordinal));
+        (Matcher, Segments, Owners, ManagerEmails) = Directory(_accounts);
+        ById = new SignalsById(_positions, _signals);
+        _orders = new Orders(_accounts);
     }
 
-    public IReadOnlyList<AccountSignals> Signals { get; }
+    private PortfolioSnapshot(AccountSignals[] signals, Account[] accounts, Dictionary<string, int> positions, LayeredMap<Invoice[]> mayBeOverdue,
+        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders)
+    {
+        _orders = orders ?? new Orders(accounts);
+        _signals = signals;
+        _accounts = accounts;
+        _positions = positions;
+        _mayBeOverdue = mayBeOverdue;
+        (Matcher, Segments, Owners, ManagerEmails) = directory;
+        ById = new SignalsById(_positions, _signals);
+    }
+
+    public IReadOnlyList<AccountSignals> Signals => _signals;
     public IReadOnlyDictionary<string, AccountSignals> ById { get; }
-    public IReadOnlyList<Account> Accounts { get; }
+    public IReadOnlyList<Account> Accounts => _accounts;
     public AccountMatcher Matcher { get; }
     public IReadOnlyList<string> Segments { get; }
     public IReadOnlyList<Person> Owners { get; }
     /// <summary>Everyone named as an account's manager: they count as managers when they ask.</summary>
     public IReadOnlySet<string> ManagerEmails { get; }
 
+    /// <summary>The change-log version of the portfolio this snapshot reflects (see <see cref="ChangeLog"/>).</summary>
+    public long Version { get; internal set; }
+
+    /// <summary>
+    /// This snapshot with <paramref name="changed"/> accounts replaced (or added, after the others). The per-account
+    /// arrays are copied as references and the rest is shared; the name matcher and the owner and segment lists are
+    /// worked out again only when a changed account's record differs, since a usage or invoice batch leaves them as they are.
+    /// </summary>
+    public PortfolioSnapshot Patch(IReadOnlyCollection<AccountSignals> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.Count == 0) return this;
+        var signals = _signals;
+        var accounts = _accounts;
+        var positions = _positions;
+        var added = new List<AccountSignals>();
+        var recordsChanged = false;
+        var copied = false;
+        foreach (var entry in changed)
+        {
+            if (!positions.TryGetValue(entry.Account.Id, out var at))
+            {
+                added.Add(entry);
+                continue;
+            }
+            if (!copied)
+            {
+                signals = (AccountSignals[])_signals.Clone();
+                accounts = (Account[])_accounts.Clone();
+                copied = true;
+            }
+            recordsChanged |= !SameRecord(accounts[at], entry.Account);
+            signals[at] = entry;
+            accounts[at] = entry.Account;
+        }
+        if (added.Count > 0)
+        {
+            recordsChanged = true;
+            positions = new Dictionary<string, int>(_positions, StringComparer.Ordinal);
+            signals = [.. signals, .. added];
+            accounts = [.. accounts, .. added.Select(a => a.Account)];
+            for (var i = _signals.Length; i < signals.Length; i++) positions[signals[i].Account.Id] = i;
+        }
+        var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s))));
+        var directory = recordsChanged ? Directory(accounts) : (Matcher, Segments, Owners, ManagerEmails);
+        return new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders);
+    }
+
     /// <summary>The accounts active on <paramref name="day"/>, in portfolio order; the last day asked is remembered.</summary>
     public IReadOnlyList<Account> ActiveOn(DateOnly day)
     {
         var last = _active;
         if (last is not null && last.Day == day) return last.Accounts;
-        var active = new ActiveAccounts(day, [.. Accounts.Where(a => a.IsActiveOn(day))]);
+        var active = new ActiveAccounts(day, [.. _accounts.Where(a => a.IsActiveOn(day))]);
         _active = active;
         return active.Accounts;
     }
+
+    /// <summary>Where the account is in <see cref="Accounts"/> and <see cref="Signals"/>, or -1.</summary>
+    public int PositionOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? at : -1;
+
+    /// <summary>The account with this CRM id (exact match), or null.</summary>
+    public Account? FindByExternalId(string externalId) =>
+        _orders.ByExternalId.TryGetValue(externalId, out var at) ? _accounts[at] : null;
+
+    /// <summary>Positions in <see cref="Accounts"/> ordered by name (ignoring case), then external id: the order the accounts API lists them in.</summary>
+    public IReadOnlyList<int> NameOrder => _orders.ByName;
 
     /// <summary>The account's invoices that are, were or may become overdue (not paid by their due date), in stored order.</summary>
     public IReadOnlyList<Invoice> InvoicesMayBeOverdue(string accountId) => _mayBeOverdue.TryGetValue(accountId, out var invoices) ? invoices : [];
@@ -71,7 +152,74 @@ public sealed class PortfolioSnapshot
         return result;
     }
 
+    // An invoice paid by its due date is never overdue on any day, so only the others need looking at.
+    private static Invoice[]? MayBeOverdue(AccountSignals signals)
+    {
+        var invoices = signals.Invoices.Where(i => i.PaidOn is not { } paid || paid > i.DueDate).ToArray();
+        return invoices.Length > 0 ? invoices : null;
+    }
+
+    private static (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) Directory(Account[] accounts) =>
+    (
+        new AccountMatcher(accounts),
+        [.. accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
+        [.. accounts.Select(a => a.Owner).DistinctBy(p => p.Email.ToLowerInvariant()).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)],
+        accounts.Where(a => a.Manager is not null).Select(a => a.Manager!.Email).ToHashSet(StringComparer.OrdinalIgnoreCase)
+    );
+
+    /// <summary>
+    /// Equal records, aliases compared item by item: the matcher hands out the account objects it was built from, so it
+    /// may keep them only while they still say what the stored account says.
+    /// </summary>
+    private static bool SameRecord(Account before, Account after) =>
+        before.Aliases.SequenceEqual(after.Aliases, StringComparer.Ordinal) && before with { Aliases = after.Aliases } == after;
+
     private sealed record ActiveAccounts(DateOnly Day, Account[] Accounts);
 
     private readonly record struct MetricKey(MetricsCalculator Calculator, MetricKind Metric, DateRange Period, string? Segment, DateOnly Today);
+
+    /// <summary>Look-ups worked out on first use: only the accounts API needs them.</summary>
+    private sealed class Orders(Account[] accounts)
+    {
+        private readonly Lazy<Dictionary<string, int>> _byExternalId = new(() =>
+        {
+            var index = new Dictionary<string, int>(accounts.Length, StringComparer.Ordinal);
+            for (var i = 0; i < accounts.Length; i++) index.TryAdd(accounts[i].ExternalId, i);
+            return index;
+        });
+
+        private readonly Lazy<int[]> _byName = new(() =>
+            [.. Enumerable.Range(0, accounts.Length)
+                .OrderBy(i => accounts[i].Name, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(i => accounts[i].ExternalId, StringComparer.Ordinal)]);
+
+        public Dictionary<string, int> ByExternalId => _byExternalId.Value;
+        public int[] ByName => _byName.Value;
+    }
+
+    /// <summary>The signals by account id, through the shared positions, so a patch need not copy a dictionary.</summary>
+    private sealed class SignalsById(Dictionary<string, int> positions, AccountSignals[] signals) : IReadOnlyDictionary<string, AccountSignals>
+    {
+        public AccountSignals this[string key] => signals[positions[key]];
+        public IEnumerable<string> Keys => signals.Select(s => s.Account.Id);
+        public IEnumerable<AccountSignals> Values => signals;
+        public int Count => signals.Length;
+        public bool ContainsKey(string key) => positions.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out AccountSignals value)
+        {
+            if (positions.TryGetValue(key, out var at))
+            {
+                value = signals[at];
+                return true;
+            }
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, AccountSignals>> GetEnumerator() =>
+            signals.Select(s => KeyValuePair.Create(s.Account.Id, s)).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

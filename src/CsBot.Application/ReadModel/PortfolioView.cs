@@ -1,75 +1,221 @@
 using CsBot.Core.Alerts;
 using CsBot.Core.Ports;
 using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CsBot.Application.ReadModel;
 
 /// <summary>
-/// The in-memory read model questions are answered from, so an answer takes microseconds rather than a
-/// database scan. Each part (portfolio, scores, open alerts) is rebuilt lazily, on the first read after a write
-/// to its store; until then readers share one immutable copy.
+/// The in-memory read model questions are answered from, so an answer takes microseconds rather than a database
+/// scan. Each part (portfolio, scores, open alerts) is read whole once, then kept current from the change log
+/// (<see cref="DataVersions"/>): the first read after a write re-reads only the accounts that write touched (or takes
+/// what the write logged it stored, for a portfolio save) and patches them in. A write too large to patch while someone waits (a full evaluation, a big import), or one the
+/// log no longer holds, is caught up in the background while readers keep the copy they have.
 /// </summary>
-public sealed class PortfolioView(IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, DataVersions versions)
+public sealed class PortfolioView
 {
-    private readonly Cached<PortfolioSnapshot> _portfolio = new(() => versions.Portfolio, () => new PortfolioSnapshot([.. portfolio.LoadAllSignals()]));
-    private readonly Cached<ScoreSnapshot> _scores = new(() => versions.Scores, () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()));
-    private readonly Cached<AlertSnapshot> _alerts = new(() => versions.Alerts, () => new AlertSnapshot(alerts.GetOpen()));
+    /// <summary>Accounts re-read while a question waits; beyond this the part is caught up in the background.</summary>
+    public const int InlinePatchLimit = 5_000;
+
+    private readonly Part<PortfolioSnapshot> _portfolio;
+    private readonly Part<ScoreSnapshot> _scores;
+    private readonly Part<AlertSnapshot> _alerts;
+    private readonly DataVersions _versions;
+    private readonly Lock _boardGate = new();
+    private volatile DayBoard? _board;
+    private int _boardBuilds;
+    private int _boardPatches;
+
+    public PortfolioView(IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, DataVersions versions, ILogger<PortfolioView>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(alerts);
+        _versions = versions ?? throw new ArgumentNullException(nameof(versions));
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
+            () => new PortfolioSnapshot([.. portfolio.LoadAllSignals()]),
+            (current, ids, written) => current.Patch([.. ids.Select(id => written.GetValueOrDefault(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
+            (snapshot, version) => snapshot.Version = version);
+        _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
+            () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()),
+            (current, ids, written) => current.Patch(ids, LatestOf(scores, current, ids, written), scores.GetHistories(ids)),
+            (snapshot, version) => snapshot.Version = version);
+        _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,
+            () => new AlertSnapshot(alerts.GetOpen()),
+            (current, ids, _) => current.Patch(ids, ids.ToDictionary(id => id, id => alerts.GetForAccount(id).Where(a => a.IsOpen).ToArray(), StringComparer.Ordinal)),
+            (snapshot, version) => snapshot.Version = version);
+    }
 
     public PortfolioSnapshot Portfolio => _portfolio.Value;
     public ScoreSnapshot Scores => _scores.Value;
     public AlertSnapshot Alerts => _alerts.Value;
 
-    private volatile DayBoard? _board;
+    /// <summary>How often a part was read whole from the store, and how often one was patched, since start.</summary>
+    public int FullReads => _portfolio.FullReads + _scores.FullReads + _alerts.FullReads;
+    public int Patches => _portfolio.Patches + _scores.Patches + _alerts.Patches;
+
+    /// <summary>How often a list board was built whole, and how often one was patched, since start.</summary>
+    public int BoardBuilds => Volatile.Read(ref _boardBuilds);
+    public int BoardPatches => Volatile.Read(ref _boardPatches);
+
+    /// <summary>True once every part has been read: until then the first question waits for the store.</summary>
+    public bool IsLoaded => _portfolio.IsLoaded && _scores.IsLoaded && _alerts.IsLoaded;
+
+    /// <summary>Reads every part now (at start-up, so the first question does not pay for it).</summary>
+    public void Load()
+    {
+        _ = Portfolio;
+        _ = Scores;
+        _ = Alerts;
+    }
 
     /// <summary>
-    /// The list answers' board for these snapshots and <paramref name="day"/>: built on the first list question after
-    /// a write to any of the three parts (or on a new day), then shared until the next one.
+    /// The list answers' board for these snapshots and <paramref name="day"/>: built on the first list question of a
+    /// day, then patched for the accounts written since (a board built whole again only when too many changed, an
+    /// account joined or left the day's active accounts, or the change log no longer holds what changed).
     /// </summary>
     public DayBoard Board(PortfolioSnapshot portfolio, ScoreSnapshot scores, AlertSnapshot alerts, DateOnly day)
     {
         var board = _board;
         if (board is not null && board.Day == day && ReferenceEquals(board.Portfolio, portfolio) && ReferenceEquals(board.Scores, scores) && ReferenceEquals(board.Alerts, alerts))
             return board;
-        board = new DayBoard(portfolio, scores, alerts, day);
-        _board = board;
-        return board;
+        lock (_boardGate)
+        {
+            board = _board;
+            if (board is not null && board.Day == day && ReferenceEquals(board.Portfolio, portfolio) && ReferenceEquals(board.Scores, scores) && ReferenceEquals(board.Alerts, alerts))
+                return board;
+            var patched = board is not null && board.Day == day && portfolio.Version >= board.Portfolio.Version && scores.Version >= board.Scores.Version
+                          && alerts.Version >= board.Alerts.Version && ChangedSince(board) is { } changed
+                ? board.Patch(portfolio, scores, alerts, changed)
+                : null;
+            if (patched is not null) Interlocked.Increment(ref _boardPatches);
+            else
+            {
+                patched = new DayBoard(portfolio, scores, alerts, day);
+                Interlocked.Increment(ref _boardBuilds);
+            }
+            // A board older than the one held (a reader still on a previous snapshot) answers that reader but is not kept.
+            if (board is null || (portfolio.Version >= board.Portfolio.Version && scores.Version >= board.Scores.Version && alerts.Version >= board.Alerts.Version))
+                _board = patched;
+            return patched;
+        }
     }
 
-    private sealed class Cached<T>(Func<long> version, Func<T> build) where T : class
+    /// <summary>
+    /// The accounts written since <paramref name="board"/>'s snapshots were taken, in any of the three parts (a superset
+    /// of what differs between them and the ones asked for is harmless: an unchanged account patches to the same entry).
+    /// </summary>
+    private HashSet<string>? ChangedSince(DayBoard board)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!_versions.PortfolioLog.TryChangesSince(board.Portfolio.Version, out _, out var portfolio)) return null;
+        ids.UnionWith(portfolio);
+        if (!_versions.ScoresLog.TryChangesSince(board.Scores.Version, out _, out var scores)) return null;
+        ids.UnionWith(scores);
+        if (!_versions.AlertsLog.TryChangesSince(board.Alerts.Version, out _, out var alerts)) return null;
+        ids.UnionWith(alerts);
+        return ids;
+    }
+
+    /// <summary>
+    /// The latest score of each changed account: the one its last save logged, unless a score of a later day is held
+    /// (a store keeps the later one, so a save of a past day does not turn it back); read back when nothing was logged.
+    /// </summary>
+    private static Dictionary<string, HealthScore> LatestOf(IScoreStore scores, ScoreSnapshot held, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, object> written)
+    {
+        var latest = new Dictionary<string, HealthScore>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var score = written.GetValueOrDefault(id) is HealthScore saved
+                ? held.Latest.GetValueOrDefault(id) is { } kept && kept.AsOf > saved.AsOf ? kept : saved
+                : scores.GetLatest(id);
+            if (score is not null) latest[id] = score;
+        }
+        return latest;
+    }
+
+    /// <summary>One part of the read model: the copy readers share, its version, and how it is read whole or patched.</summary>
+    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, IReadOnlyDictionary<string, object>, T> patch, Action<T, long> stamp)
+        where T : class
     {
         private readonly Lock _gate = new();
-        private (long Version, T Value)? _current;
+        private volatile Versioned? _current;
+        private Task? _catchingUp;
+        private int _fullReads;
+        private int _patches;
+
+        public int FullReads => Volatile.Read(ref _fullReads);
+        public int Patches => Volatile.Read(ref _patches);
+        public bool IsLoaded => _current is not null;
 
         public T Value
         {
             get
             {
-                var wanted = version();
                 var current = _current;
-                if (current is { } c && c.Version == wanted) return c.Value;
+                if (current is not null && current.Version == log.Version) return current.Value;
                 lock (_gate)
                 {
-                    wanted = version();
-                    if (_current is { } again && again.Version == wanted) return again.Value;
-                    var value = build();
-                    _current = (wanted, value);
-                    return value;
+                    current = _current;
+                    if (current is null) return Keep(ReadWhole()).Value;
+                    if (current.Version == log.Version || _catchingUp is not null) return current.Value;
+                    if (log.TryChangesSince(current.Version, out var now, out var ids, out var written) && ids.Count - written.Count <= InlinePatchLimit)
+                        return Keep(Patched(current, now, ids, written)).Value;
+                    // Too much to re-read while a question waits: answer from the copy held and catch up meanwhile.
+                    _catchingUp = Task.Run(CatchUp);
+                    return current.Value;
                 }
             }
         }
+
+        private Versioned ReadWhole()
+        {
+            // The version is taken before reading, so a write during the read is patched in by the next reader.
+            var version = log.Version;
+            var value = read();
+            stamp(value, version);
+            Interlocked.Increment(ref _fullReads);
+            return new Versioned(version, value);
+        }
+
+        private Versioned Patched(Versioned current, long now, IReadOnlySet<string> ids, IReadOnlyDictionary<string, object> written)
+        {
+            var value = patch(current.Value, ids, written);
+            stamp(value, now);
+            Interlocked.Increment(ref _patches);
+            return new Versioned(now, value);
+        }
+
+        private Versioned Keep(Versioned next)
+        {
+            _current = next;
+            return next;
+        }
+
+        private void CatchUp()
+        {
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var current = _current!;
+                var next = log.TryChangesSince(current.Version, out var now, out var ids, out var written) ? Patched(current, now, ids, written) : ReadWhole();
+                lock (_gate) Keep(next);
+                logger.LogInformation("Read model {Part} caught up in {Ms:0} ms", name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception ex)
+            {
+                // The copy held keeps answering; the next question after a write tries again.
+                logger.LogError(ex, "Catching up the read model's {Part} failed", name);
+            }
+            finally
+            {
+                lock (_gate) _catchingUp = null;
+            }
+        }
+
+        private sealed record Versioned(long Version, T Value);
     }
-}
-
-public sealed record ScoreSnapshot(IReadOnlyDictionary<string, HealthScore> Latest, IReadOnlyDictionary<string, ScorePoint[]> Histories)
-{
-    public ScorePoint[] HistoryOf(string accountId) => Histories.TryGetValue(accountId, out var h) ? h : [];
-}
-
-public sealed class AlertSnapshot(IReadOnlyList<Alert> open)
-{
-    // Grouped once per snapshot: list answers ask for every account's alerts, so a look-up must not allocate.
-    private readonly Dictionary<string, Alert[]> _byAccount = open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-
-    public IReadOnlyList<Alert> Open { get; } = open;
-    public IReadOnlyList<Alert> ForAccount(string accountId) => _byAccount.TryGetValue(accountId, out var alerts) ? alerts : [];
 }

@@ -1,3 +1,4 @@
+using CsBot.Application.ReadModel;
 using CsBot.Application.Digest;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Tests.Reminders;
@@ -33,7 +34,7 @@ public class DigestServiceTests
         var alerts = Substitute.For<IAlertStore>();
         alerts.GetOpen().Returns(data.OpenAlerts);
         var subscriptions = new InMemoryDigestSubscriptions([new DigestSubscription("cs-enterprise", "Europe/Berlin", "Enterprise")]);
-        _service = new DigestService(portfolio, scores, alerts, _outbox, subscriptions,
+        _service = new DigestService(new PortfolioView(portfolio, scores, alerts, new DataVersions()), portfolio, scores, alerts, _outbox, subscriptions,
             new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions())),
             new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())),
             new BusinessClock(_time, TimeZoneInfo.Utc), NullLogger<DigestService>.Instance);

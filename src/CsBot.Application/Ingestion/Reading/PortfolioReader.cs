@@ -1,20 +1,25 @@
+using CsBot.Application.ReadModel;
 using CsBot.Core.Metrics;
-using CsBot.Core.Ports;
 using CsBot.Core.Scoring;
 
 namespace CsBot.Application.Ingestion.Reading;
 
-/// <summary>The read side of the API: one account with its health and alerts, a filtered page of accounts, a metric over a period.</summary>
-public sealed class PortfolioReader(IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, MetricsCalculator calculator, MetricsOptions metrics)
+/// <summary>
+/// The read side of the API: one account with its health and alerts, a filtered page of accounts, a metric over a
+/// period. Answered from the read model questions use (<see cref="PortfolioView"/>), kept current after every write,
+/// so a page costs a walk over memory rather than a read of the whole store.
+/// </summary>
+public sealed class PortfolioReader(PortfolioView view, MetricsCalculator calculator, MetricsOptions metrics)
 {
     public const int MaxPageSize = 500;
 
     public AccountDetail? GetAccount(string externalId)
     {
-        var account = portfolio.FindByExternalId(externalId);
+        ArgumentNullException.ThrowIfNull(externalId);
+        var account = view.Portfolio.FindByExternalId(externalId);
         if (account is null) return null;
-        var open = alerts.GetForAccount(account.Id).Where(a => a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.RuleId, StringComparer.Ordinal);
-        return new AccountDetail(AccountView.Of(account, metrics.Currency), scores.GetLatest(account.Id), [.. open.Select(AlertView.Of)]);
+        var open = view.Alerts.ForAccount(account.Id).Where(a => a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.RuleId, StringComparer.Ordinal);
+        return new AccountDetail(AccountView.Of(account, metrics.Currency), view.Scores.Latest.GetValueOrDefault(account.Id), [.. open.Select(AlertView.Of)]);
     }
 
     /// <summary>Accounts matching <paramref name="filter"/>, ordered by name then external id.</summary>
@@ -24,25 +29,32 @@ public sealed class PortfolioReader(IPortfolioStore portfolio, IScoreStore score
         ArgumentOutOfRangeException.ThrowIfLessThan(filter.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.PageSize, MaxPageSize);
 
-        var latest = scores.GetAllLatest();
-        var openCounts = alerts.GetOpen().GroupBy(a => a.AccountId).ToDictionary(g => g.Key, g => g.Count());
-        var matches = portfolio.GetAccounts()
-            .Select(a => (Account: a, Score: latest.GetValueOrDefault(a.Id)))
-            .Where(x => filter.Band is null || x.Score?.Band == filter.Band)
-            .Where(x => string.IsNullOrWhiteSpace(filter.OwnerEmail) || string.Equals(x.Account.Owner.Email, filter.OwnerEmail.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Where(x => string.IsNullOrWhiteSpace(filter.Segment) || string.Equals(x.Account.Segment, filter.Segment.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.Account.ExternalId, StringComparer.Ordinal)
-            .ToList();
-        var items = matches
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(x => new AccountSummary(x.Account.ExternalId, x.Account.Id, x.Account.Name, x.Account.Segment, x.Account.Owner.Name,
-                x.Account.Owner.Email, x.Account.Mrr, x.Score?.Score, x.Score?.Band, openCounts.GetValueOrDefault(x.Account.Id)));
-        return new AccountPage([.. items], filter.Page, filter.PageSize, matches.Count);
+        var portfolio = view.Portfolio;
+        var latest = view.Scores.Latest;
+        var alerts = view.Alerts;
+        var owner = string.IsNullOrWhiteSpace(filter.OwnerEmail) ? null : filter.OwnerEmail.Trim();
+        var segment = string.IsNullOrWhiteSpace(filter.Segment) ? null : filter.Segment.Trim();
+        // Walked in name order, counting every match but keeping only the page's rows.
+        var skip = (long)(filter.Page - 1) * filter.PageSize;
+        var total = 0;
+        var items = new List<AccountSummary>(filter.PageSize);
+        foreach (var at in portfolio.NameOrder)
+        {
+            var account = portfolio.Accounts[at];
+            if (owner is not null && !string.Equals(account.Owner.Email, owner, StringComparison.OrdinalIgnoreCase)) continue;
+            if (segment is not null && !string.Equals(account.Segment, segment, StringComparison.OrdinalIgnoreCase)) continue;
+            var score = latest.GetValueOrDefault(account.Id);
+            if (filter.Band is { } band && score?.Band != band) continue;
+            if (total++ < skip || items.Count == filter.PageSize) continue;
+            items.Add(new AccountSummary(account.ExternalId, account.Id, account.Name, account.Segment, account.Owner.Name,
+                account.Owner.Email, account.Mrr, score?.Score, score?.Band, alerts.ForAccount(account.Id).Count));
+        }
+        return new AccountPage([.. items], filter.Page, filter.PageSize, total);
     }
 
     public MetricView Metric(MetricKind metric, DateRange period, string? segment)
     {
-        var signals = portfolio.LoadAllSignals().ToList();
+        var signals = view.Portfolio.Signals;
         var current = calculator.Compute(metric, signals, period, segment);
         var previous = calculator.Compute(metric, signals, period.Previous(), segment);
         decimal? change = current.Value is { } now && previous.Value is { } before ? now - before : null;
