@@ -70,6 +70,7 @@ public sealed class LiteDbContext : IDisposable
                 Connection = ConnectionType.Direct,
                 Collation = Collation.Binary,
             }, mapper);
+            LiteDbCollections.CreateMissing(database);
             EnsureIndexes(database);
             PortfolioLayoutUpgrade.Run(database, mapper);
             return database;

@@ -11,8 +11,8 @@ namespace CsBot.Storage.LiteDb;
 /// </summary>
 public sealed class LiteDbConversationStore : IConversationStore
 {
-    private const string Conversations = "conversations";
-    private const string PostedMessages = "posted_messages";
+    internal const string Conversations = "conversations";
+    internal const string PostedMessages = "posted_messages";
 
     private readonly LiteDbContext _context;
 
