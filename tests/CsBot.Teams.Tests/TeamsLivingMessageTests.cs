@@ -48,7 +48,8 @@ public sealed class TeamsLivingMessageTests : IDisposable
 
         var put = Assert.Single(_connector.Find("PUT", "/v3/conversations/"));
         Assert.Equal($"/v3/conversations/{Team}/activities/{parentId}", put.Path);
-        Assert.Contains("Globex is at risk (recovered)", put.Body, StringComparison.Ordinal);
+        Assert.Contains("recovered", put.Body, StringComparison.Ordinal);
+        Assert.Equal(parentId, (string?)put.Json["id"]);
         var reply = Assert.Single(_connector.Find("POST", $"/v3/conversations/{Team}/activities/{parentId}"));
         Assert.Equal(parentId, (string?)reply.Json["replyToId"]);
         Assert.Contains("Recovered: Globex", reply.Body, StringComparison.Ordinal);

@@ -92,6 +92,8 @@ public sealed class AlertNudgesTests
     [Fact]
     public void Hand_over_moves_the_reminders_to_the_other_csm_and_someone_else_cannot_press_handled()
     {
+        // Other CSMs' books closed: only the owner, managers and whoever was handed the alert may act on it.
+        _h.Access.RestrictOtherBooks = true;
         Evaluate(LifecycleHarness.Hit("acc-1"));
         _h.Actions.Apply(ActionKind.Acknowledge, "acc-1:usage-cliff", Dana);
         Assert.True(_h.Actions.Apply(ActionKind.HandOver, $"acc-1:usage-cliff|{LifecycleHarness.Priya.Email}", Dana).Applied);

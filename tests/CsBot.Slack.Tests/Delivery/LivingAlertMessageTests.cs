@@ -110,6 +110,25 @@ public sealed class LivingAlertMessageTests : IDisposable
         Assert.Null(_slack.Bodies("/api/chat.postMessage")[^1]["thread_ts"]);
     }
 
+    [Fact]
+    public async Task An_escalation_redraws_the_owners_messages_saying_to_whom_it_escalated()
+    {
+        _accounts["acc-1"] = _accounts["acc-1"] with { Manager = new Person("Elena Novak", "elena@csbot.example") };
+        Evaluate(new RuleHit("usage-cliff", RuleKind.UsageDrop, Severity.Critical, "acc-1", "active users down 90%", 90));
+        await _outbox.Delivery.DeliverDueAsync(default);
+        var dmTs = Ts("D0PRIYA01");
+        var channelTs = Ts("C0ENTERP01");
+
+        _outbox.Time.Advance(TimeSpan.FromHours(25));
+        Evaluate(new RuleHit("usage-cliff", RuleKind.UsageDrop, Severity.Critical, "acc-1", "active users down 90%", 90));
+        await _outbox.Delivery.DeliverDueAsync(default);
+
+        Assert.StartsWith("Escalation: Initech", (string)_slack.Bodies("/api/chat.postMessage")[^1]["text"]!, StringComparison.Ordinal);
+        var updates = _slack.Bodies("/api/chat.update");
+        Assert.Equal([("C0ENTERP01", channelTs), ("D0PRIYA01", dmTs)], updates.Select(b => ((string)b["channel"]!, (string)b["ts"]!)).Order());
+        Assert.All(updates, b => Assert.Contains("Escalated to Elena Novak at", b.ToJsonString(), StringComparison.Ordinal));
+    }
+
     private string Ts(string channel) =>
         _slack.Calls("/api/chat.postMessage").Select(c => JsonNode.Parse(c.ResponseMessage!.BodyData!.BodyAsString!)!)
             .Where(r => (string?)r["channel"] == channel).Select(r => (string)r["ts"]!).First();

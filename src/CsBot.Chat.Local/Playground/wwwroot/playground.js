@@ -205,7 +205,7 @@
     if (sent.updatedAt) meta.append(" \u00b7 ", el("span", { className: "edited" }, "updated"));
     const item = el("li", { dataset: { recipient: sent.recipientKey, messageId: sent.id } }, meta, card(sent.message, { feedId: sent.id }));
     // Replies under a message (the "recovered" note, a repeat, a reminder) stay in its thread when it is redrawn.
-    const thread = known ? known.thread : el("ol", { className: "thread", ariaLabel: "Thread" });
+    const thread = known ? known.thread : el("ol", { className: "thread", "aria-label": "Thread" });
     item.append(thread);
     const parent = sent.threadOf ? feed.get(sent.threadOf) : null;
     if (parent) {
