@@ -8,6 +8,7 @@ using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
 using CsBot.Application.Ingestion.Reading;
 using CsBot.Application.Notifications;
+using CsBot.Application.Nudges;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Reminders;
 using CsBot.Application.Settings;
@@ -73,8 +74,17 @@ public static class DependencyInjection
             var alerting = platform.KeepsQuietHours ? settings.Alerting : settings.Alerting.WithoutQuietHours();
             return new NotificationPlanner(alerting, settings.TimeZone, sp.GetRequiredService<IRecipientTimeZones>());
         });
-        services.AddSingleton<AlertNotifier>();
-        services.AddSingleton<IAlertActions, AlertActionService>();
+        // One living message per alert: repeats and "recovered" notes reply in its thread, every change redraws it.
+        services.AddSingleton(sp => new AlertThreads(settings.Alerting));
+        services.AddSingleton<AlertMessageUpdates>();
+        services.AddSingleton(sp => new AlertNotifier(sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<NotificationPlanner>(),
+            sp.GetRequiredService<MetricsOptions>(), sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<AlertNotifier>>(),
+            sp.GetRequiredService<AlertThreads>(), sp.GetRequiredService<AlertMessageUpdates>()));
+        services.AddSingleton<AlertActionService>();
+        services.AddSingleton<IAlertActions>(sp => ActivatorUtilities.CreateInstance<LivingAlertActions>(sp, sp.GetRequiredService<AlertActionService>()));
+        services.AddSingleton(sp => new AlertNudges(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<IPortfolioStore>(),
+            sp.GetRequiredService<PortfolioView>(), sp.GetRequiredService<NotifyingPlatform>().KeepsQuietHours ? settings.Alerting : settings.Alerting.WithoutQuietHours(),
+            sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<IRecipientTimeZones>(), sp.GetRequiredService<ILogger<AlertNudges>>()));
         // Every message is stored in the outbox first; the delivery service sends it through the notifying IChatSender.
         // Answers queued by a platform that is not the notifying one go back through that platform's keyed sender.
         services.AddSingleton(sp => new OutboxDeliveryService(sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<IChatSender>(),

@@ -20,15 +20,27 @@ public sealed class ConsoleChatSender(LocalChatOptions options, LocalChatTranscr
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var id = $"local-{Interlocked.Increment(ref _sequence)}";
         var at = time.GetUtcNow();
+        // An update redraws the message in the transcript, as Slack and Teams redraw theirs; one that has left the
+        // transcript (or a restart) is shown as a new message instead.
+        if (message.Link is { Kind: MessageLinkKind.Replace, ParentMessageId: { } parent } && transcript.Replace(parent, message.Message, at))
+        {
+            Write(message with { Recipient = message.Recipient with { DisplayName = message.Recipient.DisplayName + " (updated)" } }, at);
+            return Task.FromResult(SendResult.Ok(parent));
+        }
+        var id = $"local-{Interlocked.Increment(ref _sequence)}";
+        Write(message, at);
+        transcript.Add(new SentMessage(id, at, message) { ThreadOf = message.Link is { Kind: MessageLinkKind.Reply } link ? link.ParentMessageId : null });
+        return Task.FromResult(SendResult.Ok(id));
+    }
+
+    private void Write(OutgoingMessage message, DateTimeOffset at)
+    {
         lock (_gate)
         {
             if (options.WriteToConsole) WritePanel(message);
             if (!string.IsNullOrWhiteSpace(options.LogFile)) AppendToLog(message, at);
         }
-        transcript.Add(new SentMessage(id, at, message));
-        return Task.FromResult(SendResult.Ok(id));
     }
 
     private static void WritePanel(OutgoingMessage message)

@@ -30,13 +30,13 @@ public sealed class LocalChatTranscript
     /// Updates a delivered message in place, as Slack and Teams do when a button on it is pressed (the alert marked
     /// acknowledged, its buttons gone). False when the message has already left the transcript.
     /// </summary>
-    public bool Replace(string id, ChatMessage message)
+    public bool Replace(string id, ChatMessage message, DateTimeOffset? at = null)
     {
         lock (_gate)
         {
             var index = _messages.FindIndex(m => m.Id == id);
             if (index < 0) return false;
-            _messages[index] = _messages[index] with { Outgoing = _messages[index].Outgoing with { Message = message } };
+            _messages[index] = _messages[index] with { Outgoing = _messages[index].Outgoing with { Message = message }, UpdatedAt = at ?? _messages[index].UpdatedAt };
             return true;
         }
     }

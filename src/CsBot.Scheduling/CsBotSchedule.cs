@@ -17,9 +17,10 @@ public sealed class CsBotSchedule(SchedulingSettings settings)
     public static readonly TriggerKey OutboxDeliveryCron = new("outbox-delivery-cron", "csbot");
     public static readonly TriggerKey RenewalRemindersCron = new("renewal-reminders-cron", "csbot");
     public static readonly TriggerKey RenewalRemindersStartup = new("renewal-reminders-startup", "csbot");
+    public static readonly TriggerKey AlertNudgesCron = new("alert-nudges-cron", "csbot");
 
     /// <summary>The cron triggers this configuration may hold; one the configuration no longer wants is removed from a stored schedule.</summary>
-    public static readonly IReadOnlyList<TriggerKey> ConfiguredCronTriggers = [RiskEvaluationCron, OutboxDeliveryCron, RenewalRemindersCron];
+    public static readonly IReadOnlyList<TriggerKey> ConfiguredCronTriggers = [RiskEvaluationCron, OutboxDeliveryCron, RenewalRemindersCron, AlertNudgesCron];
 
     public IReadOnlyList<IJobDetail> Jobs()
     {
@@ -29,6 +30,8 @@ public sealed class CsBotSchedule(SchedulingSettings settings)
             // Delivery is not recovered: its messages are leased, and the next poll takes up whatever is still due.
             Job<OutboxDeliveryJob>(OutboxDeliveryJob.Key, recover: false),
             Job<WeeklyDigestJob>(WeeklyDigestJob.Key, recover: true),
+            // Nudges are recorded in the alerts' history once queued, so a run cut short is safe to repeat.
+            Job<AlertNudgeJob>(AlertNudgeJob.Key, recover: true),
         };
         if (settings.Reminders.Enabled) jobs.Add(Job<RenewalReminderJob>(RenewalReminderJob.Key, recover: true));
         return jobs;
@@ -41,6 +44,7 @@ public sealed class CsBotSchedule(SchedulingSettings settings)
         {
             Cron(RiskEvaluationJob.Key, RiskEvaluationCron, settings.Scheduling.RiskEvaluationCron, zone),
             Cron(OutboxDeliveryJob.Key, OutboxDeliveryCron, settings.DeliveryPollCron, zone),
+            Cron(AlertNudgeJob.Key, AlertNudgesCron, settings.Scheduling.NudgeCron, zone),
         };
         if (settings.Scheduling.EvaluateAtStartup)
             triggers.Add(TriggerBuilder.Create().ForJob(RiskEvaluationJob.Key).WithIdentity(RiskEvaluationStartup).StartAt(now).Build());

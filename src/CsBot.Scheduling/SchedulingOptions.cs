@@ -11,4 +11,6 @@ public sealed class SchedulingOptions
     public string RiskEvaluationCron { get; set; } = "0 0 * * * ?";
     /// <summary>Also run the risk evaluation once as soon as the host has started.</summary>
     public bool EvaluateAtStartup { get; set; } = true;
+    /// <summary>Alert nudges (reminders of acknowledged alerts still firing, morning summaries). Default: every 15 minutes.</summary>
+    public string NudgeCron { get; set; } = "0 0/15 * * * ?";
 }

@@ -96,10 +96,13 @@ public class ConfigurationValidationTests
         Assert.Equal(defaults.Storage.DatabasePath, settings.Storage.DatabasePath);
         Assert.Equal(defaults.Application.Conversation.MemoryMinutes, settings.Application.Conversation.MemoryMinutes);
         Assert.Equal(defaults.Scheduling.Scheduling.RiskEvaluationCron, settings.Scheduling.Scheduling.RiskEvaluationCron);
+        Assert.Equal(defaults.Scheduling.Scheduling.NudgeCron, settings.Scheduling.Scheduling.NudgeCron);
         Assert.Equal(defaults.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key), settings.Application.Alerting.RepeatIntervalDays.OrderBy(p => p.Key));
         Assert.Equal(defaults.Application.Alerting.Channels.OrderBy(p => p.Key), settings.Application.Alerting.Channels.OrderBy(p => p.Key));
         Assert.Equal(defaults.Application.Alerting.ChannelMinimumSeverity, settings.Application.Alerting.ChannelMinimumSeverity);
         Assert.Equal(defaults.Application.Alerting.EscalateCriticalAfterHours, settings.Application.Alerting.EscalateCriticalAfterHours);
+        Assert.Equal((defaults.Application.Alerting.ReplyInThreadWithinHours, defaults.Application.Alerting.AcknowledgedReminderHours),
+            (settings.Application.Alerting.ReplyInThreadWithinHours, settings.Application.Alerting.AcknowledgedReminderHours));
         Assert.Equal(
             (defaults.Application.Alerting.QuietHours.Enabled, defaults.Application.Alerting.QuietHours.Start, defaults.Application.Alerting.QuietHours.End, defaults.Application.Alerting.QuietHours.Weekends),
             (settings.Application.Alerting.QuietHours.Enabled, settings.Application.Alerting.QuietHours.Start, settings.Application.Alerting.QuietHours.End, settings.Application.Alerting.QuietHours.Weekends));
@@ -115,6 +118,8 @@ public class ConfigurationValidationTests
             ("Alerting:QuietHours:End", "25:00"),
             ("Alerting:Channels:Enterprise", ""),
             ("Alerting:EscalateCriticalAfterHours", "-1"),
+            ("Alerting:ReplyInThreadWithinHours", "0"),
+            ("Alerting:AcknowledgedReminderHours", "three days"),
             ("Alerting:ChannelMinimumSeverity", "Loud"));
 
         Assert.Contains(error.Errors, e => e.StartsWith("Alerting:RepeatIntervalDays:High is 0") && e.Contains("more than 0"));
@@ -123,6 +128,8 @@ public class ConfigurationValidationTests
         Assert.Contains(error.Errors, e => e.StartsWith("Alerting:QuietHours:End is '25:00'"));
         Assert.Contains(error.Errors, e => e.StartsWith("Alerting:Channels:Enterprise is empty"));
         Assert.Contains(error.Errors, e => e.StartsWith("Alerting:EscalateCriticalAfterHours is -1"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:ReplyInThreadWithinHours is '0'") && e.Contains("more than 0"));
+        Assert.Contains(error.Errors, e => e.StartsWith("Alerting:AcknowledgedReminderHours is 'three days'") && e.Contains("e.g. 72"));
         var severity = Assert.Single(error.Errors, e => e.Contains("Alerting:ChannelMinimumSeverity"));
         Assert.Contains("Loud", severity);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CsBot.Core;
+using CsBot.Core.Alerts;
 using CsBot.Core.Ports;
 using CsBot.DemoData;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,30 @@ public sealed class LocalAlertEndpointTests(DemoEndToEndTests.BootedHost host) :
         Assert.Equal("Dana Whitfield", listed.GetProperty("acknowledgedBy").GetString());
         Assert.Contains(listed.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString() == "acknowledged" && e.GetProperty("platform").GetString() == "local");
         Assert.Contains(alerts!, a => a.GetProperty("state").GetString() == "Notified" && a.GetProperty("accountName").GetString() is not null);
+    }
+
+    [Fact]
+    public async Task Handled_pressed_locally_closes_the_alert_with_a_note_in_its_history()
+    {
+        var globex = host.Factory.Services.GetRequiredService<IPortfolioStore>().GetAccounts().Single(a => a.Name == DemoScenarios.Globex);
+        var alerts = host.Factory.Services.GetRequiredService<IAlertStore>();
+        var now = DateTimeOffset.UtcNow;
+        var id = Alert.KeyFor(globex.Id, "handled-by-hand-check");
+        alerts.Upsert([new Alert
+        {
+            Id = id, AccountId = globex.Id, RuleId = "handled-by-hand-check", Severity = Severity.High, State = AlertState.Acknowledged, Reason = "still firing",
+            FirstFiredAt = now.AddDays(-4), LastEvaluatedAt = now, AcknowledgedBy = "Dana Whitfield", AcknowledgedAt = now.AddDays(-3), AcknowledgedPlatform = "local",
+            History = [new AlertEvent(now.AddDays(-3), "acknowledged", "Dana Whitfield <dana.whitfield@csbot.example>", "local")],
+        }]);
+
+        var outcome = await Press(new { kind = "Handled", value = id, user = "Dana Whitfield" });
+
+        Assert.True(outcome.GetProperty("applied").GetBoolean());
+        Assert.StartsWith("Closed: Globex", outcome.GetProperty("reply").GetProperty("title").GetString());
+        var closed = alerts.Get(id)!;
+        Assert.Equal(AlertState.Resolved, closed.State);
+        Assert.Equal(("Dana Whitfield", "local"), (closed.History[^1].By, closed.History[^1].Platform));
+        Assert.StartsWith("handled", closed.History[^1].What);
     }
 
     [Fact]

@@ -99,6 +99,47 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
     }
 
     [BrowserFact]
+    public async Task A_recovered_alert_redraws_its_message_in_the_feed_and_the_recovered_note_shows_in_its_thread()
+    {
+        var services = host.Factory.Services;
+        var portfolio = services.GetRequiredService<IPortfolioStore>();
+        var accounts = portfolio.GetAccounts().ToDictionary(a => a.Id);
+        var initech = accounts.Values.Single(a => a.Name == DemoScenarios.Initech);
+        var alerts = services.GetRequiredService<IAlertStore>();
+        // Any alert the start-up evaluation announced by direct message, other than the one the walk-through acknowledges.
+        var outbox = services.GetRequiredService<IOutboxStore>();
+        bool ShownInDirectMessage(Alert a) => a.Announcements.Any(x => x.Recipient.Kind == Core.Messaging.RecipientKind.User
+            && outbox.FindByIdempotencyKey(x.MessageKey) is { State: Core.Outbox.OutboxState.Delivered } sent
+            && sent.Message.Message.Sections.Any(s => s.Actions.Any(b => b.Kind == Core.Messaging.ActionKind.Acknowledge && b.Value == a.Id)));
+        var alert = await Eventually.Until(() => Task.FromResult(alerts.GetOpen().FirstOrDefault(a => a.AccountId != initech.Id && ShownInDirectMessage(a))),
+            a => a is not null, "an alert shown in a delivered direct message");
+        var account = accounts[alert!.AccountId];
+        var heading = $"{account.Name}: {Core.Rules.RuleNames.Words(alert.RuleId)}";
+
+        // The condition clears, as the next evaluation would find.
+        var now = DateTimeOffset.UtcNow;
+        var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now, LastEvaluatedAt = now, History = [.. alert.History, new AlertEvent(now, "resolved: condition no longer met")] };
+        alerts.Upsert([resolved]);
+        await services.GetRequiredService<Application.Notifications.AlertNotifier>()
+            .NotifyAsync(new AlertChanges([], [], [resolved]), accounts, new Dictionary<string, Core.Scoring.HealthScore>(), default);
+
+        var page = await NewPageAsync();
+        await page.GotoAsync(host.BaseUrl);
+        var message = page.Locator("#feed-list > li")
+            .Filter(new() { Has = page.Locator(":scope > .feed-meta", new() { HasTextString = $"to {account.Owner.Name} (direct message)" }) })
+            .Filter(new() { Has = page.Locator(":scope > article h4", new() { HasTextString = heading }) })
+            .First;
+        await Expect(message.Locator(":scope > .feed-meta .edited")).ToHaveTextAsync("updated", new() { Timeout = Patience });
+        var section = message.Locator(":scope > article section", new() { Has = page.Locator("h4", new() { HasTextString = heading }) });
+        await Expect(section.Locator(".text")).ToContainTextAsync(new Regex(@"Recovered at \d{4}-\d\d-\d\d \d\d:\d\d UTC: the condition no longer holds\."));
+        await Expect(section.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        var reply = message.Locator(":scope > ol.thread > li");
+        await Expect(reply).ToHaveCountAsync(1);
+        await Expect(reply.Locator(".feed-meta")).ToContainTextAsync("reply in thread");
+        await Expect(reply.Locator("article h3")).ToContainTextAsync("Recovered");
+    }
+
+    [BrowserFact]
     public async Task Text_that_looks_like_markup_is_shown_as_text_and_never_run()
     {
         var page = await NewPageAsync();

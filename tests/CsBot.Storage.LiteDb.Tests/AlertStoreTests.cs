@@ -92,6 +92,7 @@ public sealed class AlertStoreTests : IDisposable
             NotifiedAt = TestData.Instant(2),
             NotifiedSeverity = Severity.High,
             NotifiedRecipients = [Core.Messaging.Recipient.Person("dana@csbot.example", "Dana", "America/New_York"), Core.Messaging.Recipient.Channel("cs-alerts")],
+            Announcements = [new AlertAnnouncement("alert-alert:user:dana@csbot.example:2026031309:abc", Core.Messaging.Recipient.Person("dana@csbot.example", "Dana", "America/New_York"), new DateTimeOffset(2026, 3, 13, 9, 30, 15, TimeSpan.Zero))],
             CriticalNotifiedAt = TestData.Instant(2, offsetHours: -5),
             SnoozedUntil = TestData.Instant(-1),
             AcknowledgedBy = "Dana Whitfield",

@@ -46,6 +46,7 @@ internal static class Asserts
         Assert.Equal(expected.ResolvedAt?.Offset, actual.ResolvedAt?.Offset);
         Assert.Equal(expected.NotifiedRecipients, actual.NotifiedRecipients);
         Assert.Equal(expected.NotifiedAt?.Offset, actual.NotifiedAt?.Offset);
-        Assert.Equal(expected with { History = [], NotifiedRecipients = [] }, actual with { History = [], NotifiedRecipients = [] });
+        Assert.Equal(expected.Announcements, actual.Announcements);
+        Assert.Equal(expected with { History = [], NotifiedRecipients = [], Announcements = [] }, actual with { History = [], NotifiedRecipients = [], Announcements = [] });
     }
 }

@@ -104,4 +104,27 @@ public sealed class TeamsActionAccessTests : IDisposable
         Assert.StartsWith("Acknowledged: ", ReplyTitle("a:manager"));
         Assert.Equal(AlertState.Acknowledged, host.Services.GetRequiredService<IAlertStore>().Get(alert.Id)!.State);
     }
+
+    [Fact]
+    public async Task Handled_is_refused_to_a_csm_on_another_csms_alert_and_closes_it_with_a_note_for_a_manager()
+    {
+        using (var csmHost = Host())
+        using (var csm = csmHost.CreateClient())
+        {
+            var alert = PlantMarcusAlert(csmHost);
+            await Submit(csm, "a:handled-csm", "Handled", alert.Id);
+            Assert.Equal("You can't close that alert", ReplyTitle("a:handled-csm"));
+            Assert.Equal(AlertState.Notified, csmHost.Services.GetRequiredService<IAlertStore>().Get(alert.Id)!.State);
+        }
+
+        using var host = Host(("Access:Managers:0", "aad-dana"));
+        using var client = host.CreateClient();
+        var planted = PlantMarcusAlert(host);
+        await Submit(client, "a:handled-manager", "Handled", planted.Id);
+
+        Assert.StartsWith("Closed: ", ReplyTitle("a:handled-manager"));
+        var closed = host.Services.GetRequiredService<IAlertStore>().Get(planted.Id)!;
+        Assert.Equal(AlertState.Resolved, closed.State);
+        Assert.Contains(closed.History, e => e.What.StartsWith("handled", StringComparison.Ordinal) && e.Platform == "teams");
+    }
 }

@@ -29,7 +29,8 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
                 ActionKind.Why => Why(press),
                 // The page shown next is the conversation's, as when "show more" is typed.
                 ActionKind.ShowMore => Ask("show more", press, answersOriginal: false),
-                ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal => ApplyToAlert(press),
+                ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal
+                    or ActionKind.Handled or ActionKind.HandOver => ApplyToAlert(press),
                 _ => new ButtonPressResult(UnknownButton()),
             };
         }

@@ -23,8 +23,16 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
     public AlertActionOutcome Apply(ActionKind kind, string alertId, Asker asker, ChatMessage? original = null)
     {
         ArgumentNullException.ThrowIfNull(asker);
-        if (kind is not (ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal))
+        if (kind is not (ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal or ActionKind.Handled or ActionKind.HandOver))
             return Refused($"{kind} is not something I can do to an alert", "Alerts can be acknowledged or snoozed for 1 day, 7 days or until renewal.", null, original);
+        string? handTo = null;
+        if (kind == ActionKind.HandOver)
+        {
+            // The button carries "alert id|email of the CSM to hand it to".
+            var cut = alertId.LastIndexOf('|');
+            handTo = cut < 0 ? "" : alertId[(cut + 1)..].Trim();
+            alertId = cut < 0 ? alertId : alertId[..cut];
+        }
 
         var alert = string.IsNullOrWhiteSpace(alertId) ? null : alerts.Get(alertId);
         if (alert is null)
@@ -32,7 +40,7 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
         var account = portfolio.GetAccount(alert.AccountId);
         // Decided before anything about the alert is told: its state, who acknowledged it and its reason are the
         // account's data too. The refusal carries neither the alert nor the original message back.
-        if (access.AlertActionRefusal(account, access.RoleOf(asker, view.Portfolio.ManagerEmails), asker) is { } refusal)
+        if (access.AlertActionRefusal(account, access.RoleOf(asker, view.Portfolio.ManagerEmails), asker) is { } refusal && !HoldsIt(alert, asker))
             return Refused($"You can't {Verb(kind)} that alert", refusal, null, null);
         var name = account?.Name ?? alert.AccountId;
         var now = clock.Now;
@@ -61,6 +69,9 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
                 Reply($"Acknowledged: {name} ({RuleNames.Words(alert.RuleId)})", $"Thanks, {asker.DisplayName}. I won't remind anyone about it again unless it clears and fires anew."),
                 Mark(original, acknowledged, name, AcknowledgedLine(acknowledged)), acknowledged);
         }
+
+        if (kind == ActionKind.Handled) return AcknowledgedFollowUps.Handled(alerts, alert, name, asker, now);
+        if (kind == ActionKind.HandOver) return AcknowledgedFollowUps.HandOver(alerts, alert, name, asker, handTo!, view.Portfolio.Owners, now);
 
         var until = SnoozeEnd(kind, account, now);
         if (until is null)
@@ -122,5 +133,19 @@ public sealed class AlertActionService(IAlertStore alerts, IPortfolioStore portf
 
     private static string By(Asker asker) => asker.Email is { } email ? $"{asker.DisplayName} <{email}>" : asker.DisplayName;
 
-    private static string Verb(ActionKind kind) => kind == ActionKind.Acknowledge ? "acknowledge" : "snooze";
+    private static string Verb(ActionKind kind) => kind switch
+    {
+        ActionKind.Acknowledge => "acknowledge",
+        ActionKind.Handled => "close",
+        ActionKind.HandOver => "hand over",
+        _ => "snooze",
+    };
+
+    /// <summary>
+    /// Whoever an acknowledged alert was handed over to acts on it like its owner: they were asked to, by the owner
+    /// or a manager (and only those may hand it over).
+    /// </summary>
+    private static bool HoldsIt(Alert alert, Asker asker) =>
+        alert.State == AlertState.Acknowledged && asker.Email is { Length: > 0 } email
+        && AcknowledgedFollowUps.HolderEmail(alert) is { } holder && holder.Equals(email, StringComparison.OrdinalIgnoreCase);
 }

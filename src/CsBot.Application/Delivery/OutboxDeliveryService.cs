@@ -91,6 +91,12 @@ public sealed class OutboxDeliveryService
             return Outcome.Unrecorded;
         }
         if (claimed is null) return Outcome.Skipped;
+        if (claimed.Message.Link is not null)
+        {
+            var resolved = ParentLinks.Resolve(_outbox, claimed.Message);
+            if (resolved.Message is null) return Park(claimed, resolved);
+            claimed = claimed with { Message = resolved.Message };
+        }
         if (SenderFor(claimed) is not { } sender)
         {
             return TryRecord(claimed, () => DeadLetter(claimed,
@@ -131,6 +137,18 @@ public sealed class OutboxDeliveryService
         result ??= SendResult.Failed("The sender returned no result", transient: true);
 
         return TryRecord(claimed, () => Record(claimed, sender.Platform, result)) ?? Outcome.Unrecorded;
+    }
+
+    /// <summary>
+    /// For an update or thread reply whose parent is still queued: due again after it (the update must not overtake
+    /// what it updates). For an update whose parent never reached anyone: done, nothing to redraw. 
+    /// </summary>
+    private Outcome Park(OutboxEntry claimed, ParentResolution resolved)
+    {
+        if (resolved.WaitUntil is { } until)
+            return TryRecord(claimed, () => _outbox.MarkFailed(claimed.Id, "Waiting for the message it updates or replies to to be delivered", until) ? Outcome.Retrying : Outcome.Skipped) ?? Outcome.Unrecorded;
+        _logger.LogInformation("Message {Key} updates {Parent}, which was never delivered; nothing to update", claimed.IdempotencyKey, claimed.Message.Link!.ParentKey);
+        return TryRecord(claimed, () => _outbox.MarkDelivered(claimed.Id, claimed.Message.Platform ?? _sender.Platform, null, _clock.Now) ? Outcome.Delivered : Outcome.Skipped) ?? Outcome.Unrecorded;
     }
 
     /// <summary>The platform's id of an earlier delivery of <paramref name="claimed"/>; null when none was found or the search failed.</summary>

@@ -15,7 +15,12 @@ namespace CsBot.Application.Notifications;
 /// escalated, recovery sent). Queueing first means a crash can at worst re-plan the same messages, whose
 /// idempotency keys the outbox already holds.
 /// </summary>
-public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, MetricsOptions metrics, BusinessClock clock, ILogger<AlertNotifier> logger)
+/// <remarks>
+/// With <paramref name="threads"/> and <paramref name="updates"/> (the host always has them), repeats and "recovered"
+/// notes reply in the thread of the message that announced their alert, and every such message is redrawn in place.
+/// </remarks>
+public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, MetricsOptions metrics, BusinessClock clock, ILogger<AlertNotifier> logger,
+    AlertThreads? threads = null, AlertMessageUpdates? updates = null)
 {
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     public Task<int> NotifyAsync(
@@ -26,15 +31,17 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     {
         var now = clock.Now;
         var plan = planner.Plan(changes, accounts, now);
+        if (threads is not null) plan = threads.Arrange(plan, now);
         var queued = 0;
         foreach (var planned in plan.Notifications)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var message = NotificationMessageBuilder.Build(planned, accounts, scores, metrics.Currency);
-            if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey), planned.DeliverAfter)) queued++;
+            if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter)) queued++;
             else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", planned.Kind, planned.Recipient.Key, planned.IdempotencyKey);
         }
         alerts.Upsert(plan.UpdatedAlerts);
+        updates?.Queue(plan.UpdatedAlerts, now);
         if (plan.Notifications.Count > 0)
             logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",
                 queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));

@@ -36,6 +36,17 @@ public sealed class AlertingOptions
     /// <summary>A critical alert not acknowledged (or snoozed) this many hours after the owner was told goes to the account's manager.</summary>
     public double EscalateCriticalAfterHours { get; set; } = 24;
 
+    /// <summary>
+    /// A repeat or severity rise of a still-open alert replies in the thread of the message that announced it (and
+    /// updates that message) while that message is younger than this; older, a fresh message is posted.
+    /// </summary>
+    public double ReplyInThreadWithinHours { get; set; } = DefaultReplyInThreadWithinHours;
+    public const double DefaultReplyInThreadWithinHours = 168;
+
+    /// <summary>An acknowledged alert still firing this many hours after it was acknowledged reminds whoever did, once per interval.</summary>
+    public double AcknowledgedReminderHours { get; set; } = DefaultAcknowledgedReminderHours;
+    public const double DefaultAcknowledgedReminderHours = 72;
+
     public QuietHoursOptions QuietHours { get; set; } = new();
 
     /// <summary>The same settings with quiet hours switched off (this object is left as it is).</summary>
@@ -45,6 +56,8 @@ public sealed class AlertingOptions
         ChannelMinimumSeverity = ChannelMinimumSeverity,
         Channels = Channels,
         EscalateCriticalAfterHours = EscalateCriticalAfterHours,
+        ReplyInThreadWithinHours = ReplyInThreadWithinHours,
+        AcknowledgedReminderHours = AcknowledgedReminderHours,
         QuietHours = new QuietHoursOptions { Enabled = false, Start = QuietHours.Start, End = QuietHours.End, Weekends = QuietHours.Weekends },
     };
 

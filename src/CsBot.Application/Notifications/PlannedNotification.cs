@@ -30,7 +30,11 @@ public sealed record PlannedNotification(
     NotificationKind Kind,
     IReadOnlyList<NoticedAlert> Alerts,
     DateTimeOffset DeliverAfter,
-    string IdempotencyKey);
+    string IdempotencyKey)
+{
+    /// <summary>Set when it replies in the thread of the message that announced its alerts (<see cref="AlertThreads"/>).</summary>
+    public MessageLink? Link { get; init; }
+}
 
 /// <summary>
 /// The outcome of planning one evaluation: the messages to queue, and the alerts as they must be stored once those

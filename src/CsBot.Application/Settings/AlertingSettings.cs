@@ -35,11 +35,23 @@ internal static class AlertingSettings
             else
                 errors.Add($"Alerting:EscalateCriticalAfterHours is '{hours}'; use a number of hours more than 0, e.g. 24.");
         }
+        alerting.ReplyInThreadWithinHours = Hours(section, "ReplyInThreadWithinHours", alerting.ReplyInThreadWithinHours, errors);
+        alerting.AcknowledgedReminderHours = Hours(section, "AcknowledgedReminderHours", alerting.AcknowledgedReminderHours, errors);
         // A configured channel map replaces the default one (binding would merge them); keys compare case-insensitively.
         var channels = section.GetSection("Channels").GetChildren().ToList();
         if (channels.Count > 0)
             alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
         foreach (var error in AlertingValidation.Validate(alerting)) errors.Add(error);
         return alerting;
+    }
+
+    /// <summary>A positive number of hours; a missing key keeps the default, anything else is an error naming the key.</summary>
+    private static double Hours(IConfigurationSection section, string key, double fallback, ICollection<string> errors)
+    {
+        if (section[key] is not { } text) return fallback;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0 && double.IsFinite(hours))
+            return hours;
+        errors.Add($"Alerting:{key} is '{text}'; use a number of hours more than 0, e.g. {fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        return fallback;
     }
 }

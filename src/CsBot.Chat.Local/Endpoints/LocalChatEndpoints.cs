@@ -17,6 +17,10 @@ public static class LocalChatEndpoints
         public ChatMessage? Message { get; init; }
         /// <summary>User (a direct message) or Channel.</summary>
         public RecipientKind RecipientKind { get; init; }
+        /// <summary>The id of the message this one replies under (a thread reply); null for a message of its own.</summary>
+        public string? ThreadOf { get; init; }
+        /// <summary>When the message was last redrawn in place (the alert it announced changed); null when never.</summary>
+        public DateTimeOffset? UpdatedAt { get; init; }
     }
 
     public static IEndpointRouteBuilder MapLocalChatEndpoints(this IEndpointRouteBuilder app)
@@ -39,6 +43,8 @@ public static class LocalChatEndpoints
             {
                 Message = m.Outgoing.Message,
                 RecipientKind = m.Outgoing.Recipient.Kind,
+                ThreadOf = m.ThreadOf,
+                UpdatedAt = m.UpdatedAt,
             }));
         return app;
     }

@@ -35,10 +35,19 @@ public sealed record Alert
     /// <summary>When the unacknowledged critical alert was escalated to the account's manager; escalation happens once.</summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>
+    /// The messages that announced it (alert messages and escalations), by outbox idempotency key: each is redrawn
+    /// when the alert changes, and repeats and the "recovered" note reply in their threads.
+    /// </summary>
+    public IReadOnlyList<AlertAnnouncement> Announcements { get; init; } = [];
+
     public static string KeyFor(string accountId, string ruleId) => $"{accountId}:{ruleId}";
 
     public bool IsOpen => State != AlertState.Resolved;
 }
+
+/// <summary>A message that announced an alert: the outbox key it was queued with, to whom, and when.</summary>
+public sealed record AlertAnnouncement(string MessageKey, Recipient Recipient, DateTimeOffset At);
 
 /// <summary>One entry of an alert's history: what happened, when, by whom and from which platform.</summary>
 public sealed record AlertEvent(DateTimeOffset At, string What, string? By = null, string? Platform = null);

@@ -12,6 +12,10 @@ public enum ActionKind
     Why,
     /// <summary>Show the next page of a list; <see cref="MessageAction.Value"/> is the page to show (1 for the second).</summary>
     ShowMore,
+    /// <summary>Close an acknowledged alert by hand ("Handled"), recorded in its history; <see cref="MessageAction.Value"/> is the alert id.</summary>
+    Handled,
+    /// <summary>Hand an acknowledged alert to another CSM; <see cref="MessageAction.Value"/> is "alert id|their email".</summary>
+    HandOver,
 }
 
 public enum ActionStyle

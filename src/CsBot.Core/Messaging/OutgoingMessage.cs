@@ -19,4 +19,7 @@ public sealed record OutgoingMessage(Recipient Recipient, ChatMessage Message, s
     public string? ReplyUrl { get; init; }
 
     public DateTimeOffset? ReplyUrlExpiresAt { get; init; }
+
+    /// <summary>The earlier message this one updates in place or replies under; null for a message of its own.</summary>
+    public MessageLink? Link { get; init; }
 }

@@ -49,12 +49,14 @@ public sealed partial class SlackChatSender(
             // Expired, used up or refused for good: the asker gets the answer in a direct message instead.
         }
 
-        var channel = await ResolveAsync(message.Recipient, cancellationToken);
+        var parent = SlackParent.Of(message);
+        if (parent is { Kind: MessageLinkKind.Replace }) return await UpdateAsync(parent, message, cancellationToken);
+        var channel = parent is not null ? SlackResult<string>.Success(parent.Channel) : await ResolveAsync(message.Recipient, cancellationToken);
         if (!channel.Ok) return Failed(channel, ChannelMethod(message.Recipient));
 
         var payload = BlockKitRenderer.Render(message.Message);
         payload["metadata"] = new JsonObject { ["event_type"] = MetadataEventType, ["event_payload"] = new JsonObject { ["key"] = message.IdempotencyKey } };
-        var posted = await api.PostMessageAsync(channel.Value!, payload, message.ThreadId, cancellationToken);
+        var posted = await api.PostMessageAsync(channel.Value!, payload, parent?.Ts ?? message.ThreadId, cancellationToken);
         if (!posted.Ok) return Failed(posted, "chat.postMessage");
         if (message.Recipient.Kind == RecipientKind.Channel && !ChannelId().IsMatch(channel.Value!) && ChannelId().IsMatch(posted.Value!.Channel))
             channels.Remember(message.Recipient.Key, posted.Value.Channel);
@@ -62,14 +64,25 @@ public sealed partial class SlackChatSender(
         return SendResult.Ok($"{posted.Value.Channel}/{posted.Value.Ts}");
     }
 
+    /// <summary>chat.update of the message this one redraws; updating twice is harmless, so it is never searched for.</summary>
+    private async Task<SendResult> UpdateAsync(SlackParent parent, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var updated = await api.UpdateMessageAsync(parent.Channel, parent.Ts, BlockKitRenderer.Render(message.Message), cancellationToken);
+        if (!updated.Ok) return Failed(updated, "chat.update");
+        sent.Remember(parent.Channel, parent.Ts, message.Message);
+        return SendResult.Ok($"{parent.Channel}/{parent.Ts}");
+    }
+
     public async Task<string?> FindDeliveredAsync(OutgoingMessage message, DateTimeOffset since, CancellationToken cancellationToken)
     {
         // A post to a response_url leaves nothing to search for: while the URL is valid the earlier attempt went there.
         if (HasValidReplyUrl(message)) return null;
-        var channel = await ResolveIdAsync(message.Recipient, cancellationToken);
+        var parent = SlackParent.Of(message);
+        if (parent is { Kind: MessageLinkKind.Replace }) return null;
+        var channel = parent?.Channel ?? await ResolveIdAsync(message.Recipient, cancellationToken);
         if (channel is null) return null;
         // A reply in a thread is not in the channel's history; Slack lists it under conversations.replies.
-        var history = message.ThreadId is { } thread
+        var history = (parent?.Ts ?? message.ThreadId) is { } thread
             ? await api.RepliesAsync(channel, thread, since, HistoryLimit, cancellationToken)
             : await api.HistoryAsync(channel, since, HistoryLimit, cancellationToken);
         if (!history.Ok) return null;

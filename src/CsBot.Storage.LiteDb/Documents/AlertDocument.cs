@@ -29,6 +29,7 @@ internal sealed class AlertDocument
     public InstantDocument? AcknowledgedAt { get; set; }
     public string? AcknowledgedPlatform { get; set; }
     public InstantDocument? EscalatedAt { get; set; }
+    public List<AnnouncementDocument>? Announcements { get; set; }
 
     public static AlertDocument From(Alert alert) => new()
     {
@@ -51,6 +52,7 @@ internal sealed class AlertDocument
         AcknowledgedAt = InstantDocument.From(alert.AcknowledgedAt),
         AcknowledgedPlatform = alert.AcknowledgedPlatform,
         EscalatedAt = InstantDocument.From(alert.EscalatedAt),
+        Announcements = [.. alert.Announcements.Select(a => new AnnouncementDocument { MessageKey = a.MessageKey, Recipient = RecipientDocument.From(a.Recipient), At = InstantDocument.From(a.At) })],
     };
 
     public Alert ToAlert() => new()
@@ -74,6 +76,7 @@ internal sealed class AlertDocument
         AcknowledgedAt = AcknowledgedAt?.ToDateTimeOffset(),
         AcknowledgedPlatform = AcknowledgedPlatform,
         EscalatedAt = EscalatedAt?.ToDateTimeOffset(),
+        Announcements = [.. (Announcements ?? []).Select(a => new AlertAnnouncement(a.MessageKey, a.Recipient.ToRecipient(), a.At.ToDateTimeOffset()))],
     };
 }
 
@@ -101,4 +104,11 @@ internal sealed class AlertEventDocument
     public string What { get; set; } = "";
     public string? By { get; set; }
     public string? Platform { get; set; }
+}
+
+internal sealed class AnnouncementDocument
+{
+    public string MessageKey { get; set; } = "";
+    public RecipientDocument Recipient { get; set; } = new();
+    public InstantDocument At { get; set; } = new();
 }

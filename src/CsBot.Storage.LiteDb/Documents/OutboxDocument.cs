@@ -28,6 +28,9 @@ internal sealed class OutboxDocument
     /// <summary>Where a late answer is posted while valid (<see cref="OutgoingMessage.ReplyUrl"/>); absent for everything else.</summary>
     public string? ReplyUrl { get; set; }
     public InstantDocument? ReplyUrlExpiresAt { get; set; }
+    /// <summary>The earlier message this one updates or replies under (<see cref="OutgoingMessage.Link"/>); absent otherwise.</summary>
+    public MessageLinkKind? LinkKind { get; set; }
+    public string? LinkParentKey { get; set; }
     public int MessageFormat { get; set; } = OutboxMessageJson.CurrentFormat;
     public string MessageJson { get; set; } = "";
     public OutboxState State { get; set; }
@@ -58,6 +61,8 @@ internal sealed class OutboxDocument
             ThreadId = message.ThreadId,
             ReplyUrl = message.ReplyUrl,
             ReplyUrlExpiresAt = InstantDocument.From(message.ReplyUrlExpiresAt),
+            LinkKind = message.Link?.Kind,
+            LinkParentKey = message.Link?.ParentKey,
             MessageJson = OutboxMessageJson.Serialize(message.Message),
             State = OutboxState.Pending,
             CreatedTicks = createdAt.UtcTicks,
@@ -94,6 +99,7 @@ internal sealed class OutboxDocument
             Message = new OutgoingMessage(recipient, OutboxMessageJson.Deserialize(MessageJson), IdempotencyKey)
             {
                 Platform = ForPlatform, ThreadId = ThreadId, ReplyUrl = ReplyUrl, ReplyUrlExpiresAt = ReplyUrlExpiresAt?.ToDateTimeOffset(),
+                Link = LinkKind is { } kind && LinkParentKey is { } parent ? new MessageLink(kind, parent) : null,
             },
             State = State,
             Attempts = Attempts,

@@ -55,11 +55,10 @@ public sealed class TeamsChatSender(
                 {
                     var activity = TeamsMessages.ToActivity(message.Message);
                     activity.ApplyConversationReference(reference);
-                    // A new post, not a reply to the activity that was captured.
+                    // A new post (or an update or reply of one CsBot sent), not a reply to the activity that was captured.
                     activity.ReplyToId = null;
                     var client = turn.TurnState.Get<IConnectorClient>() ?? throw new InvalidOperationException("The adapter gave no connector client.");
-                    var response = await client.Conversations.SendToConversationAsync(activity, ct);
-                    activityId = response?.Id;
+                    activityId = await LinkedActivities.SendAsync(client, activity, message.Link, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -68,8 +68,14 @@ public sealed class FakeSlack : IDisposable
     private ResponseMessage Posted(string body)
     {
         var sent = JsonNode.Parse(body)?.AsObject();
-        return Json(new JsonObject { ["ok"] = true, ["channel"] = Landing((string?)sent?["channel"]), ["ts"] = "1700000000.000001" });
+        var ts = DistinctTs ? $"1700000000.{Interlocked.Increment(ref _posts):000000}" : "1700000000.000001";
+        return Json(new JsonObject { ["ok"] = true, ["channel"] = Landing((string?)sent?["channel"]), ["ts"] = ts });
     }
+
+    private int _posts;
+
+    /// <summary>Each post gets its own ts (.000001, .000002, ...), as in Slack, for tests that update or reply to one of several.</summary>
+    public bool DistinctTs { get; set; }
 
     /// <summary>
     /// conversations.history as Slack answers it: the top-level messages this fake accepted for the channel, newest

@@ -95,4 +95,23 @@ public sealed class SlackActionAccessTests : IDisposable
         Assert.StartsWith("Acknowledged: ", (string?)reply["text"]);
         Assert.Equal(AlertState.Acknowledged, Alerts.Get(alert.Id)!.State);
     }
+
+    [Fact]
+    public async Task Handled_on_a_reminder_closes_her_alert_with_a_note_and_is_refused_on_another_csms()
+    {
+        var own = PlantAlert(FakeSlack.UserEmail);
+        var other = PlantAlert("dana.whitfield@csbot.example");
+
+        await Press("csbot:Handled:0", own.Id, "handled");
+        await Press("csbot:Handled:0", other.Id, "handled-other");
+
+        var reply = await _slack.WaitForAsync("/response/handled", _ => true);
+        Assert.StartsWith("Closed: ", (string?)reply["text"]);
+        var closed = Alerts.Get(own.Id)!;
+        Assert.Equal(AlertState.Resolved, closed.State);
+        Assert.Contains(closed.History, e => e.What.StartsWith("handled", StringComparison.Ordinal) && e.Platform == "slack" && e.By!.StartsWith("Priya", StringComparison.Ordinal));
+        var refused = await _slack.WaitForAsync("/response/handled-other", _ => true);
+        Assert.Equal("You can't close that alert", (string?)refused["text"]);
+        Assert.Equal(AlertState.Notified, Alerts.Get(other.Id)!.State);
+    }
 }

@@ -200,13 +200,24 @@
 
     const where = sent.recipientKind === "Channel" ? "channel" : "direct message";
     const meta = el("div", { className: "feed-meta" },
-      "to ", el("strong", {}, sent.recipient), ` (${where}) \u00b7 `,
+      sent.threadOf ? "reply in thread \u00b7 " : "to ", el("strong", {}, sent.recipient), ` (${where}) \u00b7 `,
       el("time", { datetime: sent.at }, new Date(sent.at).toLocaleString()));
+    if (sent.updatedAt) meta.append(" \u00b7 ", el("span", { className: "edited" }, "updated"));
     const item = el("li", { dataset: { recipient: sent.recipientKey, messageId: sent.id } }, meta, card(sent.message, { feedId: sent.id }));
-    item.hidden = feedFilter.value !== "" && feedFilter.value !== sent.recipientKey;
-    if (known) known.item.replaceWith(item);
-    else feedList.prepend(item);
-    feed.set(sent.id, { json, item });
+    // Replies under a message (the "recovered" note, a repeat, a reminder) stay in its thread when it is redrawn.
+    const thread = known ? known.thread : el("ol", { className: "thread", "aria-label": "Thread" });
+    item.append(thread);
+    const parent = sent.threadOf ? feed.get(sent.threadOf) : null;
+    if (parent) {
+      item.classList.add("reply");
+      if (known) known.item.replaceWith(item);
+      else parent.thread.append(item);
+    } else {
+      item.hidden = feedFilter.value !== "" && feedFilter.value !== sent.recipientKey;
+      if (known) known.item.replaceWith(item);
+      else feedList.prepend(item);
+    }
+    feed.set(sent.id, { json, item, thread });
   }
 
   function addRecipient(key, name, kind) {
