@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<IDeliveryTrigger, DeliverSoon>();
         services.AddScoped<RenewalReminderJob>();
         services.AddScoped<WeeklyDigestJob>();
+        services.AddScoped<ChurnModelTrainingJob>();
         services.AddQuartz(q => QuartzStore.Configure(q, settings.Store));
         // Before Quartz's own hosted service: the tables exist and the schedule is in place before it starts.
         services.AddHostedService<SchedulerStartup>();

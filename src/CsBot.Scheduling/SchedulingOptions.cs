@@ -11,4 +11,8 @@ public sealed class SchedulingOptions
     public string RiskEvaluationCron { get; set; } = "0 0 * * * ?";
     /// <summary>Also run the risk evaluation once as soon as the host has started.</summary>
     public bool EvaluateAtStartup { get; set; } = true;
+    /// <summary>Churn model training (when Prediction:Enabled). Default: Sundays at 03:00.</summary>
+    public string ChurnModelTrainingCron { get; set; } = "0 0 3 ? * SUN";
+    /// <summary>Also train once at start-up when no model is stored or the last training is over a week old.</summary>
+    public bool TrainChurnModelAtStartup { get; set; } = true;
 }

@@ -54,7 +54,7 @@ internal sealed class LatentRisk
     /// </summary>
     public bool ChurnsAt(DateOnly day, double perYear, DemoRandom rng)
     {
-        var yearly = 1.0 / (1.0 + Math.Exp(-(-3.4 + 1.5 * At(day))));
+        var yearly = 1.0 / (1.0 + Math.Exp(-(-3.2 + 1.5 * At(day))));
         var perDecision = 1.0 - Math.Pow(1.0 - yearly, 1.0 / perYear);
         return rng.Chance(perDecision);
     }

@@ -196,6 +196,7 @@ internal static class PortfolioPlanner
         }
 
         LatentRisk? risk = null;
+        var windDownDays = 0;
         if (kind == DemoScenarioKind.Healthy)
         {
             var riskFrom = today.AddDays(-DemoPortfolio.HistoryDays - 90);
@@ -205,6 +206,8 @@ internal static class PortfolioPlanner
             {
                 kind = DemoScenarioKind.Churned;
                 autoRenew = false;
+                // Most customers who decided to leave wind down first (moving data, training on the replacement); some use it to the last day.
+                windDownDays = riskRng.Chance(0.65) ? riskRng.Int(20, 75) : 0;
             }
         }
 
@@ -231,6 +234,7 @@ internal static class PortfolioPlanner
             MauRatio = kind == DemoScenarioKind.LowSeatUtilization ? rng.Range(1.4, 1.8) : rng.Range(1.15, 1.35),
             RandomRevenueChanges = true,
             Risk = risk,
+            WindDownDays = windDownDays,
             CliffFactor = rng.Range(0.3, 0.5),
             DarkDays = rng.Int(15, 30),
             ContractionShare = rng.Range(0.22, 0.4),

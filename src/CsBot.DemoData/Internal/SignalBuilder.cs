@@ -237,7 +237,9 @@ internal static class SignalBuilder
                 break;
         }
         // Engagement fades about three weeks after the risk behind it rises, and never to nothing.
-        if (plan.Risk is { } risk) factor *= Math.Max(0.55, 1.0 - 0.17 * risk.Harm(day, 21));
+        if (plan.Risk is { } risk) factor *= Math.Max(0.5, 1.0 - 0.22 * risk.Harm(day, 21));
+        if (plan.WindDownDays > 0 && plan.ChurnedOn is { } leaving && leaving.DayNumber - day.DayNumber < plan.WindDownDays)
+            factor *= 1.0 - 0.5 * (plan.WindDownDays - (leaving.DayNumber - day.DayNumber)) / plan.WindDownDays;
         return factor;
     }
 
@@ -255,7 +257,7 @@ internal static class SignalBuilder
         var ratePerDay = (0.4 + Math.Sqrt(plan.StartSeats) / 8.0) / 30.0;
         // A customer at risk files more tickets, and worse ones, about ten days after the risk rises: the gaps between
         // tickets are drawn at the base rate and shortened by the risk at the time.
-        double Speed(double offset) => 1.0 + 0.5 * (plan.Risk?.Harm(historyStart.AddDays((int)offset), 10) ?? 0);
+        double Speed(double offset) => 1.0 + 0.8 * (plan.Risk?.Harm(historyStart.AddDays((int)offset), 10) ?? 0);
         for (var offset = rng.ExponentialDays(ratePerDay); ; offset += rng.ExponentialDays(ratePerDay) / Speed(offset))
         {
             var day = historyStart.AddDays((int)offset);
