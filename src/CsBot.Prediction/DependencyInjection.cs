@@ -19,6 +19,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IChurnLearner, FastTreeChurnLearner>();
         builder.Services.AddSingleton<ChurnModelTraining>();
         builder.Services.AddSingleton<ChurnPredictions>();
+        // The rule kind PredictedChurnAbove reads the same predictions (RuleEvaluator takes it when registered).
+        builder.Services.AddSingleton<CsBot.Core.Rules.IPredictedChurn>(sp => sp.GetRequiredService<ChurnPredictions>());
         return builder;
     }
 }

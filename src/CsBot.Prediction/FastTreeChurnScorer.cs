@@ -18,6 +18,7 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
     private readonly ITransformer _model;
     private readonly ITransformer _contributions;
     private readonly SchemaDefinition _schema = ChurnRow.Schema();
+    private readonly ThreadLocal<PredictionEngine<ChurnRow, ProbabilityRow>> _engines;
 
     public FastTreeChurnScorer(MLContext ml, ITransformer model)
     {
@@ -29,6 +30,7 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
         var empty = ml.Data.LoadFromEnumerable(Array.Empty<ChurnRow>(), _schema);
         _contributions = ml.Transforms.CalculateFeatureContribution(predictor, numberOfPositiveContributions: ChurnFeatures.Count,
             numberOfNegativeContributions: ChurnFeatures.Count, normalize: false).Fit(empty);
+        _engines = new(() => ml.Model.CreatePredictionEngine<ChurnRow, ProbabilityRow>(model, inputSchemaDefinition: ChurnRow.Schema()));
     }
 
     public double[] Probabilities(IReadOnlyList<float[]> rows)
@@ -50,6 +52,14 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
         return result;
     }
 
+    public double Probability(float[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        // A prediction engine is not thread-safe: one per thread, all over the same model.
+        var engine = _engines.Value!;
+        return engine.Predict(new ChurnRow { Features = row }).Probability;
+    }
+
     public ChurnExplanation Explain(float[] row, int top)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -63,6 +73,11 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
             .Take(top)
             .ToArray();
         return new ChurnExplanation(output.Probability, pushes);
+    }
+
+    private sealed class ProbabilityRow
+    {
+        public float Probability { get; set; }
     }
 
     private sealed class ExplainedRow

@@ -10,6 +10,7 @@ public sealed class ChurnModelTraining(
     IPortfolioStore portfolio,
     IChurnModelStore models,
     IChurnLearner learner,
+    ChurnPredictions predictions,
     ChurnModelOptions options,
     BusinessClock clock,
     ILogger<ChurnModelTraining> logger)
@@ -18,6 +19,7 @@ public sealed class ChurnModelTraining(
     {
         var record = ChurnModelFit.Run([.. portfolio.LoadAllSignals()], clock.Today, clock.Now, options, learner);
         models.Save(record);
+        predictions.Reload();
         logger.LogInformation("Churn model {Id}: {Verdict}", record.Id, record.Verdict);
         return record;
     }

@@ -17,6 +17,9 @@ public interface IChurnScorer
     /// <summary>The churn probability of each feature row, in order. Fast: no explanation is computed.</summary>
     double[] Probabilities(IReadOnlyList<float[]> rows);
 
+    /// <summary>The churn probability of one row; safe to call from many threads at once.</summary>
+    double Probability(float[] row);
+
     /// <summary>The probability of one row and the <paramref name="top"/> features pushing it most, largest push first.</summary>
     ChurnExplanation Explain(float[] row, int top);
 }
