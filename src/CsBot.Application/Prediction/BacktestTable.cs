@@ -14,7 +14,7 @@ public static class BacktestTable
         text.AppendLine(string.Create(c, $"Trained on {r.TrainSnapshots:N0} month-end snapshots whose 90-day outcome closed before {r.TrainedBefore:yyyy-MM-dd}; " +
             $"tested on {r.TestSnapshots:N0} snapshots from {r.TestFrom:yyyy-MM-dd} to {r.TestTo:yyyy-MM-dd} ({r.TestPositives:N0} followed by churn or contraction, {r.Churners} accounts churned)."));
         text.AppendLine();
-        text.AppendLine(string.Create(c, $"| Held-out snapshots | Model (top {r.TopShare:P0} each month) | Rules (any rule fires) |"));
+        text.AppendLine(string.Create(c, $"| Held-out snapshots | Model (top {Percent(r.TopShare)} each month) | Rules (any rule fires) |"));
         text.AppendLine("|---|---|---|");
         void Row(string name, Func<BacktestSide, string> value) => text.AppendLine($"| {name} | {value(r.Model)} | {value(r.Rules)} |");
         Row("AUC", s => Number(s.Auc, "0.00"));
@@ -30,5 +30,5 @@ public static class BacktestTable
 
     private static string Number(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Percent(double value) => double.IsNaN(value) ? "-" : value.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double value) => double.IsNaN(value) ? "-" : Core.Formatting.Format.Whole(value * 100) + "%";
 }

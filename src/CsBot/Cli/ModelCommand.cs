@@ -52,7 +52,7 @@ public static class ModelCommand
         output.WriteLine(record.Verdict);
         if (record.Model.Length > 0 || record.Snapshots > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Model {record.Id}: {record.Snapshots:N0} snapshots ({record.Positives:N0} followed by churn or contraction), {record.ChurnEvents} churns, {record.Features.Count} features; precision {record.PrecisionAtTopDecile:P0} and recall {record.RecallAtTopDecile:P0} at the top decile."));
+                $"Model {record.Id}: {record.Snapshots:N0} snapshots ({record.Positives:N0} followed by churn or contraction), {record.ChurnEvents} churns, {record.Features.Count} features; precision {Core.Formatting.Format.Whole(record.PrecisionAtTopDecile * 100)}% and recall {Core.Formatting.Format.Whole(record.RecallAtTopDecile * 100)}% at the top decile."));
         return record.Passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
