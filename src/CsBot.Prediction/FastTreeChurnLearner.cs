@@ -19,7 +19,7 @@ public sealed class FastTreeChurnLearner : IChurnLearner
     {
         ArgumentNullException.ThrowIfNull(rows);
         var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ChurnRow { Features = r.Features, Label = r.Label }), ChurnRow.Schema());
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ChurnRow { Features = Missing.Replaced(r.Features), Label = r.Label }), ChurnRow.Schema());
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = 150,
@@ -42,6 +42,28 @@ public sealed class FastTreeChurnLearner : IChurnLearner
         using var stream = new MemoryStream(model);
         var transformer = ml.Model.Load(stream, out _);
         return new FastTreeChurnScorer(ml, transformer);
+    }
+}
+
+/// <summary>
+/// Missing values (NaN: no survey yet, no usage history) as a value below any real one, so every tree sends "no data"
+/// down a branch of its own and the compiled scorer needs no missing-value rule of ML.NET's.
+/// </summary>
+internal static class Missing
+{
+    public const float Value = -1e9f;
+
+    public static float[] Replaced(float[] features)
+    {
+        if (!features.Any(float.IsNaN)) return features;
+        var copy = (float[])features.Clone();
+        for (var i = 0; i < copy.Length; i++) if (float.IsNaN(copy[i])) copy[i] = Value;
+        return copy;
+    }
+
+    public static void Replace(Span<float> features)
+    {
+        for (var i = 0; i < features.Length; i++) if (float.IsNaN(features[i])) features[i] = Value;
     }
 }
 

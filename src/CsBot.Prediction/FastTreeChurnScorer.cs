@@ -8,7 +8,7 @@ using Microsoft.ML.Trainers.FastTree;
 namespace CsBot.Prediction;
 
 /// <summary>
-/// A loaded FastTree churn model. Probabilities come from one batch transform; explanations from ML.NET's feature
+/// A loaded FastTree churn model. Probabilities come from the trees compiled into arrays (<see cref="CompiledForest"/>); explanations from ML.NET's feature
 /// contribution calculation (each feature's share of the tree ensemble's raw score for that row), so "why" is the
 /// model's own arithmetic, not a guess next to it.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
     private readonly ITransformer _model;
     private readonly ITransformer _contributions;
     private readonly SchemaDefinition _schema = ChurnRow.Schema();
-    private readonly ThreadLocal<PredictionEngine<ChurnRow, ProbabilityRow>> _engines;
+    private readonly CompiledForest _forest;
 
     public FastTreeChurnScorer(MLContext ml, ITransformer model)
     {
@@ -30,40 +30,38 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
         var empty = ml.Data.LoadFromEnumerable(Array.Empty<ChurnRow>(), _schema);
         _contributions = ml.Transforms.CalculateFeatureContribution(predictor, numberOfPositiveContributions: ChurnFeatures.Count,
             numberOfNegativeContributions: ChurnFeatures.Count, normalize: false).Fit(empty);
-        _engines = new(() => ml.Model.CreatePredictionEngine<ChurnRow, ProbabilityRow>(model, inputSchemaDefinition: ChurnRow.Schema()));
+        _forest = new CompiledForest(predictor.Model);
     }
 
     public double[] Probabilities(IReadOnlyList<float[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) return [];
-        var data = _ml.Data.LoadFromEnumerable(rows.Select(f => new ChurnRow { Features = f }), _schema);
-        var scored = _model.Transform(data);
         var result = new double[rows.Count];
-        var i = 0;
-        using var cursor = scored.GetRowCursor([scored.Schema["Probability"]]);
-        var probability = cursor.GetGetter<float>(scored.Schema["Probability"]);
-        float value = 0;
-        while (cursor.MoveNext())
-        {
-            probability(ref value);
-            result[i++] = value;
-        }
+        if (rows.Count >= 4_096) Parallel.For(0, rows.Count, i => result[i] = Probability(rows[i]));
+        else for (var i = 0; i < rows.Count; i++) result[i] = Probability(rows[i]);
         return result;
     }
 
     public double Probability(float[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        // A prediction engine is not thread-safe: one per thread, all over the same model.
-        var engine = _engines.Value!;
-        return engine.Predict(new ChurnRow { Features = row }).Probability;
+        Span<float> features = stackalloc float[row.Length];
+        row.CopyTo(features);
+        Missing.Replace(features);
+        return _forest.Probability(features);
+    }
+
+    /// <summary>The probability as ML.NET's own pipeline computes it, for checking the compiled forest against.</summary>
+    internal double[] PipelineProbabilities(IReadOnlyList<float[]> rows)
+    {
+        var data = _ml.Data.LoadFromEnumerable(rows.Select(f => new ChurnRow { Features = Missing.Replaced(f) }), _schema);
+        return [.. _ml.Data.CreateEnumerable<ProbabilityRow>(_model.Transform(data), reuseRowObject: false).Select(r => (double)r.Probability)];
     }
 
     public ChurnExplanation Explain(float[] row, int top)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var data = _ml.Data.LoadFromEnumerable([new ChurnRow { Features = row }], _schema);
+        var data = _ml.Data.LoadFromEnumerable([new ChurnRow { Features = Missing.Replaced(row) }], _schema);
         var scored = _contributions.Transform(_model.Transform(data));
         var output = _ml.Data.CreateEnumerable<ExplainedRow>(scored, reuseRowObject: false).Single();
         var pushes = output.FeatureContributions

@@ -108,8 +108,10 @@ public static class ChurnFeatures
         var at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var from = at.AddDays(-90);
         int opened = 0, severe = 0, open = 0;
-        foreach (var t in tickets)
+        // Indexed, not foreach: over an IReadOnlyList a foreach allocates an enumerator per account and call.
+        for (var k = 0; k < tickets.Count; k++)
         {
+            var t = tickets[k];
             if (t.Opened >= at) continue;
             if (t.Opened >= from)
             {
@@ -127,8 +129,9 @@ public static class ChurnFeatures
     {
         double nps = 0, npsBefore = 0, csat = 0;
         int npsCount = 0, npsBeforeCount = 0, csatCount = 0;
-        foreach (var s in surveys)
+        for (var k = 0; k < surveys.Count; k++)
         {
+            var s = surveys[k];
             if (s.Date >= day) continue;
             var ago = day.DayNumber - s.Date.DayNumber;
             if (s.Kind == SurveyKind.Nps && ago <= 180) { nps += s.Score; npsCount++; }
@@ -144,8 +147,9 @@ public static class ChurnFeatures
     {
         double late = 0;
         int paid = 0, overdue = 0;
-        foreach (var i in invoices)
+        for (var k = 0; k < invoices.Count; k++)
         {
+            var i = invoices[k];
             if (i.IssuedOn >= day) continue;
             if (i.PaidOn is { } on && on < day)
             {
@@ -184,8 +188,9 @@ public static class ChurnFeatures
         decimal now = 0, ago90 = 0, ago365 = 0;
         var d90 = day.AddDays(-90);
         var d365 = day.AddDays(-365);
-        foreach (var e in events)
+        for (var k = 0; k < events.Count; k++)
         {
+            var e = events[k];
             if (e.Date >= day) continue;
             now += e.MrrDelta;
             if (e.Date < d90) ago90 += e.MrrDelta;
