@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<RenewalReminderJob>();
         services.AddScoped<WeeklyDigestJob>();
         services.AddScoped<AlertNudgeJob>();
+        services.AddScoped<ChurnModelTrainingJob>();
         services.AddQuartz(q => QuartzStore.Configure(q, settings.Store));
         // Before Quartz's own hosted service: the tables exist and the schedule is in place before it starts.
         services.AddHostedService<SchedulerStartup>();

@@ -13,4 +13,8 @@ public sealed class SchedulingOptions
     public bool EvaluateAtStartup { get; set; } = true;
     /// <summary>Alert nudges (reminders of acknowledged alerts still firing, morning summaries). Default: every 15 minutes.</summary>
     public string NudgeCron { get; set; } = "0 0/15 * * * ?";
+    /// <summary>Churn model training (when Prediction:Enabled). Default: Sundays at 03:00.</summary>
+    public string ChurnModelTrainingCron { get; set; } = "0 0 3 ? * SUN";
+    /// <summary>Also train once at start-up when no model is stored or the last training is over a week old.</summary>
+    public bool TrainChurnModelAtStartup { get; set; } = true;
 }

@@ -28,6 +28,7 @@ public sealed record SchedulingSettings(
         var scheduling = SettingsReader.Bind<SchedulingOptions>(configuration, SchedulingOptions.SectionName, errors);
         CheckCron("Scheduling:RiskEvaluationCron", scheduling.RiskEvaluationCron, errors);
         CheckCron("Scheduling:NudgeCron", scheduling.NudgeCron, errors);
+        CheckCron("Scheduling:ChurnModelTrainingCron", scheduling.ChurnModelTrainingCron, errors);
         // An unknown zone is reported by the Application settings, which own the business time zone.
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(scheduling.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
 

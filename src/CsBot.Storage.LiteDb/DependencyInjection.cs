@@ -9,7 +9,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers one shared LiteDB file (<see cref="LiteDbOptions"/>) and every store over it, each once, all
     /// singletons (LiteDB direct mode is thread-safe): portfolio, scores, alerts, reminder ledger, conversations,
-    /// the outbox, the digest subscriptions and the digest slots sent, the log of inbound events already taken and each conversation's last question. Needs a TimeProvider.
+    /// the outbox, the digest subscriptions and the digest slots sent, the log of inbound events already taken, each conversation's last question and the trained churn models. Needs a TimeProvider.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
     {
@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IDigestSlotLedger, LiteDbDigestSlotLedger>();
         services.AddSingleton<IInboundEventLog, LiteDbInboundEventLog>();
         services.AddSingleton<IConversationContexts, LiteDbConversationContexts>();
+        services.AddSingleton<IChurnModelStore, LiteDbChurnModelStore>();
         return builder;
     }
 }

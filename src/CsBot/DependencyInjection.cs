@@ -8,6 +8,7 @@ using CsBot.Host.Api;
 using CsBot.Host.Configuration;
 using CsBot.Host.Endpoints;
 using CsBot.Host.Startup;
+using CsBot.Prediction;
 using CsBot.Scheduling;
 using CsBot.Slack;
 using CsBot.Slack.Outbound;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(settings);
         builder.AddLiteDbStorage();
         builder.AddApplication();
+        builder.AddPrediction();
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to
         // have started, so the first evaluation always sees the demo portfolio.
         builder.AddDemoData(settings.Host.Demo);

@@ -27,6 +27,7 @@ public sealed class CompiledAssemblyRulesTests
         Assert.NotEmpty(Assembly(Layers.Storage).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "LiteDB")));
         Assert.NotEmpty(Assembly(Layers.Scheduling).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Quartz")));
         Assert.NotEmpty(Assembly(Layers.Teams).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Microsoft.Bot")));
+        Assert.NotEmpty(Assembly(Layers.Prediction).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Microsoft.ML")));
     }
 
     [Fact]

@@ -40,4 +40,19 @@ public sealed class CsBotScheduleTests
         Assert.DoesNotContain(withoutReminders, t => t.JobKey.Equals(RenewalReminderJob.Key));
         Assert.Contains(CsBotSchedule.RenewalRemindersCron, CsBotSchedule.ConfiguredCronTriggers.Except(withoutReminders.Select(t => t.Key)));
     }
+
+    [Fact]
+    public void The_churn_model_trains_weekly_and_at_start_up_only_when_stale()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var triggers = Schedule().Triggers(now);
+
+        var weekly = Assert.Single(triggers.OfType<ICronTrigger>(), t => t.Key.Equals(CsBotSchedule.ChurnModelTrainingCron));
+        Assert.Equal("0 0 3 ? * SUN", weekly.CronExpressionString);
+        var startup = Assert.Single(triggers, t => t.Key.Equals(CsBotSchedule.ChurnModelTrainingStartup));
+        Assert.True(startup.JobDataMap.GetBoolean(ChurnModelTrainingJob.OnlyIfStale));
+        Assert.DoesNotContain(Schedule(("Scheduling:TrainChurnModelAtStartup", "false")).Triggers(now), t => t.Key.Equals(CsBotSchedule.ChurnModelTrainingStartup));
+        // A training cut short leaves the model in use; the next week's trains again.
+        Assert.False(Schedule().Jobs().Single(j => j.Key.Equals(ChurnModelTrainingJob.Key)).RequestsRecovery);
+    }
 }

@@ -75,6 +75,8 @@ public class CsBotHost(IDictionary<string, string?>? settings = null, Action<ISe
             ["LocalChat:WriteToConsole"] = "false",
             ["LocalChat:LogFile"] = Path.Combine(Folder, "local-chat.log"),
             ["LocalChat:ConsolePrompt"] = "false",
+            // Training in the background would compete with what a test times; tests that need a model train it themselves.
+            ["Scheduling:TrainChurnModelAtStartup"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
         return merged;

@@ -1,6 +1,7 @@
 using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Evaluation;
+using CsBot.Application.Prediction;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
@@ -25,7 +26,8 @@ public sealed class AskService(
     ILogger<AskService> logger,
     IAlertActions alertActions,
     IDigestSubscriptions subscriptions,
-    ConversationMemory memory)
+    ConversationMemory memory,
+    ChurnPredictions? predictions = null)
 {
     public ChatMessage Ask(string text, Asker asker)
     {
@@ -50,6 +52,7 @@ public sealed class AskService(
                 IntentKind.Metric => AnswerMetric(ctx),
                 IntentKind.Acknowledge or IntentKind.Snooze => AlertCommands.Handle(ctx, alertActions, scoring.Rules.Definitions),
                 IntentKind.Subscribe or IntentKind.Unsubscribe => SubscriptionCommands.Handle(ctx, subscriptions, clock.Zone),
+                IntentKind.LikelyToChurnList => ChurnPredictionAnswers.Ranking(ctx, predictions),
                 _ => HelpMessages.NotUnderstood(text),
             };
             memory.Remember(asker, question, turn.Page);
@@ -90,10 +93,11 @@ public sealed class AskService(
         if (ctx.Question.Intent == IntentKind.Why)
         {
             var (score, hits) = scoring.Evaluate(signals, history, ctx.Today);
-            return HealthAnswerBuilder.Why(account, score, hits);
+            return ChurnPredictionAnswers.With(HealthAnswerBuilder.Why(account, score, hits), predictions, signals, ctx.Currency);
         }
         var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(signals, ctx.Today);
-        return HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today, ctx.Currency);
+        return ChurnPredictionAnswers.With(HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today, ctx.Currency),
+            predictions, signals, ctx.Currency);
     }
 
     private ChatMessage AnswerList(AskContext ctx)

@@ -39,4 +39,6 @@ public enum IntentKind
     CannotDo,
     /// <summary>"accounts with open critical tickets", "detractors this month": accounts showing one <see cref="ListSignal"/>.</summary>
     SignalList,
+    /// <summary>The accounts the churn model ranks most likely to churn ("which accounts are most likely to churn").</summary>
+    LikelyToChurnList,
 }

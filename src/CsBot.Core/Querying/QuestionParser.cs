@@ -87,6 +87,8 @@ public static class QuestionParser
         if (why.Success && !WhyIsNotAboutAnAccount().IsMatch(why.Groups["account"].Value))
             return Result(IntentKind.Why, why.Groups["account"].Value.Trim());
 
+        // The model's ranking before "predict" reads as a forecast nobody can make.
+        if (ChurnLikelihoodWords.AsksForRanking(q)) return WithFilters(Result(IntentKind.LikelyToChurnList), q, segments);
         // Before the intents whose words they share: "will initech renew" is no renewals list, "arr for soylent foods" no health.
         if (UnsupportedRequests.Find(q) is { } unsupported)
             return Result(IntentKind.CannotDo) with { Unsupported = unsupported, Metric = MetricSynonyms.TryFind(q, out var asked, out _, out _) ? asked : null };

@@ -15,7 +15,8 @@ namespace CsBot.Core.Rules;
 /// its neutral value says nothing about risk.
 /// </remarks>
 /// <param name="metrics">Where the currency comes from, for the amounts reasons quote.</param>
-public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
+/// <param name="predicted">The churn model's probabilities, for <see cref="RuleKind.PredictedChurnAbove"/>; without it that kind never fires.</param>
+public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics, IPredictedChurn? predicted = null)
 {
     /// <summary>Bands <see cref="RuleKind.RenewalAtRisk"/> fires for when its <c>Bands</c> are not configured.</summary>
     public static readonly IReadOnlyList<HealthBand> DefaultRenewalBands = [HealthBand.Poor, HealthBand.Average];
@@ -48,7 +49,7 @@ public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
         return Check(rule, new RuleContext(signals, current, asOf, metrics.Currency), history);
     }
 
-    private static RuleHit? Check(RuleDefinition rule, RuleContext context, ReadOnlySpan<ScorePoint> history)
+    private RuleHit? Check(RuleDefinition rule, RuleContext context, ReadOnlySpan<ScorePoint> history)
     {
         var finding = rule.Kind switch
         {
@@ -63,6 +64,7 @@ public sealed class RuleEvaluator(RulesOptions options, MetricsOptions metrics)
             RuleKind.OpenCriticalTickets => OpenCriticalTicketsCheck.Evaluate(rule, context),
             RuleKind.RenewalAtRisk => RenewalAtRiskCheck.Evaluate(rule, context),
             RuleKind.Contraction => ContractionCheck.Evaluate(rule, context),
+            RuleKind.PredictedChurnAbove => PredictedChurnAboveCheck.Evaluate(rule, context, predicted),
             _ => null,
         };
         return finding is { } f ? new RuleHit(rule.Id, rule.Kind, rule.Severity, context.Signals.Account.Id, f.Reason, f.Observed) : null;

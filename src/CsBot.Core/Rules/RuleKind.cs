@@ -25,4 +25,6 @@ public enum RuleKind
     RenewalAtRisk,
     /// <summary>Contraction of at least <c>Percent</c>% of MRR within the last <c>Days</c> days.</summary>
     Contraction,
+    /// <summary>The churn model's predicted probability of churn (or a deep contraction) is at least <c>Percent</c>%. Fires only while a model that passed its gate is in use.</summary>
+    PredictedChurnAbove,
 }

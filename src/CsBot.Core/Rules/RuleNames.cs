@@ -34,6 +34,7 @@ public static class RuleNames
         RuleKind.OpenCriticalTickets => "critical tickets",
         RuleKind.RenewalAtRisk => "renewal at risk",
         RuleKind.Contraction => "contraction",
+        RuleKind.PredictedChurnAbove => "predicted churn",
         _ => kind.ToString(),
     };
 

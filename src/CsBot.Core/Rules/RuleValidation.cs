@@ -93,6 +93,9 @@ public static class RuleValidation
                 Between(errors, label, nameof(rule.Percent), rule.Percent, 0, 100);
                 AtLeast(errors, label, nameof(rule.Days), rule.Days, 1);
                 break;
+            case RuleKind.PredictedChurnAbove:
+                Between(errors, label, nameof(rule.Percent), rule.Percent, 0, 100);
+                break;
             default:
                 errors.Add($"{label} has an unknown Kind; use one of {string.Join(", ", Enum.GetNames<RuleKind>())}.");
                 break;

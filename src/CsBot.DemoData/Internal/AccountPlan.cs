@@ -35,6 +35,11 @@ internal sealed record AccountPlan
     /// <summary>Whether random mid-term expansions and renewal up/downsells are drawn (off for tightly scripted accounts).</summary>
     public bool RandomRevenueChanges { get; init; } = true;
 
+    /// <summary>The hidden churn risk shaping the account's signals; null for scripted scenarios (their story is the script).</summary>
+    public LatentRisk? Risk { get; init; }
+    /// <summary>Days before its churn over which a leaving customer's usage fades (0: used to the last day).</summary>
+    public int WindDownDays { get; init; }
+
     // Scenario knobs; only the scenario's own are read.
     public double CliffFactor { get; init; } = 0.4;
     public int DarkDays { get; init; } = 18;

@@ -8,8 +8,10 @@ internal static class PortfolioPlanner
 {
     public static int NamedCount => DemoScenarios.All.Count;
 
-    public static AccountPlan Plan(int number, DateOnly today, int nameOffset, DemoRandom rng) =>
-        number <= NamedCount ? Named(number, today, rng) : Generated(number, today, nameOffset, rng);
+    /// <param name="riskRng">The account's second random stream, for its latent risk and what follows from it; kept apart
+    /// so the scripted scenarios draw exactly what they drew before the latent risk existed.</param>
+    public static AccountPlan Plan(int number, DateOnly today, int nameOffset, DemoRandom rng, DemoRandom riskRng) =>
+        number <= NamedCount ? Named(number, today, rng) : Generated(number, today, nameOffset, rng, riskRng);
 
     private static DateOnly StartForRenewal(DateOnly today, int renewalInDays, int termMonths, int termsBack) =>
         today.AddDays(renewalInDays).AddMonths(-termMonths * termsBack);
@@ -103,19 +105,23 @@ internal static class PortfolioPlanner
         DemoScenarioKind.NoLogin, DemoScenarioKind.Contraction,
     ];
 
-    /// <summary>Share of generated accounts that churned in the past two years.</summary>
-    private const double ChurnedShare = 0.12;
+    /// <summary>
+    /// Share of generated accounts drawn first as candidates for the latent-risk story only; the draw is kept so each
+    /// account's later draws stay where they were. Whether an account churned is decided by its latent risk.
+    /// </summary>
+    private const double FirstDrawShare = 0.12;
     /// <summary>Share of generated active accounts given one of the at-risk scenarios (split evenly between them).</summary>
     private const double AtRiskShare = 0.30;
 
-    private static AccountPlan Generated(int number, DateOnly today, int nameOffset, DemoRandom rng)
+    private static AccountPlan Generated(int number, DateOnly today, int nameOffset, DemoRandom rng, DemoRandom riskRng)
     {
         var (compound, industry, round) = CompanyNames.For(number - NamedCount - 1, nameOffset);
         var name = round == 0 ? $"{compound} {industry}" : $"{compound} {industry} {round + 1}";
         var domain = (round == 0 ? $"{compound}-{industry}" : $"{compound}-{industry}-{round + 1}").ToLowerInvariant() + ".example";
         string[] aliases = rng.Chance(0.4) ? [compound] : [];
 
-        var kind = rng.Chance(ChurnedShare) ? DemoScenarioKind.Churned
+        // Accounts without a scripted scenario live the latent-risk story: some of them churn (see ChurnByLatentRisk).
+        var kind = rng.Chance(FirstDrawShare) ? DemoScenarioKind.Healthy
             : rng.Chance(AtRiskShare) ? AtRiskKinds[rng.Int(0, AtRiskKinds.Length - 1)]
             : DemoScenarioKind.Healthy;
 
@@ -167,22 +173,7 @@ internal static class PortfolioPlanner
         DateOnly? contractionDate = null;
         DateOnly? unpaidDueFrom = null;
 
-        if (kind == DemoScenarioKind.Churned)
-        {
-            var churn = today.AddDays(-rng.Int(10, 700));
-            if (contract == ContractKind.Monthly)
-            {
-                start = churn.AddDays(-rng.Int(90, 1_000));
-                churnedOn = churn;
-            }
-            else
-            {
-                start = churn.AddMonths(-term * rng.Int(1, term == 12 ? 3 : 1));
-                churnedOn = start.AddMonths(term * (int)Math.Round((churn.DayNumber - start.DayNumber) / (term * 30.44)));
-            }
-            autoRenew = false;
-        }
-        else if (contract == ContractKind.Monthly)
+        if (contract == ContractKind.Monthly)
         {
             // Scenario accounts have a long history behind them; healthy ones include recent sign-ups (at least 20 days in).
             start = scripted ? today.AddDays(-rng.Int(240, 1_500)) : today.AddDays(-(20 + (int)(1_500 * Math.Pow(rng.Next(), 1.6))));
@@ -202,6 +193,22 @@ internal static class PortfolioPlanner
             if (term > 12) termsBack = rng.Int(1, 2);
             start = StartForRenewal(today, renewalIn, term, termsBack);
             if (start > today.AddDays(-20)) start = start.AddMonths(-term);
+        }
+
+        LatentRisk? risk = null;
+        var windDownDays = 0;
+        if (kind == DemoScenarioKind.Healthy)
+        {
+            var riskFrom = today.AddDays(-DemoPortfolio.HistoryDays - 90);
+            risk = LatentRisk.Draw(start > riskFrom ? start : riskFrom, today, riskRng);
+            churnedOn = ChurnByLatentRisk(start, contract == ContractKind.Monthly ? 1 : term, today, risk, riskRng);
+            if (churnedOn is not null)
+            {
+                kind = DemoScenarioKind.Churned;
+                autoRenew = false;
+                // Most customers who decided to leave wind down first (moving data, training on the replacement); some use it to the last day.
+                windDownDays = riskRng.Chance(0.65) ? riskRng.Int(20, 75) : 0;
+            }
         }
 
         if (kind == DemoScenarioKind.Contraction) contractionDate = today.AddDays(-rng.Int(3, 25));
@@ -226,6 +233,8 @@ internal static class PortfolioPlanner
             KeyFeatureUsesPerActiveUser = rng.Chance(0.2) ? rng.Range(0.1, 0.3) : rng.Range(0.5, 2.5),
             MauRatio = kind == DemoScenarioKind.LowSeatUtilization ? rng.Range(1.4, 1.8) : rng.Range(1.15, 1.35),
             RandomRevenueChanges = true,
+            Risk = risk,
+            WindDownDays = windDownDays,
             CliffFactor = rng.Range(0.3, 0.5),
             DarkDays = rng.Int(15, 30),
             ContractionShare = rng.Range(0.22, 0.4),
@@ -235,6 +244,22 @@ internal static class PortfolioPlanner
             DetractorScore = rng.Int(0, 5),
             CriticalTicketDaysAgo = rng.Chance(0.3) ? [rng.Int(4, 6), rng.Int(2, 3), 1] : [rng.Int(3, 6), rng.Int(1, 2)],
         };
+    }
+
+    /// <summary>
+    /// The first decision point (a term end, or a month end on a monthly plan) between 700 and 10 days ago at which the
+    /// latent risk makes the customer leave; null when it stays.
+    /// </summary>
+    private static DateOnly? ChurnByLatentRisk(DateOnly start, int termMonths, DateOnly today, LatentRisk risk, DemoRandom riskRng)
+    {
+        var from = today.AddDays(-700);
+        var to = today.AddDays(-10);
+        for (var k = 1; ; k++)
+        {
+            var decision = start.AddMonths(termMonths * k);
+            if (decision > to) return null;
+            if (decision >= from && risk.ChurnsAt(decision, 12.0 / termMonths, riskRng)) return decision;
+        }
     }
 
     private static decimal RoundMoney(double value, decimal step) => Math.Max(step, Math.Round((decimal)value / step) * step);

@@ -9,15 +9,15 @@ internal static class SignalBuilder
     /// <summary>Mean of the weekly usage shape (five weekdays at 1.0, weekends at 0.6), so a 7-day average equals the target level.</summary>
     private const double WeekMean = (5.0 + 2 * 0.6) / 7.0;
 
-    public static AccountSignals Build(AccountPlan plan, DateOnly today, DemoRandom rng)
+    public static AccountSignals Build(AccountPlan plan, DateOnly today, int usageDays, DemoRandom rng, DemoRandom riskRng)
     {
         var lastActiveDay = plan.ChurnedOn is { } churned ? churned.AddDays(-1) : today;
         var historyStart = Max(plan.StartDate, today.AddDays(-DemoPortfolio.HistoryDays));
 
         var (revenue, outcomes, mrr) = Revenue(plan, today, rng);
-        var usage = Usage(plan, today, lastActiveDay, SeatSteps(plan, revenue), rng);
+        var usage = Usage(plan, today, usageDays, lastActiveDay, SeatSteps(plan, revenue), rng);
         var (tickets, ticketSurveys) = Tickets(plan, today, historyStart, lastActiveDay, rng);
-        var surveys = Surveys(plan, today, historyStart, lastActiveDay, ticketSurveys, rng);
+        var surveys = Surveys(plan, today, historyStart, lastActiveDay, ticketSurveys, rng, riskRng);
         var invoices = Invoices(plan, today, historyStart, lastActiveDay, revenue, rng);
 
         DateOnly? renewal = null;
@@ -110,16 +110,22 @@ internal static class SignalBuilder
             }
             else if (kind == ChangeKind.Renewal && plan.RandomRevenueChanges)
             {
+                // A customer at risk rarely buys more and more often cuts, and cuts deeper.
+                var harm = plan.Risk?.Harm(date, 0) ?? 0;
+                var expand = 0.35 / (1 + harm);
                 var roll = rng.Next();
-                if (roll < 0.35) delta = Math.Round(mrr * (decimal)rng.Range(0.03, 0.15));
-                else if (roll < 0.43 && date < quietFrom) delta = -Math.Round(mrr * (decimal)rng.Range(0.05, 0.15));
+                if (roll < expand) delta = Math.Round(mrr * (decimal)rng.Range(0.03, 0.15));
+                else if (roll < expand + 0.08 * (1 + harm) && date < quietFrom)
+                    delta = -Math.Round(mrr * (decimal)rng.Range(0.05, 0.15 + 0.1 * Math.Min(harm, 2)));
             }
             else if (kind == ChangeKind.MidTerm)
             {
+                var harm = plan.Risk?.Harm(date, 0) ?? 0;
+                var expand = 0.12 / (1 + harm);
                 var roll = rng.Next();
-                if (roll < 0.12) delta = Math.Round(mrr * (decimal)rng.Range(0.05, 0.25));
-                else if (roll < 0.16 && plan.Contract == ContractKind.Monthly && date < quietFrom)
-                    delta = -Math.Round(mrr * (decimal)rng.Range(0.05, 0.15));
+                if (roll < expand) delta = Math.Round(mrr * (decimal)rng.Range(0.05, 0.25));
+                else if (roll < expand + 0.04 * (1 + harm) && plan.Contract == ContractKind.Monthly && date < quietFrom)
+                    delta = -Math.Round(mrr * (decimal)rng.Range(0.05, 0.15 + 0.1 * Math.Min(harm, 2)));
             }
 
             if (delta != 0 && mrr + delta > 0)
@@ -170,9 +176,9 @@ internal static class SignalBuilder
 
     // ---------------------------------------------------------------- usage
 
-    private static UsageDay[] Usage(AccountPlan plan, DateOnly today, DateOnly lastActiveDay, (DateOnly From, int Seats)[] seatSteps, DemoRandom rng)
+    private static UsageDay[] Usage(AccountPlan plan, DateOnly today, int usageDays, DateOnly lastActiveDay, (DateOnly From, int Seats)[] seatSteps, DemoRandom rng)
     {
-        var first = Max(plan.StartDate, today.AddDays(-(DemoPortfolio.UsageDays - 1)));
+        var first = Max(plan.StartDate, today.AddDays(-(usageDays - 1)));
         if (lastActiveDay < first || seatSteps.Length == 0) return [];
         var simulateFrom = Max(plan.StartDate, first.AddDays(-30)); // warm-up so MAU has a 30-day history from day one
 
@@ -229,10 +235,11 @@ internal static class SignalBuilder
             case DemoScenarioKind.Contraction when plan.ContractionDate is { } cut && day >= cut:
                 factor *= 1.2; // the unused seats were the ones cut
                 break;
-            case DemoScenarioKind.Churned when plan.ChurnedOn is { } churned && churned.DayNumber - day.DayNumber < 90:
-                factor *= 1.0 - 0.65 * (90 - (churned.DayNumber - day.DayNumber)) / 90.0;
-                break;
         }
+        // Engagement fades about three weeks after the risk behind it rises, and never to nothing.
+        if (plan.Risk is { } risk) factor *= Math.Max(0.5, 1.0 - 0.22 * risk.Harm(day, 21));
+        if (plan.WindDownDays > 0 && plan.ChurnedOn is { } leaving && leaving.DayNumber - day.DayNumber < plan.WindDownDays)
+            factor *= 1.0 - 0.5 * (plan.WindDownDays - (leaving.DayNumber - day.DayNumber)) / plan.WindDownDays;
         return factor;
     }
 
@@ -248,12 +255,15 @@ internal static class SignalBuilder
         var follow = new List<(DateOnly, bool)>();
 
         var ratePerDay = (0.4 + Math.Sqrt(plan.StartSeats) / 8.0) / 30.0;
-        for (var offset = rng.ExponentialDays(ratePerDay); ; offset += rng.ExponentialDays(ratePerDay))
+        // A customer at risk files more tickets, and worse ones, about ten days after the risk rises: the gaps between
+        // tickets are drawn at the base rate and shortened by the risk at the time.
+        double Speed(double offset) => 1.0 + 0.8 * (plan.Risk?.Harm(historyStart.AddDays((int)offset), 10) ?? 0);
+        for (var offset = rng.ExponentialDays(ratePerDay); ; offset += rng.ExponentialDays(ratePerDay) / Speed(offset))
         {
             var day = historyStart.AddDays((int)offset);
             if (day > lastDay) break;
             var ago = today.DayNumber - day.DayNumber;
-            var roll = rng.Next();
+            var roll = Math.Min(0.999, rng.Next() + 0.05 * (plan.Risk?.Harm(day, 10) ?? 0));
             var severity = roll < 0.45 ? TicketSeverity.Low : roll < 0.80 ? TicketSeverity.Medium : roll < 0.97 ? TicketSeverity.High : TicketSeverity.Critical;
             var hours = severity switch
             {
@@ -310,7 +320,7 @@ internal static class SignalBuilder
     // ---------------------------------------------------------------- surveys
 
     private static List<SurveyResponse> Surveys(AccountPlan plan, DateOnly today, DateOnly historyStart, DateOnly lastActiveDay,
-        List<(DateOnly Date, bool Ces)> ticketFollowUps, DemoRandom rng)
+        List<(DateOnly Date, bool Ces)> ticketFollowUps, DemoRandom rng, DemoRandom riskRng)
     {
         var raw = new List<(DateOnly Date, SurveyKind Kind, int Score, string Respondent)>();
         var end = lastActiveDay < today ? lastActiveDay : today;
@@ -323,7 +333,7 @@ internal static class SignalBuilder
             var answered = rng.Chance(0.8);
             for (var r = 0; r < count; r++)
             {
-                var score = NpsScore(plan, today, day, rng);
+                var score = NpsScore(plan, today, day, rng, riskRng);
                 var who = Respondent(plan, rng);
                 if (answered) raw.Add((day, SurveyKind.Nps, score, who));
             }
@@ -334,7 +344,7 @@ internal static class SignalBuilder
         {
             if (date > end) continue;
             var who = Respondent(plan, rng);
-            raw.Add(ces ? (date, SurveyKind.Ces, CesScore(plan, today, date, rng), who) : (date, SurveyKind.Csat, CsatScore(plan, today, date, rng), who));
+            raw.Add(ces ? (date, SurveyKind.Ces, CesScore(plan, today, date, rng), who) : (date, SurveyKind.Csat, CsatScore(plan, today, date, rng, riskRng), who));
         }
 
         if (plan.Kind == DemoScenarioKind.NpsDetractor)
@@ -350,7 +360,7 @@ internal static class SignalBuilder
     private static string Respondent(AccountPlan plan, DemoRandom rng) =>
         $"{rng.Pick(PeopleNames.First)}.{rng.Pick(PeopleNames.Last)}@{plan.Domain}";
 
-    private static int NpsScore(AccountPlan plan, DateOnly today, DateOnly day, DemoRandom rng)
+    private static int NpsScore(AccountPlan plan, DateOnly today, DateOnly day, DemoRandom rng, DemoRandom riskRng)
     {
         var ago = today.DayNumber - day.DayNumber;
         var roll = rng.Next();
@@ -362,27 +372,31 @@ internal static class SignalBuilder
             score = roll < 0.4 ? 9 + (int)(pick * 2) : roll < 0.85 ? 7 + (int)(pick * 2) : 5 + (int)(pick * 2);
         else if (plan.Kind == DemoScenarioKind.SlowDecay && ago < 60)
             score = 7;
-        else if (plan.Kind == DemoScenarioKind.Churned && plan.ChurnedOn is { } churned && churned.DayNumber - day.DayNumber < 150)
-            score = 2 + (int)(pick * 6);
         else
             score = roll < 0.65 ? 9 + (int)(pick * 2) : roll < 0.95 ? 7 + (int)(pick * 2) : 5 + (int)(pick * 2);
+
+        // Sentiment follows the risk of a month before, person by person: some respondents hardly notice.
+        if (plan.Risk is { } risk)
+            score = Math.Clamp(score - (int)Math.Round(risk.Harm(day, 30) * riskRng.Range(0.4, 2.2)), 0, 10);
 
         // Recent detractors belong to the nps-detractor scenario only.
         if (score <= 6 && ago <= 31 && plan.Kind != DemoScenarioKind.Churned) score = 7;
         return score;
     }
 
-    private static int CsatScore(AccountPlan plan, DateOnly today, DateOnly day, DemoRandom rng)
+    private static int CsatScore(AccountPlan plan, DateOnly today, DateOnly day, DemoRandom rng, DemoRandom riskRng)
     {
         var ago = today.DayNumber - day.DayNumber;
         var roll = rng.Next();
-        return plan.Kind switch
+        var score = plan.Kind switch
         {
             DemoScenarioKind.RenewalAtRisk => roll < 0.5 ? 3 : 4,
             DemoScenarioKind.SlowDecay when ago < 60 => roll < 0.5 ? 3 : 4,
-            DemoScenarioKind.Churned => roll < 0.3 ? 2 : roll < 0.7 ? 3 : 4,
             _ => roll < 0.55 ? 5 : roll < 0.92 ? 4 : 3,
         };
+        // At most a point lower: a ticket well solved still pleases an unhappy customer.
+        if (plan.Risk is { } risk && riskRng.Chance(Math.Min(0.8, 0.3 * risk.Harm(day, 15)))) score = Math.Max(1, score - 1);
+        return score;
     }
 
     private static int CesScore(AccountPlan plan, DateOnly today, DateOnly day, DemoRandom rng)
@@ -406,6 +420,8 @@ internal static class SignalBuilder
             var issued = monthly ? plan.StartDate.AddMonths(k) : plan.StartDate.AddYears(k);
             if (issued > lastActiveDay) break;
             var late = plan.Kind == DemoScenarioKind.RenewalAtRisk ? rng.Int(4, 14) : rng.Chance(0.8) ? -rng.Int(0, 10) : rng.Int(1, 8);
+            // Payments slip as the risk rises (a budget under review), but not into overdue territory.
+            if (plan.Risk is { } risk) late += (int)Math.Round(5 * Math.Min(risk.Harm(issued, 0), 3));
             if (issued < historyStart) continue;
 
             var due = issued.AddDays(netDays);

@@ -65,6 +65,7 @@ public static class CsBotCommandLine
             ImportCommand.Create(context),
             ExportCommand.Create(context),
             DigestCommand.Create(context),
+            ModelCommand.Create(context),
             TeamsPackageCommand.Create(() => context.CreateBuilder().Configuration),
         };
         // The executable's name, also when the entry runs inside another process (tests, dotnet CsBot.dll).

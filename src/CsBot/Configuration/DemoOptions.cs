@@ -11,4 +11,6 @@ public sealed class DemoOptions
     public int Seed { get; set; } = 42;
     /// <summary>Days of daily score history computed from the demo signals, so trends and drops show at once.</summary>
     public int HistoryDays { get; set; } = 90;
+    /// <summary>Days of daily usage per demo account; the default covers the two years the churn model learns from.</summary>
+    public int UsageDays { get; set; } = CsBot.DemoData.DemoPortfolio.FullHistoryUsageDays;
 }

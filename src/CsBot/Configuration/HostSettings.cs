@@ -13,6 +13,8 @@ public sealed record HostSettings(ApiOptions Api, DemoOptions Demo, ChatOptions 
             errors.Add($"Demo:AccountCount is {demo.AccountCount}; use 1 to 200000.");
         if (demo.HistoryDays is < 0 or > 400)
             errors.Add($"Demo:HistoryDays is {demo.HistoryDays}; use 0 to 400.");
+        if (demo.UsageDays is < CsBot.DemoData.DemoPortfolio.UsageDays or > CsBot.DemoData.DemoPortfolio.FullHistoryUsageDays)
+            errors.Add($"Demo:UsageDays is {demo.UsageDays}; use {CsBot.DemoData.DemoPortfolio.UsageDays} to {CsBot.DemoData.DemoPortfolio.FullHistoryUsageDays} (default {CsBot.DemoData.DemoPortfolio.FullHistoryUsageDays}, the churn model's two years).");
 
         var chatSection = configuration.GetSection(ChatOptions.SectionName);
         var chat = SettingsReader.CheckEnum<ChatPlatform>(chatSection["Platform"], "Chat:Platform", "chat platform", errors, required: false)

@@ -25,6 +25,8 @@ public static class SettingsLoader
             SlackOptions.Read(configuration, errors),
             TeamsOptions.Read(configuration, errors),
             HostSettings.Read(configuration, errors));
+        // Read again by AddPrediction; checked here so its problems are listed with every other one.
+        _ = Application.Prediction.ChurnModelOptions.Read(configuration, errors);
         if (NotificationPlatform.Problem(settings.Host.Chat.Platform, settings.Slack.IsConfigured, settings.Teams.IsEnabled) is { } chatProblem)
             errors.Add(chatProblem);
         if (errors.Count > 0) throw new ConfigurationException(errors);

@@ -33,8 +33,8 @@ public sealed class DemoDataSeeder(
         }
 
         var today = clock.Today;
-        logger.LogInformation("Loading demo portfolio: {Count} accounts with 180 days of signals up to {Today}", options.AccountCount, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var demo = DemoPortfolio.Generate(today, options.AccountCount, options.Seed);
+        logger.LogInformation("Loading demo portfolio: {Count} accounts with {UsageDays} days of usage up to {Today}", options.AccountCount, options.UsageDays, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var demo = DemoPortfolio.Generate(today, options.AccountCount, options.Seed, options.UsageDays);
         portfolio.Save([.. demo]);
         logger.LogInformation("Demo portfolio saved: {Count} accounts", demo.Count);
 

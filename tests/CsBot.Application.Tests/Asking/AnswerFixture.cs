@@ -70,6 +70,12 @@ internal sealed class AnswerFixture
 
     public AskService Service() => Service(Stores, Stores, Stores, new DataVersions());
 
+    /// <summary>A service that shows the churn model's <paramref name="predictions"/> beside the health.</summary>
+    public AskService ServiceWith(CsBot.Application.Prediction.ChurnPredictions predictions) => Service(Stores, Stores, Stores, new DataVersions(), predictions: predictions);
+
+    /// <summary>The business clock the answers read "today" from: 2026-11-26 10:00 UTC.</summary>
+    public static BusinessClock BusinessClock() => Clock();
+
     /// <summary>A service whose alert commands reach the real <see cref="AlertActions"/>, writing to <see cref="Stores"/>.</summary>
     public AskService ServiceWithRealActions() => Service(Stores, Stores, Stores, new DataVersions(), AlertActions());
 
@@ -84,12 +90,12 @@ internal sealed class AnswerFixture
     private static BusinessClock Clock() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
 
     private AskService Service(CsBot.Core.Ports.IPortfolioStore portfolio, CsBot.Core.Ports.IScoreStore scores, CsBot.Core.Ports.IAlertStore alerts, DataVersions versions,
-        IAlertActions? actions = null)
+        IAlertActions? actions = null, CsBot.Application.Prediction.ChurnPredictions? predictions = null)
     {
         var clock = Clock();
         var view = new PortfolioView(portfolio, scores, alerts, versions);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(Rules, new MetricsOptions()));
-        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions, Conversations.Memory());
+        return new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), new AccessPolicy(Access), clock, NullLogger<AskService>.Instance, actions ?? Actions, Subscriptions, Conversations.Memory(), predictions);
     }
 
     private static AccountSignals Account(string id, string name, string segment, Person owner, decimal mrr, DateOnly? renewal, params RevenueEvent[] revenue) =>

@@ -203,12 +203,21 @@ public sealed class DemoScenarioTests
         var generated = DemoPortfolio.GenerateWithScenarios(today, 800).Skip(DemoScenarios.All.Count).ToArray();
         var primary = DemoScenarios.AtRisk.ToDictionary(s => s.Kind, s => s.PrimaryRuleId!);
 
+        // Unscripted accounts carry a drifting latent risk: a few of them are genuinely slipping today and may trip a rule
+        // that reads health, adoption or satisfaction, never one that only a scripted event trips.
+        string[] driftRules = [DemoScenarios.RuleIds.HealthDrop, DemoScenarios.RuleIds.HealthCritical, DemoScenarios.RuleIds.LowCsat,
+            DemoScenarios.RuleIds.RenewalAtRisk, DemoScenarios.RuleIds.LowSeatUtilization];
+        var healthy = generated.Where(a => a.Scenario is DemoScenarioKind.Healthy).ToArray();
+        Assert.InRange(healthy.Count(a => FiredRules(a.Signals, today).Count > 0), 0, healthy.Length * 3 / 100);
         Assert.All(generated, a =>
         {
             var fired = FiredRules(a.Signals, today);
             switch (a.Scenario)
             {
-                case DemoScenarioKind.Healthy or DemoScenarioKind.Churned:
+                case DemoScenarioKind.Healthy:
+                    Assert.Empty(fired.Except(driftRules));
+                    break;
+                case DemoScenarioKind.Churned:
                     Assert.Empty(fired);
                     break;
                 default:

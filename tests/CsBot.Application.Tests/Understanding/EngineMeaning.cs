@@ -72,6 +72,11 @@ public sealed class EngineMeaning(IReadOnlyList<Account> accounts, DateOnly toda
                 else Add("risk", "at-risk");
                 Filters();
                 break;
+            case IntentKind.LikelyToChurnList:
+                kind = "list";
+                Add("risk", "predicted-churn");
+                Filters();
+                break;
             case IntentKind.MyAccounts:
                 kind = "list";
                 Page();

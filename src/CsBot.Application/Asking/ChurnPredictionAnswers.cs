@@ -1,0 +1,89 @@
+using CsBot.Application.Prediction;
+using CsBot.Core.Formatting;
+using CsBot.Core.Messaging;
+using CsBot.Core.Signals;
+
+namespace CsBot.Application.Asking;
+
+/// <summary>
+/// The churn model in answers: the predicted probability beside the rule-based health on "health of X" and "why is X
+/// at risk", with the three features pushing it most, and the ranking for "which accounts are most likely to churn".
+/// </summary>
+public static class ChurnPredictionAnswers
+{
+    private const int Pushes = 3;
+
+    /// <summary>The account card or breakdown with the model's section added; unchanged while no model passed its gate.</summary>
+    public static ChatMessage With(ChatMessage answer, ChurnPredictions? predictions, AccountSignals signals, string currency)
+    {
+        if (predictions?.Explain(signals, Pushes) is not { } prediction || predictions.Current() is not { } model) return answer;
+        var e = prediction.Explanation;
+        var section = new MessageSection
+        {
+            Heading = $"Predicted churn: {Probability(e.Probability)} within {predictions.HorizonDays} days",
+            Text = string.Join("\n", e.Pushes.Select(p => FeatureWords.Push(p, currency)).Prepend(
+                $"From the churn model trained {Format.Date(DateOnly.FromDateTime(model.Record.TrainedAt.UtcDateTime))} on this portfolio's history " +
+                $"(AUC {model.Record.Auc:0.00} on held-out months); the features pushing it most:")),
+        };
+        return answer with { Sections = [.. answer.Sections, section] };
+    }
+
+    /// <summary>"which accounts are most likely to churn": the accounts the asker may see, highest probability first.</summary>
+    public static ChatMessage Ranking(AskContext ctx, ChurnPredictions? predictions)
+    {
+        if (predictions is null || predictions.Current() is null)
+            return new ChatMessage
+            {
+                Title = "No churn predictions yet",
+                FallbackText = "No churn predictions yet",
+                Sections = [new MessageSection { Text = (predictions?.WhyNone() ?? "Churn predictions are not set up.") + " Ask \"which accounts are at risk\" for the rules' view." }],
+            };
+
+        string? segment = null;
+        if (ctx.Question.Segment is { } typed)
+        {
+            segment = Lookups.FindSegment(typed, ctx.Portfolio.Segments);
+            if (segment is null) return HelpMessages.NoSuchSegment(typed, ctx.Portfolio.Segments);
+        }
+        Core.Accounts.Person? owner = null;
+        if (ctx.Question.Mine)
+        {
+            owner = Lookups.FindSelf(ctx.Asker, ctx.Portfolio.Owners);
+            if (owner is null) return HelpMessages.NotAnOwner(ctx.Asker);
+        }
+        else if (ctx.Question.OwnerText is { } ownerText)
+        {
+            owner = Lookups.FindOwner(ownerText, ctx.Portfolio.Owners);
+            if (owner is null) return HelpMessages.NoSuchOwner(ownerText, ctx.Portfolio.Owners);
+            if (ctx.Access.BookRefusal(owner, ctx.Role, ctx.Asker) is { } why) return HelpMessages.Refused(why);
+        }
+        var visible = ctx.Portfolio.Signals.Where(s => ctx.Refusal(s.Account) is null
+            && (segment is null || s.Account.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase))
+            && (owner is null || s.Account.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase)));
+        var ranked = predictions.Rank(visible);
+        var label = (owner is null ? "" : ctx.Question.Mine ? " for you" : $" for {owner.Name}") + (segment is null ? "" : $" in {segment}");
+        var sections = ranked.Take(ListAnswers.MaxRows).Select(r =>
+        {
+            var account = r.Signals.Account;
+            var health = ctx.Scores.Latest.GetValueOrDefault(account.Id);
+            var top = predictions.Explain(r.Signals, 1)?.Explanation.Pushes.FirstOrDefault();
+            return new MessageSection
+            {
+                Heading = $"{account.Name}: {Probability(r.Probability)} predicted churn, health {(health is null ? "not scored" : $"{health.Score} ({health.Band})")}",
+                Text = top is null ? null : "Pushed most by " + FeatureWords.Push(top, ctx.Currency),
+                Fields = [new("ARR", Format.Money(account.Arr, ctx.Currency)), new("Owner", account.Owner.Name)],
+                Account = new AccountLink(account.Id, account.Name),
+                Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
+            };
+        }).ToList();
+        return new ChatMessage
+        {
+            Title = ranked.Count == 0 ? $"No accounts to rank{label}" : $"Most likely to churn{label}: top {sections.Count} of {Format.Count(ranked.Count, "account")}",
+            FallbackText = $"Most likely to churn{label}",
+            Sections = sections,
+            Context = [$"Churn or a deep contraction within {predictions.HorizonDays} days, as predicted by the model learned from this portfolio's history."],
+        };
+    }
+
+    private static string Probability(double p) => Format.Whole(p * 100) + "%";
+}
