@@ -69,6 +69,7 @@
     try {
       const reply = await postJson("/api/local/ask", { text, ...who() });
       answer.replaceChildren(card(reply.message, {}));
+      followWithPictures(answer, reply.message);
     } catch (error) {
       answer.replaceChildren(el("p", { className: "error" }, `Could not ask CsBot: ${error.message}`));
     }
@@ -109,7 +110,31 @@
     }
     if (message.actions && message.actions.length > 0) node.append(buttons(message.actions, message, origin, () => node));
     for (const line of message.context || []) node.append(el("p", { className: "context" }, line));
+    if (message.picture && message.picture.png) {
+      node.append(el("img", {
+        className: "chart",
+        src: `data:image/png;base64,${message.picture.png}`,
+        alt: message.picture.altText || message.title,
+        width: String(message.picture.width),
+        height: String(message.picture.height),
+      }));
+    }
     return node;
+  }
+
+  /** The charts an answer names come after its text: each is drawn on the server and added below the answer. */
+  async function followWithPictures(answerNode, message) {
+    for (const request of message.followedBy || []) {
+      try {
+        const query = new URLSearchParams({ kind: request.kind, subject: request.subject });
+        const response = await fetch(`/api/local/pictures?${query}`, { headers: { accept: "application/json" } });
+        if (!response.ok) continue;
+        answerNode.append(card(await response.json(), {}));
+        scrollChat();
+      } catch {
+        // The answer's text already states the numbers; a missing picture is not an error worth showing.
+      }
+    }
   }
 
   function buttons(actions, message, origin, cardNode) {
