@@ -9,8 +9,9 @@ using CsBot.Benchmarks;
 // --read-model: the first list question, digest preview and accounts API after a 1,000-row batch, on a LiteDB file (--db).
 // --chat-load: the host (child process, LiteDB file with --accounts demo accounts) and a bare endpoint under 100 concurrent askers over HTTP.
 // --churn-model: churn model training on 10k accounts x 24 monthly snapshots, and scoring 100k accounts.
+// --charts: time to draw each chart (target under 100 ms); --out DIR also writes them as PNG.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model")).ToArray();
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model" or "--charts")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
 if (args.Contains("--ingestion")) return IngestionRun.Run(rest);
@@ -18,5 +19,6 @@ if (args.Contains("--evaluation")) return EvaluationRun.Run(rest);
 if (args.Contains("--read-model")) return ReadModelRun.Run(rest);
 if (args.Contains("--chat-load")) return ChatLoadRun.Run(rest);
 if (args.Contains("--churn-model")) return ChurnModelRun.Run(rest);
+if (args.Contains("--charts")) return ChartsRun.Run(rest);
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;

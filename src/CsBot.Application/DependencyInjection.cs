@@ -9,6 +9,7 @@ using CsBot.Application.Ingestion;
 using CsBot.Application.Ingestion.Reading;
 using CsBot.Application.Notifications;
 using CsBot.Application.Nudges;
+using CsBot.Application.Pictures;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Reminders;
 using CsBot.Application.Settings;
@@ -89,7 +90,11 @@ public static class DependencyInjection
         // Answers queued by a platform that is not the notifying one go back through that platform's keyed sender.
         services.AddSingleton(sp => new OutboxDeliveryService(sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<IChatSender>(),
             settings.Delivery, sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<OutboxDeliveryService>>(),
-            Random.Shared, name => sp.GetKeyedService<IChatSender>(name)));
+            Random.Shared, name => sp.GetKeyedService<IChatSender>(name), sp.GetRequiredService<PictureDelivery>()));
+        // Charts follow answers, alerts and digests when a renderer is registered (CsBot.Charts).
+        services.AddSingleton<PictureCharts>();
+        services.AddSingleton(sp => new PictureDelivery(sp.GetRequiredService<PictureCharts>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<BusinessClock>(),
+            sp.GetRequiredService<ILogger<PictureDelivery>>(), sp.GetService<IChartRenderer>(), sp.GetService<IDeliveryTrigger>()));
         services.AddSingleton<RenewalReminderService>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestService>();

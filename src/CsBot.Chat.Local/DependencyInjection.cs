@@ -26,7 +26,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Maps the local surface as one group behind one guard (this machine only, unless LocalChat:AllowRemote):
-    /// POST /api/local/ask, GET /api/local/messages, POST /api/local/actions, GET /api/local/alerts and the
+    /// POST /api/local/ask, GET /api/local/messages, POST /api/local/actions, GET /api/local/alerts, GET /api/local/pictures and the
     /// browser playground at "/", which uses the same services as Slack and Teams.
     /// </summary>
     public static IEndpointRouteBuilder MapLocalChat(this IEndpointRouteBuilder app)
@@ -34,6 +34,7 @@ public static class DependencyInjection
         var local = app.MapGroup("").LocalOnly();
         local.MapLocalChatEndpoints();
         local.MapLocalAlertEndpoints();
+        local.MapLocalPictureEndpoints();
         local.MapPlayground();
         return app;
     }

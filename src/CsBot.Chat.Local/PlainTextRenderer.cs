@@ -20,6 +20,8 @@ public static class PlainTextRenderer
         }
         if (message.Actions.Count > 0) text.AppendLine(Buttons(message.Actions));
         foreach (var line in message.Context) text.AppendLine("(" + line + ")");
+        // Text cannot show the chart: its alt text states the numbers instead.
+        if (message.Picture is { AltText.Length: > 0 } picture) text.AppendLine("[chart] " + picture.AltText);
         return text.ToString().TrimEnd();
     }
 

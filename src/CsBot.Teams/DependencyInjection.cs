@@ -60,6 +60,7 @@ public static class DependencyInjection
 
         services.AddSingleton<ConversationCapture>();
         services.AddSingleton<PostedCards>();
+        services.AddSingleton<TeamsPictureReplies>();
         services.AddSingleton<CardActionHandler>();
         services.AddTransient<IBot, TeamsBot>();
         services.AddSingleton<LocalModeGate>();

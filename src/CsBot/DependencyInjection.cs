@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CsBot.Application;
 using CsBot.Application.Notifications;
 using CsBot.Application.ReadModel;
+using CsBot.Charts;
 using CsBot.Chat.Local;
 using CsBot.Core.Ports;
 using CsBot.Host.Api;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         builder.AddLiteDbStorage();
         builder.AddApplication();
         builder.AddPrediction();
+        builder.AddCharts();
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to
         // have started, so the first evaluation always sees the demo portfolio.
         builder.AddDemoData(settings.Host.Demo);

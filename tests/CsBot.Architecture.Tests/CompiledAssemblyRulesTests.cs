@@ -28,6 +28,7 @@ public sealed class CompiledAssemblyRulesTests
         Assert.NotEmpty(Assembly(Layers.Scheduling).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Quartz")));
         Assert.NotEmpty(Assembly(Layers.Teams).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Microsoft.Bot")));
         Assert.NotEmpty(Assembly(Layers.Prediction).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "Microsoft.ML")));
+        Assert.NotEmpty(Assembly(Layers.Charts).TypesUsing(Layers.Libraries.Single(l => l.Prefix == "ScottPlot")));
     }
 
     [Fact]
@@ -92,6 +93,14 @@ public sealed class CompiledAssemblyRulesTests
         var violations = Check(Assembly(Layers.Teams) with { Name = Layers.Host });
 
         Assert.Contains(violations, v => v.StartsWith($"{Layers.Host} uses Microsoft.Bot in CsBot.Teams.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_ScottPlot_type_outside_charts_is_reported()
+    {
+        var violations = Check(Assembly(Layers.Charts) with { Name = Layers.Application });
+
+        Assert.Contains(violations, v => v.StartsWith($"{Layers.Application} uses ScottPlot in CsBot.Charts.", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<string> Check(CompiledAssembly assembly) => AssemblyRules.Check([assembly], Repository.FrameworkAssemblies);

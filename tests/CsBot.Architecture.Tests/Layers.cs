@@ -14,13 +14,14 @@ public static class Layers
     public const string Slack = "CsBot.Slack";
     public const string Teams = "CsBot.Teams";
     public const string LocalChat = "CsBot.Chat.Local";
+    public const string Charts = "CsBot.Charts";
     public const string Host = "CsBot";
 
     public static readonly string[] Inner = [Core, Application];
     public static readonly string[] Platforms = [Slack, Teams, LocalChat];
 
     /// <summary>What Core and Application never reach: they define ports, the rim implements them.</summary>
-    public static readonly string[] Outer = [Storage, Scheduling, Prediction, .. Platforms, Host];
+    public static readonly string[] Outer = [Storage, Scheduling, Prediction, Charts, .. Platforms, Host];
 
     /// <summary>Each outside library and the one project that may use its types (the host included: it only lists projects).</summary>
     public static readonly Library[] Libraries =
@@ -29,6 +30,8 @@ public static class Layers
         new("Quartz", Scheduling),
         new("Microsoft.ML", Prediction),
         new("Microsoft.Bot", Teams),
+        new("ScottPlot", Charts),
+        new("SkiaSharp", Charts),
     ];
 }
 

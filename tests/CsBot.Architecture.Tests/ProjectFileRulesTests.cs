@@ -13,7 +13,7 @@ public sealed class ProjectFileRulesTests : IDisposable
         var projects = Repository.SourceProjectFiles.Select(ProjectFile.Load).ToList();
 
         // Every project a rule names is really there, so no rule passes for want of its project.
-        HashSet<string> named = [Layers.Core, Layers.Application, Layers.Storage, Layers.Scheduling, Layers.Prediction, Layers.Host, .. Layers.Platforms];
+        HashSet<string> named = [Layers.Core, Layers.Application, Layers.Storage, Layers.Scheduling, Layers.Prediction, Layers.Charts, Layers.Host, .. Layers.Platforms];
         Assert.Superset(named, projects.Select(p => p.Name).ToHashSet());
         var violations = ProjectRules.Check(projects);
 
@@ -34,6 +34,8 @@ public sealed class ProjectFileRulesTests : IDisposable
     [InlineData("CsBot", """<PackageReference Include="Quartz.Extensions.Hosting" />""", "CsBot references Quartz.Extensions.Hosting; only CsBot.Scheduling")]
     [InlineData("CsBot.Application", """<PackageReference Include="Microsoft.ML.FastTree" />""", "CsBot.Application references Microsoft.ML.FastTree; only CsBot.Prediction")]
     [InlineData("CsBot.Slack", """<Reference Include="Microsoft.Bot.Schema" HintPath="x.dll" />""", "CsBot.Slack references Microsoft.Bot.Schema; only CsBot.Teams")]
+    [InlineData("CsBot.Application", """<PackageReference Include="ScottPlot" />""", "CsBot.Application references ScottPlot; only CsBot.Charts")]
+    [InlineData("CsBot.Teams", """<PackageReference Include="SkiaSharp.NativeAssets.Linux.NoDependencies" />""", "CsBot.Teams references SkiaSharp.NativeAssets.Linux.NoDependencies; only CsBot.Charts")]
     [InlineData("CsBot.Slack", """</ItemGroup><PropertyGroup><UseBotFramework>true</UseBotFramework></PropertyGroup><ItemGroup>""", "CsBot.Slack sets UseBotFramework")]
     public void A_project_file_that_breaks_a_rule_is_reported(string project, string reference, string expected)
     {

@@ -152,8 +152,25 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         await Expect(chat.Locator(".you").Last).ToHaveTextAsync(typed);
         // The answer quotes what was typed back; it too must arrive as text.
         await Expect(chat.Locator("article").Last).ToBeVisibleAsync();
-        await Expect(chat.Locator("img, b")).ToHaveCountAsync(0);
+        await Expect(chat.Locator("img:not(.chart), b")).ToHaveCountAsync(0);
         await Expect(page).ToHaveTitleAsync("CsBot playground");
+    }
+
+    [BrowserFact]
+    public async Task An_answer_shows_its_text_and_then_the_health_chart_below_it()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(host.BaseUrl);
+        await page.GetByLabel("Ask CsBot").FillAsync("health of Initech");
+        await page.GetByLabel("Ask CsBot").PressAsync("Enter");
+
+        var answer = page.Locator("#chat-log article").Last;
+        await Expect(answer.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync("Initech: health");
+        var chart = answer.Locator("img.chart");
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart).ToHaveAttributeAsync("alt", new Regex("^Initech: health, last 90 days: health \\d+ on "));
+        // The browser decoded the PNG: a broken image has no natural width.
+        Assert.Equal(800, await chart.EvaluateAsync<int>("img => img.naturalWidth"));
     }
 
     private async Task<IPage> NewPageAsync()

@@ -52,7 +52,10 @@ public sealed class TeamsEndpointTests : IClassFixture<TeamsEndpointTests.Host>
         var response = await _host.PostAsync(TeamsActivities.ChannelMessage(_host.Connector.Url, "health of Acme Corp", id: "1700000000555"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_host.Connector.Find("POST", $"/v3/conversations/{TeamsActivities.ChannelId};messageid=1700000000555/activities/1700000000555"));
+        // The answer's card comes first; its health chart follows in a card of its own.
+        var replies = _host.Connector.Find("POST", $"/v3/conversations/{TeamsActivities.ChannelId};messageid=1700000000555/activities/1700000000555");
+        Assert.Equal(2, replies.Count);
+        var reply = replies[0];
         Assert.Equal("message", reply.Json["type"]!.GetValue<string>());
         var card = reply.Card!;
         Assert.Equal("1.5", card["version"]!.GetValue<string>());

@@ -44,6 +44,7 @@ public static class HealthAnswerBuilder
             Sections = sections,
             Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             Context = Omitted(score),
+            FollowedBy = [new PictureRequest(PictureKind.HealthTrend, account.Id)],
         };
     }
 
@@ -71,6 +72,7 @@ public static class HealthAnswerBuilder
             FallbackText = $"{account.Name}: health {score.Score}, {hits.Count} rules firing",
             Sections = sections,
             Context = Omitted(score),
+            FollowedBy = [new PictureRequest(PictureKind.HealthTrend, account.Id)],
         };
     }
 

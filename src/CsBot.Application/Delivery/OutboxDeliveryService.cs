@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CsBot.Application.Pictures;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
@@ -24,6 +25,7 @@ public sealed class OutboxDeliveryService
     private readonly ILogger<OutboxDeliveryService> _logger;
     private readonly RetryBackoff _backoff;
     private readonly Func<string, IChatSender?> _platformSenders;
+    private readonly PictureDelivery? _pictures;
 
     /// <summary>How far before the unfinished attempt the platform's history is searched, for clock differences.</summary>
     public static readonly TimeSpan HistoryMargin = TimeSpan.FromMinutes(1);
@@ -34,9 +36,11 @@ public sealed class OutboxDeliveryService
     /// <param name="random">Jitter source: <see cref="Random.Shared"/> in the host, a seeded one in tests.</param>
     /// <param name="platformSenders">The sender of each other configured platform by name, for messages that name
     /// theirs (<see cref="OutgoingMessage.Platform"/>: an answer queued by the platform it was asked on).</param>
+    /// <param name="pictures">Draws the pictures queued after a text and queues those a delivered text asks for; none: text only.</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
-        ILogger<OutboxDeliveryService> logger, Random random, Func<string, IChatSender?> platformSenders)
+        ILogger<OutboxDeliveryService> logger, Random random, Func<string, IChatSender?> platformSenders, PictureDelivery? pictures = null)
     {
+        _pictures = pictures;
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -117,10 +121,18 @@ public sealed class OutboxDeliveryService
                 "runs kept stopping mid-send")) ?? Outcome.Unrecorded;
         }
 
+        var message = claimed.Message;
+        if (_pictures is not null && message.Message.Picture is not null)
+        {
+            var (drawn, error) = await _pictures.DrawAsync(message, cancellationToken);
+            if (drawn is null) return TryRecord(claimed, () => DeadLetter(claimed, error!, "picture not drawn")) ?? Outcome.Unrecorded;
+            message = drawn;
+        }
+
         SendResult result;
         try
         {
-            result = await sender.SendAsync(claimed.Message, cancellationToken);
+            result = await sender.SendAsync(message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -177,6 +189,7 @@ public sealed class OutboxDeliveryService
         if (result.Delivered)
         {
             _outbox.MarkDelivered(claimed.Id, platform, result.PlatformMessageId, now);
+            _pictures?.Follow(claimed.Message, platform);
             return Outcome.Delivered;
         }
 

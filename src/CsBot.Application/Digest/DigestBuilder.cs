@@ -1,4 +1,5 @@
 using CsBot.Core.Formatting;
+using CsBot.Application.Pictures;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 using CsBot.Core.Scoring;
@@ -53,7 +54,15 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
             FallbackText = $"{title}: {distribution.Summary}; {atRisk.Count} new at-risk; {renewals.Next30} renewals in 30 days",
             Sections = sections,
             Context = context,
+            FollowedBy = [new PictureRequest(PictureKind.DigestBands, data.Segment ?? ""), new PictureRequest(PictureKind.DigestDrops, data.Segment ?? "")],
         };
+    }
+
+    /// <summary>The digest's charts (health by band over 12 weeks, the week's biggest drops), from the same data as its text.</summary>
+    public (BandAveragesChart Bands, DropsChart Drops) Charts(DigestData data)
+    {
+        var scope = new DigestScope(data, metrics.Currency);
+        return (DigestCharts.BandAverages(scope, bands), DigestCharts.Drops(scope));
     }
 
     /// <summary>Average health of the scope's accounts on each of the last 12 weeks, oldest first; null for a week without scores.</summary>

@@ -61,13 +61,7 @@ internal static class DigestPortfolioSections
     /// <summary>The largest 7-day falls in health, each with its weakest component's reason.</summary>
     public static MessageSection BiggestDrops(DigestScope scope)
     {
-        var weekAgo = scope.Data.Today.AddDays(-7);
-        var drops = scope.Accounts
-            .Select(a => (Account: a, Now: scope.Latest(a), Before: scope.ScoreOn(a, weekAgo)))
-            .Where(x => x.Now is not null && x.Before is not null && x.Now.Score < x.Before)
-            .Select(x => (x.Account, Score: x.Now!, Change: x.Now!.Score - x.Before!.Value))
-            .OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(DigestBuilder.TopDrops)
+        var drops = Drops(scope)
             .Select(x => $"{x.Account.Name}: {x.Score.Score - x.Change} -> {x.Score.Score} ({Format.Signed(x.Change)}), {x.Score.Band}, {Format.Money(x.Account.Arr, scope.Currency)} ARR. {Weakest(x.Score)}")
             .ToList();
         return new MessageSection
@@ -75,6 +69,18 @@ internal static class DigestPortfolioSections
             Heading = "Biggest health drops (7 days)",
             Text = drops.Count == 0 ? "No account's health fell this week." : string.Join("\n", drops),
         };
+    }
+
+    /// <summary>The accounts whose health fell most in 7 days, largest fall first: the text section and the digest's bar chart both show these.</summary>
+    public static IReadOnlyList<(Account Account, HealthScore Score, int Change)> Drops(DigestScope scope)
+    {
+        var weekAgo = scope.Data.Today.AddDays(-7);
+        return [.. scope.Accounts
+            .Select(a => (Account: a, Now: scope.Latest(a), Before: scope.ScoreOn(a, weekAgo)))
+            .Where(x => x.Now is not null && x.Before is not null && x.Now.Score < x.Before)
+            .Select(x => (x.Account, Score: x.Now!, Change: x.Now!.Score - x.Before!.Value))
+            .OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(DigestBuilder.TopDrops)];
     }
 
     /// <summary>Renewals due in the next 30, 31-60 and 61-90 days with their ARR, riskiest first within each.</summary>

@@ -1,4 +1,5 @@
 using CsBot.Application.Evaluation;
+using CsBot.Application.Pictures;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Digest;
@@ -28,6 +29,9 @@ public sealed class DigestService(
 {
     /// <summary>The digest as it would be posted today, in the business time zone.</summary>
     public ChatMessage Preview(string? segment) => builder.Build(FromView(segment, clock.Today));
+
+    /// <summary>The digest's charts as they would be drawn today, for the pictures that follow a digest (from the read model, like the preview).</summary>
+    public (BandAveragesChart Bands, DropsChart Drops) Charts(string? segment) => builder.Charts(FromView(segment, clock.Today));
 
     /// <summary>Distinct segments of the portfolio, for telling a user which ones exist.</summary>
     public IReadOnlyList<string> Segments() => view.Portfolio.Segments;

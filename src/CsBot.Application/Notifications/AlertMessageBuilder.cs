@@ -14,6 +14,9 @@ public static class AlertMessageBuilder
     /// <summary>At most this many alerts are listed in one message; the rest are summarised as "and N more".</summary>
     public const int MaxAlertsPerMessage = 10;
 
+    /// <summary>At most this many accounts' health trends follow one alert message.</summary>
+    public const int MaxPicturesPerMessage = 3;
+
     public static ChatMessage Grouped(IReadOnlyList<Alert> alerts, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
     {
         var ordered = alerts.OrderByDescending(a => a.Severity).ThenBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -34,6 +37,8 @@ public static class AlertMessageBuilder
             FallbackText = $"{title}: " + string.Join("; ", ordered.Take(3).Select(a => $"{accounts[a.AccountId].Name}: {a.Reason}")),
             Sections = sections,
             Context = context,
+            // The health trend of each account alerted on (the first few), after the alert itself.
+            FollowedBy = [.. ordered.Select(a => a.AccountId).Distinct().Take(MaxPicturesPerMessage).Select(id => new PictureRequest(PictureKind.HealthTrend, id))],
         };
     }
 

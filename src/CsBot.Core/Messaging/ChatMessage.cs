@@ -18,6 +18,10 @@ public sealed record ChatMessage
     public IReadOnlyList<MessageAction> Actions { get; init; } = [];
     /// <summary>Small print under the message (data freshness, "and 3 more"...).</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
+    /// <summary>Charts sent after this message once its text is delivered: the text never waits for a picture.</summary>
+    public IReadOnlyList<PictureRequest> FollowedBy { get; init; } = [];
+    /// <summary>The picture this message shows (a chart following an answer, alert or digest); null for text messages.</summary>
+    public MessagePicture? Picture { get; init; }
 
     public string PreviewText => FallbackText ?? Title;
 }

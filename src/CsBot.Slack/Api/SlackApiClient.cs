@@ -16,7 +16,7 @@ namespace CsBot.Slack.Api;
 /// is refused here as "ratelimited" until Slack's Retry-After has passed, without reaching Slack, so a burst does not
 /// keep hammering a method Slack asked us to leave alone.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider time)
+public sealed partial class SlackApiClient(HttpClient http, SlackOptions options, ILogger<SlackApiClient> logger, TimeProvider time)
 {
     /// <summary>Used when Slack answers 429 without a Retry-After header.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);

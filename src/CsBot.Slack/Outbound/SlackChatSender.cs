@@ -32,6 +32,7 @@ public sealed partial class SlackChatSender(
     public const int HistoryLimit = 50;
 
     private readonly ExpiringCache<string, string> _dmChannels = new(time, SlackUserDirectory.CacheLifetime, 10_000);
+    private readonly SlackPictureUploads _pictures = new(api);
 
     public const string PlatformName = "slack";
 
@@ -51,6 +52,14 @@ public sealed partial class SlackChatSender(
 
         var parent = SlackParent.Of(message);
         if (parent is { Kind: MessageLinkKind.Replace }) return await UpdateAsync(parent, message, cancellationToken);
+        if (message.Message.Picture is { IsDrawn: true } picture)
+        {
+            // A file is shared by channel id; a channel known by name is looked up first.
+            return await ResolveIdAsync(message.Recipient, cancellationToken) is { } id
+                ? await _pictures.UploadAsync(id, message, picture, cancellationToken)
+                : SendResult.Failed($"Slack could not tell where {message.Recipient.DisplayName} is to share the picture; retrying", transient: true);
+        }
+
         var channel = parent is not null ? SlackResult<string>.Success(parent.Channel) : await ResolveAsync(message.Recipient, cancellationToken);
         if (!channel.Ok) return Failed(channel, ChannelMethod(message.Recipient));
 
@@ -143,7 +152,7 @@ public sealed partial class SlackChatSender(
     private static string ChannelMethod(Recipient recipient) =>
         recipient.Kind == RecipientKind.User && !UserId().IsMatch(recipient.Key) ? "users.lookupByEmail/conversations.open" : "conversations.open";
 
-    private static SendResult Failed<T>(SlackResult<T> result, string method) =>
+    internal static SendResult Failed<T>(SlackResult<T> result, string method) =>
         result.Error is SlackApiClient.RateLimited or "rate_limited"
             ? SendResult.Limited(SlackErrors.Describe(method, result.Error, result.RetryAfter), result.RetryAfter ?? SlackApiClient.DefaultRetryAfter)
             : SendResult.Failed(SlackErrors.Describe(method, result.Error!, result.RetryAfter), result.Transient,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CsBot.Application.Pictures;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 using CsBot.Slack.Api;
@@ -13,7 +14,8 @@ namespace CsBot.Slack.Outbound;
 /// here; an answer Slack still will not take (it asked to wait longer, or failed again) goes to the durable outbox,
 /// which delivers it when Slack allows, so an answer is never dropped for a wait.
 /// </summary>
-public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger, IOutbox outbox)
+public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, TimeProvider time, ILogger<SlackResponder> logger, IOutbox outbox,
+    PictureDelivery? pictures = null)
 {
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(10);
 
@@ -32,15 +34,20 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
     /// </summary>
     public async Task<bool> PostAnswerAsync(string channel, string? threadTs, ChatMessage message, string key, CancellationToken ct)
     {
+        var outgoing = new OutgoingMessage(Recipient.Channel(channel), message, key) { Platform = SlackChatSender.PlatformName, ThreadId = threadTs };
         var result = await PostAsync(channel, threadTs, message, ct);
-        if (result.Ok) return true;
+        if (result.Ok)
+        {
+            // The text is out; its charts follow through the outbox.
+            pictures?.Follow(outgoing, SlackChatSender.PlatformName);
+            return true;
+        }
         if (!result.Transient)
         {
             logger.LogWarning("Answer in {Channel} was not posted: {Error}", channel, result.Error);
             return false;
         }
         var after = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.Zero);
-        var outgoing = new OutgoingMessage(Recipient.Channel(channel), message, key) { Platform = SlackChatSender.PlatformName, ThreadId = threadTs };
         outbox.Enqueue(outgoing, after);
         logger.LogInformation("Slack could not take the answer in {Channel} now ({Error}); queued in the outbox as {Key}, due {After:u}", channel, result.Error, key, after);
         return true;

@@ -23,7 +23,8 @@ public sealed class TeamsBot(
     CardActionHandler cardActions,
     PostedCards cards,
     IConversationStore store,
-    ILogger<TeamsBot> logger) : TeamsActivityHandler
+    ILogger<TeamsBot> logger,
+    TeamsPictureReplies? pictures = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -64,7 +65,10 @@ public sealed class TeamsBot(
         }
 
         // The channel was captured above, so a digest subscribed here can be delivered here.
-        await cards.ReplyAsync(turnContext, askService.Ask(text, TeamsAskers.From(activity, conversation, email)), cancellationToken);
+        var answer = askService.Ask(text, TeamsAskers.From(activity, conversation, email));
+        await cards.ReplyAsync(turnContext, answer, cancellationToken);
+        // Charts go after the answer's card, never before it.
+        if (pictures is not null) await pictures.FollowAsync(turnContext, answer, cancellationToken);
     }
 
     /// <summary>

@@ -25,7 +25,11 @@ public static class AdaptiveCardRenderer
     /// </summary>
     public const int MaxCardBytes = 28_000;
 
-    public static JsonObject Render(ChatMessage message)
+    public static JsonObject Render(ChatMessage message) =>
+        // Base64 images do not count against Teams' size limit, so the picture is added after the text is sized.
+        PictureCardImage.Attach(RenderText(message), message);
+
+    private static JsonObject RenderText(ChatMessage message)
     {
         var card = Build(message, message.Sections.Count);
         if (Size(card) <= MaxCardBytes) return card;

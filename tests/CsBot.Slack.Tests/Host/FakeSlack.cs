@@ -47,9 +47,21 @@ public sealed class FakeSlack : IDisposable
             .RespondWith(Response.Create().WithCallback(request => Replies(request.Body ?? "")));
         Server.Given(Request.Create().WithPath("/api/conversations.list").UsingPost()).AtPriority(10)
             .RespondWith(Response.Create().WithCallback(request => ChannelList(request.Body ?? "")));
+        // File upload: an upload URL on this server, the bytes posted there, then the share into a channel.
+        Server.Given(Request.Create().WithPath("/api/files.getUploadURLExternal").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                var id = $"F0CHART{Interlocked.Increment(ref _files):000}";
+                return Json(new JsonObject { ["ok"] = true, ["upload_url"] = $"{Server.Url}/upload/{id}", ["file_id"] = id });
+            }));
+        Server.Given(Request.Create().WithPath("/upload/*").UsingPost()).AtPriority(10)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody("OK"));
+        Api("files.completeUploadExternal", new JsonObject { ["ok"] = true, ["files"] = new JsonArray() });
         Server.Given(Request.Create().WithPath("/response/*").UsingPost()).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
     }
+
+    private int _files;
 
     public string ApiUrl => Server.Url + "/api/";
 

@@ -68,7 +68,9 @@
     scrollChat();
     try {
       const reply = await postJson("/api/local/ask", { text, ...who() });
-      answer.replaceChildren(card(reply.message, {}));
+      const answerCard = card(reply.message, {});
+      answer.replaceChildren(answerCard);
+      followWithPictures(answerCard, reply.message);
     } catch (error) {
       answer.replaceChildren(el("p", { className: "error" }, `Could not ask CsBot: ${error.message}`));
     }
@@ -109,7 +111,38 @@
     }
     if (message.actions && message.actions.length > 0) node.append(buttons(message.actions, message, origin, () => node));
     for (const line of message.context || []) node.append(el("p", { className: "context" }, line));
+    const image = chart(message);
+    if (image) node.append(image);
     return node;
+  }
+
+  /** The picture a message carries (a chart, PNG in base64), with its alt text stating the numbers; null without one. */
+  function chart(message) {
+    const picture = message.picture;
+    if (!picture || !picture.png) return null;
+    return el("img", {
+      className: "chart",
+      src: `data:image/png;base64,${picture.png}`,
+      alt: picture.altText || message.title,
+      width: String(picture.width),
+      height: String(picture.height),
+    });
+  }
+
+  /** The charts an answer names come after its text: each is drawn on the server and added to the bottom of the answer's card. */
+  async function followWithPictures(answerCard, message) {
+    for (const request of message.followedBy || []) {
+      try {
+        const query = new URLSearchParams({ kind: request.kind, subject: request.subject });
+        const response = await fetch(`/api/local/pictures?${query}`, { headers: { accept: "application/json" } });
+        if (!response.ok) continue;
+        const image = chart(await response.json());
+        if (image) answerCard.append(image);
+        scrollChat();
+      } catch {
+        // The answer's text already states the numbers; a missing picture is not an error worth showing.
+      }
+    }
   }
 
   function buttons(actions, message, origin, cardNode) {
