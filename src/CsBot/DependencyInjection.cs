@@ -53,7 +53,8 @@ public static class DependencyInjection
         builder.AddNotifyingPlatform(notifying, settings.Slack.IsConfigured);
         builder.AddApi(settings.Host.Api);
         builder.AddOpenSurfaces(settings, notifying);
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox");
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox")
+            .AddCheck<AdminChannelHealthCheck>("admin-channel");
         return builder;
     }
 

@@ -12,6 +12,8 @@ public enum ActionKind
     Why,
     /// <summary>Show the next page of a list; <see cref="MessageAction.Value"/> is the page to show (1 for the second).</summary>
     ShowMore,
+    /// <summary>Retry every dead-lettered message with one cause, after an admin fixed it; <see cref="MessageAction.Value"/> is the cause key.</summary>
+    RetryDeliveries,
 }
 
 public enum ActionStyle
