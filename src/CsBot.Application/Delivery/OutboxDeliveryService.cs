@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CsBot.Application.Delivery.Failures;
+using CsBot.Application.Observability;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
@@ -177,6 +178,7 @@ public sealed class OutboxDeliveryService
         if (result.Delivered)
         {
             _outbox.MarkDelivered(claimed.Id, platform, result.PlatformMessageId, now);
+            CsBotMetrics.Delivered(platform, now - claimed.CreatedAt);
             return Outcome.Delivered;
         }
 
