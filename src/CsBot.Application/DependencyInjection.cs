@@ -3,6 +3,7 @@ using CsBot.Application.Actions;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
 using CsBot.Application.Delivery;
+using CsBot.Application.Delivery.Failures;
 using CsBot.Application.Digest;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
@@ -90,11 +91,14 @@ public static class DependencyInjection
         // Answers queued by a platform that is not the notifying one go back through that platform's keyed sender.
         services.AddSingleton(sp => new OutboxDeliveryService(sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<IChatSender>(),
             settings.Delivery, sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<OutboxDeliveryService>>(),
-            Random.Shared, name => sp.GetKeyedService<IChatSender>(name), sp.GetRequiredService<PictureDelivery>()));
+            Random.Shared, name => sp.GetKeyedService<IChatSender>(name), sp.GetRequiredService<PictureDelivery>(),
+            sp.GetRequiredService<FailedDeliveries>()));
         // Charts follow answers, alerts and digests when a renderer is registered (CsBot.Charts).
         services.AddSingleton<PictureCharts>();
         services.AddSingleton(sp => new PictureDelivery(sp.GetRequiredService<PictureCharts>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<BusinessClock>(),
             sp.GetRequiredService<ILogger<PictureDelivery>>(), sp.GetService<IChartRenderer>(), sp.GetService<IDeliveryTrigger>()));
+        // Dead letters grouped by cause for the admin channel and the bulk retry (button and API).
+        services.AddSingleton<FailedDeliveries>();
         services.AddSingleton<RenewalReminderService>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestService>();

@@ -5,7 +5,7 @@ namespace CsBot.Teams;
 
 /// <summary>
 /// The settings that name channels, read as Teams addresses when Teams delivers notifications: Alerting:Channels
-/// (segment -> channel, the defaults included) and Digest:Subscriptions:N:Channel. Each value is "Team name/Channel
+/// (segment -> channel, the defaults included), Digest:Subscriptions:N:Channel and Alerting:AdminChannel. Each value is "Team name/Channel
 /// name", a bare channel name (only while a single team has a channel of that name) or a channel's conversation id.
 /// Teams are only known once CsBot is installed in them, so start-up checks the form of each value and whether it is
 /// ambiguous among the teams known so far; an unknown or ambiguous one fails at first use, naming its key.
@@ -16,6 +16,7 @@ public sealed class TeamsChannelSettings(IConfiguration configuration, AlertingO
     [
         .. alerting.Channels.Select(c => ($"{AlertingOptions.SectionName}:Channels:{c.Key}", c.Value)),
         .. DigestChannels(configuration),
+        .. AdminChannel(configuration),
     ];
 
     /// <summary>The keys whose value is <paramref name="address"/> (as the recipient carries it, without '#'), for telling where to fix it.</summary>
@@ -27,7 +28,8 @@ public sealed class TeamsChannelSettings(IConfiguration configuration, AlertingO
     {
         var configured = configuration.GetSection($"{AlertingOptions.SectionName}:Channels").GetChildren()
             .Select(c => (Key: c.Path, Address: c.Value ?? ""))
-            .Concat(DigestChannels(configuration));
+            .Concat(DigestChannels(configuration))
+            .Concat(AdminChannel(configuration));
         foreach (var (key, address) in configured)
         {
             var value = Clean(address);
@@ -42,6 +44,11 @@ public sealed class TeamsChannelSettings(IConfiguration configuration, AlertingO
             .Select(s => s.GetSection("Channel"))
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .Select(c => (c.Path, c.Value!));
+
+    private static IEnumerable<(string Key, string Address)> AdminChannel(IConfiguration configuration) =>
+        configuration.GetSection($"{AlertingOptions.SectionName}:AdminChannel") is { Value: { } value } section && !string.IsNullOrWhiteSpace(value)
+            ? [(section.Path, value)]
+            : [];
 
     private static string Clean(string address) => address.Trim().TrimStart('#').Trim();
 }

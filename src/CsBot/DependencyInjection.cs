@@ -56,8 +56,10 @@ public static class DependencyInjection
         builder.AddTeams();
         builder.AddNotifyingPlatform(notifying, settings.Slack.IsConfigured);
         builder.AddApi(settings.Host.Api);
+        builder.AddMetricsExport(settings.Host.MetricsExport);
         builder.AddOpenSurfaces(settings, notifying);
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox");
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox")
+            .AddCheck<AdminChannelHealthCheck>("admin-channel");
         return builder;
     }
 
@@ -65,6 +67,7 @@ public static class DependencyInjection
     {
         app.UseSecurityHeaders();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapMetricsExport();
         app.MapLocalChat();
         // The outbox and the digest preview are for whoever runs CsBot: the same guard as the local chat.
         app.MapGroup("").LocalOnly().MapOutboxEndpoints().MapDigestEndpoints();
@@ -129,6 +132,8 @@ public static class DependencyInjection
         services.AddSingleton(new OpenSurface("Local chat /api/local", local));
         services.AddSingleton(new OpenSurface("Playground /", local));
         services.AddSingleton(new OpenSurface("OpenAPI /openapi/v1.json", "open: describes the API, holds no data"));
+        if (settings.Host.MetricsExport.Enabled)
+            services.AddSingleton(new OpenSurface("Metrics /metrics", "open (Metrics:Enabled=true) for Prometheus: counts and timings, no customer data"));
         services.AddSingleton(new OpenSurface("Notifications", $"delivered to {platform}{(platform == ChatPlatform.Local ? " (console, log file, /api/local/messages); quiet hours off" : "")}"));
         services.AddHostedService<SurfaceReport>();
     }

@@ -108,6 +108,30 @@ public class ConfigurationValidationTests
             (settings.Application.Alerting.QuietHours.Enabled, settings.Application.Alerting.QuietHours.Start, settings.Application.Alerting.QuietHours.End, settings.Application.Alerting.QuietHours.Weekends));
     }
 
+    [Theory]
+    [InlineData("#", "Alerting:AdminChannel names no channel")]
+    [InlineData("CS Admin", "Alerting:AdminChannel is 'CS Admin', which Slack cannot name")]
+    public void A_bad_admin_channel_names_the_key_and_the_fix(string channel, string start)
+    {
+        var error = Fails(("Alerting:AdminChannel", channel), ("Slack:BotToken", "xoxb-1"), ("Slack:SigningSecret", "secret"));
+
+        var message = Assert.Single(error.Errors, e => e.Contains("AdminChannel"));
+        Assert.StartsWith(start, message);
+        Assert.Contains("e.g. \"cs-admin\"", message);
+    }
+
+    [Fact]
+    public void The_admin_channel_and_metrics_are_off_by_default_and_read_when_set()
+    {
+        var defaults = SettingsLoader.Load(new ConfigurationBuilder().Build());
+        var set = SettingsLoader.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Alerting:AdminChannel", "#cs-admin"), new("Metrics:Enabled", "true")]).Build());
+
+        Assert.Equal((null, false), (defaults.Application.Alerting.AdminChannelName, defaults.Host.MetricsExport.Enabled));
+        Assert.Equal(("cs-admin", true), (set.Application.Alerting.AdminChannelName, set.Host.MetricsExport.Enabled));
+        Assert.StartsWith("Metrics:Enabled is 'yes'; use true", Assert.Single(Fails(("Metrics:Enabled", "yes")).Errors));
+    }
+
     [Fact]
     public void Bad_alerting_settings_name_each_key_and_the_fix()
     {

@@ -17,6 +17,7 @@ public sealed class FakeConnector : IDisposable
 
     private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
     private int _ids;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _failing = new(StringComparer.Ordinal);
 
     public FakeConnector()
     {
@@ -45,9 +46,19 @@ public sealed class FakeConnector : IDisposable
         var response = Response.Create().WithStatusCode(status)
             .WithBodyAsJson(new { error = new { code, message = "fake connector says " + code } });
         if (retryAfter is not null) response = response.WithHeader("Retry-After", retryAfter);
-        _server.Given(Request.Create().WithPath("/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities").UsingPost())
+        var mapping = Guid.NewGuid();
+        _failing[conversationId] = mapping;
+        // The path as the connector client escapes it, and as sent when there is nothing to escape or it is left as is (':' and '@').
+        _server.Given(Request.Create().WithPath("/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities", "/v3/conversations/" + conversationId + "/activities").UsingPost())
+            .WithGuid(mapping)
             .AtPriority(1)
             .RespondWith(response);
+    }
+
+    /// <summary>Posts into <paramref name="conversationId"/> are accepted again, as once its cause was fixed.</summary>
+    public void Recover(string conversationId)
+    {
+        if (_failing.TryRemove(conversationId, out var mapping)) _server.DeleteMapping(mapping);
     }
 
     public IReadOnlyList<Captured> Requests =>

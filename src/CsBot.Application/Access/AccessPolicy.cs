@@ -95,6 +95,13 @@ public sealed class AccessPolicy(AccessOptions options)
         };
     }
 
+    /// <summary>
+    /// Null when <paramref name="role"/> may retry failed deliveries; otherwise why not. Admins only: a retry resends
+    /// messages addressed to other people and channels.
+    /// </summary>
+    public static string? DeliveryRetryRefusal(Role role) =>
+        role == Role.Admin ? null : "Only admins (Access:Admins) can retry failed deliveries.";
+
     public static bool IsSelf(Person person, Asker asker) =>
         (asker.Email is { } email && person.Email.Equals(email, StringComparison.OrdinalIgnoreCase))
         || (person.ChatIdOn(asker.Platform) is { } id && id == asker.UserId);

@@ -1,6 +1,7 @@
 using CsBot.Application.Access;
 using CsBot.Application.Alerts;
 using CsBot.Application.Asking;
+using CsBot.Application.Delivery.Failures;
 using CsBot.Application.ReadModel;
 using CsBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
@@ -11,11 +12,13 @@ namespace CsBot.Application.Actions;
 /// Answers a pressed button the same way on every platform. Choose asks the follow-up question the button carries
 /// and Why asks "why is &lt;account&gt; at risk", ShowMore asks "show more" in the presser's conversation; all go through <see cref="AskService"/>, so they are answered,
 /// and refused, exactly as if the presser had typed them. Acknowledge and snooze go to <see cref="IAlertActions"/>,
-/// the same service the typed "ack Initech usage-cliff" reaches. Who may do what is therefore decided in those
+/// the same service the typed "ack Initech usage-cliff" reaches. Retry (on an admin-channel post) goes to
+/// <see cref="FailedDeliveries"/>, for admins only. Who may do what is therefore decided in those
 /// two places only, for typed text and buttons alike, both by <see cref="AccessPolicy"/>. Never throws at the presser:
 /// a button it does not know, or anything unexpected, becomes a polite reply and a log line.
 /// </summary>
-public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, PortfolioView view, AccessPolicy access, ILogger<ButtonPressHandler> logger)
+public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, PortfolioView view, AccessPolicy access, ILogger<ButtonPressHandler> logger,
+    FailedDeliveries? failures = null)
 {
     public ButtonPressResult Handle(ButtonPress press)
     {
@@ -31,6 +34,7 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
                 ActionKind.ShowMore => Ask("show more", press, answersOriginal: false),
                 ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal
                     or ActionKind.Handled or ActionKind.HandOver => ApplyToAlert(press),
+                ActionKind.RetryDeliveries when failures is not null => DeliveryRetryPress.Handle(press, failures, access.RoleOf(press.Asker, view.Portfolio.ManagerEmails), logger),
                 _ => new ButtonPressResult(UnknownButton()),
             };
         }

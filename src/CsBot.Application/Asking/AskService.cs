@@ -1,7 +1,9 @@
 using CsBot.Application.Access;
 using CsBot.Application.Alerts;
+using System.Diagnostics;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Prediction;
+using CsBot.Application.Observability;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
@@ -33,6 +35,8 @@ public sealed class AskService(
     {
         // Checked before anything reads the text, so a huge question costs nothing.
         if (QuestionLimits.IsTooLong(text)) return QuestionLimits.TooLong(text);
+        var started = Stopwatch.GetTimestamp();
+        IntentKind? intent = null;
         try
         {
             var portfolio = view.Portfolio;
@@ -42,6 +46,7 @@ public sealed class AskService(
             var turn = memory.Follow(parsed, asker, today, portfolio.Segments, portfolio.Matcher.Names);
             if (turn.Reply is { } nothingToFollow) return nothingToFollow;
             var question = turn.Question;
+            intent = question.Intent;
             var ctx = new AskContext(question, asker, access.RoleOf(asker, portfolio.ManagerEmails), today, portfolio, view.Scores, view.Alerts, access, metrics.Currency) { Page = turn.Page };
             var answer = question.Intent switch
             {
@@ -62,6 +67,10 @@ public sealed class AskService(
         {
             logger.LogError(ex, "Answering {Platform} user {User} failed for: {Text}", asker.Platform, asker.UserId, text);
             return HelpMessages.Failure();
+        }
+        finally
+        {
+            CsBotMetrics.QuestionAnswered(intent?.ToString() ?? "none", Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using CsBot.Application.Pictures;
+using CsBot.Application.Delivery.Failures;
+using CsBot.Application.Observability;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
@@ -26,6 +28,7 @@ public sealed class OutboxDeliveryService
     private readonly RetryBackoff _backoff;
     private readonly Func<string, IChatSender?> _platformSenders;
     private readonly PictureDelivery? _pictures;
+    private readonly FailedDeliveries? _failures;
 
     /// <summary>How far before the unfinished attempt the platform's history is searched, for clock differences.</summary>
     public static readonly TimeSpan HistoryMargin = TimeSpan.FromMinutes(1);
@@ -37,10 +40,13 @@ public sealed class OutboxDeliveryService
     /// <param name="platformSenders">The sender of each other configured platform by name, for messages that name
     /// theirs (<see cref="OutgoingMessage.Platform"/>: an answer queued by the platform it was asked on).</param>
     /// <param name="pictures">Draws the pictures queued after a text and queues those a delivered text asks for; none: text only.</param>
+    /// <param name="failures">Reports a run's dead letters to the admin channel, grouped by cause; null to only log them.</param>
     public OutboxDeliveryService(IOutboxStore outbox, IChatSender sender, DeliveryOptions options, BusinessClock clock,
-        ILogger<OutboxDeliveryService> logger, Random random, Func<string, IChatSender?> platformSenders, PictureDelivery? pictures = null)
+        ILogger<OutboxDeliveryService> logger, Random random, Func<string, IChatSender?> platformSenders, PictureDelivery? pictures = null,
+        FailedDeliveries? failures = null)
     {
         _pictures = pictures;
+        _failures = failures;
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -74,7 +80,21 @@ public sealed class OutboxDeliveryService
                 default: unrecorded++; break;
             }
         }
+        if (deadLettered > 0) ReportFailures();
         return new DeliveryRunSummary(due.Count, delivered, retrying, deadLettered, skipped, unrecorded, paused);
+    }
+
+    /// <summary>Queues the admin-channel posts for new dead letters; they go out with the next run.</summary>
+    private void ReportFailures()
+    {
+        try
+        {
+            _failures?.ReportToAdminChannel();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not report delivery failures to the admin channel; they stay listed by GET /api/local/outbox?state=DeadLetter");
+        }
     }
 
     private bool IsPaused(string platform) => _pausedUntil.TryGetValue(platform, out var until) && until > _clock.Now;
@@ -190,6 +210,7 @@ public sealed class OutboxDeliveryService
         {
             _outbox.MarkDelivered(claimed.Id, platform, result.PlatformMessageId, now);
             _pictures?.Follow(claimed.Message, platform);
+            CsBotMetrics.Delivered(platform, now - claimed.CreatedAt);
             return Outcome.Delivered;
         }
 
@@ -218,6 +239,12 @@ public sealed class OutboxDeliveryService
     private Outcome DeadLetter(OutboxEntry claimed, string error, string why)
     {
         _outbox.MarkDeadLetter(claimed.Id, error, _clock.Now);
+        if (FailedDeliveries.IsAdminPost(claimed.IdempotencyKey))
+        {
+            // Not reported to the admin channel (it is the one failing): logged, and shown on /healthz.
+            _logger.LogError("The admin channel {Channel} could not be posted to ({Why}): {Error}", claimed.Message.Recipient.DisplayName, why, error);
+            return Outcome.DeadLettered;
+        }
         _logger.LogWarning("Message {Key} to {Recipient} <{RecipientKey}> dead-lettered ({Why}): {Error}",
             claimed.IdempotencyKey, claimed.Message.Recipient.DisplayName, claimed.Message.Recipient.Key, why, error);
         return Outcome.DeadLettered;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CsBot.Application.Notifications;
+using CsBot.Application.Observability;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -100,6 +101,7 @@ public sealed class RiskEvaluationService(
         var sent = await notifier.NotifyAsync(changes, accounts, latest, cancellationToken);
 
         var summary = new EvaluationSummary(today, scored, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
+        CsBotMetrics.EvaluationRan(summary.Elapsed, summary.AccountsScored);
         logger.LogInformation(
             "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages queued in {Elapsed} ms",
             summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);

@@ -49,6 +49,15 @@ public sealed class AlertingOptions
 
     public QuietHoursOptions QuietHours { get; set; } = new();
 
+    /// <summary>
+    /// The channel, on the platform that notifies, where delivery failures that need a person are posted, grouped
+    /// by cause, with a button that retries them. Null or empty: failures are only logged and listed by the outbox API.
+    /// </summary>
+    public string? AdminChannel { get; set; }
+
+    /// <summary>The admin channel's name without '#', or null when none is configured.</summary>
+    public string? AdminChannelName => AdminChannel?.Trim().TrimStart('#').Trim() is { Length: > 0 } name ? name : null;
+
     /// <summary>The same settings with quiet hours switched off (this object is left as it is).</summary>
     public AlertingOptions WithoutQuietHours() => new()
     {
@@ -58,6 +67,7 @@ public sealed class AlertingOptions
         EscalateCriticalAfterHours = EscalateCriticalAfterHours,
         ReplyInThreadWithinHours = ReplyInThreadWithinHours,
         AcknowledgedReminderHours = AcknowledgedReminderHours,
+        AdminChannel = AdminChannel,
         QuietHours = new QuietHoursOptions { Enabled = false, Start = QuietHours.Start, End = QuietHours.End, Weekends = QuietHours.Weekends },
     };
 

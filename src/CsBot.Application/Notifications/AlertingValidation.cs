@@ -23,9 +23,26 @@ public static class AlertingValidation
             if (string.IsNullOrWhiteSpace(channel))
                 errors.Add($"Alerting:Channels:{segment} is empty; give a channel name such as \"cs-alerts\", or remove the entry.");
         }
+        if (AdminChannelProblem(options.AdminChannel) is { } admin) errors.Add(admin);
         CheckTime("Alerting:QuietHours:Start", options.QuietHours.Start, errors);
         CheckTime("Alerting:QuietHours:End", options.QuietHours.End, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="channel"/> can name the admin channel (absent or empty for none, or a channel name or id); otherwise the
+    /// key and the fix. Whether the channel exists is only known when the first failure is posted there: a post it
+    /// refuses is logged and shown on /healthz.
+    /// </summary>
+    public static string? AdminChannelProblem(string? channel)
+    {
+        // Empty is the example file's "off", as for Slack:BotToken.
+        if (string.IsNullOrEmpty(channel)) return null;
+        const string fix = "give the channel delivery failures are posted to, e.g. \"cs-admin\" (on Teams \"Team name/Channel name\"), or remove the key to only log them";
+        var name = channel.Trim().TrimStart('#').Trim();
+        if (name.Length == 0) return $"Alerting:AdminChannel names no channel; {fix}.";
+        if (name.Length > 200 || name.Any(char.IsControl)) return $"Alerting:AdminChannel is not a channel name; {fix}.";
+        return null;
     }
 
     /// <summary>Parses "HH:mm" (24-hour, two digits each), the only form quiet hours accept.</summary>

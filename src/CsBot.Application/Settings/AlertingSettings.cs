@@ -41,6 +41,7 @@ internal static class AlertingSettings
         var channels = section.GetSection("Channels").GetChildren().ToList();
         if (channels.Count > 0)
             alerting.Channels = new Dictionary<string, string>(channels.Select(c => KeyValuePair.Create(c.Key, c.Value ?? "")), StringComparer.OrdinalIgnoreCase);
+        alerting.AdminChannel = section["AdminChannel"];
         foreach (var error in AlertingValidation.Validate(alerting)) errors.Add(error);
         return alerting;
     }

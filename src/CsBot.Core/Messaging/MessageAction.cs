@@ -16,6 +16,8 @@ public enum ActionKind
     Handled,
     /// <summary>Hand an acknowledged alert to another CSM; <see cref="MessageAction.Value"/> is "alert id|their email".</summary>
     HandOver,
+    /// <summary>Retry every dead-lettered message with one cause, after an admin fixed it; <see cref="MessageAction.Value"/> is the cause key.</summary>
+    RetryDeliveries,
 }
 
 public enum ActionStyle

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsBot.Application.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Slack.Api;
@@ -184,7 +185,10 @@ public sealed partial class SlackApiClient(HttpClient http, SlackOptions options
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                CsBotMetrics.RateLimitReceived("slack");
                 return Fail<JsonElement>(method, RateLimited, true, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
+            }
             var text = await response.Content.ReadAsStringAsync(ct);
             if ((int)response.StatusCode >= 500)
                 return Fail<JsonElement>(method, SlackErrors.Http, true, response.Headers.RetryAfter?.Delta);

@@ -22,7 +22,8 @@ public sealed class SlackInteractionHandler(
     SlackSentMessages sent,
     SlackWorkQueue queue,
     TeamAllowList teams,
-    ILogger<SlackInteractionHandler> logger)
+    ILogger<SlackInteractionHandler> logger,
+    TimeProvider time)
 {
     public IResult Handle(byte[] body)
     {
@@ -53,11 +54,14 @@ public sealed class SlackInteractionHandler(
         var action = payload.Actions?.FirstOrDefault(a => SlackActionId.TryDecode(a.ActionId, out _));
         if (action is null) return Results.Ok();
         SlackActionId.TryDecode(action.ActionId, out var kind);
-        queue.Enqueue($"{kind} pressed by {payload.User.Id}", ct => RunAsync(kind, action.Value ?? "", payload, ct));
+        // A press is answered once: Slack's retries of it and restarts never queue its reply twice.
+        var key = $"slack:press:{payload.User.Id}:{action.ActionTs ?? Guid.NewGuid().ToString("N")}";
+        var receivedAt = time.GetUtcNow();
+        queue.Enqueue($"{kind} pressed by {payload.User.Id}", ct => RunAsync(kind, action.Value ?? "", payload, new Reply(key, receivedAt + SlackApiClient.ResponseUrlLifetime), ct));
         return Results.Ok();
     }
 
-    private async Task RunAsync(ActionKind kind, string value, SlackInteraction payload, CancellationToken ct)
+    private async Task RunAsync(ActionKind kind, string value, SlackInteraction payload, Reply reply, CancellationToken ct)
     {
         var asker = await askers.ResolveAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, ct, payload.Container?.ChannelId ?? payload.Channel?.Id,
             payload.Container?.ThreadTs ?? payload.Message?.ThreadTs);
@@ -66,7 +70,7 @@ public sealed class SlackInteractionHandler(
         var result = buttons.Handle(new ButtonPress(kind, value, asker) { Original = sent.Find(place.Channel, place.Ts) });
         // The marked alert message says what happened; the reply is only needed when it could not be updated.
         if (result.UpdatedOriginal is { } updated && await UpdateInPlaceAsync(place, updated, ct)) return;
-        await ReplyAsync(place, result.Reply, replaceOriginal: result.ReplyAnswersOriginal, ct);
+        await ReplyAsync(place, result.Reply, replaceOriginal: result.ReplyAnswersOriginal, reply with { Presser = new Recipient(RecipientKind.User, asker.UserId, asker.DisplayName) }, ct);
     }
 
     private async Task<bool> UpdateInPlaceAsync(Place place, ChatMessage updated, CancellationToken ct)
@@ -75,13 +79,23 @@ public sealed class SlackInteractionHandler(
         return place.ResponseUrl is { } url && (await responder.RespondAsync(url, updated, inChannel: false, replaceOriginal: true, ct)).Ok;
     }
 
-    private async Task ReplyAsync(Place place, ChatMessage message, bool replaceOriginal, CancellationToken ct)
+    /// <summary>
+    /// The reply to the presser, through the response_url, else in the conversation. When Slack asks to wait it goes
+    /// through the outbox (<see cref="SlackResponder.RespondOrQueueAsync"/>, <see cref="SlackResponder.PostAnswerAsync"/>), so it is never dropped.
+    /// </summary>
+    private async Task ReplyAsync(Place place, ChatMessage message, bool replaceOriginal, Reply reply, CancellationToken ct)
     {
-        if (place.ResponseUrl is { } url && (await responder.RespondAsync(url, message, inChannel: false, replaceOriginal, ct)).Ok) return;
-        if (place.Channel is { } channel) await responder.PostAsync(channel, place.Ts, message, ct);
+        if (place.ResponseUrl is { } url && await responder.RespondOrQueueAsync(url, reply.UrlExpiresAt, reply.Presser!, message, replaceOriginal, reply.Key, ct)) return;
+        if (place.Channel is { } channel) await responder.PostAnswerAsync(channel, place.Ts, message, reply.Key, ct);
     }
 
     private static ChatMessage Notice(string title, string text) => new() { Title = title, FallbackText = text, Sections = [new MessageSection { Text = text }] };
+
+    /// <summary>The outbox key of the press's reply and when its response_url stops working; <see cref="Presser"/> is who gets it once it has.</summary>
+    private sealed record Reply(string Key, DateTimeOffset UrlExpiresAt)
+    {
+        public Recipient? Presser { get; init; }
+    }
 
     private sealed record Place(string? Channel, string? Ts, bool Ephemeral, string? ResponseUrl);
 }

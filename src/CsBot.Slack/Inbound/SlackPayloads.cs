@@ -28,4 +28,4 @@ public sealed record SlackInteractionContainer(string? Type, string? MessageTs, 
 
 public sealed record SlackInteractionMessage(string? Ts, string? ThreadTs = null);
 
-public sealed record SlackInteractionAction(string? ActionId, string? Value, string? Type);
+public sealed record SlackInteractionAction(string? ActionId, string? Value, string? Type, string? ActionTs = null);

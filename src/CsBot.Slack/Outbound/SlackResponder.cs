@@ -87,6 +87,24 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
         return true;
     }
 
+    /// <summary>
+    /// Replies to a button press through its <paramref name="responseUrl"/>. When Slack cannot take it now (a wait
+    /// longer than <see cref="MaxInlineWait"/>, 5xx, timeout) it is queued in the outbox under <paramref name="key"/>
+    /// with the URL, and delivered there when Slack allows, or to <paramref name="presser"/> directly once the URL has
+    /// expired. False only when the URL refused it for good, so the caller can post it elsewhere.
+    /// </summary>
+    public async Task<bool> RespondOrQueueAsync(string responseUrl, DateTimeOffset urlExpiresAt, Recipient presser, ChatMessage message, bool replaceOriginal,
+        string key, CancellationToken ct)
+    {
+        var result = await RespondAsync(responseUrl, message, inChannel: false, replaceOriginal, ct);
+        if (result.Ok) return true;
+        if (!result.Transient) return false;
+        var after = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.Zero);
+        outbox.Enqueue(new OutgoingMessage(presser, message, key) { Platform = SlackChatSender.PlatformName, ReplyUrl = responseUrl, ReplyUrlExpiresAt = urlExpiresAt }, after);
+        logger.LogInformation("Slack could not take the reply to {User}'s button press now ({Error}); queued in the outbox as {Key}, due {After:u}", presser.Key, result.Error, key, after);
+        return true;
+    }
+
     public async Task<SlackResult<SlackPostedMessage>> UpdateAsync(string channel, string ts, ChatMessage message, CancellationToken ct)
     {
         var payload = BlockKitRenderer.Render(message);

@@ -1,9 +1,12 @@
+using System.Net;
+using CsBot.Application.Observability;
 using CsBot.Core.Messaging;
 using CsBot.Core.Ports;
 using CsBot.Teams.Inbound;
 using CsBot.Teams.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Teams.Outbound;
@@ -74,6 +77,7 @@ public sealed class TeamsChatSender(
         if (failure is not null)
         {
             var result = ConnectorErrors.ToSendResult(failure, time.GetUtcNow());
+            if (failure is ErrorResponseException { Response.StatusCode: HttpStatusCode.TooManyRequests }) CsBotMetrics.RateLimitReceived(Platform);
             logger.LogWarning("Teams message {Key} to {Recipient} failed ({Kind}): {Error}", message.IdempotencyKey, recipient.Key, result.Transient ? "will retry" : "permanent", result.Error);
             return result;
         }

@@ -27,9 +27,9 @@ public static class TeamsMessages
         return activity;
     }
 
-    /// <summary>A message worth remembering has buttons that may change it (acknowledge, snooze).</summary>
+    /// <summary>A message worth remembering has buttons that may change it (acknowledge, snooze, retry on an admin-channel post).</summary>
     public static bool HasAlertActions(ChatMessage message) =>
-        message.Actions.Concat(message.Sections.SelectMany(s => s.Actions)).Any(a => a.Kind is ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal);
+        message.Actions.Concat(message.Sections.SelectMany(s => s.Actions)).Any(a => a.Kind is ActionKind.Acknowledge or ActionKind.Snooze1Day or ActionKind.Snooze7Days or ActionKind.SnoozeUntilRenewal or ActionKind.RetryDeliveries);
 
     public static string ToPayload(ChatMessage message) => JsonSerializer.Serialize(message, PayloadJson);
 

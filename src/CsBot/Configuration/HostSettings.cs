@@ -5,6 +5,9 @@ namespace CsBot.Host.Configuration;
 /// <summary>The host's own settings: the ingestion API, the demo portfolio and which platform notifies.</summary>
 public sealed record HostSettings(ApiOptions Api, DemoOptions Demo, ChatOptions Chat)
 {
+    /// <summary>Metrics:Enabled: CsBot's own measurements on /metrics.</summary>
+    public MetricsExportOptions MetricsExport { get; init; } = new(false);
+
     /// <summary>Binds the sections, adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
     public static HostSettings Read(IConfiguration configuration, ICollection<string> errors)
     {
@@ -20,7 +23,7 @@ public sealed record HostSettings(ApiOptions Api, DemoOptions Demo, ChatOptions 
         var chat = SettingsReader.CheckEnum<ChatPlatform>(chatSection["Platform"], "Chat:Platform", "chat platform", errors, required: false)
             ? SettingsReader.Bind<ChatOptions>(configuration, ChatOptions.SectionName, errors)
             : new ChatOptions();
-        return new HostSettings(ReadApi(configuration, errors), demo, chat);
+        return new HostSettings(ReadApi(configuration, errors), demo, chat) { MetricsExport = MetricsExportOptions.Read(configuration, errors) };
     }
 
     private static ApiOptions ReadApi(IConfiguration configuration, ICollection<string> errors)

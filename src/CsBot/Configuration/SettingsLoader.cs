@@ -29,6 +29,11 @@ public static class SettingsLoader
         _ = Application.Prediction.ChurnModelOptions.Read(configuration, errors);
         if (NotificationPlatform.Problem(settings.Host.Chat.Platform, settings.Slack.IsConfigured, settings.Teams.IsEnabled) is { } chatProblem)
             errors.Add(chatProblem);
+        // The admin channel is on the platform that notifies; Teams checks its form with the other channel settings.
+        if (settings.Application.Alerting.AdminChannelName is { } admin
+            && NotificationPlatform.Choose(settings.Host.Chat.Platform, settings.Slack.IsConfigured, settings.Teams.HasCredentials) == ChatPlatform.Slack
+            && SlackChannelNames.Problem("Alerting:AdminChannel", admin) is { } adminProblem)
+            errors.Add(adminProblem);
         if (errors.Count > 0) throw new ConfigurationException(errors);
         return settings;
     }

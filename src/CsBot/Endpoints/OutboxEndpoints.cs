@@ -1,3 +1,4 @@
+using CsBot.Application.Delivery.Failures;
 using CsBot.Core.Outbox;
 using CsBot.Core.Ports;
 
@@ -6,7 +7,9 @@ namespace CsBot.Host.Endpoints;
 /// <summary>
 /// The outbox as an admin sees it: what is queued, what failed and why. <c>GET /api/local/outbox?state=DeadLetter</c>
 /// lists dead letters newest first; <c>GET /api/local/outbox/counts</c> gives the number per state;
-/// <c>POST /api/local/outbox/{id}/retry</c> puts a dead letter back in the queue.
+/// <c>POST /api/local/outbox/{id}/retry</c> puts a dead letter back in the queue. Dead letters grouped by what must
+/// be fixed: <c>GET /api/local/outbox/failures</c>, and <c>POST /api/local/outbox/retry?cause=...</c> requeues a whole
+/// group (the key the admin-channel post names) or, with a bare code such as <c>not_in_channel</c>, every group of it.
 /// </summary>
 public static class OutboxEndpoints
 {
@@ -48,8 +51,29 @@ public static class OutboxEndpoints
                 return Results.Problem(title: "Not a dead letter", detail: $"Entry '{id}' is {entry.State}; only dead letters can be retried.", statusCode: StatusCodes.Status409Conflict);
             return Results.Ok(ToItem(store.Get(id)!));
         });
+        outbox.MapGet("/failures", (FailedDeliveries failures) => Results.Ok(failures.Groups().Select(ToFailure)));
+        outbox.MapPost("/retry", (string? cause, FailedDeliveries failures) =>
+        {
+            if (string.IsNullOrWhiteSpace(cause))
+                return Results.Problem(title: "Which cause?", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "'cause' is missing; give a cause key from GET /api/local/outbox/failures (e.g. not_in_channel:cs-enterprise) or a bare code (e.g. not_in_channel).");
+            var retried = failures.Retry(cause);
+            if (retried.Count == 0)
+                return Results.Problem(title: "Nothing to retry", statusCode: StatusCodes.Status404NotFound,
+                    detail: $"No dead letter has the cause '{cause}'; GET /api/local/outbox/failures lists the causes of those that do.");
+            return Results.Ok(new RetryReply(cause.Trim(), retried.Sum(g => g.Count), [.. retried.Select(ToFailure)]));
+        });
         return app;
     }
+
+    /// <param name="Cause">What to pass as <c>cause</c> to retry this group.</param>
+    public sealed record FailureItem(string Cause, string Code, int Count, string Recipients, string Sentence, DateTimeOffset LatestFailure, string? LastError,
+        IReadOnlyList<string> Ids);
+
+    public sealed record RetryReply(string Cause, int Retried, IReadOnlyList<FailureItem> Groups);
+
+    private static FailureItem ToFailure(FailureGroup g) =>
+        new(g.Cause.Key, g.Cause.Code, g.Count, g.Recipients, g.Sentence, g.LatestFailure, g.LastError, [.. g.Entries.Select(e => e.Id)]);
 
     private static OutboxItem ToItem(OutboxEntry e) => new(
         e.Id, e.IdempotencyKey, e.Message.Recipient.DisplayName, e.Message.Recipient.Key, e.Message.Message.Title, e.State,
