@@ -12,6 +12,7 @@ using CsBot.Scheduling;
 using CsBot.Slack;
 using CsBot.Slack.Outbound;
 using CsBot.Storage.LiteDb;
+using CsBot.Storage.PostgreSql;
 using CsBot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public static class DependencyInjection
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(settings);
-        builder.AddLiteDbStorage();
+        builder.AddStorage(settings.Store.Provider);
         builder.AddApplication();
         // Seeding is a hosted service registered before the scheduler, and the scheduler waits for the host to
         // have started, so the first evaluation always sees the demo portfolio.
@@ -53,7 +54,7 @@ public static class DependencyInjection
         builder.AddNotifyingPlatform(notifying, settings.Slack.IsConfigured);
         builder.AddApi(settings.Host.Api);
         builder.AddOpenSurfaces(settings, notifying);
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox");
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
         return builder;
     }
 
@@ -68,6 +69,24 @@ public static class DependencyInjection
         app.MapSlack();
         app.MapTeams();
         return app;
+    }
+
+    /// <summary>
+    /// The store every project's ports are served from (Storage:Provider): the LiteDB file by default, or a PostgreSQL
+    /// database several CsBot processes share. /healthz checks it as "store".
+    /// </summary>
+    private static void AddStorage(this IHostApplicationBuilder builder, StorageProvider provider)
+    {
+        if (provider == StorageProvider.PostgreSql)
+        {
+            builder.AddPostgreSqlStorage();
+            builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("store");
+        }
+        else
+        {
+            builder.AddLiteDbStorage();
+            builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        }
     }
 
     private static void AddDemoData(this IHostApplicationBuilder builder, DemoOptions demo)

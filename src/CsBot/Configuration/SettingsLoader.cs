@@ -24,7 +24,8 @@ public static class SettingsLoader
             LocalChatOptions.Read(configuration, errors),
             SlackOptions.Read(configuration, errors),
             TeamsOptions.Read(configuration, errors),
-            HostSettings.Read(configuration, errors));
+            HostSettings.Read(configuration, errors),
+            StorageSettings.Read(configuration, errors));
         if (NotificationPlatform.Problem(settings.Host.Chat.Platform, settings.Slack.IsConfigured, settings.Teams.IsEnabled) is { } chatProblem)
             errors.Add(chatProblem);
         if (errors.Count > 0) throw new ConfigurationException(errors);
