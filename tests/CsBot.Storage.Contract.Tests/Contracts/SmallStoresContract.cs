@@ -1,0 +1,89 @@
+using CsBot.Core.Conversations;
+using CsBot.Core.Digest;
+using CsBot.Core.Metrics;
+using CsBot.Core.Querying;
+using CsBot.Core.Reminders;
+using CsBot.Storage.Contract.Tests.Infrastructure;
+
+namespace CsBot.Storage.Contract.Tests.Contracts;
+
+/// <summary>
+/// What the small stores do: the reminder ledger, digest subscriptions, the log of inbound events (shared between
+/// instances) and each conversation's last question.
+/// </summary>
+public abstract class SmallStoresContract : ContractTest
+{
+    private static readonly DateTimeOffset Now = TestData.Instant(0);
+
+    [StoreFact]
+    public void A_reminder_is_recorded_once_and_recording_it_again_changes_nothing()
+    {
+        var key = new ReminderKey("acc-1", new DateOnly(2026, 4, 30), ReminderKind.Renewal, 30);
+        var other = key with { OffsetDays = 7 };
+        Assert.False(Stores.Reminders.WasSent(key));
+
+        Stores.Reminders.RecordSent([key, key], Now);
+        Stores.Reminders.RecordSent([key, other], Now.AddDays(1));
+
+        Assert.True(Stores.Reminders.WasSent(key));
+        Assert.True(Stores.OpenAnother().Reminders.WasSent(other));
+        Assert.False(Stores.Reminders.WasSent(key with { RenewalDate = new DateOnly(2027, 4, 30) }));
+    }
+
+    [StoreFact]
+    public void A_digest_subscription_is_one_per_channel_matched_without_case_or_hash()
+    {
+        Stores.Digests.Upsert(new DigestSubscription("#CS-Leads", "Europe/Berlin", "Enterprise", "0 0 9 ? * MON"));
+        Stores.Digests.Upsert(new DigestSubscription("cs-leads", "America/New_York"));
+        Stores.Digests.Upsert(new DigestSubscription("all-hands", "UTC"));
+
+        Assert.Equal(new DigestSubscription("cs-leads", "America/New_York"), Stores.Digests.Find("#CS-LEADS"));
+        Assert.Equal(["all-hands", "cs-leads"], Stores.Digests.GetAll().Select(s => s.Channel));
+        Assert.True(Stores.Digests.Remove("#Cs-Leads"));
+        Assert.False(Stores.Digests.Remove("cs-leads"));
+        Assert.Null(Stores.Digests.Find("cs-leads"));
+    }
+
+    [StoreFact]
+    public void An_inbound_event_is_new_once_a_repeat_is_recognised_on_another_instance_until_it_is_forgotten()
+    {
+        var forget = Now.AddHours(1);
+        Assert.True(Stores.InboundEvents.TryRecord("slack", "Ev123", Now, forget));
+        Assert.False(Stores.InboundEvents.TryRecord("slack", "Ev123", Now.AddMinutes(1), forget));
+        Assert.False(Stores.OpenAnother().InboundEvents.TryRecord("slack", "Ev123", Now.AddMinutes(2), forget));
+        Assert.True(Stores.InboundEvents.TryRecord("teams", "Ev123", Now, forget));
+        Assert.True(Stores.InboundEvents.TryRecord("slack", "ev123", Now, forget));
+
+        Assert.True(Stores.InboundEvents.TryRecord("slack", "Ev123", forget, forget.AddHours(1)));
+        Assert.False(Stores.InboundEvents.TryRecord("slack", "Ev123", forget.AddMinutes(1), forget.AddHours(1)));
+    }
+
+    [StoreFact]
+    public void Long_and_hostile_event_ids_are_told_apart()
+    {
+        var ids = Hostile.Strings.Where(s => s.Length > 0).Append(new string('y', 10_000)).Append(new string('y', 9_999) + "z").ToList();
+        Assert.All(ids, id => Assert.True(Stores.InboundEvents.TryRecord("slack", id, Now, Now.AddHours(1)), id[..Math.Min(20, id.Length)]));
+        Assert.All(ids, id => Assert.False(Stores.InboundEvents.TryRecord("slack", id, Now, Now.AddHours(1))));
+    }
+
+    [StoreFact]
+    public void A_conversation_context_is_the_latest_question_until_it_expires()
+    {
+        var question = new ParsedQuestion(IntentKind.AccountHealth, "acme")
+        {
+            Text = Hostile.Strings[4], Metric = MetricKind.RetentionRate, Period = new DateRange(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)),
+            PeriodText = "this quarter", Segment = "Enterprise", OwnerText = "olivia", Mine = true,
+        };
+        var key = "slack|C1|" + new string('k', 500);
+        Stores.Contexts.Save(key, new ConversationContext(question, 2), Stores.Time.GetUtcNow().AddMinutes(30));
+        Stores.Contexts.Save("slack|C1|U2", new ConversationContext(question with { Intent = IntentKind.AtRiskList }), Stores.Time.GetUtcNow().AddMinutes(30));
+
+        var found = Stores.Contexts.Find(key)!;
+        Assert.Equal(new ConversationContext(question, 2), found);
+        Assert.Null(Stores.Contexts.Find("slack|C1|" + new string('k', 499)));
+        Assert.Equal(IntentKind.AtRiskList, Stores.Contexts.Find("slack|C1|U2")!.Question.Intent);
+
+        Stores.Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Null(Stores.Contexts.Find(key));
+    }
+}
