@@ -8,13 +8,15 @@ using CsBot.Benchmarks;
 // --evaluation: the hourly risk evaluation on a LiteDB file with the demo portfolio, beside the same on in-memory stores.
 // --read-model: the first list question, digest preview and accounts API after a 1,000-row batch, on a LiteDB file (--db).
 // --chat-load: the host (child process, LiteDB file with --accounts demo accounts) and a bare endpoint under 100 concurrent askers over HTTP.
+// --postgresql: ingestion, the hourly evaluation and a question's context on a PostgreSQL database (and the context on LiteDB).
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load")).ToArray();
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--postgresql")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
 if (args.Contains("--ingestion")) return IngestionRun.Run(rest);
 if (args.Contains("--evaluation")) return EvaluationRun.Run(rest);
 if (args.Contains("--read-model")) return ReadModelRun.Run(rest);
 if (args.Contains("--chat-load")) return ChatLoadRun.Run(rest);
+if (args.Contains("--postgresql")) return PostgreSqlRun.Run(rest);
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;
