@@ -9,7 +9,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers one connection pool to the PostgreSQL database (<see cref="PostgreSqlOptions"/>) and every store
     /// over it, each once, all singletons: portfolio, scores, alerts, reminder ledger, conversations and posted
-    /// messages, the outbox, the digest subscriptions, the log of inbound events already taken and each
+    /// messages, the outbox, the digest subscriptions and their slots, the log of inbound events already taken and each
     /// conversation's last question. Unless Storage:MigrateAtStartup is false, the schema is brought up to date
     /// (<see cref="SchemaMigrator"/>) when the database is first used, before any store reads or writes. Needs a TimeProvider.
     /// </summary>
@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IDigestSubscriptions, PostgreSqlDigestSubscriptions>();
+        services.AddSingleton<IDigestSlotLedger, PostgreSqlDigestSlotLedger>();
         services.AddSingleton<IInboundEventLog, PostgreSqlInboundEventLog>();
         services.AddSingleton<IConversationContexts, PostgreSqlConversationContexts>();
         return builder;

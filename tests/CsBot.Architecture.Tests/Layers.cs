@@ -26,7 +26,6 @@ public static class Layers
     public static readonly Library[] Libraries =
     [
         new("LiteDB", Storage),
-        new("Npgsql", PostgreSqlStorage),
         new("Quartz", Scheduling),
         new("Microsoft.Bot", Teams),
     ];

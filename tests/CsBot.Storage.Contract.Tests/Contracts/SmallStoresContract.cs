@@ -45,6 +45,21 @@ public abstract class SmallStoresContract : ContractTest
     }
 
     [StoreFact]
+    public void A_digest_slot_mark_only_moves_forward_and_is_shared_by_channel_key()
+    {
+        var monday = new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(1));
+        Assert.Null(Stores.DigestSlots.LastSlot("cs-leads"));
+
+        Stores.DigestSlots.Record("#CS-Leads", monday);
+        Stores.OpenAnother().DigestSlots.Record("cs-leads", monday.AddDays(-7));
+        Assert.Equal(monday, Stores.DigestSlots.LastSlot("cs-leads"));
+
+        Stores.DigestSlots.Record("cs-leads", monday.AddDays(7));
+        Assert.Equal(monday.AddDays(7), Stores.OpenAnother().DigestSlots.LastSlot("#cs-LEADS"));
+        Assert.Null(Stores.DigestSlots.LastSlot("all-hands"));
+    }
+
+    [StoreFact]
     public void An_inbound_event_is_new_once_a_repeat_is_recognised_on_another_instance_until_it_is_forgotten()
     {
         var forget = Now.AddHours(1);

@@ -21,6 +21,7 @@ public sealed class LiteDbStores : Stores
         Reminders = new LiteDbReminderLedger(context);
         Conversations = new LiteDbConversationStore(context);
         Outbox = new LiteDbOutbox(context, Time);
+        DigestSlots = new LiteDbDigestSlotLedger(context);
         Digests = new LiteDbDigestSubscriptions(context);
         InboundEvents = new LiteDbInboundEventLog(context);
         Contexts = new LiteDbConversationContexts(context, Time);
@@ -39,6 +40,7 @@ public sealed class LiteDbStores : Stores
     public override IConversationStore Conversations { get; }
     public override IOutboxStore Outbox { get; }
     public override IDigestSubscriptions Digests { get; }
+    public override IDigestSlotLedger DigestSlots { get; }
     public override IInboundEventLog InboundEvents { get; }
     public override IConversationContexts Contexts { get; }
 

@@ -21,6 +21,7 @@ public sealed class PostgreSqlStores : Stores
         Reminders = new PostgreSqlReminderLedger(database);
         Conversations = new PostgreSqlConversationStore(database);
         Outbox = new PostgreSqlOutbox(database, Time);
+        DigestSlots = new PostgreSqlDigestSlotLedger(database);
         Digests = new PostgreSqlDigestSubscriptions(database);
         InboundEvents = new PostgreSqlInboundEventLog(database);
         Contexts = new PostgreSqlConversationContexts(database, Time);
@@ -43,6 +44,7 @@ public sealed class PostgreSqlStores : Stores
     public override IConversationStore Conversations { get; }
     public override IOutboxStore Outbox { get; }
     public override IDigestSubscriptions Digests { get; }
+    public override IDigestSlotLedger DigestSlots { get; }
     public override IInboundEventLog InboundEvents { get; }
     public override IConversationContexts Contexts { get; }
 

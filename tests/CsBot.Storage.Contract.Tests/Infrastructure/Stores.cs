@@ -18,6 +18,7 @@ public abstract class Stores : IAsyncDisposable
     public abstract IConversationStore Conversations { get; }
     public abstract IOutboxStore Outbox { get; }
     public abstract IDigestSubscriptions Digests { get; }
+    public abstract IDigestSlotLedger DigestSlots { get; }
     public abstract IInboundEventLog InboundEvents { get; }
     public abstract IConversationContexts Contexts { get; }
 
