@@ -10,8 +10,9 @@ using CsBot.Benchmarks;
 // --chat-load: the host (child process, LiteDB file with --accounts demo accounts) and a bare endpoint under 100 concurrent askers over HTTP.
 // --churn-model: churn model training on 10k accounts x 24 monthly snapshots, and scoring 100k accounts.
 // --charts: time to draw each chart (target under 100 ms); --out DIR also writes them as PNG.
+// --postgresql: ingestion, the hourly evaluation and a question's context on a PostgreSQL database (and the context on LiteDB).
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model" or "--charts")).ToArray();
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model" or "--charts" or "--postgresql")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
 if (args.Contains("--ingestion")) return IngestionRun.Run(rest);
@@ -20,5 +21,6 @@ if (args.Contains("--read-model")) return ReadModelRun.Run(rest);
 if (args.Contains("--chat-load")) return ChatLoadRun.Run(rest);
 if (args.Contains("--churn-model")) return ChurnModelRun.Run(rest);
 if (args.Contains("--charts")) return ChartsRun.Run(rest);
+if (args.Contains("--postgresql")) return PostgreSqlRun.Run(rest);
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;

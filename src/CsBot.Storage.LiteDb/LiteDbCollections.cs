@@ -25,6 +25,7 @@ internal static class LiteDbCollections
         LiteDbDigestSubscriptions.CollectionName,
         LiteDbOutbox.CollectionName,
         LiteDbInboundEventLog.CollectionName,
+        LiteDbChurnModelStore.CollectionName,
     ];
 
     private const string Placeholder = "__collection_created";

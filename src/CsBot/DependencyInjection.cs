@@ -14,6 +14,7 @@ using CsBot.Scheduling;
 using CsBot.Slack;
 using CsBot.Slack.Outbound;
 using CsBot.Storage.LiteDb;
+using CsBot.Storage.PostgreSql;
 using CsBot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public static class DependencyInjection
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(settings);
-        builder.AddLiteDbStorage();
+        builder.AddStorage(settings.Store.Provider);
         builder.AddApplication();
         builder.AddPrediction();
         builder.AddCharts();
@@ -58,8 +59,7 @@ public static class DependencyInjection
         builder.AddApi(settings.Host.Api);
         builder.AddMetricsExport(settings.Host.MetricsExport);
         builder.AddOpenSurfaces(settings, notifying);
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<OutboxHealthCheck>("outbox")
-            .AddCheck<AdminChannelHealthCheck>("admin-channel");
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox").AddCheck<AdminChannelHealthCheck>("admin-channel");
         return builder;
     }
 
@@ -75,6 +75,24 @@ public static class DependencyInjection
         app.MapSlack();
         app.MapTeams();
         return app;
+    }
+
+    /// <summary>
+    /// The store every project's ports are served from (Storage:Provider): the LiteDB file by default, or a PostgreSQL
+    /// database several CsBot processes share. /healthz checks it as "store".
+    /// </summary>
+    private static void AddStorage(this IHostApplicationBuilder builder, StorageProvider provider)
+    {
+        if (provider == StorageProvider.PostgreSql)
+        {
+            builder.AddPostgreSqlStorage();
+            builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("store");
+        }
+        else
+        {
+            builder.AddLiteDbStorage();
+            builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        }
     }
 
     private static void AddDemoData(this IHostApplicationBuilder builder, DemoOptions demo)

@@ -9,6 +9,7 @@ public static class Layers
     public const string Core = "CsBot.Core";
     public const string Application = "CsBot.Application";
     public const string Storage = "CsBot.Storage.LiteDb";
+    public const string PostgreSqlStorage = "CsBot.Storage.PostgreSql";
     public const string Scheduling = "CsBot.Scheduling";
     public const string Prediction = "CsBot.Prediction";
     public const string Slack = "CsBot.Slack";
@@ -21,7 +22,7 @@ public static class Layers
     public static readonly string[] Platforms = [Slack, Teams, LocalChat];
 
     /// <summary>What Core and Application never reach: they define ports, the rim implements them.</summary>
-    public static readonly string[] Outer = [Storage, Scheduling, Prediction, Charts, .. Platforms, Host];
+    public static readonly string[] Outer = [Storage, PostgreSqlStorage, Scheduling, Prediction, Charts, .. Platforms, Host];
 
     /// <summary>Each outside library and the one project that may use its types (the host included: it only lists projects).</summary>
     public static readonly Library[] Libraries =

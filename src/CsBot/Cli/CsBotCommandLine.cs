@@ -4,13 +4,14 @@ using System.CommandLine.Invocation;
 using CsBot.Host.Configuration;
 using CsBot.Slack.Api;
 using CsBot.Storage.LiteDb;
+using CsBot.Storage.PostgreSql;
 using CsBot.Teams.Packaging;
 
 namespace CsBot.Host.Cli;
 
 /// <summary>
-/// The one command-line entry: without a command it runs the bot; <c>import</c>, <c>export</c>, <c>digest preview</c>
-/// and <c>teams package</c> do their work with the bot's settings and exit. Every command has <c>--help</c>, and all
+/// The one command-line entry: without a command it runs the bot; <c>import</c>, <c>export</c>, <c>digest preview</c>,
+/// <c>migrate</c> and <c>teams package</c> do their work with the bot's settings and exit. Every command has <c>--help</c>, and all
 /// share one table of exit codes (<see cref="ExitCodes"/>). A new command is a <see cref="Command"/> listed here.
 /// </summary>
 public static class CsBotCommandLine
@@ -49,6 +50,12 @@ public static class CsBotCommandLine
             console.Error.WriteLine(ex.Message);
             return ExitCodes.UsageOrConfiguration;
         }
+        catch (DatabaseUnavailableException ex)
+        {
+            // The PostgreSQL database cannot be reached or prepared: the message names it (not its password) and what to check.
+            console.Error.WriteLine(ex.Message);
+            return ExitCodes.UsageOrConfiguration;
+        }
         catch (SlackConfigurationException ex)
         {
             console.Error.WriteLine("CsBot cannot start: " + ex.Message);
@@ -66,6 +73,7 @@ public static class CsBotCommandLine
             ExportCommand.Create(context),
             DigestCommand.Create(context),
             ModelCommand.Create(context),
+            MigrateCommand.Create(context),
             TeamsPackageCommand.Create(() => context.CreateBuilder().Configuration),
         };
         // The executable's name, also when the entry runs inside another process (tests, dotnet CsBot.dll).

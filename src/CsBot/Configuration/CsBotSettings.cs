@@ -15,4 +15,5 @@ public sealed record CsBotSettings(
     LocalChatOptions LocalChat,
     SlackOptions Slack,
     TeamsOptions Teams,
-    HostSettings Host);
+    HostSettings Host,
+    StorageSettings Store);

@@ -1,0 +1,110 @@
+using CsBot.Core.Signals;
+using CsBot.Storage.Contract.Tests.Infrastructure;
+
+namespace CsBot.Storage.Contract.Tests.Contracts;
+
+/// <summary>What every <see cref="Core.Ports.IPortfolioStore"/> does: exact round trips, idempotent upserts, all-or-nothing batches.</summary>
+public abstract class PortfolioContract : ContractTest
+{
+    [StoreFact]
+    public void An_account_with_every_signal_reads_back_equal_with_its_offsets()
+    {
+        var full = TestData.FullSignals("acc-001");
+        var minimal = TestData.Bare(TestData.MinimalAccount("acc-min"));
+        Stores.Portfolio.Save([full, minimal]);
+
+        Asserts.SameSignals(full, Stores.Portfolio.LoadSignals("acc-001"));
+        Asserts.SameSignals(minimal, Stores.Portfolio.LoadSignals("acc-min"));
+        Asserts.SameAccount(full.Account, Stores.Portfolio.GetAccount("acc-001"));
+        Assert.Null(Stores.Portfolio.LoadSignals("acc-unknown"));
+        Assert.Null(Stores.Portfolio.GetAccount("acc-unknown"));
+        Assert.False(Stores.Portfolio.IsEmpty());
+    }
+
+    [StoreFact]
+    public void Saving_again_replaces_the_account_and_its_signals_and_adds_nothing()
+    {
+        var first = TestData.FullSignals("acc-001");
+        Stores.Portfolio.Save([first]);
+        Stores.Portfolio.Save([first]);
+        var renamed = first with { Account = first.Account with { Name = "Acme Renamed", Mrr = 1m }, Usage = TestData.Usage(3), Tickets = [], Surveys = [] };
+        Stores.Portfolio.Save([renamed]);
+
+        Assert.Single(Stores.Portfolio.GetAccounts());
+        Asserts.SameSignals(renamed, Stores.Portfolio.LoadSignals("acc-001"));
+
+        // No usage and no other signals: the account stays, its signals are gone.
+        Stores.Portfolio.Save([TestData.Bare(renamed.Account)]);
+        var bare = Stores.Portfolio.LoadSignals("acc-001")!;
+        Assert.Empty(bare.Usage);
+        Assert.Empty(bare.Invoices);
+        Assert.Equal("Acme Renamed", bare.Account.Name);
+    }
+
+    [StoreFact]
+    public void A_batch_with_one_bad_entry_writes_nothing_and_keeps_what_was_there()
+    {
+        var before = TestData.FullSignals("acc-001");
+        Stores.Portfolio.Save([before]);
+
+        var changed = before with { Account = before.Account with { Name = "changed" } };
+        Assert.ThrowsAny<ArgumentException>(() => Stores.Portfolio.Save([changed, TestData.Bare(TestData.MinimalAccount("acc-002")), TestData.Bare(TestData.MinimalAccount("") )]));
+
+        Assert.Equal(before.Account.Name, Stores.Portfolio.GetAccount("acc-001")!.Name);
+        Assert.Null(Stores.Portfolio.GetAccount("acc-002"));
+        Assert.Single(Stores.Portfolio.GetAccounts());
+    }
+
+    [StoreFact]
+    public void A_large_portfolio_streams_back_whole_in_ordinal_id_order()
+    {
+        const int count = 4_500;
+        var portfolio = Enumerable.Range(0, count)
+            .Select(i => new AccountSignals { Account = TestData.MinimalAccount($"acc-{i:D5}"), Usage = TestData.Usage(30, seed: i % 7 + 1) })
+            .Append(TestData.Bare(TestData.MinimalAccount("ACC-UPPER")))
+            .Append(TestData.Bare(TestData.MinimalAccount("acc-_under")))
+            .ToList();
+        Stores.Portfolio.Save(portfolio);
+
+        var loaded = Stores.Portfolio.LoadAllSignals().ToList();
+        var expectedIds = portfolio.Select(p => p.Account.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedIds, loaded.Select(s => s.Account.Id));
+        Assert.Equal(expectedIds, Stores.Portfolio.GetAccounts().Select(a => a.Id));
+        Assert.Equal(TestData.Usage(30, seed: 1234 % 7 + 1), loaded.Single(s => s.Account.Id == "acc-01234").Usage);
+    }
+
+    [StoreFact]
+    public void Ids_differing_only_in_case_are_different_accounts_and_external_ids_match_exactly()
+    {
+        Stores.Portfolio.Save([TestData.Bare(TestData.MinimalAccount("acc-1") with { ExternalId = "CRM-1" }), TestData.Bare(TestData.MinimalAccount("ACC-1") with { ExternalId = "crm-1" })]);
+
+        Assert.Equal(2, Stores.Portfolio.GetAccounts().Count);
+        Assert.Equal("acc-1", Stores.Portfolio.FindByExternalId("CRM-1")!.Id);
+        Assert.Equal("ACC-1", Stores.Portfolio.FindByExternalId("crm-1")!.Id);
+        Assert.Null(Stores.Portfolio.FindByExternalId("Crm-1"));
+    }
+
+    [StoreFact]
+    public void Hostile_strings_are_kept_exactly()
+    {
+        // Name and external id are indexed, and LiteDB refuses index keys over 1023 bytes: the long string goes where no index is.
+        var accounts = Hostile.Strings.Select((text, i) => TestData.Bare(TestData.MinimalAccount($"acc-{i}") with
+        {
+            Name = Indexable(text), ExternalId = "x" + Indexable(text), Aliases = [text, text.ToUpperInvariant()], Plan = text,
+        })).ToList();
+        Stores.Portfolio.Save(accounts);
+
+        foreach (var account in accounts) Asserts.SameAccount(account.Account, Stores.Portfolio.GetAccount(account.Account.Id));
+        Assert.Equal("acc-1", Stores.Portfolio.FindByExternalId("x'; DROP TABLE accounts; --")!.Id);
+    }
+
+    private static string Indexable(string text) => text.Length > 300 ? text[..300] : text;
+
+    [StoreFact]
+    public void An_empty_store_says_so()
+    {
+        Assert.True(Stores.Portfolio.IsEmpty());
+        Assert.Empty(Stores.Portfolio.GetAccounts());
+        Assert.Empty(Stores.Portfolio.LoadAllSignals());
+    }
+}
