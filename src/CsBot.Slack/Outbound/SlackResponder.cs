@@ -27,6 +27,8 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
         return result;
     }
 
+    private static readonly TimeSpan InlineWaitMargin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>
     /// Posts the answer to a question; when Slack refuses for now (rate limit, 5xx, timeout), queues it in the outbox
     /// under <paramref name="key"/> (one per question, so a retried event never queues it twice) to be delivered when
@@ -130,7 +132,9 @@ public sealed class SlackResponder(SlackApiClient api, SlackSentMessages sent, T
         var result = await call();
         if (result.Ok || !result.Transient || result.RetryAfter is not { } wait || wait > MaxInlineWait) return result;
         logger.LogInformation("Slack asked to wait {Seconds:0} s; replying after that", wait.TotalSeconds);
-        await Task.Delay(wait, time, ct);
+        // A little past the wait: timers run on another clock than the wall clock the client's rate-limit memory is
+        // kept in, and one that fires a few milliseconds early would find the method still limited and never send.
+        await Task.Delay(wait + InlineWaitMargin, time, ct);
         return await call();
     }
 }

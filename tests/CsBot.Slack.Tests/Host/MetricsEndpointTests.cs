@@ -49,7 +49,8 @@ public sealed class MetricsEndpointTests : IDisposable
             new JsonObject { ["team_id"] = FakeSlack.TeamId, ["type"] = "event_callback", ["event_id"] = "Ev0METRICS", ["event"] = mention }.ToJsonString(), "application/json"));
         // Slack's 1 s wait is taken inline, then the answer is posted; the evaluation's alerts go out through the outbox.
         await Eventually.Until(() => Task.FromResult(_slack.Bodies("/api/chat.postMessage").Count(b => (string?)b["channel"] == "C0METRICS1")),
-            n => n == 2, "the answer to be posted after Slack's wait");
+            n => n == 2, "the answer to be posted after Slack's wait",
+            describe: n => $"{n} posts to the channel; all posts: {string.Join(" | ", _slack.Bodies("/api/chat.postMessage").Select(b => b.ToJsonString()[..Math.Min(300, b.ToJsonString().Length)]))}");
         var run = await _host.Services.GetRequiredService<OutboxDeliveryService>().DeliverDueAsync(default);
         Assert.True(run.Delivered > 0, "the evaluation queued alerts to deliver");
 

@@ -4,9 +4,9 @@ using CsBot.Core.Alerts;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 
-namespace CsBot.Storage.LiteDb.Tests;
+namespace CsBot.Tests.Shared;
 
-/// <summary>Builds test data by hand; the demo data generator is not used so these tests do not depend on it.</summary>
+/// <summary>Builds test data by hand for the store tests (LiteDB and the contract suite, so every store is fed the same values); the demo data generator is not used so these tests do not depend on it.</summary>
 internal static class TestData
 {
     public static readonly DateOnly Today = new(2026, 3, 15);

@@ -3,7 +3,7 @@ using CsBot.Core.Alerts;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 
-namespace CsBot.Storage.LiteDb.Tests;
+namespace CsBot.Tests.Shared;
 
 /// <summary>Deep equality for the domain records, whose list members compare by reference in record equality.</summary>
 internal static class Asserts
