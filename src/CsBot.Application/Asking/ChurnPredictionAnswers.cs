@@ -1,6 +1,7 @@
 using CsBot.Application.Prediction;
 using CsBot.Core.Formatting;
 using CsBot.Core.Messaging;
+using CsBot.Core.Prediction;
 using CsBot.Core.Signals;
 
 namespace CsBot.Application.Asking;
@@ -17,15 +18,22 @@ public static class ChurnPredictionAnswers
     public static ChatMessage With(ChatMessage answer, ChurnPredictions? predictions, AccountSignals signals, string currency)
     {
         if (predictions?.Explain(signals, Pushes) is not { } prediction || predictions.Current() is not { } model) return answer;
-        var e = prediction.Explanation;
-        var section = new MessageSection
-        {
-            Heading = $"Predicted churn: {Probability(e.Probability)} within {predictions.HorizonDays} days",
-            Text = string.Join("\n", e.Pushes.Select(p => FeatureWords.Push(p, currency)).Prepend(
-                $"From the churn model trained {Format.Date(DateOnly.FromDateTime(model.Record.TrainedAt.UtcDateTime))} on this portfolio's history " +
-                $"(AUC {model.Record.Auc:0.00} on held-out months); the features pushing it most:")),
-        };
+        var section = Section(prediction.Explanation, model.Record, predictions.HorizonDays, currency);
         return answer with { Sections = [.. answer.Sections, section] };
+    }
+
+    /// <summary>The model's section of a health or why answer: the probability, where it comes from, and the features pushing it most.</summary>
+    public static MessageSection Section(ChurnExplanation explanation, ChurnModelRecord model, int horizonDays, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(model);
+        return new MessageSection
+        {
+            Heading = $"Predicted churn: {Format.Probability(explanation.Probability)} within {horizonDays} days",
+            Text = string.Join("\n", FeatureWords.Pushes(explanation.Pushes, currency).Prepend(
+                $"From the churn model trained {Format.Date(DateOnly.FromDateTime(model.TrainedAt.UtcDateTime))} on this portfolio's history " +
+                $"(AUC {model.Auc:0.00} on held-out months); the features pushing it most:")),
+        };
     }
 
     /// <summary>"which accounts are most likely to churn": the accounts the asker may see, highest probability first.</summary>
@@ -69,8 +77,8 @@ public static class ChurnPredictionAnswers
             var top = predictions.Explain(r.Signals, 1)?.Explanation.Pushes.FirstOrDefault();
             return new MessageSection
             {
-                Heading = $"{account.Name}: {Probability(r.Probability)} predicted churn, health {(health is null ? "not scored" : $"{health.Score} ({health.Band})")}",
-                Text = top is null ? null : "Pushed most by " + FeatureWords.Push(top, ctx.Currency),
+                Heading = $"{account.Name}: {Format.Probability(r.Probability)} predicted churn, health {(health is null ? "not scored" : $"{health.Score} ({health.Band})")}",
+                Text = top is null ? null : FeatureWords.Pushes([top], ctx.Currency)[0],
                 Fields = [new("ARR", Format.Money(account.Arr, ctx.Currency)), new("Owner", account.Owner.Name)],
                 Account = new AccountLink(account.Id, account.Name),
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
@@ -84,6 +92,4 @@ public static class ChurnPredictionAnswers
             Context = [$"Churn or a deep contraction within {predictions.HorizonDays} days, as predicted by the model learned from this portfolio's history."],
         };
     }
-
-    private static string Probability(double p) => Format.Whole(p * 100) + "%";
 }

@@ -32,7 +32,40 @@ public static class FeatureWords
 
     private static string Percent(double share) => Format.Whole(share * 100) + "%";
 
-    /// <summary>"seat utilisation (30 days) 34% raises it (+0.41)": one push in words and numbers.</summary>
-    public static string Push(FeaturePush push, string currency) =>
-        $"{ChurnFeatures.Names[push.Feature]} {Value(push.Feature, push.Value, currency)} {(push.Contribution > 0 ? "raises" : "lowers")} it ({Format.Signed((decimal)Math.Round(push.Contribution, 2), 2)})";
+    /// <summary>
+    /// The strongest features in words: "seat utilisation (30 days) 34% raises it most", then each other one's strength
+    /// beside the strongest: "MRR $1.08M lowers it about a fifth as much".
+    /// </summary>
+    /// <remarks>
+    /// Why no contribution figures: ML.NET's feature contribution for a tree ensemble is, summed over the trees, how much
+    /// the model's raw score would change if each split on that feature went the other way (with normalize off, as
+    /// here). It is in the ensemble's internal score units, before calibration into a probability: it is not
+    /// percentage points of churn, and the contributions do not add up to the prediction, so "-58.97", or that figure
+    /// turned into a percent, would claim something untrue. What is true is how they compare: they share one unit, so
+    /// "a third as much" as the strongest is the model's own arithmetic. The feature's value ("150 days") is the figure a
+    /// person can act on, and it stays.
+    /// </remarks>
+    public static IReadOnlyList<string> Pushes(IReadOnlyList<FeaturePush> pushes, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(pushes);
+        var ordered = pushes.OrderByDescending(p => Math.Abs(p.Contribution)).ToArray();
+        if (ordered.Length == 0) return [];
+        var strongest = Math.Abs(ordered[0].Contribution);
+        return [.. ordered.Select((p, i) =>
+            $"{ChurnFeatures.Names[p.Feature]} {Value(p.Feature, p.Value, currency)} {(p.Contribution > 0 ? "raises" : "lowers")} it " +
+            (i == 0 ? "most" : Relative(strongest == 0 ? 1 : Math.Abs(p.Contribution) / strongest)))];
+    }
+
+    /// <summary>A push beside the strongest, as the nearest simple fraction people say aloud.</summary>
+    private static string Relative(double ratio) => ratio switch
+    {
+        >= 0.875 => "about as much",
+        >= 0.71 => "about three quarters as much",
+        >= 0.58 => "about two thirds as much",
+        >= 0.42 => "about half as much",
+        >= 0.29 => "about a third as much",
+        >= 0.225 => "about a quarter as much",
+        >= 0.15 => "about a fifth as much",
+        _ => "far less",
+    };
 }

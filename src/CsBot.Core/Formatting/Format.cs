@@ -56,6 +56,13 @@ public static class Format
     /// <summary>A percentage with exactly <paramref name="decimals"/> decimals: "12.5%", "1.25%", "40%".</summary>
     public static string Percent(decimal percent, int decimals = 1) => Fixed(percent, decimals) + "%";
 
+    /// <summary>
+    /// A probability (0-1) as people read odds: whole percents ("40%"), but "under 1%" and "over 99%" at the ends, since
+    /// a rounded "0%" or "100%" would read as certainty the model does not have.
+    /// </summary>
+    public static string Probability(double probability) =>
+        probability < 0.01 ? "under 1%" : probability > 0.99 ? "over 99%" : Whole(probability * 100) + "%";
+
     /// <summary>A change in percentage points: "+1.5 pts", "-0.3 pts".</summary>
     public static string Points(decimal delta) => Signed(delta, 1) + " pts";
 

@@ -17,13 +17,15 @@ public sealed class ChurnPredictionAnswerTests
         new(2026, 11, 22), 4_800, 120, 31, ChurnFeatures.Names, 0.74, 0.21, 0.38, 0.65, passed, verdict, passed ? [1, 2, 3] : []);
 
     /// <summary>A model whose probability grows with MRR (feature 16), so the ranking is known: Big Co, Mid Co, Calm Corp, Late Payer.</summary>
-    private ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest)
+    private ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest) =>
+        Predictions(passed, latest, f => Math.Min(0.95, f[16] / 1_200_000.0 + 0.05));
+
+    private static ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest, Func<float[], double> P)
     {
         var store = Substitute.For<IChurnModelStore>();
         store.LatestPassed().Returns(passed);
         store.Latest().Returns(latest);
         var scorer = Substitute.For<IChurnScorer>();
-        static double P(float[] f) => Math.Min(0.95, f[16] / 1_200_000.0 + 0.05);
         scorer.Probabilities(Arg.Any<IReadOnlyList<float[]>>()).Returns(c => c.Arg<IReadOnlyList<float[]>>().Select(P).ToArray());
         scorer.Probability(Arg.Any<float[]>()).Returns(c => P(c.Arg<float[]>()));
         scorer.Explain(Arg.Any<float[]>(), Arg.Any<int>()).Returns(c =>
@@ -49,9 +51,11 @@ public sealed class ChurnPredictionAnswerTests
             Assert.Equal("Predicted churn: 95% within 90 days", section.Heading);
             var lines = section.Text!.Split('\n');
             Assert.Equal("From the churn model trained 2026-11-22 on this portfolio's history (AUC 0.74 on held-out months); the features pushing it most:", lines[0]);
-            Assert.Equal("seat utilisation (30 days) 34% raises it (+0.41)", lines[1]);
-            Assert.Equal("average NPS (180 days) 6.5 raises it (+0.22)", lines[2]);
-            Assert.Equal("MRR $1.08M lowers it (-0.08)", lines[3]);
+            // Contributions 0.41, 0.22 and -0.08: the model's internal units, so only how they compare is shown.
+            Assert.Equal("seat utilisation (30 days) 34% raises it most", lines[1]);
+            Assert.Equal("average NPS (180 days) 6.5 raises it about half as much", lines[2]);
+            Assert.Equal("MRR $1.08M lowers it about a fifth as much", lines[3]);
+            Assert.DoesNotContain("0.41", section.Text);
         }
         Assert.StartsWith("Big Co: health 35", service.Ask("health of Big Co", Local).Title);
     }
@@ -79,8 +83,31 @@ public sealed class ChurnPredictionAnswerTests
         Assert.Equal("Most likely to churn: top 4 of 4 accounts", answer.Title);
         Assert.Equal(["Big Co", "Mid Co", "Calm Corp", "Late Payer Ltd"], answer.Sections.Select(s => s.Account!.Name));
         Assert.Equal("Big Co: 95% predicted churn, health 35 (Poor)", answer.Sections[0].Heading);
-        Assert.Equal("Pushed most by seat utilisation (30 days) 34% raises it (+0.41)", answer.Sections[0].Text);
+        Assert.Equal("seat utilisation (30 days) 34% raises it most", answer.Sections[0].Text);
         var enterprise = service.Ask("who is most likely to churn in enterprise", Local);
         Assert.Equal(["Big Co", "Calm Corp"], enterprise.Sections.Select(s => s.Account!.Name));
+    }
+
+    [Fact]
+    public void Odds_near_zero_or_one_read_as_under_1_or_over_99_percent_never_as_certainty()
+    {
+        // Big Co gets 99.6%, the others under 0.2%: rounded to whole percents these would read "0%" and "100%".
+        var service = _data.ServiceWith(Predictions(Model(true, "In use"), Model(true, "In use"), f => f[16] > 500_000 ? 0.996 : f[16] / 100_000_000.0));
+
+        Assert.Equal("Predicted churn: over 99% within 90 days", service.Ask("why is Big Co at risk", Local).Sections[^1].Heading);
+        Assert.Equal("Predicted churn: under 1% within 90 days", service.Ask("health of Late Payer Ltd", Local).Sections[^1].Heading);
+        var ranking = service.Ask("which accounts are most likely to churn", Local).Sections;
+        Assert.StartsWith("Big Co: over 99% predicted churn", ranking[0].Heading);
+        Assert.StartsWith("Late Payer Ltd: under 1% predicted churn", ranking[^1].Heading);
+    }
+
+    [Fact]
+    public void Each_push_after_the_strongest_says_how_it_compares_and_the_order_follows_strength()
+    {
+        FeaturePush[] pushes = [new(5, 40f, 2.0), new(14, 150f, -58.97), new(17, 0f, -19.01)];
+
+        var lines = FeatureWords.Pushes(pushes, "USD");
+
+        Assert.Equal(["days to renewal 150 days lowers it most", "MRR change (90 days) 0% lowers it about a third as much", "days since anyone logged in 40 days raises it far less"], lines);
     }
 }

@@ -7,6 +7,17 @@ namespace CsBot.Core.Tests.Formatting;
 public sealed class FormatTests
 {
     [Theory]
+    [InlineData(0.0, "under 1%")]
+    [InlineData(0.004, "under 1%")]
+    [InlineData(0.01, "1%")]
+    [InlineData(0.425, "43%")]
+    [InlineData(0.99, "99%")]
+    [InlineData(0.996, "over 99%")]
+    [InlineData(1.0, "over 99%")]
+    public void A_probability_reads_in_whole_percents_but_never_as_certainty(double probability, string expected) =>
+        Assert.Equal(expected, Format.Probability(probability));
+
+    [Theory]
     [InlineData(0, "$0")]
     [InlineData(950, "$950")]
     [InlineData(12.5, "$12.50")]

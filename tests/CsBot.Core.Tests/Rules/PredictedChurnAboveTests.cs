@@ -41,6 +41,17 @@ public sealed class PredictedChurnAboveTests
     }
 
     [Fact]
+    public void Odds_above_99_percent_read_as_over_99_percent_never_as_certainty()
+    {
+        var rule = new RuleDefinition { Id = "predicted-churn", Kind = RuleKind.PredictedChurnAbove, Severity = Severity.Warning, Percent = 99 };
+        var predicted = Predicting(0.996);
+
+        var hit = Assert.Single(new RuleEvaluator(new RulesOptions { Definitions = [rule] }, new MetricsOptions(), predicted).Evaluate(new ScoringSignalsBuilder().Build(), Health, [], AsOf));
+
+        Assert.Equal("the churn model gives over 99% odds of churn or a deep contraction within 90 days (alerting at 99%)", hit.Reason);
+    }
+
+    [Fact]
     public void Stays_quiet_below_the_percent_and_while_no_model_is_in_use()
     {
         Assert.Empty(Evaluate(Predicting(0.39)));

@@ -27,7 +27,7 @@ public sealed class PredictedChurnOnDemoTests(DemoEndToEndTests.BootedHost host)
     private sealed record TrainingOutcome(bool Passed, string Verdict);
 
     [Fact]
-    public async Task Health_shows_the_predicted_churn_with_three_features_in_words_and_numbers()
+    public async Task Health_shows_the_predicted_churn_with_three_features_in_words_and_their_values()
     {
         var model = Trained();
         Assert.True(model.Passed, model.Verdict);
@@ -36,10 +36,11 @@ public sealed class PredictedChurnOnDemoTests(DemoEndToEndTests.BootedHost host)
 
         var sections = answer.GetProperty("message").GetProperty("sections").EnumerateArray().ToArray();
         var predicted = Assert.Single(sections, s => s.TryGetProperty("heading", out var h) && h.ValueKind == JsonValueKind.String && h.GetString()!.StartsWith("Predicted churn: ", StringComparison.Ordinal));
-        Assert.Matches(@"^Predicted churn: \d+% within 90 days$", predicted.GetProperty("heading").GetString());
+        Assert.Matches(@"^Predicted churn: (\d+%|under 1%|over 99%) within 90 days$", predicted.GetProperty("heading").GetString());
         var lines = predicted.GetProperty("text").GetString()!.Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.All(lines.Skip(1), line => Assert.Matches(@" (raises|lowers) it \([+-]\d+\.\d\d\)$", line));
+        Assert.EndsWith(" it most", lines[1]);
+        Assert.All(lines.Skip(2), line => Assert.Matches(@" (raises|lowers) it (about [a-z ]+ as much|far less)$", line));
         Assert.StartsWith("Acme Labs: health ", answer.GetProperty("title").GetString());
     }
 
@@ -52,10 +53,18 @@ public sealed class PredictedChurnOnDemoTests(DemoEndToEndTests.BootedHost host)
 
         Assert.StartsWith("Most likely to churn: top 10 of ", answer.GetProperty("title").GetString());
         var percents = answer.GetProperty("message").GetProperty("sections").EnumerateArray()
-            .Select(s => int.Parse(System.Text.RegularExpressions.Regex.Match(s.GetProperty("heading").GetString()!, @": (\d+)% predicted churn").Groups[1].Value)).ToArray();
+            .Select(s => Percent(System.Text.RegularExpressions.Regex.Match(s.GetProperty("heading").GetString()!, @": (\d+%|under 1%|over 99%) predicted churn").Groups[1].Value)).ToArray();
         Assert.Equal(10, percents.Length);
         Assert.Equal(percents.OrderDescending(), percents);
     }
+
+    /// <summary>A probability as the answer writes it, back to a number that sorts: "under 1%" below 1, "over 99%" above 99.</summary>
+    private static double Percent(string written) => written switch
+    {
+        "under 1%" => 0.5,
+        "over 99%" => 99.5,
+        _ => int.Parse(written.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private async Task<JsonElement> Ask(string text)
     {

@@ -10,7 +10,7 @@ internal static class PredictedChurnAboveCheck
         if (rule.Percent is not { } percent || predicted?.Probability(c.Signals, c.AsOf) is not { } probability) return null;
         var observed = probability * 100;
         return observed >= percent
-            ? new Finding($"the churn model gives {Whole(observed)}% odds of churn or a deep contraction within {predicted.HorizonDays} days (alerting at {One(percent)}%)", observed)
+            ? new Finding($"the churn model gives {Probability(probability)} odds of churn or a deep contraction within {predicted.HorizonDays} days (alerting at {One(percent)}%)", observed)
             : null;
     }
 }
