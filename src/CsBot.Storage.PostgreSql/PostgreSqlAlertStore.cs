@@ -38,7 +38,9 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database) : IAlertSt
             if (alert is null) throw new ArgumentException("Alerts must not contain null.", nameof(alerts));
             if (string.IsNullOrEmpty(alert.Id)) throw new ArgumentException("Every alert needs an id.", nameof(alerts));
         }
-        _database.InTransaction((c, t) => Sql.Execute(c, t, """
+        _database.InTransaction((c, t) =>
+        {
+            Sql.Execute(c, t, """
             INSERT INTO alerts (id, account_id, state, alert_json)
             SELECT DISTINCT ON (id) id, account_id, state, alert_json
             FROM unnest(@ids, @accounts, @states, @json) WITH ORDINALITY AS given(id, account_id, state, alert_json, n)
@@ -48,6 +50,8 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database) : IAlertSt
             ("ids", alerts.Select(a => a.Id).ToArray()),
             ("accounts", alerts.Select(a => a.AccountId).ToArray()),
             ("states", alerts.Select(a => a.State.ToString()).ToArray()),
-            ("json", alerts.Select(StoredJson.Write).ToArray())));
+            ("json", alerts.Select(StoredJson.Write).ToArray()));
+            DataChangeRecorder.Record(c, t, _database.InstanceId, DataChangeKind.Alerts, alerts.Select(a => a.AccountId));
+        });
     }
 }

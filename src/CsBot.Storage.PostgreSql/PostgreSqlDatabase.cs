@@ -31,6 +31,9 @@ public sealed class PostgreSqlDatabase : IDisposable
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
+    /// <summary>This process among those sharing the database: marks its writes in data_changes, so it skips them when it reads that table.</summary>
+    public Guid InstanceId { get; } = Guid.NewGuid();
+
     /// <summary>"PostgreSQL database csbot on db:5432": names the database without its credentials, for messages.</summary>
     public string Description { get; }
 

@@ -93,7 +93,9 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
 
         // One statement for the whole batch. An account given twice in one call keeps its last entry, as it would
         // had the entries been saved one after another.
-        _database.InTransaction((c, t) => Sql.Execute(c, t, """
+        _database.InTransaction((c, t) =>
+        {
+            Sql.Execute(c, t, """
             INSERT INTO accounts (id, external_id, account_json, usage, signals_json, updated_at)
             SELECT DISTINCT ON (id) id, external_id, account_json, usage, signals_json, now()
             FROM unnest(@ids, @externals, @accounts, @usage, @signals) WITH ORDINALITY AS given(id, external_id, account_json, usage, signals_json, n)
@@ -101,7 +103,9 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
             ON CONFLICT (id) DO UPDATE SET external_id = excluded.external_id, account_json = excluded.account_json,
                 usage = excluded.usage, signals_json = excluded.signals_json, updated_at = excluded.updated_at
             """,
-            ("ids", ids), ("externals", externals), ("accounts", accounts), ("usage", usage), ("signals", signals)));
+            ("ids", ids), ("externals", externals), ("accounts", accounts), ("usage", usage), ("signals", signals));
+            DataChangeRecorder.Record(c, t, _database.InstanceId, DataChangeKind.Portfolio, ids);
+        });
     }
 
     private static AccountSignals Assemble(NpgsqlDataReader reader)

@@ -63,6 +63,7 @@ public sealed class PostgreSqlScoreStore(PostgreSqlDatabase database) : IScoreSt
                 """, r => r.GetString(0), ("ids", pointIds), ("days", pointDays), ("scores", pointScores));
             if (newPoints.Count > 0) Trim(c, t, [.. newPoints.Distinct(StringComparer.Ordinal)]);
             changed.UnionWith(newPoints);
+            DataChangeRecorder.Record(c, t, _database.InstanceId, DataChangeKind.Scores, changed);
             return changed.Count;
         });
     }
@@ -95,6 +96,7 @@ public sealed class PostgreSqlScoreStore(PostgreSqlDatabase database) : IScoreSt
             if (ids.Count > 0)
                 Sql.Execute(c, t, "INSERT INTO score_history (account_id, day, score) SELECT * FROM unnest(@ids, @days, @scores)",
                     ("ids", ids.ToArray()), ("days", days.ToArray()), ("scores", values.ToArray()));
+            DataChangeRecorder.Record(c, t, _database.InstanceId, DataChangeKind.Scores, histories.Keys);
         });
     }
 

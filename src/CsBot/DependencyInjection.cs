@@ -87,6 +87,9 @@ public static class DependencyInjection
         {
             builder.AddPostgreSqlStorage();
             builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("store");
+            // Other instances' writes refresh this one's cached answers.
+            builder.Services.AddSingleton(sp => new DataChangeFeed(sp.GetRequiredService<PostgreSqlDatabase>(), TimeProvider.System));
+            builder.Services.AddHostedService<SharedReadModelRefresh>();
         }
         else
         {
