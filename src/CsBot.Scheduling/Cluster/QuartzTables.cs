@@ -5,13 +5,17 @@ namespace CsBot.Scheduling.Cluster;
 /// <summary>
 /// Quartz's own tables in the shared PostgreSQL database (the clustered job store's jobs, triggers, check-ins and
 /// locks). <see cref="Script"/> is Quartz.NET's PostgreSQL schema made idempotent, so the PostgreSQL store's versioned
-/// migrations can run it as one of theirs; <see cref="EnsureAsync"/> applies it at start-up, under an advisory lock so
+/// migrations run it as theirs (0100, embedded from this same file) and a database migrated so already has the tables; <see cref="EnsureAsync"/> applies it at start-up, under an advisory lock so
 /// several instances starting together create the tables once and none sees them half made.
 /// </summary>
 public static class QuartzTables
 {
-    /// <summary>The key of the session advisory lock held while the tables are created ("CsBotQrtz" in ASCII).</summary>
-    public const long AdvisoryLockKey = 0x4373426F7451727A;
+    /// <summary>
+    /// The key of the session advisory lock held while the tables are created: the PostgreSQL store's migration lock
+    /// ("CsBotMig" in ASCII), since its migration 0100 runs this same script; sharing the lock keeps an instance's
+    /// migration and another's start-up from creating the same tables at once.
+    /// </summary>
+    public const long AdvisoryLockKey = 0x4373426F744D6967;
 
     private const string ResourceName = "CsBot.Scheduling.Cluster.quartz-tables-postgres.sql";
 

@@ -8,13 +8,30 @@ namespace CsBot.Storage.Contract.Tests.PostgreSql;
 public sealed class MigrationTests
 {
     [Fact]
-    public void Migrations_are_numbered_with_gaps_and_leave_0100_for_the_scheduler_tables()
+    public void Migrations_are_numbered_with_gaps_and_0100_creates_the_scheduler_tables()
     {
         var versions = SchemaMigrator.Known.Select(m => m.Version).ToList();
         Assert.NotEmpty(versions);
         Assert.Equal(versions.Order(), versions);
         Assert.All(versions, v => Assert.Equal(0, v % 10));
-        Assert.DoesNotContain(100, versions);
+        Assert.Equal("quartz_tables", SchemaMigrator.Known.Single(m => m.Version == 100).Name);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_fresh_database_migrated_once_has_the_scheduler_tables_at_schema_version_0100()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        using var database = new PostgreSqlDatabase(test.ConnectionString);
+        SchemaMigrator.Migrate(database);
+
+        Assert.Contains(100, SchemaMigrator.Applied(database));
+        await using var connection = new NpgsqlConnection(test.ConnectionString);
+        await connection.OpenAsync();
+        await using var tables = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('qrtz_job_details', 'qrtz_triggers', 'qrtz_fired_triggers', 'qrtz_scheduler_state', 'qrtz_locks')", connection);
+        Assert.Equal(5L, await tables.ExecuteScalarAsync());
+        // Applying the migrations again finds nothing to do.
+        Assert.Empty(SchemaMigrator.Migrate(database));
     }
 
     [PostgreSqlFact]
