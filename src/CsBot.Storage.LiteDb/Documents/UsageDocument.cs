@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using CsBot.Core.Signals;
 using LiteDB;
 
@@ -19,7 +18,6 @@ namespace CsBot.Storage.LiteDb.Documents;
 internal sealed class UsageDocument
 {
     public const int CurrentFormat = 1;
-    private const int BytesPerDay = 6 * sizeof(int);
 
     [BsonId]
     public string Id { get; set; } = "";
@@ -37,36 +35,10 @@ internal sealed class UsageDocument
 
     public static byte[] Pack(ReadOnlySpan<UsageDay> usage)
     {
-        var bytes = new byte[usage.Length * BytesPerDay];
-        var span = bytes.AsSpan();
-        foreach (var day in usage)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(span, day.Date.DayNumber);
-            BinaryPrimitives.WriteInt32LittleEndian(span[4..], day.ActiveUsers);
-            BinaryPrimitives.WriteInt32LittleEndian(span[8..], day.MonthlyActiveUsers);
-            BinaryPrimitives.WriteInt32LittleEndian(span[12..], day.LicensedSeats);
-            BinaryPrimitives.WriteInt32LittleEndian(span[16..], day.Logins);
-            BinaryPrimitives.WriteInt32LittleEndian(span[20..], day.KeyFeatureUses);
-            span = span[BytesPerDay..];
-        }
+        var bytes = new byte[usage.Length * UsageDayPacking.BytesPerDay];
+        UsageDayPacking.Pack(usage, bytes);
         return bytes;
     }
 
-    public static UsageDay[] Unpack(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length % BytesPerDay != 0) throw new InvalidDataException($"Packed usage has {bytes.Length} bytes, not a multiple of {BytesPerDay}.");
-        var usage = new UsageDay[bytes.Length / BytesPerDay];
-        for (var i = 0; i < usage.Length; i++)
-        {
-            usage[i] = new UsageDay(
-                DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(bytes)),
-                BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]),
-                BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]),
-                BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]),
-                BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]),
-                BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]));
-            bytes = bytes[BytesPerDay..];
-        }
-        return usage;
-    }
+    public static UsageDay[] Unpack(ReadOnlySpan<byte> bytes) => UsageDayPacking.Unpack(bytes);
 }
