@@ -4,26 +4,32 @@ namespace CsBot.Storage.PostgreSql;
 
 /// <summary>
 /// An account's usage series packed into one bytea: a format byte, then the days as both stores pack them
-/// (<see cref="UsageDayPacking"/>: six little-endian int32 a day). A year of usage is under 9 KB,
-/// several times smaller than as JSON, which is what a full evaluation reads for every account.
+/// (<see cref="UsageDayPacking"/>). Format 2, written now, is the compact layout (about 8 bytes a day, 180 days in
+/// about 1.5 KB, small enough that PostgreSQL keeps it in the row instead of a TOAST table); format 1, the fixed 24
+/// bytes a day, is still read, and a row is rewritten in format 2 whenever its account is saved.
 /// </summary>
 internal static class UsageBlob
 {
-    private const byte Format = 1;
+    private const byte Fixed = 1;
+    private const byte Compact = 2;
 
     public static byte[] Pack(UsageDay[] days)
     {
-        var bytes = new byte[1 + days.Length * UsageDayPacking.BytesPerDay];
-        bytes[0] = Format;
-        UsageDayPacking.Pack(days, bytes.AsSpan(1));
+        var packed = UsageDayPacking.PackCompact(days);
+        var bytes = new byte[1 + packed.Length];
+        bytes[0] = Compact;
+        packed.CopyTo(bytes.AsSpan(1));
         return bytes;
     }
 
     public static UsageDay[] Unpack(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0) return [];
-        if (bytes[0] != Format || (bytes.Length - 1) % UsageDayPacking.BytesPerDay != 0)
-            throw new InvalidDataException($"Stored usage is in unknown format {bytes[0]} or truncated ({bytes.Length} bytes).");
-        return UsageDayPacking.Unpack(bytes[1..]);
+        return bytes[0] switch
+        {
+            Compact => UsageDayPacking.UnpackCompact(bytes[1..]),
+            Fixed when (bytes.Length - 1) % UsageDayPacking.BytesPerDay == 0 => UsageDayPacking.Unpack(bytes[1..]),
+            _ => throw new InvalidDataException($"Stored usage is in unknown format {bytes[0]} or truncated ({bytes.Length} bytes)."),
+        };
     }
 }
