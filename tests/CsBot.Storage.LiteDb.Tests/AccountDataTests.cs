@@ -1,5 +1,6 @@
 using CsBot.Core.Accounts;
 using CsBot.Core.Signals;
+using CsBot.Storage.LiteDb.Documents;
 using LiteDB;
 
 namespace CsBot.Storage.LiteDb.Tests;
@@ -25,7 +26,8 @@ public sealed class AccountDataTests : IDisposable
         Assert.Equal(3, data.Count());
         var full = data.FindById("acc-001");
         Assert.Equal(["Account", "Format", "Signals", "Usage", "_id"], full.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(180 * 24, full["Usage"].AsBinary.Length);
+        Assert.Equal(2, full["Format"].AsInt32);
+        Assert.InRange(full["Usage"].AsBinary.Length, 180 * 6, 180 * 24 / 2);
         Assert.Equal(["Account", "Format", "_id"], data.FindById("acc-003").Keys.Order(StringComparer.Ordinal));
         Assert.False(context.Database.CollectionExists(LiteDbContext.Usage));
         Assert.False(context.Database.CollectionExists(LiteDbContext.Signals));
@@ -63,6 +65,92 @@ public sealed class AccountDataTests : IDisposable
             ["Aliases", "AutoRenew", "ChurnedOn", "ContractKind", "ContractTermMonths", "Domain", "ExternalId", "Id", "Manager", "Mrr", "Name", "NoticePeriodDays", "Owner", "Plan", "RenewalDate", "Segment", "StartDate"],
             Members(typeof(Account)));
         Assert.Equal(["ChatIds", "Email", "Name", "TimeZone"], Members(typeof(Person)));
+    }
+
+    /// <summary>
+    /// Files written before usage was packed compactly hold format-1 documents (24 bytes a day): they read the same, and
+    /// an account saved again is written in the current format while the others stay as they were until saved.
+    /// </summary>
+    [Fact]
+    public void Data_written_with_fixed_usage_reads_the_same_and_is_rewritten_compact_on_save()
+    {
+        var full = TestData.FullSignals("acc-001");
+        var longer = TestData.FullSignals("acc-002", usageDays: 400);
+        var bare = TestData.Bare(TestData.MinimalAccount("acc-003"));
+        using (var earlier = new LiteDbContext(new LiteDbOptions { DatabasePath = _db.DatabasePath }))
+            EarlierLayout.WriteFixedUsage(earlier, [full, longer, bare]);
+
+        var context = _db.Open();
+        var store = new LiteDbPortfolioStore(context);
+        var loaded = store.LoadAllSignals().ToList();
+        Asserts.SameSignals(full, loaded[0]);
+        Asserts.SameSignals(longer, loaded[1]);
+        Asserts.SameSignals(bare, loaded[2]);
+        Asserts.SameSignals(longer, store.LoadSignals("acc-002"));
+
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        Assert.Equal(400 * 24, data.FindById("acc-002")["Usage"].AsBinary.Length);
+        store.Save([longer]);
+
+        var rewritten = data.FindById("acc-002");
+        Assert.Equal(AccountDataDocument.CurrentFormat, rewritten["Format"].AsInt32);
+        Assert.InRange(rewritten["Usage"].AsBinary.Length, 400 * 6, 400 * 24 / 2);
+        Assert.Equal(AccountDataDocument.FixedUsageFormat, data.FindById("acc-001")["Format"].AsInt32);
+        Asserts.SameSignals(longer, store.LoadSignals("acc-002"));
+        Asserts.SameSignals(full, store.LoadSignals("acc-001"));
+    }
+
+    /// <summary>
+    /// A batch of usage changes accounts' signals, not the accounts: their indexed documents are not rewritten (a marker
+    /// put on the stored document survives), while a changed account is, and an unchanged save writes nothing.
+    /// </summary>
+    [Fact]
+    public void Saving_changed_signals_of_an_unchanged_account_leaves_its_account_document_as_it_was()
+    {
+        var context = _db.Open();
+        var store = new LiteDbPortfolioStore(context);
+        var signals = TestData.FullSignals("acc-001");
+        store.Save([signals]);
+        var accounts = context.Database.GetCollection(LiteDbContext.Accounts);
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        void Mark(ILiteCollection<BsonDocument> collection)
+        {
+            var document = collection.FindById("acc-001");
+            document["Marker"] = true;
+            collection.Update(document);
+        }
+        Mark(accounts);
+        Mark(data);
+
+        store.Save([signals]);
+        Assert.True(data.FindById("acc-001").ContainsKey("Marker"));
+
+        var moreUsage = signals with { Usage = [.. signals.Usage, new UsageDay(signals.Usage[^1].Date.AddDays(1), 3, 4, 5, 6, 7)] };
+        store.Save([moreUsage]);
+        Assert.True(accounts.FindById("acc-001").ContainsKey("Marker"));
+        Assert.False(data.FindById("acc-001").ContainsKey("Marker"));
+        Asserts.SameSignals(moreUsage, store.LoadSignals("acc-001"));
+
+        var renamed = moreUsage with { Account = moreUsage.Account with { Name = "Acme Renamed" } };
+        store.Save([renamed]);
+        Assert.False(accounts.FindById("acc-001").ContainsKey("Marker"));
+        Assert.Equal("Acme Renamed", store.GetAccount("acc-001")!.Name);
+        Assert.Equal("Acme Renamed", store.FindByExternalId(renamed.Account.ExternalId)!.Name);
+        Asserts.SameSignals(renamed, store.LoadSignals("acc-001"));
+    }
+
+    [Fact]
+    public void Damaged_compact_usage_is_refused_rather_than_misread()
+    {
+        var context = _db.Open();
+        var store = new LiteDbPortfolioStore(context);
+        store.Save([TestData.FullSignals("acc-001")]);
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        var stored = data.FindById("acc-001");
+        stored["Usage"] = new BsonValue(stored["Usage"].AsBinary[..^2]);
+        data.Update(stored);
+
+        Assert.Throws<InvalidDataException>(() => store.LoadSignals("acc-001"));
     }
 
     [Fact]

@@ -24,4 +24,27 @@ internal static class EarlierLayout
             data.Delete(entry.Account.Id);
         }
     }
+
+    /// <summary>
+    /// Writes accounts' data documents as format 1 held them: the same fields as now, with usage in the fixed layout of
+    /// 24 bytes a day instead of the compact one.
+    /// </summary>
+    public static void WriteFixedUsage(LiteDbContext context, IEnumerable<AccountSignals> portfolio)
+    {
+        var accounts = context.Collection<AccountDocument>(LiteDbContext.Accounts);
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        foreach (var entry in portfolio)
+        {
+            accounts.Upsert(AccountDocument.From(entry.Account));
+            var document = new LiteDB.BsonDocument
+            {
+                ["_id"] = entry.Account.Id,
+                ["Format"] = AccountDataDocument.FixedUsageFormat,
+                ["Account"] = PackedAccount.Pack(entry.Account),
+            };
+            if (entry.Usage.Length > 0) document["Usage"] = UsageDocument.Pack(entry.Usage);
+            if (SignalsDocument.HasAny(entry)) document["Signals"] = PackedSignals.Pack(entry);
+            data.Upsert(document);
+        }
+    }
 }
