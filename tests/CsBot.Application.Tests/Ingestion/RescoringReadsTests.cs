@@ -42,6 +42,9 @@ public sealed class RescoringReadsTests
         Assert.DoesNotContain(world.Stores.Reads, r => r.WholePortfolio);
         // Per account: its external id, its signals (merge, then rescoring), its history, its scores and its alerts.
         Assert.InRange(world.Stores.Reads.Count, changed.Length, changed.Length * 8);
+        // The batch's score histories in one read, not a query per account.
+        Assert.Single(world.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistories));
+        Assert.DoesNotContain(world.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistory));
     }
 
     [Fact]
