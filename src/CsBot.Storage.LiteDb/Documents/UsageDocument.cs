@@ -10,10 +10,9 @@ namespace CsBot.Storage.LiteDb.Documents;
 /// 180 documents with field names repeated in each.
 /// </summary>
 /// <remarks>
-/// Size: 180 days are 4,320 bytes, a little over half of LiteDB's 8 KB page, and LiteDB does not split a document
-/// that fits a page, so each such document takes a page of its own (about 8 KB per account on disk). A denser
-/// encoding (delta or varint days, or compression) under a new <see cref="Format"/> would halve that if file size
-/// starts to matter.
+/// Only files of the earlier layouts hold these documents, and format-1 account data holds usage in the same fixed
+/// layout (<see cref="Pack"/>, <see cref="Unpack"/>): both are read, never written. Usage is written compactly now
+/// (<see cref="UsageDayPacking.PackCompact"/>, in <see cref="AccountDataDocument"/>), about a quarter of the size.
 /// </remarks>
 internal sealed class UsageDocument
 {
