@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsBot.Application.Evaluation;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -7,6 +8,9 @@ namespace CsBot.Scheduling;
 /// <summary>
 /// Runs the risk evaluation. One run at a time: a slow run is never overlapped by the next hour's trigger.
 /// Failures are logged and the next trigger tries again; nothing is lost because alerts are keyed by account and rule.
+/// Each finished run is logged with the slot it stands for (its trigger's scheduled time; for a run recovered from an
+/// instance that died mid-run, the slot the dead instance was running) and the instance that ran it, so the logs of a
+/// cluster show which instance ran each hour.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<RiskEvaluationJob> logger) : IJob
@@ -18,6 +22,9 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<
         try
         {
             await evaluation.RunAsync(cancellationToken);
+            logger.LogInformation("Risk evaluation of the {Slot} slot of {Trigger} finished on instance {Instance}{Recovered}",
+                SlotOf(context).ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
+                context.Scheduler.SchedulerInstanceId, context.Recovering ? " (recovered from an instance that stopped mid-run)" : "");
             await DeliverSoon.TriggerAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -29,4 +36,18 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<
             logger.LogError(ex, "Risk evaluation failed; the next scheduled run will try again");
         }
     }
+
+    /// <summary>The scheduled time of the firing this run stands for: a recovery stands for the firing it re-runs.</summary>
+    public static DateTimeOffset SlotOf(IJobExecutionContext context)
+    {
+        if (context.Recovering
+            && context.MergedJobDataMap.TryGetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
+            && Parse(original) is { } slot)
+            return slot;
+        return (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).ToUniversalTime();
+    }
+
+    // Quartz writes the original time as text in the invariant culture, to the second ("12/01/2026 20:53:49 +00:00").
+    private static DateTimeOffset? Parse(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
 }

@@ -5,8 +5,15 @@ using Quartz;
 
 namespace CsBot.Scheduling.Tests.Cluster;
 
-/// <summary>One firing as a job saw it: on which instance, for which trigger and slot, and whether it was a recovery.</summary>
-public sealed record Firing(string Instance, string Trigger, DateTimeOffset? Slot, bool Recovering);
+/// <summary>
+/// One firing as a job saw it: on which instance, for which trigger and slot, whether it was a recovery, and the slot
+/// it stands for as CsBot's evaluation job reports it (a recovery stands for the firing it re-runs).
+/// </summary>
+public sealed record Firing(string Instance, string Trigger, DateTimeOffset? Slot, bool Recovering, DateTimeOffset StandsFor)
+{
+    public static Firing Of(IJobExecutionContext context) => new(context.Scheduler.SchedulerInstanceId, context.Trigger.Key.Name,
+        context.ScheduledFireTimeUtc, context.Recovering, RiskEvaluationJob.SlotOf(context));
+}
 
 /// <summary>What the test jobs did, shared by every node of a test (they live in one process).</summary>
 public sealed class Firings
@@ -27,7 +34,7 @@ public sealed class RecordingJob(Firings firings) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        firings.Add(new Firing(context.Scheduler.SchedulerInstanceId, context.Trigger.Key.Name, context.ScheduledFireTimeUtc, context.Recovering));
+        firings.Add(Firing.Of(context));
         return ValueTask.CompletedTask;
     }
 }
@@ -38,7 +45,7 @@ public sealed class BlockingJob(Firings firings) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        firings.Add(new Firing(context.Scheduler.SchedulerInstanceId, context.Trigger.Key.Name, context.ScheduledFireTimeUtc, context.Recovering));
+        firings.Add(Firing.Of(context));
         if (!context.Recovering) await firings.Release.Task;
     }
 }
