@@ -46,7 +46,7 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
             DigestMetricsSection.Build(metrics, data),
         };
 
-        var scored = scope.Accounts.Count(a => scope.Latest(a) is not null);
+        var scored = Enumerable.Range(0, scope.Accounts.Count).Count(at => scope.Latest(at) is not null);
         var context = new List<string> { $"{scored} of {scope.Accounts.Count} active accounts scored; as of {Format.Date(data.Today)}" };
         return new ChatMessage
         {
@@ -66,15 +66,28 @@ public sealed class DigestBuilder(ScoringOptions bands, MetricsCalculator metric
     }
 
     /// <summary>Average health of the scope's accounts on each of the last 12 weeks, oldest first; null for a week without scores.</summary>
-    internal static IReadOnlyList<int?> WeeklyAverages(DigestScope scope)
+    internal static IReadOnlyList<int?> WeeklyAverages(DigestScope scope) => WeeklyAverages(scope, Enumerable.Range(0, scope.Accounts.Count));
+
+    /// <summary>As <see cref="WeeklyAverages(DigestScope)"/>, over the accounts at <paramref name="positions"/> in the scope.</summary>
+    internal static IReadOnlyList<int?> WeeklyAverages(DigestScope scope, IEnumerable<int> positions)
     {
-        var averages = new List<int?>(SparklineWeeks);
-        for (var weeksAgo = SparklineWeeks - 1; weeksAgo >= 0; weeksAgo--)
+        var weeks = scope.Weeks.Count;
+        var sums = new long[weeks];
+        var counts = new int[weeks];
+        foreach (var at in positions)
         {
-            var day = scope.Data.Today.AddDays(-7 * weeksAgo);
-            var scores = scope.Accounts.Select(a => scope.ScoreOn(a, day)).OfType<int>().ToList();
-            averages.Add(scores.Count == 0 ? null : (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero));
+            for (var week = 0; week < weeks; week++)
+            {
+                var score = scope.WeekScore(at, week);
+                if (score == DigestScope.NoScore) continue;
+                sums[week] += score;
+                counts[week]++;
+            }
         }
+        var averages = new List<int?>(weeks);
+        // As Enumerable.Average over the scores (a long sum over a double count), rounded half away from zero.
+        for (var week = 0; week < weeks; week++)
+            averages.Add(counts[week] == 0 ? null : (int)Math.Round((double)sums[week] / counts[week], MidpointRounding.AwayFromZero));
         return averages;
     }
 

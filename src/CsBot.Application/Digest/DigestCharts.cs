@@ -8,16 +8,12 @@ internal static class DigestCharts
 {
     public static BandAveragesChart BandAverages(DigestScope scope, ScoringOptions bands)
     {
-        var weeks = Enumerable.Range(0, DigestBuilder.SparklineWeeks).Select(i => scope.Data.Today.AddDays(-7 * (DigestBuilder.SparklineWeeks - 1 - i))).ToList();
+        var weeks = scope.Weeks.ToList();
         // Each band's line follows the accounts in it today, so it shows how today's poor accounts got there.
         var series = new[] { HealthBand.Good, HealthBand.Average, HealthBand.Poor }
-            .Select(band => (Band: band, Accounts: scope.Accounts.Where(a => scope.Latest(a)?.Band == band).ToList()))
-            .Where(b => b.Accounts.Count > 0)
-            .Select(b => new BandSeries(b.Band, b.Accounts.Count, [.. weeks.Select(day =>
-            {
-                var scores = b.Accounts.Select(a => scope.ScoreOn(a, day)).OfType<int>().ToList();
-                return scores.Count == 0 ? (int?)null : (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero);
-            })]))
+            .Select(band => (Band: band, Positions: Enumerable.Range(0, scope.Accounts.Count).Where(at => scope.Latest(at)?.Band == band).ToList()))
+            .Where(b => b.Positions.Count > 0)
+            .Select(b => new BandSeries(b.Band, b.Positions.Count, [.. DigestBuilder.WeeklyAverages(scope, b.Positions)]))
             .ToList();
         return new BandAveragesChart
         {

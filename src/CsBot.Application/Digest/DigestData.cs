@@ -1,3 +1,4 @@
+using CsBot.Application.ReadModel;
 using CsBot.Core.Alerts;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -18,4 +19,10 @@ public sealed record DigestData
     public required DateOnly Today { get; init; }
     public required DateTimeOffset Now { get; init; }
     public string? Segment { get; init; }
+
+    /// <summary>
+    /// The read-model snapshot <see cref="Portfolio"/> is, when it is one: its metric results are kept per snapshot, so a
+    /// preview takes them instead of computing them over every account again. Null computes them from the portfolio.
+    /// </summary>
+    public PortfolioSnapshot? Snapshot { get; init; }
 }

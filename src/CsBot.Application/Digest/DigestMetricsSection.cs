@@ -21,8 +21,8 @@ internal static class DigestMetricsSection
         var before = month.Previous();
         var lines = Metrics.Select(metric =>
         {
-            var now = calculator.Compute(metric, data.Portfolio, month, data.Segment);
-            var prev = calculator.Compute(metric, data.Portfolio, before, data.Segment);
+            var now = Compute(calculator, data, metric, month);
+            var prev = Compute(calculator, data, metric, before);
             if (now.Value is not { } value) return $"{MetricNames.Name(metric)}: n/a ({now.Note})";
             var shown = Format.Value(value, now.Unit, now.Currency);
             if (prev.Value is not { } previous) return $"{MetricNames.Name(metric)}: {shown} (no figure for {MonthName(before)})";
@@ -30,6 +30,10 @@ internal static class DigestMetricsSection
         });
         return new MessageSection { Heading = $"Key metrics, {MonthName(month)}", Text = string.Join("\n", lines) };
     }
+
+    // The snapshot's result is the calculator's over the same accounts, computed once per snapshot.
+    private static MetricResult Compute(MetricsCalculator calculator, DigestData data, MetricKind metric, DateRange period) =>
+        data.Snapshot is { } snapshot ? snapshot.Metric(calculator, metric, period, data.Segment) : calculator.Compute(metric, data.Portfolio, period, data.Segment);
 
     private static string MonthName(DateRange month) => Format.Month(month.From);
 }

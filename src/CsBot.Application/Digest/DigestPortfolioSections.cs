@@ -17,10 +17,10 @@ internal static class DigestPortfolioSections
     /// </summary>
     public static (MessageSection Section, string Summary) Distribution(DigestScope scope, ScoringOptions bands)
     {
-        var weekAgo = scope.Data.Today.AddDays(-7);
-        var now = scope.Accounts.Where(a => scope.Latest(a) is not null).ToLookup(a => scope.Latest(a)!.Band);
-        var before = scope.Accounts.Select(a => (Account: a, Score: scope.ScoreOn(a, weekAgo))).Where(x => x.Score is not null)
-            .ToLookup(x => bands.BandFor(x.Score!.Value), x => x.Account);
+        var positions = Enumerable.Range(0, scope.Accounts.Count);
+        var now = positions.Where(at => scope.Latest(at) is not null).ToLookup(at => scope.Latest(at)!.Band, at => scope.Accounts[at]);
+        var before = positions.Where(at => scope.WeekScore(at, scope.WeekAgo) != DigestScope.NoScore)
+            .ToLookup(at => bands.BandFor(scope.WeekScore(at, scope.WeekAgo)), at => scope.Accounts[at]);
         var hadHistory = before.Any();
 
         var lines = BandOrder.Select(band =>
@@ -43,7 +43,12 @@ internal static class DigestPortfolioSections
     public static (MessageSection Section, int Count) NewAtRisk(DigestScope scope)
     {
         var since = scope.Data.Now.AddDays(-7);
-        var inScope = scope.Accounts.ToDictionary(a => a.Id);
+        // Only the accounts of this week's alerts are looked for in the scope, rather than every account indexed.
+        var alerted = scope.Data.OpenAlerts.Where(a => a.FirstFiredAt > since).Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+        var inScope = new Dictionary<string, Account>(StringComparer.Ordinal);
+        if (alerted.Count > 0)
+            foreach (var account in scope.Accounts)
+                if (alerted.Contains(account.Id)) inScope.TryAdd(account.Id, account);
         var fresh = scope.Data.OpenAlerts
             .Where(a => a.FirstFiredAt > since && inScope.ContainsKey(a.AccountId))
             .GroupBy(a => a.AccountId)
@@ -74,30 +79,31 @@ internal static class DigestPortfolioSections
     /// <summary>The accounts whose health fell most in 7 days, largest fall first: the text section and the digest's bar chart both show these.</summary>
     public static IReadOnlyList<(Account Account, HealthScore Score, int Change)> Drops(DigestScope scope)
     {
-        var weekAgo = scope.Data.Today.AddDays(-7);
-        return [.. scope.Accounts
-            .Select(a => (Account: a, Now: scope.Latest(a), Before: scope.ScoreOn(a, weekAgo)))
-            .Where(x => x.Now is not null && x.Before is not null && x.Now.Score < x.Before)
-            .Select(x => (x.Account, Score: x.Now!, Change: x.Now!.Score - x.Before!.Value))
-            .OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(DigestBuilder.TopDrops)];
+        var falls = new List<(Account Account, HealthScore Score, int Change)>();
+        for (var at = 0; at < scope.Accounts.Count; at++)
+        {
+            var before = scope.WeekScore(at, scope.WeekAgo);
+            if (scope.Latest(at) is { } now && before != DigestScope.NoScore && now.Score < before)
+                falls.Add((scope.Accounts[at], now, now.Score - before));
+        }
+        return [.. falls.OrderBy(x => x.Change).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase).Take(DigestBuilder.TopDrops)];
     }
 
     /// <summary>Renewals due in the next 30, 31-60 and 61-90 days with their ARR, riskiest first within each.</summary>
     public static (MessageSection Section, int Next30) Renewals(DigestScope scope)
     {
         var today = scope.Data.Today;
-        var upcoming = scope.Accounts
-            .Where(a => a.RenewalDate is not null && a.ContractKind != ContractKind.Monthly)
-            .Select(a => (Account: a, Renewal: a.NextRenewalOn(today)!.Value))
-            .Select(x => (x.Account, x.Renewal, Days: x.Renewal.DayNumber - today.DayNumber))
+        var upcoming = Enumerable.Range(0, scope.Accounts.Count)
+            .Where(at => scope.Accounts[at].RenewalDate is not null && scope.Accounts[at].ContractKind != ContractKind.Monthly)
+            .Select(at => (Account: scope.Accounts[at], Band: scope.Latest(at)?.Band ?? HealthBand.Good, Renewal: scope.Accounts[at].NextRenewalOn(today)!.Value))
+            .Select(x => (x.Account, x.Band, x.Renewal, Days: x.Renewal.DayNumber - today.DayNumber))
             .ToList();
         var lines = new List<string>();
         var next30 = 0;
         foreach (var (from, to, label) in RenewalBuckets)
         {
             var bucket = upcoming.Where(x => x.Days >= from && x.Days <= to)
-                .OrderBy(x => scope.Latest(x.Account)?.Band ?? HealthBand.Good).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderBy(x => x.Band).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             if (from == 0) next30 = bucket.Count;
             lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Format.Money(bucket.Sum(x => x.Account.Arr), scope.Currency)} ARR");

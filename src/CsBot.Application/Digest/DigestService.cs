@@ -64,7 +64,8 @@ public sealed class DigestService(
 
     private DigestData FromView(string? segment, DateOnly today)
     {
-        var signals = view.Portfolio.Signals;
+        var snapshot = view.Portfolio;
+        var signals = snapshot.Signals;
         var stored = view.Scores;
         // As Load: an account not scored yet is scored now; the scores held are shared, not copied, for the others.
         var unscored = signals.Where(s => s.Account.IsActiveOn(today) && !stored.Latest.ContainsKey(s.Account.Id))
@@ -79,6 +80,7 @@ public sealed class DigestService(
             Today = today,
             Now = clock.Now,
             Segment = string.IsNullOrWhiteSpace(segment) ? null : segment.Trim(),
+            Snapshot = snapshot,
         };
     }
 

@@ -81,6 +81,7 @@ public sealed class PortfolioSnapshot
         var positions = _positions;
         var added = new List<AccountSignals>();
         var recordsChanged = false;
+        var beyondUsage = false;
         var copied = false;
         foreach (var entry in changed)
         {
@@ -96,6 +97,7 @@ public sealed class PortfolioSnapshot
                 copied = true;
             }
             recordsChanged |= !SameRecord(accounts[at], entry.Account);
+            beyondUsage |= !SameBesideUsage(signals[at], entry);
             signals[at] = entry;
             accounts[at] = entry.Account;
         }
@@ -109,8 +111,25 @@ public sealed class PortfolioSnapshot
         }
         var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s))));
         var directory = recordsChanged ? Directory(accounts) : (Matcher, Segments, Owners, ManagerEmails);
-        return new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders);
+        var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders);
+        // A usage batch changes no metric but the usage ones: the others' results are carried over rather than worked
+        // out again over every account (the weekly digest shows four of them after every write).
+        if (!recordsChanged && !beyondUsage)
+            foreach (var (key, result) in _metrics)
+                if (!ReadUsage.Contains(key.Metric)) patched._metrics.TryAdd(key, result);
+        return patched;
     }
+
+    /// <summary>The metrics whose formulas read usage days (<c>UsageMetrics</c> in Core); every other one reads only the account's record and its other signals.</summary>
+    private static readonly HashSet<MetricKind> ReadUsage = [MetricKind.AdoptionRate, MetricKind.Stickiness];
+
+    /// <summary>Same record and same signals apart from usage: equal lists, compared by reference first (a usage batch passes the others on as they were).</summary>
+    private static bool SameBesideUsage(AccountSignals before, AccountSignals after) =>
+        SameRecord(before.Account, after.Account)
+        && Same(before.Tickets, after.Tickets) && Same(before.Surveys, after.Surveys) && Same(before.Invoices, after.Invoices)
+        && Same(before.RevenueEvents, after.RevenueEvents) && Same(before.RenewalOutcomes, after.RenewalOutcomes);
+
+    private static bool Same<T>(IReadOnlyList<T> before, IReadOnlyList<T> after) => ReferenceEquals(before, after) || before.SequenceEqual(after);
 
     /// <summary>The accounts active on <paramref name="day"/>, in portfolio order; the last day asked is remembered.</summary>
     public IReadOnlyList<Account> ActiveOn(DateOnly day)
