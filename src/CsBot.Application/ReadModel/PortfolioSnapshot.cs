@@ -141,6 +141,9 @@ public sealed class PortfolioSnapshot
         return active.Accounts;
     }
 
+    /// <summary>True when every account is where it is in <paramref name="other"/> (no account was added since).</summary>
+    public bool HasPositionsOf(PortfolioSnapshot other) => ReferenceEquals(_positions, other?._positions);
+
     /// <summary>Where the account is in <see cref="Accounts"/> and <see cref="Signals"/>, or -1.</summary>
     public int PositionOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? at : -1;
 

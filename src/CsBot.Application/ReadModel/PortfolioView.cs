@@ -25,6 +25,8 @@ public sealed class PortfolioView
     private readonly DataVersions _versions;
     private readonly Lock _boardGate = new();
     private volatile DayBoard? _board;
+    private readonly Lock _bandsGate = new();
+    private volatile AccountBands? _bands;
     private int _boardBuilds;
     private int _boardPatches;
 
@@ -101,6 +103,32 @@ public sealed class PortfolioView
             if (board is null || (portfolio.Version >= board.Portfolio.Version && scores.Version >= board.Scores.Version && alerts.Version >= board.Alerts.Version))
                 _board = patched;
             return patched;
+        }
+    }
+
+    /// <summary>
+    /// Each account's latest band by position, for these snapshots: worked out on first use, then patched for the
+    /// accounts whose scores were written since (worked out whole again when an account was added or the change log no
+    /// longer holds what changed).
+    /// </summary>
+    public AccountBands Bands(PortfolioSnapshot portfolio, ScoreSnapshot scores)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(scores);
+        var held = _bands;
+        if (held is not null && ReferenceEquals(held.Portfolio, portfolio) && ReferenceEquals(held.Scores, scores)) return held;
+        lock (_bandsGate)
+        {
+            held = _bands;
+            if (held is not null && ReferenceEquals(held.Portfolio, portfolio) && ReferenceEquals(held.Scores, scores)) return held;
+            var newer = held is null || (portfolio.Version >= held.Portfolio.Version && scores.Version >= held.Scores.Version);
+            var bands = held is not null && newer && _versions.ScoresLog.TryChangesSince(held.Scores.Version, out _, out var changed)
+                ? held.Patch(portfolio, scores, changed)
+                : null;
+            bands ??= new AccountBands(portfolio, scores);
+            // Bands for a reader still on older snapshots answer that reader but are not kept.
+            if (newer) _bands = bands;
+            return bands;
         }
     }
 

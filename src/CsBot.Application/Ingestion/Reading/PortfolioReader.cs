@@ -30,8 +30,11 @@ public sealed class PortfolioReader(PortfolioView view, MetricsCalculator calcul
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.PageSize, MaxPageSize);
 
         var portfolio = view.Portfolio;
-        var latest = view.Scores.Latest;
+        var scores = view.Scores;
+        var latest = scores.Latest;
         var alerts = view.Alerts;
+        // The band filter reads an array by position; the score is looked up by id only for the page's rows.
+        var bands = filter.Band is null ? null : view.Bands(portfolio, scores);
         var owner = string.IsNullOrWhiteSpace(filter.OwnerEmail) ? null : filter.OwnerEmail.Trim();
         var segment = string.IsNullOrWhiteSpace(filter.Segment) ? null : filter.Segment.Trim();
         // Walked in name order, counting every match but keeping only the page's rows.
@@ -43,9 +46,9 @@ public sealed class PortfolioReader(PortfolioView view, MetricsCalculator calcul
             var account = portfolio.Accounts[at];
             if (owner is not null && !string.Equals(account.Owner.Email, owner, StringComparison.OrdinalIgnoreCase)) continue;
             if (segment is not null && !string.Equals(account.Segment, segment, StringComparison.OrdinalIgnoreCase)) continue;
-            var score = latest.GetValueOrDefault(account.Id);
-            if (filter.Band is { } band && score?.Band != band) continue;
+            if (bands is not null && bands.Band(at) != filter.Band) continue;
             if (total++ < skip || items.Count == filter.PageSize) continue;
+            var score = latest.GetValueOrDefault(account.Id);
             items.Add(new AccountSummary(account.ExternalId, account.Id, account.Name, account.Segment, account.Owner.Name,
                 account.Owner.Email, account.Mrr, score?.Score, score?.Band, alerts.ForAccount(account.Id).Count));
         }
