@@ -22,7 +22,16 @@ internal sealed class InMemoryStores : IPortfolioStore, IScoreStore, IAlertStore
     public IEnumerable<AccountSignals> LoadAllSignals() => [.. _signals.Values];
     public void Save(IReadOnlyCollection<AccountSignals> portfolio) { foreach (var s in portfolio) _signals[s.Account.Id] = s; }
 
-    public int SaveScores(IReadOnlyCollection<HealthScore> scores) { foreach (var s in scores) _latest[s.AccountId] = s; return scores.Count; }
+    // As the stores do: the latest score unless a later day's is held, and that day's point in the history (replacing a point of the same day).
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
+    {
+        foreach (var s in scores)
+        {
+            if (_latest.GetValueOrDefault(s.AccountId) is not { } held || s.AsOf >= held.AsOf) _latest[s.AccountId] = s;
+            _histories[s.AccountId] = [.. (_histories.GetValueOrDefault(s.AccountId) ?? []).Where(p => p.Date != s.AsOf).Append(new ScorePoint(s.AsOf, s.Score)).OrderBy(p => p.Date)];
+        }
+        return scores.Count;
+    }
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) { foreach (var (k, v) in histories) _histories[k] = v; }
     public HealthScore? GetLatest(string accountId) => _latest.GetValueOrDefault(accountId);
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => new Dictionary<string, HealthScore>(_latest);

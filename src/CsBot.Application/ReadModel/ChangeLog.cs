@@ -67,10 +67,10 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds) => TryChangesSince(since, out now, out accountIds, out _);
 
     /// <summary>
-    /// As <see cref="TryChangesSince(long, out long, out IReadOnlySet{string})"/>, with what the latest write of each
-    /// account said it stored, for the accounts whose latest write said so.
+    /// As <see cref="TryChangesSince(long, out long, out IReadOnlySet{string})"/>, with what each account's writes said
+    /// they stored (<paramref name="written"/>).
     /// </summary>
-    public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds, out IReadOnlyDictionary<string, object> written)
+    public bool TryChangesSince(long since, out long now, out IReadOnlySet<string> accountIds, out LoggedWrites written)
     {
         lock (_gate)
         {
@@ -78,29 +78,36 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
             if (since < _forgotten)
             {
                 accountIds = EmptySet;
-                written = NothingWritten;
+                written = LoggedWrites.None;
                 return false;
             }
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            var values = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+            var unlogged = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (version, changed, stored) in _entries)
             {
                 if (version <= since) continue;
                 ids.UnionWith(changed);
-                // A later write that did not say what it stored makes an earlier value stale.
                 foreach (var id in changed)
                 {
-                    if (stored is not null && stored.TryGetValue(id, out var value)) values[id] = value;
-                    else values.Remove(id);
+                    if (stored is not null && stored.TryGetValue(id, out var value))
+                    {
+                        if (!values.TryGetValue(id, out var list)) values[id] = list = [];
+                        list.Add(value);
+                    }
+                    else
+                    {
+                        // What was logged before a write that did not say what it stored no longer says what is stored.
+                        values.Remove(id);
+                        unlogged.Add(id);
+                    }
                 }
             }
             accountIds = ids;
-            written = values;
+            written = new LoggedWrites(values, unlogged);
             return true;
         }
     }
-
-    private static readonly IReadOnlyDictionary<string, object> NothingWritten = new Dictionary<string, object>();
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 }

@@ -39,11 +39,11 @@ public sealed class PortfolioView
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
             () => new PortfolioSnapshot([.. portfolio.LoadAllSignals()]),
-            (current, ids, written) => current.Patch([.. ids.Select(id => written.GetValueOrDefault(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
+            (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
         _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
             () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()),
-            (current, ids, written) => current.Patch(ids, LatestOf(scores, current, ids, written), scores.GetHistories(ids)),
+            (current, ids, written) => SavedScores.Patch(current, scores, ids, written),
             (snapshot, version) => snapshot.Version = version);
         _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,
             () => new AlertSnapshot(alerts.GetOpen()),
@@ -148,25 +148,8 @@ public sealed class PortfolioView
         return ids;
     }
 
-    /// <summary>
-    /// The latest score of each changed account: the one its last save logged, unless a score of a later day is held
-    /// (a store keeps the later one, so a save of a past day does not turn it back); read back when nothing was logged.
-    /// </summary>
-    private static Dictionary<string, HealthScore> LatestOf(IScoreStore scores, ScoreSnapshot held, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, object> written)
-    {
-        var latest = new Dictionary<string, HealthScore>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            var score = written.GetValueOrDefault(id) is HealthScore saved
-                ? held.Latest.GetValueOrDefault(id) is { } kept && kept.AsOf > saved.AsOf ? kept : saved
-                : scores.GetLatest(id);
-            if (score is not null) latest[id] = score;
-        }
-        return latest;
-    }
-
     /// <summary>One part of the read model: the copy readers share, its version, and how it is read whole or patched.</summary>
-    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, IReadOnlyDictionary<string, object>, T> patch, Action<T, long> stamp)
+    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, LoggedWrites, T> patch, Action<T, long> stamp)
         where T : class
     {
         private readonly Lock _gate = new();
@@ -209,7 +192,7 @@ public sealed class PortfolioView
             return new Versioned(version, value);
         }
 
-        private Versioned Patched(Versioned current, long now, IReadOnlySet<string> ids, IReadOnlyDictionary<string, object> written)
+        private Versioned Patched(Versioned current, long now, IReadOnlySet<string> ids, LoggedWrites written)
         {
             var value = patch(current.Value, ids, written);
             stamp(value, now);
