@@ -102,12 +102,12 @@ internal static class DigestPortfolioSections
         var next30 = 0;
         foreach (var (from, to, label) in RenewalBuckets)
         {
-            var bucket = upcoming.Where(x => x.Days >= from && x.Days <= to)
-                .OrderBy(x => x.Band).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
-                .ToList();
+            var bucket = upcoming.Where(x => x.Days >= from && x.Days <= to).ToList();
+            // Only the listed few are put in order (a partial sort): a bucket holds thousands of accounts at 100k.
+            var listed = bucket.OrderBy(x => x.Band).ThenBy(x => x.Days).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase).Take(MaxListed);
             if (from == 0) next30 = bucket.Count;
             lines.Add($"{label}: {(bucket.Count == 1 ? "1 renewal" : $"{bucket.Count} renewals")}, {Format.Money(bucket.Sum(x => x.Account.Arr), scope.Currency)} ARR");
-            lines.AddRange(bucket.Take(MaxListed).Select(x =>
+            lines.AddRange(listed.Select(x =>
                 $"  {x.Account.Name}: {Format.Date(x.Renewal)} ({x.Days} days), {Format.Money(x.Account.Arr, scope.Currency)} ARR, {Health(scope, x.Account)}"));
             if (bucket.Count > MaxListed) lines.Add($"  and {bucket.Count - MaxListed} more");
         }
