@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsBot.Core.Conversations;
 using CsBot.Core.Ports;
 using CsBot.Storage.LiteDb.Documents;
@@ -25,6 +26,7 @@ public sealed class LiteDbConversationContexts : IConversationContexts
 
     private readonly LiteDbContext _context;
     private readonly TimeProvider _time;
+    private static readonly ConditionalWeakTable<LiteDbContext, ConversationContextWriteBehind> PendingWrites = new();
     private readonly ConversationContextWriteBehind _writes;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -33,7 +35,8 @@ public sealed class LiteDbConversationContexts : IConversationContexts
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _context.Database.GetCollection(CollectionName).EnsureIndex("expires", "$.ExpiresTicks");
-        _writes = new ConversationContextWriteBehind(_context, CollectionName, Purge, logger);
+        // One per file, so every store over the same context reads the same pending contexts.
+        _writes = PendingWrites.GetValue(_context, c => new ConversationContextWriteBehind(c, CollectionName, Purge, logger));
     }
 
     private ILiteCollection<ConversationContextDocument> Contexts => _context.Collection<ConversationContextDocument>(CollectionName);

@@ -137,6 +137,15 @@ public sealed class ConversationContextStoreTests : IDisposable
     }
 
     [Fact]
+    public void Another_store_over_the_same_file_reads_a_context_saved_a_moment_before()
+    {
+        var context = _db.Open();
+        new LiteDbConversationContexts(context, _time).Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30));
+
+        Assert.Equal(Metric("nrr last quarter"), new LiteDbConversationContexts(context, _time).Find("k"));
+    }
+
+    [Fact]
     public void A_very_long_key_is_stored_without_hitting_the_index_key_limit()
     {
         var store = new LiteDbConversationContexts(_db.Open(), _time);
