@@ -30,6 +30,7 @@ public sealed class LiteDbContext : IDisposable
 
     private readonly LiteDatabase _database;
     private readonly DatabaseFileLock _lock;
+    private readonly List<Action<LiteDatabase>> _beforeClose = [];
     private int _disposed;
 
     public LiteDbContext(LiteDbOptions options)
@@ -157,9 +158,21 @@ public sealed class LiteDbContext : IDisposable
         if (!db.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
     }
 
+    /// <summary>
+    /// Runs <paramref name="flush"/> with the database when the file is closed, before LiteDB is: a store that holds
+    /// writes back (<see cref="ConversationContextWriteBehind"/>) writes them there, so closing loses none.
+    /// </summary>
+    internal void BeforeClose(Action<LiteDatabase> flush)
+    {
+        lock (_beforeClose) _beforeClose.Add(flush);
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Action<LiteDatabase>[] flushes;
+        lock (_beforeClose) flushes = [.. _beforeClose];
+        foreach (var flush in flushes) flush(_database);
         _database.Dispose();
         _lock.Dispose();
         PortfolioGate.Dispose();

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using CsBot.Core.Conversations;
 using CsBot.Core.Ports;
 using CsBot.Storage.LiteDb.Documents;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 
 namespace CsBot.Storage.LiteDb;
 
@@ -9,7 +11,9 @@ namespace CsBot.Storage.LiteDb;
 /// Each conversation's last question in "conversation_contexts": one document per (platform, conversation, person),
 /// replaced by the next question, so a look-up is one read by id. Expiry is read against the injected clock; expired
 /// documents are purged at most every <see cref="PurgeInterval"/>, and past <see cref="MaxContexts"/> the ones that
-/// expire soonest go first, so the collection stays small however many people talk to CsBot.
+/// expire soonest go first, so the collection stays small however many people talk to CsBot. A save returns at once:
+/// contexts reach the file in batches (<see cref="ConversationContextWriteBehind"/>), and are read back from memory
+/// until then.
 /// </summary>
 public sealed class LiteDbConversationContexts : IConversationContexts
 {
@@ -22,14 +26,17 @@ public sealed class LiteDbConversationContexts : IConversationContexts
 
     private readonly LiteDbContext _context;
     private readonly TimeProvider _time;
-    private readonly Lock _purgeGate = new();
+    private static readonly ConditionalWeakTable<LiteDbContext, ConversationContextWriteBehind> PendingWrites = new();
+    private readonly ConversationContextWriteBehind _writes;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    public LiteDbConversationContexts(LiteDbContext context, TimeProvider time)
+    public LiteDbConversationContexts(LiteDbContext context, TimeProvider time, ILogger<LiteDbConversationContexts>? logger = null)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _context.Database.GetCollection(CollectionName).EnsureIndex("expires", "$.ExpiresTicks");
+        // One per file, so every store over the same context reads the same pending contexts.
+        _writes = PendingWrites.GetValue(_context, c => new ConversationContextWriteBehind(c, CollectionName, Purge, logger));
     }
 
     private ILiteCollection<ConversationContextDocument> Contexts => _context.Collection<ConversationContextDocument>(CollectionName);
@@ -37,7 +44,8 @@ public sealed class LiteDbConversationContexts : IConversationContexts
     public ConversationContext? Find(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var document = Contexts.FindById(Id(key));
+        var id = Id(key);
+        var document = _writes.TryGetPending(id, out var pending) ? pending : Contexts.FindById(id);
         return document is null || document.ExpiresTicks <= _time.GetUtcNow().UtcTicks ? null : document.ToContext();
     }
 
@@ -45,22 +53,25 @@ public sealed class LiteDbConversationContexts : IConversationContexts
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(context);
-        Contexts.Upsert(ConversationContextDocument.From(Id(key), context, expiresAt));
-        Purge();
+        _writes.Add(ConversationContextDocument.From(Id(key), context, expiresAt));
     }
 
-    /// <summary>How many contexts are kept, expired or not; for tests and inspection.</summary>
-    public int Count => Contexts.Count();
+    /// <summary>How many contexts are kept, expired or not, once the pending ones are written; for tests and inspection.</summary>
+    public int Count
+    {
+        get
+        {
+            _writes.Flush();
+            return Contexts.Count();
+        }
+    }
 
-    private void Purge()
+    /// <summary>Runs after each batch write, under the write-behind's gate, so purges never overlap.</summary>
+    private void Purge(ILiteCollection<ConversationContextDocument> contexts)
     {
         var now = _time.GetUtcNow();
-        lock (_purgeGate)
-        {
-            if (now < _nextPurge) return;
-            _nextPurge = now + PurgeInterval;
-        }
-        var contexts = Contexts;
+        if (now < _nextPurge) return;
+        _nextPurge = now + PurgeInterval;
         contexts.DeleteMany(Query.LT(nameof(ConversationContextDocument.ExpiresTicks), now.UtcTicks));
         var over = contexts.Count() - MaxContexts;
         if (over <= 0) return;

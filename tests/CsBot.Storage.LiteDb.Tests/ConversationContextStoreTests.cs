@@ -79,6 +79,73 @@ public sealed class ConversationContextStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_question_is_remembered_without_waiting_for_another_write_to_the_contexts_and_reaches_the_file()
+    {
+        var context = _db.Open();
+        var store = new LiteDbConversationContexts(context, _time);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        // Another writer holds the collection's write lock in an open transaction, as a slow commit does.
+        var writer = new Thread(() =>
+        {
+            var database = context.Database;
+            database.BeginTrans();
+            database.GetCollection(LiteDbConversationContexts.CollectionName).Upsert(new LiteDB.BsonDocument { ["_id"] = "other", ["ExpiresTicks"] = 0L });
+            holding.Set();
+            release.Wait();
+            database.Commit();
+        });
+        writer.Start();
+        holding.Wait();
+
+        Exception? failed = null;
+        var saver = new Thread(() =>
+        {
+            try { store.Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30)); }
+            catch (Exception ex) { failed = ex; }
+        });
+        saver.Start();
+        var saved = saver.Join(TimeSpan.FromSeconds(20));
+        // Read back in this process before it is in the file.
+        var found = store.Find("k");
+        release.Set();
+        writer.Join();
+        saver.Join();
+
+        Assert.True(saved, "saving a context waited for another transaction on the file");
+        Assert.Null(failed);
+        Assert.Equal(Metric("nrr last quarter"), found);
+        context.Dispose();
+        Assert.Equal(Metric("nrr last quarter"), new LiteDbConversationContexts(_db.Open(), _time).Find("k"));
+    }
+
+    [Fact]
+    public void Every_conversation_saved_before_the_file_is_closed_is_there_after_reopening_it_with_its_latest_question()
+    {
+        var context = _db.Open();
+        var store = new LiteDbConversationContexts(context, _time);
+        for (var n = 0; n < 500; n++)
+        {
+            store.Save($"k{n}", Metric("nrr last quarter"), Noon.AddMinutes(30));
+            store.Save($"k{n}", Metric($"question {n}", page: n % 3), Noon.AddMinutes(30));
+        }
+        context.Dispose();
+
+        var reopened = new LiteDbConversationContexts(_db.Open(), _time);
+        for (var n = 0; n < 500; n++) Assert.Equal(Metric($"question {n}", page: n % 3), reopened.Find($"k{n}"));
+        Assert.Equal(500, reopened.Count);
+    }
+
+    [Fact]
+    public void Another_store_over_the_same_file_reads_a_context_saved_a_moment_before()
+    {
+        var context = _db.Open();
+        new LiteDbConversationContexts(context, _time).Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30));
+
+        Assert.Equal(Metric("nrr last quarter"), new LiteDbConversationContexts(context, _time).Find("k"));
+    }
+
+    [Fact]
     public void A_very_long_key_is_stored_without_hitting_the_index_key_limit()
     {
         var store = new LiteDbConversationContexts(_db.Open(), _time);

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using CsBot.Storage.LiteDb.Documents;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace CsBot.Storage.LiteDb;
+
+/// <summary>
+/// Conversation contexts saved but not yet in the file, written in batches by one thread at a time: a save puts the
+/// context here and returns, and a batch writes every context pending at that moment in one LiteDB transaction, the
+/// latest per conversation only.
+/// </summary>
+/// <remarks>
+/// Every answered question saves its context, and LiteDB holds a collection's write lock for a whole transaction
+/// (including writing its pages to the log): one upsert per question made concurrent askers queue on that lock,
+/// each blocking a thread-pool thread, which starved the web server (at 100 concurrent askers about 350 answers/s,
+/// most of each request's time spent waiting in LiteDB's LockService). Now a question never waits for the file,
+/// and a batch takes whatever accumulated while the previous one was written, so the delay before a context reaches
+/// the file is one batch write, with no timer.
+/// A context is read from here until its batch is committed (read-your-writes within the process, the only one the
+/// file's lock allows), and whatever is pending when the file is closed is written before LiteDB is closed
+/// (<see cref="LiteDbContext.BeforeClose"/>), so a stop loses nothing; a crash loses at most the batch in flight.
+/// </remarks>
+internal sealed class ConversationContextWriteBehind
+{
+    private readonly ConcurrentDictionary<string, ConversationContextDocument> _pending = new(StringComparer.Ordinal);
+    private readonly LiteDbContext _context;
+    private readonly string _collection;
+    private readonly Action<ILiteCollection<ConversationContextDocument>> _afterWrite;
+    private readonly ILogger? _logger;
+    private readonly Lock _writing = new();
+    private int _scheduled;
+
+    /// <param name="afterWrite">Runs after each batch, in the same thread and under the same gate (the purge).</param>
+    public ConversationContextWriteBehind(LiteDbContext context, string collection, Action<ILiteCollection<ConversationContextDocument>> afterWrite, ILogger? logger)
+    {
+        _context = context;
+        _collection = collection;
+        _afterWrite = afterWrite;
+        _logger = logger;
+        context.BeforeClose(FlushOnClose);
+    }
+
+    /// <summary>The context saved under <paramref name="id"/> that is not in the file yet.</summary>
+    public bool TryGetPending(string id, out ConversationContextDocument document) => _pending.TryGetValue(id, out document!);
+
+    /// <summary>Keeps <paramref name="document"/> as the latest for its id and makes sure a batch will write it.</summary>
+    public void Add(ConversationContextDocument document)
+    {
+        _pending[document.Id] = document;
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(static self => self.Drain(), this, preferLocal: false);
+    }
+
+    /// <summary>Writes whatever is pending now, on the calling thread (for a count or an inspection that must see it).</summary>
+    public void Flush() => Flush(_context.Database);
+
+    private void Drain()
+    {
+        while (true)
+        {
+            try
+            {
+                Flush(_context.Database);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed meanwhile: the close wrote what was pending.
+                Volatile.Write(ref _scheduled, 0);
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The contexts stay pending (still answered from here) and the next save tries again.
+                _logger?.LogWarning(ex, "Could not write {Count} conversation context(s) to the database; will retry on the next question", _pending.Count);
+                Volatile.Write(ref _scheduled, 0);
+                return;
+            }
+            Volatile.Write(ref _scheduled, 0);
+            // A save made while the batch was written found the flag set and left the write to this loop.
+            if (_pending.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
+        }
+    }
+
+    private void FlushOnClose(LiteDatabase database)
+    {
+        try
+        {
+            Flush(database);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Closing goes on: losing these costs the follow-ups of their conversations, not the file.
+            _logger?.LogWarning(ex, "Could not write {Count} conversation context(s) to the database while closing it", _pending.Count);
+        }
+    }
+
+    private void Flush(LiteDatabase database)
+    {
+        lock (_writing)
+        {
+            if (_pending.IsEmpty) return;
+            var batch = _pending.ToArray();
+            var contexts = database.GetCollection<ConversationContextDocument>(_collection);
+            contexts.Upsert(batch.Select(p => p.Value));
+            // Only what was written leaves: a newer save for the same conversation stays for the next batch.
+            foreach (var written in batch) _pending.TryRemove(written);
+            _afterWrite(contexts);
+        }
+    }
+}
