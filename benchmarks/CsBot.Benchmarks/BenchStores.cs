@@ -38,6 +38,8 @@ internal sealed class BenchStores : IDisposable
     public IPortfolioStore Portfolio { get; }
     public IScoreStore Scores { get; }
     public IAlertStore Alerts { get; }
+    /// <summary>The database server's CPU time so far, when it runs on this machine (<see cref="BenchPostgreSql.ServerCpu"/>); null for LiteDB, which works in this process.</summary>
+    public Func<TimeSpan>? ServerCpu { get; private init; }
 
     public IOutbox Outbox(TimeProvider time) => _outbox(time);
 
@@ -80,7 +82,7 @@ internal sealed class BenchStores : IDisposable
             {
                 database.Dispose();
                 if (!keep) BenchPostgreSql.Drop(server, name);
-            });
+            }) { ServerCpu = BenchPostgreSql.ServerCpu(connection) };
     }
 
     public void Dispose() => _dispose();

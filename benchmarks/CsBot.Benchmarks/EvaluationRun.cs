@@ -65,7 +65,7 @@ internal static class EvaluationRun
             }
             if (args.Contains("--repack")) Repack(stores.Portfolio);
             var evaluation = Service(stores.Portfolio, stores.Scores, stores.Alerts, stores.Outbox(time), time);
-            real = Measure(name, evaluation, time, runs, resetPeakAfterFirst: true, out peak);
+            real = Measure(name, evaluation, time, runs, resetPeakAfterFirst: true, out peak, stores.ServerCpu);
             Console.WriteLine($"  {name}: {Checksum(stores.Scores)}");
             if (args.Contains("--phases")) EvaluationPhases.Print(name, stores.Portfolio, stores.Scores, stores.Alerts, Scoring(), today);
         }
@@ -134,7 +134,7 @@ internal static class EvaluationRun
         Console.WriteLine($"  saved {saved:N0} accounts again in {watch.Elapsed.TotalSeconds:0.0} s, {(CpuTime() - cpu).TotalSeconds:0.0} s of CPU");
     }
 
-    private static double[] Measure(string name, RiskEvaluationService evaluation, SteppedTime time, int runs, bool resetPeakAfterFirst, out long peak)
+    private static double[] Measure(string name, RiskEvaluationService evaluation, SteppedTime time, int runs, bool resetPeakAfterFirst, out long peak, Func<TimeSpan>? serverCpu = null)
     {
         var first = Stopwatch.StartNew();
         var opened = evaluation.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -148,11 +148,13 @@ internal static class EvaluationRun
         {
             time.Advance(TimeSpan.FromHours(1));
             var cpu = CpuTime();
+            var server = serverCpu?.Invoke();
             var watch = Stopwatch.StartNew();
             var summary = evaluation.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
             seconds[run] = watch.Elapsed.TotalSeconds;
             cpu = CpuTime() - cpu;
-            Console.WriteLine($"  {name}: run {run + 1} {seconds[run]:0.000} s, {cpu.TotalSeconds:0.000} s of CPU ({summary.AccountsScored:N0} scored, {summary.RuleHits:N0} rule hits, " +
+            var serverText = server is { } before ? $", server {(serverCpu!() - before).TotalSeconds:0.000} s of CPU" : "";
+            Console.WriteLine($"  {name}: run {run + 1} {seconds[run]:0.000} s, {cpu.TotalSeconds:0.000} s of CPU{serverText} ({summary.AccountsScored:N0} scored, {summary.RuleHits:N0} rule hits, " +
                               $"{summary.AlertsStarted:N0} started, {summary.AlertsResolved:N0} resolved)");
         }
         peak = PeakBytes();

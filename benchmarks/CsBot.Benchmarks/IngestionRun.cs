@@ -75,6 +75,7 @@ internal static class IngestionRun
         var accounts = new List<double>();
         var usage = new List<double>();
         var usageCpu = new List<double>();
+        var serverCpu = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var watch = Stopwatch.StartNew();
@@ -83,18 +84,21 @@ internal static class IngestionRun
 
             var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var cpu = CpuTime();
+            var server = stores.ServerCpu?.Invoke();
             watch.Restart();
             UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
             var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
             usage.Add(watch.Elapsed.TotalMilliseconds);
             usageCpu.Add((CpuTime() - cpu).TotalMilliseconds);
+            if (server is { } before) serverCpu.Add((stores.ServerCpu!() - before).TotalMilliseconds);
             Check(outcome.Ingested);
             if (outcome.Rescore?.AccountsScored != BatchSize) throw new InvalidOperationException($"Benchmark batch rescored {outcome.Rescore?.AccountsScored ?? 0} accounts, not {BatchSize}.");
         }
         var result = (Median(accounts), Median(usage));
         Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
                           $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, target < 100 ms; " +
-                          $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}), " +
+                          $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}" +
+                          (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +
                           $"{BatchSize * 60_000 / result.Item2:N0} usage rows per minute (target 100,000), {BatchSize * 1_000 / result.Item2:N0} per second; " +
                           $"peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB");
         return result;
