@@ -7,6 +7,7 @@ using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Alerts;
 using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
@@ -46,7 +47,8 @@ internal sealed class AskSetup
     /// <summary>One conversation, so every question is remembered and follow-ups read it back, as in chat.</summary>
     public Asker Asker { get; } = Asker.Local() with { ConversationId = "benchmark" };
 
-    public static AskSetup Create(int accountCount = DefaultAccounts)
+    /// <param name="contexts">Where conversation contexts are kept; a temporary LiteDB file when not given.</param>
+    public static AskSetup Create(int accountCount = DefaultAccounts, Func<TimeProvider, IConversationContexts>? contexts = null)
     {
         var started = Stopwatch.StartNew();
         var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
@@ -87,7 +89,7 @@ internal sealed class AskSetup
         var view = new PortfolioView(portfolio, scores, alerts, versions);
         var access = new AccessPolicy(new AccessOptions());
         var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance,
-            new AlertActionService(alerts, portfolio, view, access, clock), new InMemoryDigestSubscriptions(), Conversations());
+            new AlertActionService(alerts, portfolio, view, access, clock), new InMemoryDigestSubscriptions(), Conversations(contexts));
         _ = view.Portfolio;
         _ = view.Scores;
         _ = view.Alerts;
@@ -98,8 +100,10 @@ internal sealed class AskSetup
     /// The conversation memory on a real LiteDB file, as the host keeps it, so the timings include the context's read
     /// and write. The file is a temporary one, deleted when the run ends.
     /// </summary>
-    private static ConversationMemory Conversations()
+    private static ConversationMemory Conversations(Func<TimeProvider, IConversationContexts>? contexts)
     {
+        var time = new FixedTime(Now);
+        if (contexts is not null) return new ConversationMemory(contexts(time), time, new ConversationOptions(), NullLogger<ConversationMemory>.Instance);
         var folder = Directory.CreateTempSubdirectory("csbot-bench-").FullName;
         var database = new LiteDbContext(Path.Combine(folder, "conversations.db"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -107,7 +111,6 @@ internal sealed class AskSetup
             database.Dispose();
             Directory.Delete(folder, recursive: true);
         };
-        var time = new FixedTime(Now);
         return new ConversationMemory(new LiteDbConversationContexts(database, time), time, new ConversationOptions(), NullLogger<ConversationMemory>.Instance);
     }
 

@@ -48,28 +48,26 @@ internal static class EvaluationRun
 
         double[] real;
         long peak;
+        string name;
         var time = new SteppedTime(Start);
-        using (var context = new LiteDbContext(path))
+        using (var stores = args.Contains("--postgresql") ? BenchStores.PostgreSql(BenchPostgreSql.Server(args), $"csbot_bench_eval_{accounts}", keep: true) : BenchStores.LiteDb(path))
         {
-            var versions = new DataVersions();
-            var portfolio = new ObservedPortfolioStore(new LiteDbPortfolioStore(context), versions);
-            var scores = new ObservedScoreStore(new LiteDbScoreStore(context), versions);
-            var alerts = new ObservedAlertStore(new LiteDbAlertStore(context), versions);
-            if (portfolio.IsEmpty())
+            name = stores.Name;
+            if (stores.Portfolio.IsEmpty())
             {
                 var seed = Stopwatch.StartNew();
-                Seed(portfolio, scores, today, accounts);
-                Console.WriteLine($"  seeded {path} in {seed.Elapsed.TotalSeconds:0.0} s ({new FileInfo(path).Length / 1048576.0:0} MB)");
+                Seed(stores.Portfolio, stores.Scores, today, accounts, report: true);
+                Console.WriteLine($"  seeded {stores.Where} in {seed.Elapsed.TotalSeconds:0.0} s{(stores.Name == "LiteDB" && File.Exists(path) ? $" ({new FileInfo(path).Length / 1048576.0:0} MB)" : "")}");
             }
             else
             {
-                Console.WriteLine($"  reusing {path} ({new FileInfo(path).Length / 1048576.0:0} MB; delete it to seed afresh)");
+                Console.WriteLine($"  reusing {stores.Where} (delete it to seed afresh)");
             }
-            if (args.Contains("--repack")) Repack(portfolio);
-            var evaluation = Service(portfolio, scores, alerts, new LiteDbOutbox(context, time), time);
-            real = Measure("LiteDB", evaluation, time, runs, resetPeakAfterFirst: true, out peak);
-            Console.WriteLine($"  LiteDB: {Checksum(scores)}");
-            if (args.Contains("--phases")) EvaluationPhases.Print("LiteDB", portfolio, scores, alerts, Scoring(), today);
+            if (args.Contains("--repack")) Repack(stores.Portfolio);
+            var evaluation = Service(stores.Portfolio, stores.Scores, stores.Alerts, stores.Outbox(time), time);
+            real = Measure(name, evaluation, time, runs, resetPeakAfterFirst: true, out peak, stores.ServerCpu);
+            Console.WriteLine($"  {name}: {Checksum(stores.Scores)}");
+            if (args.Contains("--phases")) EvaluationPhases.Print(name, stores.Portfolio, stores.Scores, stores.Alerts, Scoring(), today);
         }
 
         double[] memory;
@@ -85,21 +83,38 @@ internal static class EvaluationRun
 
         var ratio = Median(real) / Median(memory);
         var peakText = peak > 0 ? $"{peak / 1048576.0:0} MB" : "unknown";
-        Console.WriteLine($"LiteDB median {Median(real):0.000} s (target < {TargetSeconds} s), {ratio:0.0}x in memory (target <= {TargetRatio}x), " +
+        Console.WriteLine($"{name} median {Median(real):0.000} s (target < {TargetSeconds} s), {ratio:0.0}x in memory (target <= {TargetRatio}x), " +
                           $"peak RSS {peakText} (target < 1 GB), load average now {LoadAverage()}.");
         return Median(real) < TargetSeconds && ratio <= TargetRatio && peak is > 0 and < TargetPeakBytes ? 0 : 1;
     }
 
-    private static void Seed(IPortfolioStore portfolio, IScoreStore scores, DateOnly today, int count)
+    private static void Seed(IPortfolioStore portfolio, IScoreStore scores, DateOnly today, int count, bool report = false)
     {
         var scoring = Scoring();
         var demo = DemoPortfolio.Generate(today, count);
+        var watch = Stopwatch.StartNew();
         for (var from = 0; from < demo.Count; from += SeedBatchSize)
+        {
             portfolio.Save([.. demo.Skip(from).Take(SeedBatchSize)]);
+            SeedProgress(report, "accounts with their signals", from + SeedBatchSize, demo.Count, watch.Elapsed);
+        }
         var backfilled = new ScorePoint[demo.Count][];
         Parallel.For(0, demo.Count, i => backfilled[i] = scoring.Backfill(demo[i], today, SeedHistoryDays));
+        watch.Restart();
         for (var from = 0; from < demo.Count; from += SeedBatchSize)
+        {
             scores.SaveHistories(Enumerable.Range(from, Math.Min(SeedBatchSize, demo.Count - from)).ToDictionary(i => demo[i].Account.Id, i => backfilled[i], StringComparer.Ordinal));
+            SeedProgress(report, $"score histories ({SeedHistoryDays} days)", from + SeedBatchSize, demo.Count, watch.Elapsed);
+        }
+    }
+
+    /// <summary>Seeding 100k accounts takes minutes: a line per tenth (and the rate), so a stalled seed shows.</summary>
+    private static void SeedProgress(bool report, string what, int done, int count, TimeSpan took)
+    {
+        var step = Math.Max(SeedBatchSize, count / 10 / SeedBatchSize * SeedBatchSize);
+        if (!report || (done % step != 0 && done < count)) return;
+        done = Math.Min(done, count);
+        Console.WriteLine($"  seeding: {done:N0} of {count:N0} {what} in {took.TotalSeconds:0.0} s ({done / took.TotalSeconds:N0} accounts/s)");
     }
 
     /// <summary>
@@ -119,7 +134,7 @@ internal static class EvaluationRun
         Console.WriteLine($"  saved {saved:N0} accounts again in {watch.Elapsed.TotalSeconds:0.0} s, {(CpuTime() - cpu).TotalSeconds:0.0} s of CPU");
     }
 
-    private static double[] Measure(string name, RiskEvaluationService evaluation, SteppedTime time, int runs, bool resetPeakAfterFirst, out long peak)
+    private static double[] Measure(string name, RiskEvaluationService evaluation, SteppedTime time, int runs, bool resetPeakAfterFirst, out long peak, Func<TimeSpan>? serverCpu = null)
     {
         var first = Stopwatch.StartNew();
         var opened = evaluation.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -133,11 +148,13 @@ internal static class EvaluationRun
         {
             time.Advance(TimeSpan.FromHours(1));
             var cpu = CpuTime();
+            var server = serverCpu?.Invoke();
             var watch = Stopwatch.StartNew();
             var summary = evaluation.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
             seconds[run] = watch.Elapsed.TotalSeconds;
             cpu = CpuTime() - cpu;
-            Console.WriteLine($"  {name}: run {run + 1} {seconds[run]:0.000} s, {cpu.TotalSeconds:0.000} s of CPU ({summary.AccountsScored:N0} scored, {summary.RuleHits:N0} rule hits, " +
+            var serverText = server is { } before ? $", server {(serverCpu!() - before).TotalSeconds:0.000} s of CPU" : "";
+            Console.WriteLine($"  {name}: run {run + 1} {seconds[run]:0.000} s, {cpu.TotalSeconds:0.000} s of CPU{serverText} ({summary.AccountsScored:N0} scored, {summary.RuleHits:N0} rule hits, " +
                               $"{summary.AlertsStarted:N0} started, {summary.AlertsResolved:N0} resolved)");
         }
         peak = PeakBytes();
@@ -178,17 +195,17 @@ internal static class EvaluationRun
 
     private static double Median(double[] values) => RunOptions.Percentile([.. values.Order()], 50);
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Resets the kernel's peak-RSS mark (Linux: "5" to clear_refs), so the seeding's peak is not counted.</summary>
-    private static void ResetPeak()
+    internal static void ResetPeak()
     {
         try { File.WriteAllText("/proc/self/clear_refs", "5"); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Console.WriteLine("  (could not reset the peak RSS mark; it includes seeding)"); }
     }
 
-    private static long PeakBytes()
+    internal static long PeakBytes()
     {
         if (!File.Exists("/proc/self/status")) return Process.GetCurrentProcess().PeakWorkingSet64;
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));

@@ -38,71 +38,70 @@ internal static class IngestionRun
         var runs = RunOptions.Int(args, "--runs", 5);
         // Each batch resends 1,000 distinct stored accounts, so both portfolios must hold at least that many.
         if (small < BatchSize || large < BatchSize) throw new ArgumentException($"--small and --stored need at least {BatchSize:N0} accounts.");
-        Console.WriteLine($"1,000-record batches on a LiteDB file, {Environment.ProcessorCount} cores, {runs} runs per size.");
+        // Each size on a store of its own, made empty for the run and deleted after it.
+        Func<int, BenchStores> open = args.Contains("--postgresql")
+            ? stored => BenchStores.PostgreSql(BenchPostgreSql.Server(args), $"csbot_bench_ingest_{stored}", keep: false)
+            : _ => BenchStores.TemporaryLiteDb();
+        Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
 
-        var smallResult = Measure(small, runs);
-        var largeResult = Measure(large, runs);
+        var smallResult = Measure(small, runs, open);
+        var largeResult = Measure(large, runs, open);
         var accountsRatio = largeResult.Accounts / smallResult.Accounts;
         var usageRatio = largeResult.Usage / smallResult.Usage;
         Console.WriteLine($"Large/small: accounts batch {accountsRatio:0.00}x, usage batch {usageRatio:0.00}x (target within 2x).");
         return accountsRatio <= 2 && usageRatio <= 2 ? 0 : 1;
     }
 
-    private static (double Accounts, double Usage) Measure(int stored, int runs)
+    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "csbot-ingest-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        using var stores = open(stored);
+        var store = stores.Portfolio;
+        var alerts = stores.Alerts;
+        var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
+        var ingestion = new IngestionService(store, new MetricsOptions(), clock);
+        var rescoring = Rescoring(ingestion, store, stores.Scores, alerts, stores.Outbox(new FixedTime(Now)), clock);
+
+        var seed = Stopwatch.StartNew();
+        for (var from = 0; from < stored; from += SeedBatchSize)
+            Check(ingestion.UpsertAccounts([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(i => Account(i, 0))]));
+        for (var from = 0; from < stored; from += SeedBatchSize)
+            alerts.Upsert([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(OpenAlert)]);
+        Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert, in {seed.Elapsed.TotalSeconds:0.0} s");
+
+        // Spread over the stored portfolio, so the index, not a lucky first page, answers the look-ups.
+        var ids = Enumerable.Range(0, BatchSize).Select(i => (int)((long)i * stored / BatchSize)).ToArray();
+        // One untimed batch first, so the first size measured does not also pay for JIT and cold caches.
+        Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, runs + 1))]));
+        var accounts = new List<double>();
+        var usage = new List<double>();
+        var usageCpu = new List<double>();
+        var serverCpu = new List<double>();
+        for (var run = 1; run <= runs; run++)
         {
-            using var context = new LiteDbContext(Path.Combine(folder, "csbot.db"));
-            var versions = new DataVersions();
-            var store = new ObservedPortfolioStore(new LiteDbPortfolioStore(context), versions);
-            var alerts = new ObservedAlertStore(new LiteDbAlertStore(context), versions);
-            var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
-            var ingestion = new IngestionService(store, new MetricsOptions(), clock);
-            var rescoring = Rescoring(ingestion, store, new ObservedScoreStore(new LiteDbScoreStore(context), versions), alerts, new LiteDbOutbox(context, new FixedTime(Now)), clock);
+            var watch = Stopwatch.StartNew();
+            Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, run))]));
+            accounts.Add(watch.Elapsed.TotalMilliseconds);
 
-            var seed = Stopwatch.StartNew();
-            for (var from = 0; from < stored; from += SeedBatchSize)
-                Check(ingestion.UpsertAccounts([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(i => Account(i, 0))]));
-            for (var from = 0; from < stored; from += SeedBatchSize)
-                alerts.Upsert([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(OpenAlert)]);
-            Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert, in {seed.Elapsed.TotalSeconds:0.0} s");
-
-            // Spread over the stored portfolio, so the index, not a lucky first page, answers the look-ups.
-            var ids = Enumerable.Range(0, BatchSize).Select(i => (int)((long)i * stored / BatchSize)).ToArray();
-            // One untimed batch first, so the first size measured does not also pay for JIT and cold caches.
-            Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, runs + 1))]));
-            var accounts = new List<double>();
-            var usage = new List<double>();
-            var usageCpu = new List<double>();
-            for (var run = 1; run <= runs; run++)
-            {
-                var watch = Stopwatch.StartNew();
-                Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, run))]));
-                accounts.Add(watch.Elapsed.TotalMilliseconds);
-
-                var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var cpu = CpuTime();
-                watch.Restart();
-                UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
-                var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
-                usage.Add(watch.Elapsed.TotalMilliseconds);
-                usageCpu.Add((CpuTime() - cpu).TotalMilliseconds);
-                Check(outcome.Ingested);
-                if (outcome.Rescore?.AccountsScored != BatchSize) throw new InvalidOperationException($"Benchmark batch rescored {outcome.Rescore?.AccountsScored ?? 0} accounts, not {BatchSize}.");
-            }
-            var result = (Median(accounts), Median(usage));
-            Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
-                              $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, target < 100 ms; " +
-                              $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}), " +
-                              $"{BatchSize * 60_000 / result.Item2:N0} usage rows per minute (target 100,000)");
-            return result;
+            var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var cpu = CpuTime();
+            var server = stores.ServerCpu?.Invoke();
+            watch.Restart();
+            UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
+            var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
+            usage.Add(watch.Elapsed.TotalMilliseconds);
+            usageCpu.Add((CpuTime() - cpu).TotalMilliseconds);
+            if (server is { } before) serverCpu.Add((stores.ServerCpu!() - before).TotalMilliseconds);
+            Check(outcome.Ingested);
+            if (outcome.Rescore?.AccountsScored != BatchSize) throw new InvalidOperationException($"Benchmark batch rescored {outcome.Rescore?.AccountsScored ?? 0} accounts, not {BatchSize}.");
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var result = (Median(accounts), Median(usage));
+        Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
+                          $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, target < 100 ms; " +
+                          $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}" +
+                          (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +
+                          $"{BatchSize * 60_000 / result.Item2:N0} usage rows per minute (target 100,000), {BatchSize * 1_000 / result.Item2:N0} per second; " +
+                          $"peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB");
+        return result;
     }
 
     private static IngestAndRescoreService Rescoring(IngestionService ingestion, IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, IOutbox outbox, BusinessClock clock)

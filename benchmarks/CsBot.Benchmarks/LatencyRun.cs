@@ -18,8 +18,11 @@ internal static class LatencyRun
         var accounts = RunOptions.Int(args, "--accounts", AskSetup.DefaultAccounts);
         var count = RunOptions.Int(args, "--questions", 20_000);
 
-        Console.WriteLine($"Setting up {accounts:N0} demo accounts ({AskSetup.HistoryDays} days of score history, one evaluation run)...");
-        var setup = AskSetup.Create(accounts);
+        // With --postgresql each question's conversation context is read from and written to a PostgreSQL database
+        // (emptied for the run), as several CsBots keep it; otherwise to a LiteDB file, as one CsBot does.
+        using var contexts = args.Contains("--postgresql") ? BenchStores.PostgreSql(BenchPostgreSql.Server(args), "csbot_bench_contexts", keep: false) : null;
+        Console.WriteLine($"Setting up {accounts:N0} demo accounts ({AskSetup.HistoryDays} days of score history, one evaluation run), conversation contexts on {contexts?.Where ?? "a LiteDB file"}...");
+        var setup = AskSetup.Create(accounts, contexts is null ? null : contexts.Contexts);
         Console.WriteLine($"Ready in {setup.Took.TotalSeconds:0.0} s: {setup.Accounts:N0} accounts, {setup.OpenAlerts:N0} open alerts. {Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger attached" : "no debugger")}.");
         Console.WriteLine();
         Console.WriteLine("What each question answers:");
@@ -59,6 +62,7 @@ internal static class LatencyRun
         var p99 = RunOptions.Percentile(all, 99);
         var worstCategoryP99 = Questions.Categories.Max(c => RunOptions.Percentile(timings.Where((_, i) => questions[i % questions.Count].Category == c).Order().ToArray(), 99));
         Console.WriteLine();
+        Console.WriteLine($"Peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB (set-up included).");
         Console.WriteLine($"Target median < {MedianTargetMs} ms: {Verdict(median < MedianTargetMs)} ({RunOptions.Ms(median)}); " +
                           $"p99 < {P99TargetMs} ms: {Verdict(p99 < P99TargetMs)} ({RunOptions.Ms(p99)} overall, {RunOptions.Ms(worstCategoryP99)} in the slowest category)");
         return 0;

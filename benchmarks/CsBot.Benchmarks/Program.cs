@@ -10,9 +10,10 @@ using CsBot.Benchmarks;
 // --chat-load: the host (child process, LiteDB file with --accounts demo accounts) and a bare endpoint under 100 concurrent askers over HTTP.
 // --churn-model: churn model training on 10k accounts x 24 monthly snapshots, and scoring 100k accounts.
 // --charts: time to draw each chart (target under 100 ms); --out DIR also writes them as PNG.
-// --postgresql: ingestion, the hourly evaluation and a question's context on a PostgreSQL database (and the context on LiteDB).
+// --postgresql: the evaluation, ingestion and latency runs, each on PostgreSQL and then on LiteDB.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*AskBenchmarks*'.
-var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model" or "--charts" or "--postgresql")).ToArray();
+// --postgresql beside --evaluation, --ingestion or --latency runs that one on PostgreSQL instead of LiteDB.
+var rest = args.Where(a => a is not ("--latency" or "--scoring" or "--ingestion" or "--evaluation" or "--read-model" or "--chat-load" or "--churn-model" or "--charts")).ToArray();
 if (args.Contains("--latency")) return LatencyRun.Run(rest);
 if (args.Contains("--scoring")) return ScoringRun.Run(rest);
 if (args.Contains("--ingestion")) return IngestionRun.Run(rest);

@@ -18,14 +18,14 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database) : IAlertSt
 
     /// <summary>Alerts in any state but Resolved, ordered by id; served by the partial index of open alerts.</summary>
     public IReadOnlyList<Alert> GetOpen() =>
-        _database.With(c => Sql.Rows(c, null, $"SELECT alert_json FROM alerts WHERE state <> '{nameof(AlertState.Resolved)}' ORDER BY id", r => StoredJson.Read<Alert>(r.GetString(0))));
+        _database.With(c => Sql.Rows(c, null, $"SELECT alert_json FROM alerts WHERE state <> '{nameof(AlertState.Resolved)}' ORDER BY id", r => StoredJson.Read<Alert>(r.Utf8(0))));
 
     /// <summary>The account's alerts in every state, ordered by id.</summary>
     public IReadOnlyList<Alert> GetForAccount(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
         return _database.With(c => Sql.Rows(c, null, "SELECT alert_json FROM alerts WHERE account_id = @account ORDER BY id",
-            r => StoredJson.Read<Alert>(r.GetString(0)), ("account", accountId)));
+            r => StoredJson.Read<Alert>(r.Utf8(0)), ("account", accountId)));
     }
 
     /// <summary>Inserts or replaces the alerts by id in one statement, so all are written or none; a later alert of the same id in the call wins.</summary>

@@ -23,7 +23,7 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
 
     /// <summary>All accounts, ordered by id.</summary>
     public IReadOnlyList<Account> GetAccounts() =>
-        _database.With(c => Sql.Rows(c, null, "SELECT account_json FROM accounts ORDER BY id", r => StoredJson.Read<Account>(r.GetString(0))));
+        _database.With(c => Sql.Rows(c, null, "SELECT account_json FROM accounts ORDER BY id", r => StoredJson.Read<Account>(r.Utf8(0))));
 
     public Account? GetAccount(string accountId)
     {
@@ -112,10 +112,10 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
     {
         var assembled = new AccountSignals
         {
-            Account = StoredJson.Read<Account>(reader.GetString(0)),
+            Account = StoredJson.Read<Account>(reader.Utf8(0)),
             Usage = reader.IsDBNull(1) ? [] : UsageBlob.Unpack(reader.GetFieldValue<byte[]>(1)),
         };
-        return reader.IsDBNull(2) ? assembled : StoredJson.Read<SignalsJson>(reader.GetString(2)).AddTo(assembled);
+        return reader.IsDBNull(2) ? assembled : StoredJson.Read<SignalsJson>(reader.Utf8(2)).AddTo(assembled);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
+using CsBot.Host.Configuration;
 using CsBot.Storage.LiteDb;
 using Spectre.Console;
 
@@ -11,6 +12,7 @@ namespace CsBot.Host.Cli;
 /// use case as the API (upsert, then rescore the changed accounts). Every error names the line, the column and the
 /// reason; with any error nothing is written unless --skip-invalid. With CsBot stopped it writes the database file
 /// itself; while CsBot runs (it holds the file) or with --url it sends the rows to that CsBot (<see cref="RunningHostImport"/>).
+/// On PostgreSQL it always writes the shared database itself, running CsBots or not (<see cref="QueuedMessagesNote"/>).
 /// </summary>
 public static class ImportCommand
 {
@@ -44,7 +46,9 @@ public static class ImportCommand
         var command = new Command("import",
             "Reads a CSV file into CsBot. Records are keyed by external ids, so importing a file again changes nothing, and the accounts " +
             "it changes are rescored and their rules evaluated at once. With CsBot stopped, the file is written into the database and " +
-            "the alerts this raises wait in the outbox until CsBot next starts. While CsBot runs (it holds the database), or with --url, " +
+            "the alerts this raises wait in the outbox until CsBot next starts. On PostgreSQL (Storage:Provider) the file is written into " +
+            "the shared database whether or not CsBots run, and the running ones deliver those alerts on their next delivery run. " +
+            "While CsBot runs on its LiteDB file (it holds the database), or with --url, " +
             "the rows are checked here and then sent to the running CsBot's /api/v1 in batches with an API key (--api-key or Import:ApiKey); " +
             "it rescores and delivers at once. Nothing is sent while any row is invalid; a batch the running CsBot rejects stops the " +
             "import with the batches before it written, and importing the file again once fixed is safe.")
@@ -67,9 +71,11 @@ public static class ImportCommand
             {
                 ServiceProvider services;
                 IngestAndRescoreService intake;
+                StorageProvider store;
                 try
                 {
                     services = context.CreateServices();
+                    store = services.GetRequiredService<CsBotSettings>().Store.Provider;
                     intake = ActivatorUtilities.CreateInstance<IngestAndRescoreService>(services, new DeliveryOnNextStart());
                 }
                 catch (DatabaseFileException ex) when (ex.InUse)
@@ -87,7 +93,7 @@ public static class ImportCommand
                     context.Console.Error.WriteLine($"CsBot is running and holds the database file, so the rows go to it at {address}.");
                     return await SendAsync(layout, path, parse.GetValue(skipInvalid), address, key, parse.GetValue(batchSize), context.Console, ct);
                 }
-                using (services) return await RunAsync(layout, path, parse.GetValue(skipInvalid), intake, context.Console.Rich, ct);
+                using (services) return await RunAsync(layout, path, parse.GetValue(skipInvalid), intake, store, context.Console.Rich, ct);
             }
             address ??= RunningHostAddress(settings["Urls"]);
             if (key is null || address is null)
@@ -125,7 +131,8 @@ public static class ImportCommand
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    public static async Task<int> RunAsync(CsvLayout layout, string path, bool skipInvalid, IngestAndRescoreService intake, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <param name="store">Where the rows went, which decides when the messages they queue are delivered.</param>
+    public static async Task<int> RunAsync(CsvLayout layout, string path, bool skipInvalid, IngestAndRescoreService intake, StorageProvider store, IAnsiConsole console, CancellationToken cancellationToken)
     {
         if (Read(layout, path, console) is not { } rows) return ExitCodes.Failed;
         var errors = RowErrors(rows);
@@ -150,7 +157,7 @@ public static class ImportCommand
             return ExitCodes.Failed;
         }
         PrintWarnings(result!.Warnings, console);
-        console.MarkupLine(Rescored(result!, rescore));
+        console.MarkupLine(Rescored(result!, rescore, store));
         return errors.Count > 0 ? ExitCodes.PartlyImported : ExitCodes.Ok;
     }
 
@@ -209,12 +216,12 @@ public static class ImportCommand
         return table;
     }
 
-    private static string Rescored(IngestResult result, EvaluationSummary? rescore) => (result.ChangedAccountIds.Count, rescore) switch
+    private static string Rescored(IngestResult result, EvaluationSummary? rescore, StorageProvider store) => (result.ChangedAccountIds.Count, rescore) switch
     {
         (0, _) => "Imported. No account changed, so none was rescored.",
         (var changed, null) => $"Imported. Rescoring the {N(changed)} changed accounts failed (see above); CsBot's next risk evaluation scores them.",
         (_, var r) => $"Imported. Rescored {N(r.AccountsScored)} changed accounts: {N(r.AlertsStarted)} new alerts, {N(r.AlertsResolved)} resolved. " +
-                       (r.MessagesSent == 0 ? "No messages to send." : $"{N(r.MessagesSent)} messages wait in the outbox; CsBot delivers them when it next starts."),
+                       (r.MessagesSent == 0 ? "No messages to send." : QueuedMessagesNote.For(store, r.MessagesSent)),
     };
 
     internal static string N(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

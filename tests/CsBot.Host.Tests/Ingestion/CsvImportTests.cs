@@ -111,7 +111,8 @@ public sealed class CsvImportTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("Rescored 1 changed accounts", output);
-        Assert.Contains("CsBot delivers them when it next starts", output);
+        Assert.Contains("messages wait in the outbox; CsBot delivers them when it next starts", output);
+        Assert.DoesNotContain("running CsBot", output);
         using var context = new LiteDbContext(Db);
         var cliff = Assert.Single(new LiteDbAlertStore(context).GetOpen(), a => a.RuleId == "usage-cliff");
         Assert.Equal("acc-crm-1", cliff.AccountId);
