@@ -36,6 +36,7 @@ internal static class IngestionRun
         var small = RunOptions.Int(args, "--small", 1_000);
         var large = RunOptions.Int(args, "--stored", 100_000);
         var runs = RunOptions.Int(args, "--runs", 5);
+        var phases = args.Contains("--phases") ? new IngestionPhases() : null;
         // Each batch resends 1,000 distinct stored accounts, so both portfolios must hold at least that many.
         if (small < BatchSize || large < BatchSize) throw new ArgumentException($"--small and --stored need at least {BatchSize:N0} accounts.");
         // Each size on a store of its own, made empty for the run and deleted after it.
@@ -44,22 +45,25 @@ internal static class IngestionRun
             : _ => BenchStores.TemporaryLiteDb();
         Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
 
-        var smallResult = Measure(small, runs, open);
-        var largeResult = Measure(large, runs, open);
+        var smallResult = Measure(small, runs, open, phases);
+        var largeResult = Measure(large, runs, open, phases);
         var accountsRatio = largeResult.Accounts / smallResult.Accounts;
         var usageRatio = largeResult.Usage / smallResult.Usage;
         Console.WriteLine($"Large/small: accounts batch {accountsRatio:0.00}x, usage batch {usageRatio:0.00}x (target within 2x).");
         return accountsRatio <= 2 && usageRatio <= 2 ? 0 : 1;
     }
 
-    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open)
+    /// <param name="phases">When given, every store call of the timed usage batches is timed (<c>--phases</c>).</param>
+    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases)
     {
         using var stores = open(stored);
         var store = stores.Portfolio;
         var alerts = stores.Alerts;
+        var scores = stores.Scores;
+        if (phases is not null) (store, alerts, scores) = (phases.Wrap(store), phases.Wrap(alerts), phases.Wrap(scores));
         var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
         var ingestion = new IngestionService(store, new MetricsOptions(), clock);
-        var rescoring = Rescoring(ingestion, store, stores.Scores, alerts, stores.Outbox(new FixedTime(Now)), clock);
+        var rescoring = Rescoring(ingestion, store, scores, alerts, stores.Outbox(new FixedTime(Now)), clock);
 
         var seed = Stopwatch.StartNew();
         for (var from = 0; from < stored; from += SeedBatchSize)
@@ -76,6 +80,7 @@ internal static class IngestionRun
         var usage = new List<double>();
         var usageCpu = new List<double>();
         var serverCpu = new List<double>();
+        phases?.Reset();
         for (var run = 1; run <= runs; run++)
         {
             var watch = Stopwatch.StartNew();
@@ -85,10 +90,12 @@ internal static class IngestionRun
             var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var cpu = CpuTime();
             var server = stores.ServerCpu?.Invoke();
+            phases?.Start();
             watch.Restart();
             UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
             var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
             usage.Add(watch.Elapsed.TotalMilliseconds);
+            phases?.Stop();
             usageCpu.Add((CpuTime() - cpu).TotalMilliseconds);
             if (server is { } before) serverCpu.Add((stores.ServerCpu!() - before).TotalMilliseconds);
             Check(outcome.Ingested);
@@ -101,6 +108,7 @@ internal static class IngestionRun
                           (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +
                           $"{BatchSize * 60_000 / result.Item2:N0} usage rows per minute (target 100,000), {BatchSize * 1_000 / result.Item2:N0} per second; " +
                           $"peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB");
+        phases?.Print(runs);
         return result;
     }
 
