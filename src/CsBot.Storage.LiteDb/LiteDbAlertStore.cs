@@ -37,6 +37,17 @@ public sealed class LiteDbAlertStore : IAlertStore
         return [.. Alerts.Find(Filters.Equal("$." + nameof(AlertDocument.AccountId), accountId)).Select(d => d.ToAlert()).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>The accounts' alerts in every state, ordered by id; one query on the AccountId index for them all.</summary>
+    public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var wanted = new HashSet<string>(accountIds, StringComparer.Ordinal);
+        if (wanted.Count == 0) return [];
+        var values = new BsonArray(wanted.Select(id => new BsonValue(id)));
+        return [.. Alerts.Find(Filters.In("$." + nameof(AlertDocument.AccountId), values)).Select(d => d.ToAlert())
+            .Where(a => wanted.Contains(a.AccountId)).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);

@@ -46,6 +46,39 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         return Accounts.FindOne(Filters.Equal("$.ExternalId", externalId))?.ToAccount();
     }
 
+    /// <summary>
+    /// One query on the "external_id" index for the whole batch; the filter's text is the same for every batch, so
+    /// LiteDB parses and compiles it once, where a look-up per id parsed its text on every call.
+    /// </summary>
+    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var wanted = new HashSet<string>(externalIds, StringComparer.Ordinal);
+        var found = new Dictionary<string, Account>(wanted.Count, StringComparer.Ordinal);
+        if (wanted.Count == 0) return found;
+        var values = new BsonArray(wanted.Select(id => new BsonValue(id)));
+        foreach (var document in Accounts.Find(Filters.In("$.ExternalId", values)))
+            // Kept only on an exact match, whatever the index's collation answers.
+            if (document.ExternalId is { } externalId && wanted.Contains(externalId)) found.TryAdd(externalId, document.ToAccount());
+        return found;
+    }
+
+    /// <summary>The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each.</summary>
+    public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var gate = _context.PortfolioGate;
+        gate.EnterReadLock();
+        try
+        {
+            return KeyedReads.ByIds(Data, accountIds).ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value), StringComparer.Ordinal);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     public AccountSignals? LoadSignals(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
@@ -107,8 +140,10 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
             // What is stored is read before the write transaction (inside it LiteDB reads every page for writing); the
             // write lock keeps other saves of this process out meanwhile, and the file belongs to this process alone.
             var data = Data;
+            // Read together (KeyedReads): a seek and query per account cost more than the comparison saves.
+            var found = KeyedReads.ByIds(data, documents.Select(d => d.Account.Id));
             var stored = new Dictionary<string, BsonDocument?>(documents.Count, StringComparer.Ordinal);
-            foreach (var (account, _) in documents) stored.TryAdd(account.Id, data.FindById(account.Id));
+            foreach (var (account, _) in documents) stored.TryAdd(account.Id, found.GetValueOrDefault(account.Id));
 
             _context.InTransaction(() =>
             {

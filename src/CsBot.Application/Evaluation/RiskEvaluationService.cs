@@ -38,19 +38,21 @@ public sealed class RiskEvaluationService(
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         var ids = accountIds.Distinct(StringComparer.Ordinal).ToList();
-        var signals = ids.Select(portfolio.LoadSignals).OfType<AccountSignals>();
-        // A batch's histories in one read, as the full run does: a query per account cost more than the rescoring itself.
+        // The accounts' signals, histories and alerts each in one read, as the full run reads a batch: a query per
+        // account cost more than the rescoring itself. Scored in the order given, as before.
+        var found = portfolio.LoadSignalsOf(ids);
+        var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
         return EvaluateAsync(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
 
     /// <summary>
-    /// The open alerts of these accounts only, each read through the account's index: rescoring the few accounts of an
+    /// The open alerts of these accounts only, read through the account index: rescoring the few accounts of an
     /// ingestion batch must cost what those accounts cost, not every open alert of the portfolio. Only these accounts
     /// are evaluated, so only their alerts can start, refresh or resolve. Ordered by id, as <see cref="IAlertStore.GetOpen"/>
     /// returns them, so alerts resolve and notify in the same order either way.
     /// </summary>
-    private List<Alert> OpenAlertsOf(IEnumerable<string> accountIds) =>
-        [.. accountIds.SelectMany(alerts.GetForAccount).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    private List<Alert> OpenAlertsOf(IReadOnlyCollection<string> accountIds) =>
+        [.. alerts.GetForAccounts(accountIds).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Reads the accounts a batch ahead on another thread, scores each batch's active accounts in parallel and saves

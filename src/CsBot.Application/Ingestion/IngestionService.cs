@@ -34,12 +34,19 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
             }
             if (errors.Count > 0 && !skipInvalid) return IngestResult.Invalid(errors);
 
+            // The batch's accounts and then the signals of those it may change, each in one read of the store.
+            var stored = store.FindByExternalIds([.. valid.Select(a => a.ExternalId)]);
+            var needed = new List<string>();
+            foreach (var incoming in valid)
+                if (stored.GetValueOrDefault(incoming.ExternalId) is { } existing && NeedsSignals(existing, incoming)) needed.Add(existing.Id);
+            var signalsOf = store.LoadSignalsOf(needed);
+
             int inserted = 0, updated = 0, unchanged = 0;
             var toSave = new List<AccountSignals>();
             var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var incoming in valid)
             {
-                var existing = store.FindByExternalId(incoming.ExternalId);
+                var existing = stored.GetValueOrDefault(incoming.ExternalId);
                 if (existing is null)
                 {
                     var created = incoming with { Id = NewAccountId(incoming.ExternalId, taken) };
@@ -48,19 +55,16 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                     continue;
                 }
                 var merged = incoming with { Id = existing.Id };
-                AccountSignals? signals = null;
-                if (merged.ChurnedOn is null && existing.ChurnedOn is not null)
-                {
-                    // The CRM does not send churnedOn: keep the one the account's churn events set (AccountFacts).
-                    signals = store.LoadSignals(existing.Id);
-                    if (signals is not null) merged = AccountFacts.WithChurnFromEvents(merged, signals.RevenueEvents);
-                }
+                var signals = signalsOf.GetValueOrDefault(existing.Id);
+                // The CRM does not send churnedOn: keep the one the account's churn events set (AccountFacts).
+                if (merged.ChurnedOn is null && existing.ChurnedOn is not null && signals is not null)
+                    merged = AccountFacts.WithChurnFromEvents(merged, signals.RevenueEvents);
                 if (AccountRecordMapper.Same(existing, merged))
                 {
                     unchanged++;
                     continue;
                 }
-                signals ??= store.LoadSignals(existing.Id) ?? new AccountSignals { Account = existing };
+                signals ??= new AccountSignals { Account = existing };
                 toSave.Add(signals with { Account = merged });
                 updated++;
             }
@@ -68,6 +72,10 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
             return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = MrrWarnings(toSave) };
         }
     }
+
+    /// <summary>Whether merging a record into a stored account reads its signals: to keep its churn date, or because the record changes it.</summary>
+    private static bool NeedsSignals(Account existing, Account incoming) =>
+        (incoming.ChurnedOn is null && existing.ChurnedOn is not null) || !AccountRecordMapper.Same(existing, incoming with { Id = existing.Id });
 
     public IngestResult UpsertUsage(IReadOnlyList<UsageRecord> records, bool skipInvalid = false)
     {
@@ -127,7 +135,7 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
         lock (_gate)
         {
             var errors = new List<RecordError>();
-            var accounts = new Dictionary<string, Account?>(StringComparer.Ordinal);
+            var accounts = Resolve(records, accountOf);
             var byAccount = new Dictionary<string, List<TSignal>>(StringComparer.Ordinal);
             var seen = new Dictionary<(string, string), int>();
             for (var i = 0; i < records.Count; i++)
@@ -154,9 +162,11 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
 
             int inserted = 0, updated = 0, unchanged = 0;
             var toSave = new List<AccountSignals>();
+            // The signals of every account the batch names, in one read rather than one per account.
+            var stored = store.LoadSignalsOf(byAccount.Keys);
             foreach (var (accountId, incoming) in byAccount)
             {
-                var signals = store.LoadSignals(accountId) ?? throw new InvalidOperationException($"Account {accountId} disappeared during ingestion.");
+                var signals = stored.GetValueOrDefault(accountId) ?? throw new InvalidOperationException($"Account {accountId} disappeared during ingestion.");
                 var merged = get(signals).ToList();
                 var index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var j = 0; j < merged.Count; j++) index.TryAdd(keyOf(merged[j]), j);
@@ -183,6 +193,19 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
             store.Save(toSave);
             return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = warn?.Invoke(toSave) ?? [] };
         }
+    }
+
+    /// <summary>
+    /// The accounts the records name, by external id as <see cref="ResolveAccount"/> looks them up (trimmed), found in
+    /// one read; names with no account map to null.
+    /// </summary>
+    private Dictionary<string, Account?> Resolve<TRecord>(IReadOnlyList<TRecord> records, Func<TRecord, string?> accountOf) where TRecord : class
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+            if (record is not null && accountOf(record) is { } name && !string.IsNullOrWhiteSpace(name)) names.Add(name.Trim());
+        var found = store.FindByExternalIds(names);
+        return names.ToDictionary(n => n, n => found.GetValueOrDefault(n), StringComparer.Ordinal);
     }
 
     private Account? ResolveAccount(string? externalId, RecordErrors errors, Dictionary<string, Account?> cache)

@@ -16,7 +16,9 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
     public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
     public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
     public Account? FindByExternalId(string externalId) => inner.FindByExternalId(externalId);
+    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) => inner.FindByExternalIds(externalIds);
     public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
+    public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) => inner.LoadSignalsOf(accountIds);
     public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals();
 
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
@@ -65,6 +67,7 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
     public Alert? Get(string alertId) => inner.Get(alertId);
     public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
     public IReadOnlyList<Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
+    public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds) => inner.GetForAccounts(accountIds);
 
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {

@@ -20,4 +20,31 @@ public interface IPortfolioStore
     /// from an index: no default here, because a scanning fallback silently made every batch cost the whole portfolio.
     /// </summary>
     Account? FindByExternalId(string externalId);
+
+    /// <summary>
+    /// The accounts with these CRM ids (exact match), keyed by external id; ids with no account are left out. An
+    /// ingestion batch resolves all its ids with this call: a store that can answers them in one query, where a look-up
+    /// per id cost an index seek and a query each. The default asks <see cref="FindByExternalId"/> per distinct id.
+    /// </summary>
+    IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var found = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var externalId in externalIds)
+            if (!found.ContainsKey(externalId) && FindByExternalId(externalId) is { } account) found[externalId] = account;
+        return found;
+    }
+
+    /// <summary>
+    /// The signals of these accounts, keyed by account id; unknown ids are left out. An ingestion batch reads the
+    /// accounts it merges into with this call. The default calls <see cref="LoadSignals(string)"/> per distinct id.
+    /// </summary>
+    IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var found = new Dictionary<string, AccountSignals>(StringComparer.Ordinal);
+        foreach (var accountId in accountIds)
+            if (!found.ContainsKey(accountId) && LoadSignals(accountId) is { } signals) found[accountId] = signals;
+        return found;
+    }
 }

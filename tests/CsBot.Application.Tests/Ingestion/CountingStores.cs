@@ -26,6 +26,10 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public Account? GetAccount(string accountId) => Read(nameof(GetAccount), Inner.GetAccount(accountId));
     public Account? FindByExternalId(string externalId) => Read(nameof(FindByExternalId), Inner.FindByExternalId(externalId));
     public AccountSignals? LoadSignals(string accountId) => Read(nameof(LoadSignals), Inner.LoadSignals(accountId));
+    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) =>
+        Read(nameof(FindByExternalIds), ((IPortfolioStore)Inner).FindByExternalIds(externalIds));
+    public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) =>
+        Read(nameof(LoadSignalsOf), ((IPortfolioStore)Inner).LoadSignalsOf(accountIds));
     public IEnumerable<AccountSignals> LoadAllSignals() => Read(nameof(LoadAllSignals), Inner.LoadAllSignals(), whole: true);
     public void Save(IReadOnlyCollection<AccountSignals> portfolio) => Inner.Save(portfolio);
 
@@ -40,5 +44,6 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public Alert? Get(string alertId) => Read(nameof(Get), Inner.Get(alertId));
     public IReadOnlyList<Alert> GetOpen() => Read(nameof(GetOpen), Inner.GetOpen(), whole: true);
     public IReadOnlyList<Alert> GetForAccount(string accountId) => Read(nameof(GetForAccount), Inner.GetForAccount(accountId));
+    public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds) => Read(nameof(GetForAccounts), ((IAlertStore)Inner).GetForAccounts(accountIds));
     public void Upsert(IReadOnlyCollection<Alert> alerts) => Inner.Upsert(alerts);
 }

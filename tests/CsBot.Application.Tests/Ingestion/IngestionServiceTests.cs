@@ -136,4 +136,34 @@ public class IngestionServiceTests
 
         Assert.Equal((1, "date"), (Assert.Single(result.Errors).Index, result.Errors[0].Field));
     }
+
+    [Fact]
+    public void A_usage_batch_naming_an_account_twice_or_padded_merges_into_that_account_and_an_unknown_one_is_refused()
+    {
+        _service.UpsertAccounts([Account("A"), Account("B")]);
+        UsageRecord Day(string account, string date) => new() { AccountExternalId = account, Date = date, ActiveUsers = 3, MonthlyActiveUsers = 5, LicensedSeats = 9, Logins = 4, KeyFeatureUses = 2 };
+
+        var result = _service.UpsertUsage([Day("A", "2026-03-01"), Day("B", "2026-03-01"), Day(" A ", "2026-03-02"), Day("a", "2026-03-03"), Day("A", "2026-03-04")], skipInvalid: true);
+
+        // "a" is another external id (they match exactly), with no account; " A " is "A" trimmed.
+        Assert.Equal((3, "accountExternalId"), (Assert.Single(result.Errors).Index, result.Errors[0].Field));
+        Assert.Equal(4, result.Inserted);
+        Assert.Equal(["acc-a", "acc-b"], result.ChangedAccountIds.Order(StringComparer.Ordinal));
+        Assert.Equal(["2026-03-01", "2026-03-02", "2026-03-04"], _store.Data["acc-a"].Usage.Select(u => u.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Single(_store.Data["acc-b"].Usage);
+    }
+
+    [Fact]
+    public void An_accounts_batch_updates_stored_accounts_keeping_their_signals_and_adds_new_ones()
+    {
+        _service.UpsertAccounts([Account("A"), Account("B")]);
+        _service.UpsertUsage([new UsageRecord { AccountExternalId = "A", Date = "2026-03-01", ActiveUsers = 3, MonthlyActiveUsers = 5, LicensedSeats = 9, Logins = 4, KeyFeatureUses = 2 }]);
+
+        var result = _service.UpsertAccounts([Account("A") with { Name = "Renamed" }, Account("B"), Account("C")]);
+
+        Assert.Equal((1, 1, 1), (result.Inserted, result.Updated, result.Unchanged));
+        Assert.Equal("Renamed", _store.Data["acc-a"].Account.Name);
+        Assert.Single(_store.Data["acc-a"].Usage);
+        Assert.Equal(["acc-a", "acc-b", "acc-c"], _store.GetAccounts().Select(a => a.Id));
+    }
 }

@@ -48,6 +48,27 @@ public sealed class RescoringReadsTests
     }
 
     [Fact]
+    public async Task A_batch_reads_its_accounts_together_not_one_query_per_account()
+    {
+        var world = await World.CreateAsync();
+        var changed = world.AccountsWithOpenAlerts(5);
+        world.Stores.Reads.Clear();
+
+        await world.IngestAndRescoreAsync(changed);
+
+        // The external ids once, the signals once to merge and once to rescore, the histories and the alerts once each
+        // (an alert that starts is also read by id, to keep its earlier history).
+        var calls = world.Stores.Reads.Where(r => r.Call != nameof(IAlertStore.Get)).GroupBy(r => r.Call).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int>
+        {
+            [nameof(IPortfolioStore.FindByExternalIds)] = 1,
+            [nameof(IPortfolioStore.LoadSignalsOf)] = 2,
+            [nameof(IScoreStore.GetHistories)] = 1,
+            [nameof(IAlertStore.GetForAccounts)] = 1,
+        }, calls);
+    }
+
+    [Fact]
     public async Task Rescoring_the_ingested_accounts_gives_them_the_scores_and_alerts_of_a_full_evaluation()
     {
         var rescored = await World.CreateAsync();

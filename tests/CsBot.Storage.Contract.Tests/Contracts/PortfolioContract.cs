@@ -85,6 +85,38 @@ public abstract class PortfolioContract : ContractTest
     }
 
     [StoreFact]
+    public void A_batch_of_external_ids_resolves_exactly_each_asked_once_or_twice()
+    {
+        Stores.Portfolio.Save([TestData.Bare(TestData.MinimalAccount("acc-1") with { ExternalId = "CRM-1" }), TestData.Bare(TestData.MinimalAccount("ACC-1") with { ExternalId = "crm-1" })]);
+
+        var found = Stores.Portfolio.FindByExternalIds(["CRM-1", "crm-1", "Crm-1", "CRM-1", "x'; DROP TABLE accounts; --"]);
+
+        Assert.Equal(["CRM-1", "crm-1"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("acc-1", found["CRM-1"].Id);
+        Assert.Equal("ACC-1", found["crm-1"].Id);
+        Assert.Empty(Stores.Portfolio.FindByExternalIds([]));
+    }
+
+    [StoreFact]
+    public void The_signals_of_many_accounts_read_together_equal_those_read_one_by_one()
+    {
+        var portfolio = Enumerable.Range(0, 300)
+            .Select(i => new AccountSignals { Account = TestData.MinimalAccount($"acc-{i:D3}"), Usage = TestData.Usage(20, seed: i % 5 + 1) })
+            .Append(TestData.FullSignals("acc-full"))
+            .ToList();
+        Stores.Portfolio.Save(portfolio);
+        // Scattered and adjacent ids, some asked twice, some unknown: more than a handful, so a store may read ranges.
+        string[] asked = [.. Enumerable.Range(0, 40).Select(i => $"acc-{i * 7:D3}"), "acc-001", "acc-002", "acc-001", "acc-full", "acc-unknown", "acc-9999"];
+
+        var read = Stores.Portfolio.LoadSignalsOf(asked);
+
+        Assert.Equal(asked.Where(id => id.Length == 7 || id == "acc-full").Distinct().Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, signals) in read) Asserts.SameSignals(Stores.Portfolio.LoadSignals(id)!, signals);
+        Asserts.SameSignals(portfolio[^1], read["acc-full"]);
+        Assert.Empty(Stores.Portfolio.LoadSignalsOf(["acc-none"]));
+    }
+
+    [StoreFact]
     public void Hostile_strings_are_kept_exactly()
     {
         // Name and external id are indexed, and LiteDB refuses index keys over 1023 bytes: the long string goes where no index is.
