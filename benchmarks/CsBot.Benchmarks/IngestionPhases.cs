@@ -100,7 +100,7 @@ internal sealed class IngestionPhases
         public Alert? Get(string alertId) => phases.Time("alerts.Get", () => inner.Get(alertId));
         public IReadOnlyList<Alert> GetOpen() => phases.Time("alerts.GetOpen", inner.GetOpen);
         public IReadOnlyList<Alert> GetForAccount(string accountId) => phases.Time("alerts.GetForAccount", () => inner.GetForAccount(accountId));
-        public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds) => phases.Time("alerts.GetForAccounts", () => inner.GetForAccounts(accountIds));
+        public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => phases.Time("alerts.GetOpenFor", () => inner.GetOpenFor(accountIds));
         public void Upsert(IReadOnlyCollection<Alert> alerts) => phases.Time("alerts.Upsert", () => inner.Upsert(alerts));
     }
 }

@@ -46,13 +46,31 @@ public sealed class RiskEvaluationService(
     }
 
     /// <summary>
+    /// <see cref="RunForAccountsAsync"/> for accounts whose signals were just saved, as saved: a store reads back exactly
+    /// what it saved, so reading them again would only cost a read per account. An account given twice is scored once,
+    /// with the signals given last, in the order it was first given.
+    /// </summary>
+    internal Task<EvaluationSummary> RunForSavedAsync(IReadOnlyList<AccountSignals> saved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var last = new Dictionary<string, AccountSignals>(saved.Count, StringComparer.Ordinal);
+        var ids = new List<string>(saved.Count);
+        foreach (var signals in saved)
+        {
+            if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
+            last[signals.Account.Id] = signals;
+        }
+        return EvaluateAsync(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+    }
+
+    /// <summary>
     /// The open alerts of these accounts only, read through the account index: rescoring the few accounts of an
     /// ingestion batch must cost what those accounts cost, not every open alert of the portfolio. Only these accounts
     /// are evaluated, so only their alerts can start, refresh or resolve. Ordered by id, as <see cref="IAlertStore.GetOpen"/>
     /// returns them, so alerts resolve and notify in the same order either way.
     /// </summary>
-    private List<Alert> OpenAlertsOf(IReadOnlyCollection<string> accountIds) =>
-        [.. alerts.GetForAccounts(accountIds).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    private IReadOnlyList<Alert> OpenAlertsOf(IReadOnlyCollection<string> accountIds) =>
+        alerts.GetOpenFor(accountIds);
 
     /// <summary>
     /// Reads the accounts a batch ahead on another thread, scores each batch's active accounts in parallel and saves

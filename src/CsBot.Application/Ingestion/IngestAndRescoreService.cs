@@ -27,7 +27,10 @@ public sealed class IngestAndRescoreService(
         EvaluationSummary summary;
         try
         {
-            summary = await evaluation.RunForAccountsAsync(result.ChangedAccountIds, cancellationToken);
+            // The accounts as just saved are scored as they are, not read back.
+            summary = result.Saved.Count > 0
+                ? await evaluation.RunForSavedAsync(result.Saved, cancellationToken)
+                : await evaluation.RunForAccountsAsync(result.ChangedAccountIds, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,3 +1,5 @@
+using CsBot.Core.Signals;
+
 namespace CsBot.Application.Ingestion;
 
 /// <summary>
@@ -9,6 +11,12 @@ public sealed record IngestResult(int Inserted, int Updated, int Unchanged, IRea
 {
     /// <summary>Accepted records worth a look (see <see cref="AccountFacts"/>); they do not stop the batch.</summary>
     public IReadOnlyList<RecordWarning> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The accounts with their signals exactly as the batch saved them (a store reads back what it saved), so the
+    /// rescoring that follows scores them without reading them again.
+    /// </summary>
+    internal IReadOnlyList<AccountSignals> Saved { get; init; } = [];
 
     public bool Rejected => Errors.Count > 0 && Inserted + Updated + Unchanged == 0;
     public static IngestResult Invalid(IReadOnlyList<RecordError> errors) => new(0, 0, 0, errors, []);

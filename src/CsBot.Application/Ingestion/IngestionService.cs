@@ -69,7 +69,7 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                 updated++;
             }
             store.Save(toSave);
-            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = MrrWarnings(toSave) };
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = MrrWarnings(toSave), Saved = toSave };
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                 if (changed) toSave.Add(set(signals, merged));
             }
             store.Save(toSave);
-            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = warn?.Invoke(toSave) ?? [] };
+            return new IngestResult(inserted, updated, unchanged, errors, [.. toSave.Select(s => s.Account.Id)]) { Warnings = warn?.Invoke(toSave) ?? [], Saved = toSave };
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
     public Alert? Get(string alertId) => inner.Get(alertId);
     public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
     public IReadOnlyList<Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
-    public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds) => inner.GetForAccounts(accountIds);
+    public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => inner.GetOpenFor(accountIds);
 
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {

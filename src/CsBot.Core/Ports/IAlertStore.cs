@@ -9,14 +9,14 @@ public interface IAlertStore
     IReadOnlyList<Alert> GetForAccount(string accountId);
 
     /// <summary>
-    /// The alerts of these accounts in every state, ordered by id. Rescoring an ingestion batch reads its accounts'
-    /// alerts with this call: a store that can answers it in one query. The default calls <see cref="GetForAccount"/>
-    /// per distinct id.
+    /// The open alerts (any state but Resolved) of these accounts, ordered by id. Rescoring an ingestion batch reads
+    /// its accounts' alerts with this call: a store that can answers it in one query, and need not build the resolved
+    /// alerts an account collects over time. The default calls <see cref="GetForAccount"/> per distinct id.
     /// </summary>
-    IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds)
+    IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        return [.. accountIds.Distinct(StringComparer.Ordinal).SelectMany(GetForAccount).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        return [.. accountIds.Distinct(StringComparer.Ordinal).SelectMany(GetForAccount).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>Inserts or replaces alerts by id, in one transaction.</summary>

@@ -44,6 +44,6 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public Alert? Get(string alertId) => Read(nameof(Get), Inner.Get(alertId));
     public IReadOnlyList<Alert> GetOpen() => Read(nameof(GetOpen), Inner.GetOpen(), whole: true);
     public IReadOnlyList<Alert> GetForAccount(string accountId) => Read(nameof(GetForAccount), Inner.GetForAccount(accountId));
-    public IReadOnlyList<Alert> GetForAccounts(IReadOnlyCollection<string> accountIds) => Read(nameof(GetForAccounts), ((IAlertStore)Inner).GetForAccounts(accountIds));
+    public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => Read(nameof(GetOpenFor), ((IAlertStore)Inner).GetOpenFor(accountIds));
     public void Upsert(IReadOnlyCollection<Alert> alerts) => Inner.Upsert(alerts);
 }

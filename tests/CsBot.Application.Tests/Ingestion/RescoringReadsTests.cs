@@ -40,8 +40,8 @@ public sealed class RescoringReadsTests
 
         Assert.Equal(changed.Length, outcome.Rescore!.AccountsScored);
         Assert.DoesNotContain(world.Stores.Reads, r => r.WholePortfolio);
-        // Per account: its external id, its signals (merge, then rescoring), its history, its scores and its alerts.
-        Assert.InRange(world.Stores.Reads.Count, changed.Length, changed.Length * 8);
+        // A few reads for the batch (its external ids, signals, histories and alerts), never many per account.
+        Assert.InRange(world.Stores.Reads.Count, 1, changed.Length * 8);
         // The batch's score histories in one read, not a query per account.
         Assert.Single(world.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistories));
         Assert.DoesNotContain(world.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistory));
@@ -56,15 +56,15 @@ public sealed class RescoringReadsTests
 
         await world.IngestAndRescoreAsync(changed);
 
-        // The external ids once, the signals once to merge and once to rescore, the histories and the alerts once each
-        // (an alert that starts is also read by id, to keep its earlier history).
+        // The external ids, the signals to merge into, the histories and the alerts once each; the rescoring scores the
+        // signals just saved without reading them back (an alert that starts is also read by id, to keep its earlier history).
         var calls = world.Stores.Reads.Where(r => r.Call != nameof(IAlertStore.Get)).GroupBy(r => r.Call).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int>
         {
             [nameof(IPortfolioStore.FindByExternalIds)] = 1,
-            [nameof(IPortfolioStore.LoadSignalsOf)] = 2,
+            [nameof(IPortfolioStore.LoadSignalsOf)] = 1,
             [nameof(IScoreStore.GetHistories)] = 1,
-            [nameof(IAlertStore.GetForAccounts)] = 1,
+            [nameof(IAlertStore.GetOpenFor)] = 1,
         }, calls);
     }
 
