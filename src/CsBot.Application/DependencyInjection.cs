@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.Decorate<IScoreStore, ObservedScoreStore>((store, sp) => new ObservedScoreStore(store, sp.GetRequiredService<DataVersions>()));
         services.Decorate<IAlertStore, ObservedAlertStore>((store, sp) => new ObservedAlertStore(store, sp.GetRequiredService<DataVersions>()));
         services.AddSingleton<PortfolioView>();
+        services.AddSingleton<ReadModelWarmth>();
         services.AddSingleton<AccessPolicy>();
 
         services.AddSingleton<HealthScorer>();

@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddSingleton(settings.Store);
         services.AddSingleton(new CsBotSchedule(settings));
 
+        // The start-up evaluation and training wait for the read model's warm-up, questions first.
+        services.AddSingleton<StartupOrder>();
         services.AddScoped<RiskEvaluationJob>();
         services.AddScoped<OutboxDeliveryJob>();
         // Ingestion asks for delivery right after it queues messages, through the same job as the poll.

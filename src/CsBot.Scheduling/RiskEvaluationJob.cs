@@ -10,10 +10,11 @@ namespace CsBot.Scheduling;
 /// Failures are logged and the next trigger tries again; nothing is lost because alerts are keyed by account and rule.
 /// Each finished run is logged with the slot it stands for (its trigger's scheduled time; for a run recovered from an
 /// instance that died mid-run, the slot the dead instance was running) and the instance that ran it, so the logs of a
-/// cluster show which instance ran each hour.
+/// cluster show which instance ran each hour. A run waits for the read model's warm-up first (<see cref="StartupOrder"/>),
+/// so at start-up the first question's read is not slowed by the evaluation's.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<RiskEvaluationJob> logger) : IJob
+public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupOrder order, ILogger<RiskEvaluationJob> logger) : IJob
 {
     public static readonly JobKey Key = new("risk-evaluation", "csbot");
 
@@ -21,6 +22,7 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<
     {
         try
         {
+            await order.BeforeEvaluationAsync(cancellationToken);
             await evaluation.RunAsync(cancellationToken);
             logger.LogInformation("Risk evaluation of the {Slot} slot of {Trigger} finished on instance {Instance}{Recovered}",
                 SlotOf(context).ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
@@ -34,6 +36,10 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, ILogger<
         catch (Exception ex)
         {
             logger.LogError(ex, "Risk evaluation failed; the next scheduled run will try again");
+        }
+        finally
+        {
+            order.EvaluationFinished();
         }
     }
 
