@@ -28,6 +28,17 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database) : IAlertSt
             r => StoredJson.Read<Alert>(r.Utf8(0)), ("account", accountId)));
     }
 
+    /// <summary>The open alerts of these accounts in one statement (an ingestion batch's rescoring), ordered by id.</summary>
+    public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var wanted = accountIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return [];
+        return _database.With(c => Sql.Rows(c, null,
+            $"SELECT alert_json FROM alerts WHERE account_id = ANY(@accounts) AND state <> '{nameof(AlertState.Resolved)}' ORDER BY id",
+            r => StoredJson.Read<Alert>(r.Utf8(0)), ("accounts", wanted)));
+    }
+
     /// <summary>Inserts or replaces the alerts by id in one statement, so all are written or none; a later alert of the same id in the call wins.</summary>
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {

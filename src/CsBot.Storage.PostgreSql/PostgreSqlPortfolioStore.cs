@@ -49,6 +49,32 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
     }
 
     /// <summary>
+    /// The accounts with these external ids in one statement (an ingestion batch's look-up), the lowest account id per
+    /// external id as <see cref="FindByExternalId"/> chooses; ids compare byte-wise (the column is COLLATE "C").
+    /// </summary>
+    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var wanted = externalIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return new Dictionary<string, Account>(StringComparer.Ordinal);
+        var rows = _database.With(c => Sql.Rows(c, null, """
+            SELECT DISTINCT ON (external_id) external_id, account_json FROM accounts
+            WHERE external_id = ANY(@externals) ORDER BY external_id, id
+            """, r => (External: r.GetString(0), Account: StoredJson.Read<Account>(r.Utf8(1))), ("externals", wanted)));
+        return rows.ToDictionary(row => row.External, row => row.Account, StringComparer.Ordinal);
+    }
+
+    /// <summary>The signals of these accounts in one statement, keyed by account id; unknown ids are left out.</summary>
+    public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var wanted = accountIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return new Dictionary<string, AccountSignals>(StringComparer.Ordinal);
+        var rows = _database.With(c => Sql.Rows(c, null, $"SELECT {Columns} FROM accounts WHERE id = ANY(@ids)", Assemble, ("ids", wanted)));
+        return rows.ToDictionary(row => row.Account.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Every account with its signals, ordered by account id, read in batches of <see cref="LoadBatchSize"/> by key
     /// (id greater than the last one read). No connection stays open while the caller handles an item, so the caller
     /// may write meanwhile; each account is read consistently, the portfolio as a whole is not a snapshot.

@@ -98,6 +98,16 @@ public abstract class PortfolioContract : ContractTest
     }
 
     [StoreFact]
+    public void An_external_id_shared_by_two_accounts_resolves_in_a_batch_to_the_account_a_single_look_up_finds()
+    {
+        Stores.Portfolio.Save([TestData.Bare(TestData.MinimalAccount("acc-b") with { ExternalId = "CRM-DUP" }), TestData.Bare(TestData.MinimalAccount("acc-a") with { ExternalId = "CRM-DUP" })]);
+
+        var found = Stores.Portfolio.FindByExternalIds(["CRM-DUP"]);
+
+        Assert.Equal(Stores.Portfolio.FindByExternalId("CRM-DUP")!.Id, Assert.Single(found).Value.Id);
+    }
+
+    [StoreFact]
     public void The_signals_of_many_accounts_read_together_equal_those_read_one_by_one()
     {
         var portfolio = Enumerable.Range(0, 300)
