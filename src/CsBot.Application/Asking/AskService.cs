@@ -31,6 +31,8 @@ public sealed class AskService(
     ConversationMemory memory,
     ChurnPredictions? predictions = null)
 {
+    private readonly ParsedQuestionCache _parsed = new();
+
     public ChatMessage Ask(string text, Asker asker)
     {
         // Checked before anything reads the text, so a huge question costs nothing.
@@ -41,7 +43,7 @@ public sealed class AskService(
         {
             var portfolio = view.Portfolio;
             var today = TodayFor(asker);
-            var parsed = QuestionParser.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
+            var parsed = _parsed.Parse(text, today, portfolio.Segments, portfolio.Matcher.Names);
             // A follow-up ("and initrode?", "show more") becomes the question it means here; it is answered, and checked, as typed.
             var turn = memory.Follow(parsed, asker, today, portfolio.Segments, portfolio.Matcher.Names);
             if (turn.Reply is { } nothingToFollow) return nothingToFollow;
