@@ -32,31 +32,36 @@ internal static class LatencyRun
         setup.WarmUp();
         var questions = Questions.All;
         var timings = new double[count];
+        // Bytes allocated on this thread per question: garbage is what the collector's pauses cost under load.
+        var allocated = new long[count];
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             var q = questions[i % questions.Count];
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             setup.Ask.Ask(q.Text, setup.Asker);
             timings[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            allocated[i] = GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
         total.Stop();
         // Below 100% the process waited for a core: the machine was busy with other work and the timings include that wait.
-        var cpuShare = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / total.Elapsed.TotalMilliseconds * 100;
+        var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var cpuShare = cpuUsed / total.Elapsed.TotalMilliseconds * 100;
         var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
 
         Console.WriteLine();
-        Console.WriteLine($"{count:N0} questions in {total.Elapsed.TotalSeconds:0.00} s (GCs gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3}; the process got {cpuShare:0}% of one core, load average {LoadAverage()})");
-        Console.WriteLine($"  {"category",-22} {"n",7} {"p50",10} {"p90",10} {"p99",10} {"max",10}");
+        Console.WriteLine($"{count:N0} questions in {total.Elapsed.TotalSeconds:0.00} s (GCs gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3}; the process got {cpuShare:0}% of one core, {cpuUsed / count:0.000} ms of process CPU a question, load average {LoadAverage()})");
+        Console.WriteLine($"  {"category",-22} {"n",7} {"p50",10} {"p90",10} {"p99",10} {"max",10} {"allocated",12}");
         foreach (var category in Questions.Categories)
         {
             var of = timings.Where((_, i) => questions[i % questions.Count].Category == category).Order().ToArray();
-            Line(category, of);
+            Line(category, of, allocated.Where((_, i) => questions[i % questions.Count].Category == category).Average());
         }
         var all = timings.Order().ToArray();
-        Line("overall", all);
+        Line("overall", all, allocated.Average());
 
         var median = RunOptions.Percentile(all, 50);
         var p99 = RunOptions.Percentile(all, 99);
@@ -68,9 +73,9 @@ internal static class LatencyRun
         return 0;
     }
 
-    private static void Line(string label, double[] sorted) =>
+    private static void Line(string label, double[] sorted, double bytesPerQuestion) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label,-22} {sorted.Length,7} {RunOptions.Ms(RunOptions.Percentile(sorted, 50)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 90)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 99)),10} {RunOptions.Ms(sorted[^1]),10}"));
+            $"  {label,-22} {sorted.Length,7} {RunOptions.Ms(RunOptions.Percentile(sorted, 50)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 90)),10} {RunOptions.Ms(RunOptions.Percentile(sorted, 99)),10} {RunOptions.Ms(sorted[^1]),10} {bytesPerQuestion / 1024,9:0.0} KB"));
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

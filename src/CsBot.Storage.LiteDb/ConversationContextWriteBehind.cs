@@ -20,10 +20,18 @@ namespace CsBot.Storage.LiteDb;
 /// A context is read from here until its batch is committed (read-your-writes within the process, the only one the
 /// file's lock allows), and whatever is pending when the file is closed is written before LiteDB is closed
 /// (<see cref="LiteDbContext.BeforeClose"/>), so a stop loses nothing; a crash loses at most the batch in flight.
+/// Once written, the latest contexts stay readable from memory too (up to <see cref="MaxRemembered"/>): every question
+/// reads its conversation's context, and a read by id from the file (a query parsed, pages read, BSON mapped back)
+/// was a tenth of an answer's CPU. Only this process writes the file, so what it wrote last is what the file holds;
+/// a purge that removes live contexts forgets them all.
 /// </remarks>
 internal sealed class ConversationContextWriteBehind
 {
+    /// <summary>Most written contexts kept in memory; past it they are forgotten at once and read from the file again.</summary>
+    public const int MaxRemembered = 10_000;
+
     private readonly ConcurrentDictionary<string, ConversationContextDocument> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConversationContextDocument> _written = new(StringComparer.Ordinal);
     private readonly LiteDbContext _context;
     private readonly string _collection;
     private readonly Action<ILiteCollection<ConversationContextDocument>> _afterWrite;
@@ -41,8 +49,15 @@ internal sealed class ConversationContextWriteBehind
         context.BeforeClose(FlushOnClose);
     }
 
-    /// <summary>The context saved under <paramref name="id"/> that is not in the file yet.</summary>
-    public bool TryGetPending(string id, out ConversationContextDocument document) => _pending.TryGetValue(id, out document!);
+    /// <summary>The context saved under <paramref name="id"/> that is not in the file yet, or the one this process wrote last.</summary>
+    public bool TryGetKnown(string id, out ConversationContextDocument document) =>
+        _pending.TryGetValue(id, out document!) || _written.TryGetValue(id, out document!);
+
+    /// <summary>How many written contexts are held in memory; for tests.</summary>
+    public int Remembered => _written.Count;
+
+    /// <summary>Drops the written contexts held in memory (the file lost some of them); later reads go to the file.</summary>
+    public void ForgetWritten() => _written.Clear();
 
     /// <summary>Keeps <paramref name="document"/> as the latest for its id and makes sure a batch will write it.</summary>
     public void Add(ConversationContextDocument document)
@@ -103,8 +118,16 @@ internal sealed class ConversationContextWriteBehind
             var batch = _pending.ToArray();
             var contexts = database.GetCollection<ConversationContextDocument>(_collection);
             contexts.Upsert(batch.Select(p => p.Value));
-            // Only what was written leaves: a newer save for the same conversation stays for the next batch.
-            foreach (var written in batch) _pending.TryRemove(written);
+            if (_written.Count + batch.Length > MaxRemembered) _written.Clear();
+            // Remembered before it leaves the pending ones, so a read in between finds it in one or the other. Only
+            // what was written leaves: a newer save for the same conversation stays pending for the next batch.
+            foreach (var written in batch)
+            {
+                // A batch larger than the bound leaves the rest to the file, with no older copy held for them.
+                if (_written.Count < MaxRemembered) _written[written.Key] = written.Value;
+                else _written.TryRemove(written.Key, out _);
+                _pending.TryRemove(written);
+            }
             _afterWrite(contexts);
         }
     }

@@ -45,7 +45,7 @@ public sealed class LiteDbConversationContexts : IConversationContexts
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var id = Id(key);
-        var document = _writes.TryGetPending(id, out var pending) ? pending : Contexts.FindById(id);
+        var document = _writes.TryGetKnown(id, out var known) ? known : Contexts.FindById(id);
         return document is null || document.ExpiresTicks <= _time.GetUtcNow().UtcTicks ? null : document.ToContext();
     }
 
@@ -55,6 +55,9 @@ public sealed class LiteDbConversationContexts : IConversationContexts
         ArgumentNullException.ThrowIfNull(context);
         _writes.Add(ConversationContextDocument.From(Id(key), context, expiresAt));
     }
+
+    /// <summary>How many written contexts are read from memory instead of the file; for tests.</summary>
+    internal int Remembered => _writes.Remembered;
 
     /// <summary>How many contexts are kept, expired or not, once the pending ones are written; for tests and inspection.</summary>
     public int Count
@@ -75,6 +78,8 @@ public sealed class LiteDbConversationContexts : IConversationContexts
         contexts.DeleteMany(Query.LT(nameof(ConversationContextDocument.ExpiresTicks), now.UtcTicks));
         var over = contexts.Count() - MaxContexts;
         if (over <= 0) return;
+        // Contexts that have not expired leave the file: the copies held in memory must not answer for them.
+        _writes.ForgetWritten();
         foreach (var id in contexts.Query().OrderBy(d => d.ExpiresTicks).Limit(over).ToList().Select(d => d.Id))
             contexts.Delete(id);
     }

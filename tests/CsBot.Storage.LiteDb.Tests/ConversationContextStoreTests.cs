@@ -156,4 +156,30 @@ public sealed class ConversationContextStoreTests : IDisposable
         Assert.NotNull(store.Find(key));
         Assert.Null(store.Find(key[..^1]));
     }
+
+    [Fact]
+    public void A_context_already_written_to_the_file_is_read_as_its_latest_save_and_still_expires()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        store.Save("k", Metric("nrr last quarter"), Noon.AddMinutes(30));
+        store.Save("k", Metric("and in enterprise", page: 1), Noon.AddMinutes(30));
+        Assert.Equal(1, store.Count);
+
+        Assert.Equal(Metric("and in enterprise", page: 1), store.Find("k"));
+        Assert.Equal(1, store.Remembered);
+        _time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Null(store.Find("k"));
+    }
+
+    [Fact]
+    public void The_contexts_held_in_memory_are_bounded_and_the_rest_are_read_from_the_file()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        var many = ConversationContextWriteBehind.MaxRemembered + 100;
+        for (var n = 0; n < many; n++) store.Save($"k{n}", Metric($"question {n}"), Noon.AddMinutes(30));
+
+        Assert.Equal(many, store.Count);
+        Assert.InRange(store.Remembered, 0, ConversationContextWriteBehind.MaxRemembered);
+        for (var n = 0; n < many; n += 97) Assert.Equal(Metric($"question {n}"), store.Find($"k{n}"));
+    }
 }
