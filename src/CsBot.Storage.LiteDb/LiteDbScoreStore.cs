@@ -18,7 +18,7 @@ public sealed class LiteDbScoreStore : IScoreStore
         _context = context ?? throw new ArgumentNullException(nameof(context));
     }
 
-    private ILiteCollection<LatestScoreDocument> Latest => _context.Collection<LatestScoreDocument>(LiteDbContext.LatestScores);
+    private ILiteCollection<BsonDocument> LatestRaw => _context.Database.GetCollection(LiteDbContext.LatestScores);
     private ILiteCollection<ScoreHistoryDocument> Histories => _context.Collection<ScoreHistoryDocument>(LiteDbContext.ScoreHistories);
 
     /// <summary>
@@ -56,65 +56,92 @@ public sealed class LiteDbScoreStore : IScoreStore
         foreach (var score in scores)
         {
             fingerprints[at] = ScoreFingerprint.Of(score);
-            if (ScoreHistoryDocument.LatestFingerprintOf(storedHistories.GetValueOrDefault(score.AccountId)) != fingerprints[at]) unsure.Add(score.AccountId);
+            // The latest document is read only when the history cannot tell: no fingerprint, or no day beside it.
+            var storedHistory = storedHistories.GetValueOrDefault(score.AccountId);
+            if (ScoreHistoryDocument.LatestFingerprintOf(storedHistory) is not { } known || known != fingerprints[at] && ScoreHistoryDocument.LatestDayOf(storedHistory) is null)
+                unsure.Add(score.AccountId);
             at++;
         }
         var storedLatest = unsure.Count == 0 ? [] : KeyedReads.ByIds(latest, unsure);
 
         var latestWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
-        var historyWrites = new Dictionary<string, (byte[] Packed, long? LatestFingerprint)>(StringComparer.Ordinal);
+        var historyWrites = new Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)>(StringComparer.Ordinal);
         var newPoints = new HashSet<string>(StringComparer.Ordinal);
         at = 0;
         foreach (var score in scores)
         {
             var fingerprint = fingerprints[at++];
+            var day = Days.From(score.AsOf);
             // The same account may come twice in one call: the second sees the first.
             var storedHistory = storedHistories.GetValueOrDefault(score.AccountId);
-            var (packed, latestFingerprint) = historyWrites.TryGetValue(score.AccountId, out var pending)
-                ? pending
-                : (storedHistory is null ? null : ScoreHistoryDocument.PackedOf(storedHistory), ScoreHistoryDocument.LatestFingerprintOf(storedHistory));
+            var (baseFingerprint, baseDay) = historyWrites.TryGetValue(score.AccountId, out var pending)
+                ? (pending.LatestFingerprint, pending.LatestDay)
+                : (ScoreHistoryDocument.LatestFingerprintOf(storedHistory), ScoreHistoryDocument.LatestDayOf(storedHistory));
+            var packed = pending.Packed ?? (storedHistory is null ? null : ScoreHistoryDocument.PackedOf(storedHistory));
+            var (latestFingerprint, latestDay) = (baseFingerprint, baseDay);
 
-            // Unequal fingerprints may still be an equal score (a history without one); the latest document tells.
-            if (latestFingerprint != fingerprint)
+            if (latestFingerprint == fingerprint)
             {
+                // The fingerprint covers the day, so the stored latest is of this score's day.
+                latestDay = day;
+            }
+            else if (latestFingerprint is not null && latestDay is { } storedDay)
+            {
+                // A different score: written unless the stored latest is of a later day, so back-filling past days
+                // does not turn back the current score (its fingerprint and day then stay).
+                if (day >= storedDay)
+                {
+                    latestWrites[score.AccountId] = LatestScoreDocument.ToBson(score, ScoreBreakdownPacking.Pack(score));
+                    (latestFingerprint, latestDay) = (fingerprint, day);
+                }
+            }
+            else
+            {
+                // No fingerprint, or none with its day (histories of older files): the latest document tells, and
+                // unequal fingerprints may still be an equal score.
                 var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
                 var storedAsOf = stored?[nameof(LatestScoreDocument.AsOfDay)];
-                var holds = stored is not null && LatestScoreDocument.Holds(stored, score);
-                if ((storedAsOf is null || storedAsOf.IsNull || score.AsOf.DayNumber >= storedAsOf.AsInt32) && !holds)
+                var breakdown = ScoreBreakdownPacking.Pack(score);
+                var holds = stored is not null && LatestScoreDocument.Holds(stored, score, breakdown);
+                if ((storedAsOf is null || storedAsOf.IsNull || day >= storedAsOf.AsInt32) && !holds)
                 {
-                    latestWrites[score.AccountId] = _context.Mapper.ToDocument(LatestScoreDocument.From(score));
-                    latestFingerprint = fingerprint;
+                    latestWrites[score.AccountId] = LatestScoreDocument.ToBson(score, breakdown);
+                    (latestFingerprint, latestDay) = (fingerprint, day);
                 }
                 else if (holds)
                 {
-                    latestFingerprint = fingerprint;
+                    (latestFingerprint, latestDay) = (fingerprint, day);
                 }
-                // Otherwise a later day's latest score stays, and so does the fingerprint stored for it.
+                else if (storedAsOf is { IsInt32: true })
+                {
+                    // A later day's latest score stays, and so does the fingerprint stored for it, now with its day.
+                    latestDay = storedAsOf.AsInt32;
+                }
             }
 
             var point = new ScorePoint(score.AsOf, score.Score);
             var pointHeld = packed is not null && ScoreHistoryDocument.Holds(packed, point);
-            var fingerprintHeld = pending.Packed is null
-                ? latestFingerprint == ScoreHistoryDocument.LatestFingerprintOf(storedHistory)
-                : latestFingerprint == pending.LatestFingerprint;
+            // A history with a fingerprint but no day is not rewritten for the day alone: its next new point adds it.
+            var fingerprintHeld = latestFingerprint == baseFingerprint && (baseDay is null || latestDay == baseDay);
             if (pointHeld && fingerprintHeld) continue;
             if (!pointHeld)
             {
                 packed = ScoreHistoryDocument.Pack(ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point));
                 newPoints.Add(score.AccountId);
             }
-            historyWrites[score.AccountId] = (packed!, latestFingerprint);
+            historyWrites[score.AccountId] = (packed!, latestFingerprint, latestDay);
         }
         if (latestWrites.Count == 0 && historyWrites.Count == 0) return 0;
         // A history rewritten only to carry the fingerprint it lacked changes nothing anyone reads, so it is not counted.
         var written = latestWrites.Keys.Union(newPoints, StringComparer.Ordinal).Count();
 
-        // Always latest, then history, so concurrent writers take collection locks in the same order.
+        // Always latest, then history, so concurrent writers take collection locks in the same order. Both documents
+        // are built by hand: through the reflection mapper, building them cost as much as LiteDB's writing them.
         _context.InTransaction(() =>
         {
             foreach (var document in latestWrites.Values) latest.Upsert(document);
-            foreach (var (accountId, (packed, latestFingerprint)) in historyWrites)
-                histories.Upsert(_context.Mapper.ToDocument(new ScoreHistoryDocument { Id = accountId, Packed = packed, LatestFingerprint = latestFingerprint }));
+            foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
+                histories.Upsert(ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
         });
         return written;
     }
@@ -141,14 +168,16 @@ public sealed class LiteDbScoreStore : IScoreStore
         });
     }
 
+    /// <summary>Read as a raw document, of either format (<see cref="LatestScoreDocument"/>).</summary>
     public HealthScore? GetLatest(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        return Latest.FindById(accountId)?.ToHealthScore();
+        var stored = LatestRaw.FindById(accountId);
+        return stored is null ? null : LatestScoreDocument.ToHealthScore(stored, _context.Mapper);
     }
 
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() =>
-        Latest.FindAll().ToDictionary(d => d.Id, d => d.ToHealthScore(), StringComparer.Ordinal);
+        LatestRaw.FindAll().ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
 
     public ScorePoint[] GetHistory(string accountId)
     {

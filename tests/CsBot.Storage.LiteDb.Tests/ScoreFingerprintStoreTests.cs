@@ -85,7 +85,7 @@ public sealed class ScoreFingerprintStoreTests : IDisposable
     {
         var latest = context.Database.GetCollection(LiteDbContext.LatestScores);
         var document = latest.FindById("acc-001");
-        document["Components"] = new BsonArray();
+        document["Breakdown"] = Array.Empty<byte>();
         latest.Update(document);
     }
 }

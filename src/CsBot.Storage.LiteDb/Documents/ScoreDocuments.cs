@@ -4,9 +4,19 @@ using LiteDB;
 
 namespace CsBot.Storage.LiteDb.Documents;
 
-/// <summary>An account's latest health score with its full breakdown, collection "scores_latest", keyed by the account id.</summary>
+/// <summary>
+/// An account's latest health score with its full breakdown, collection "scores_latest", keyed by the account id.
+/// Written now as format 2: day, score and band as fields and the breakdown packed in one binary field
+/// (<see cref="ScoreBreakdownPacking"/>), built and read by hand rather than through the reflection mapper. Documents
+/// of format 1 (no format field, the breakdown as arrays of <see cref="ComponentScoreDocument"/> and
+/// <see cref="OmittedComponentDocument"/>) are still read, and are rewritten in format 2 when their score changes.
+/// </summary>
 internal sealed class LatestScoreDocument
 {
+    public const int CurrentFormat = 2;
+    private const string FormatField = "Format";
+    private const string BreakdownField = "Breakdown";
+
     [BsonId]
     public string Id { get; set; } = "";
     public int AsOfDay { get; set; }
@@ -14,6 +24,48 @@ internal sealed class LatestScoreDocument
     public HealthBand Band { get; set; }
     public List<ComponentScoreDocument> Components { get; set; } = [];
     public List<OmittedComponentDocument> Omitted { get; set; } = [];
+
+    /// <summary>The document of format 2 for <paramref name="score"/>, its breakdown already packed.</summary>
+    public static BsonDocument ToBson(HealthScore score, byte[] breakdown) => new()
+    {
+        ["_id"] = score.AccountId,
+        [FormatField] = CurrentFormat,
+        [nameof(AsOfDay)] = Days.From(score.AsOf),
+        [nameof(Score)] = score.Score,
+        [nameof(Band)] = score.Band.ToString(),
+        [BreakdownField] = breakdown,
+    };
+
+    /// <summary>The score a stored document of either format holds.</summary>
+    public static HealthScore ToHealthScore(BsonDocument stored, BsonMapper mapper)
+    {
+        if (!stored.TryGetValue(BreakdownField, out var breakdown) || !breakdown.IsBinary) return mapper.ToObject<LatestScoreDocument>(stored).ToHealthScore();
+        var format = stored[FormatField];
+        if (!format.IsInt32 || format.AsInt32 != CurrentFormat)
+            throw new InvalidDataException($"Latest score of account '{stored["_id"]}' is stored in unknown format {format}.");
+        var (components, omitted) = ScoreBreakdownPacking.Unpack(breakdown.AsBinary);
+        return new HealthScore
+        {
+            AccountId = stored["_id"].AsString,
+            AsOf = Days.ToDate(stored[nameof(AsOfDay)].AsInt32),
+            Score = stored[nameof(Score)].AsInt32,
+            Band = Enum.Parse<HealthBand>(stored[nameof(Band)].AsString),
+            Components = components,
+            Omitted = omitted,
+        };
+    }
+
+    /// <summary>
+    /// Whether a stored latest-score document of either format holds exactly the score that packs to
+    /// <paramref name="breakdown"/>, read from the raw document. Format 2 compares the packed bytes; format 1 field by
+    /// field (<see cref="Holds(BsonDocument, HealthScore)"/>).
+    /// </summary>
+    public static bool Holds(BsonDocument stored, HealthScore score, byte[] breakdown)
+    {
+        if (!stored.TryGetValue(BreakdownField, out var packed)) return Holds(stored, score);
+        return packed.IsBinary && Is(stored, nameof(AsOfDay), Days.From(score.AsOf)) && Is(stored, nameof(Score), score.Score)
+            && IsName(stored, nameof(Band), score.Band) && packed.AsBinary.AsSpan().SequenceEqual(breakdown);
+    }
 
     public static LatestScoreDocument From(HealthScore score) => new()
     {
@@ -29,10 +81,11 @@ internal sealed class LatestScoreDocument
     };
 
     /// <summary>
-    /// Whether a stored latest-score document holds exactly <paramref name="score"/>, read field by field from the raw
-    /// document, so an unchanged score costs no mapping. Any field missing or of another type counts as a change.
+    /// Whether a stored latest-score document of format 1 holds exactly <paramref name="score"/>, read field by field
+    /// from the raw document, so an unchanged score costs no mapping. Any field missing or of another type counts as a
+    /// change.
     /// </summary>
-    public static bool Holds(BsonDocument stored, HealthScore score)
+    private static bool Holds(BsonDocument stored, HealthScore score)
     {
         if (!Is(stored, nameof(AsOfDay), Days.From(score.AsOf)) || !Is(stored, nameof(Score), score.Score) || !IsName(stored, nameof(Band), score.Band)) return false;
         if (!stored.TryGetValue(nameof(Components), out var components) || !components.IsArray || components.AsArray.Count != score.Components.Count) return false;
@@ -54,11 +107,11 @@ internal sealed class LatestScoreDocument
             if (!IsName(d, nameof(OmittedComponentDocument.Kind), o.Kind) || !Is(d, nameof(OmittedComponentDocument.Why), o.Why)) return false;
         }
         return true;
-
-        static bool Is(BsonDocument document, string field, BsonValue expected) => document.TryGetValue(field, out var value) && value == expected;
-        static bool IsName<T>(BsonDocument document, string field, T expected) where T : struct, Enum =>
-            document.TryGetValue(field, out var value) && value.IsString && value.AsString == expected.ToString();
     }
+
+    private static bool Is(BsonDocument document, string field, BsonValue expected) => document.TryGetValue(field, out var value) && value == expected;
+    private static bool IsName<T>(BsonDocument document, string field, T expected) where T : struct, Enum =>
+        document.TryGetValue(field, out var value) && value.IsString && value.AsString == expected.ToString();
 
     public HealthScore ToHealthScore() => new()
     {
@@ -109,12 +162,39 @@ internal sealed class ScoreHistoryDocument
     /// replaced whole (<see cref="LiteDbScoreStore.SaveHistories"/>); such a save then compares the latest document.
     /// </summary>
     public long? LatestFingerprint { get; set; }
+    /// <summary>
+    /// The day of the latest score <see cref="LatestFingerprint"/> is of, written with it, so a save of a changed score
+    /// knows without reading the latest document whether the stored one is of a later day (a back-fill must not turn
+    /// the current score back). Null when the fingerprint is, and in histories written before it existed.
+    /// </summary>
+    public int? LatestDay { get; set; }
 
     public static ScoreHistoryDocument From(string accountId, ReadOnlySpan<ScorePoint> sortedPoints) => new() { Id = accountId, Packed = Pack(sortedPoints) };
+
+    /// <summary>The document for a save of scores, built by hand (no reflection mapper); the latest score's fingerprint and day go together or not at all.</summary>
+    public static BsonDocument ToBson(string accountId, byte[] packed, long? latestFingerprint, int? latestDay)
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = accountId,
+            [nameof(Format)] = CurrentFormat,
+            [nameof(Packed)] = packed,
+        };
+        if (latestFingerprint is { } fingerprint && latestDay is { } day)
+        {
+            document[nameof(LatestFingerprint)] = fingerprint;
+            document[nameof(LatestDay)] = day;
+        }
+        return document;
+    }
 
     /// <summary>The <see cref="LatestFingerprint"/> of a stored history document, or null when it has none.</summary>
     public static long? LatestFingerprintOf(BsonDocument? stored) =>
         stored is not null && stored.TryGetValue(nameof(LatestFingerprint), out var value) && value.IsInt64 ? value.AsInt64 : null;
+
+    /// <summary>The <see cref="LatestDay"/> of a stored history document, or null when it has none.</summary>
+    public static int? LatestDayOf(BsonDocument? stored) =>
+        stored is not null && stored.TryGetValue(nameof(LatestDay), out var value) && value.IsInt32 ? value.AsInt32 : null;
 
     public ScorePoint[] ToPoints()
     {
