@@ -134,6 +134,9 @@ public sealed class LiteDbContext : IDisposable
     /// </summary>
     internal ReaderWriterLockSlim PortfolioGate { get; } = new(LockRecursionPolicy.NoRecursion);
 
+    /// <summary>Score histories just read, for the save that follows (<see cref="RecentHistoryReads"/>); one per file.</summary>
+    internal RecentHistoryReads RecentHistories { get; } = new();
+
     internal ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
     /// <summary>

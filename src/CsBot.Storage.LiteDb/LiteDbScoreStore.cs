@@ -49,7 +49,12 @@ public sealed class LiteDbScoreStore : IScoreStore
         // the write below would be replaced, as it would be by a save just after it.
         var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
         var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
-        var storedHistories = KeyedReads.ByIds(histories, ids);
+        // The histories a read for scoring just returned are taken as they are (RecentHistoryReads); the rest read now.
+        var recent = _context.RecentHistories;
+        var unread = new List<string>();
+        var storedHistories = recent.Take(ids, unread);
+        if (unread.Count > 0)
+            foreach (var (id, document) in KeyedReads.ByIds(histories, unread)) storedHistories[id] = document;
         var fingerprints = new long[scores.Count];
         var unsure = new List<string>();
         var at = 0;
@@ -137,12 +142,19 @@ public sealed class LiteDbScoreStore : IScoreStore
 
         // Always latest, then history, so concurrent writers take collection locks in the same order. Both documents
         // are built by hand: through the reflection mapper, building them cost as much as LiteDB's writing them.
-        _context.InTransaction(() =>
+        try
         {
-            foreach (var document in latestWrites.Values) latest.Upsert(document);
-            foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
-                histories.Upsert(ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
-        });
+            _context.InTransaction(() =>
+            {
+                foreach (var document in latestWrites.Values) latest.Upsert(document);
+                foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
+                    histories.Upsert(ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
+            });
+        }
+        finally
+        {
+            recent.Written(historyWrites.Keys);
+        }
         return written;
     }
 
@@ -155,17 +167,24 @@ public sealed class LiteDbScoreStore : IScoreStore
         ArgumentNullException.ThrowIfNull(histories);
         if (histories.Count == 0) return;
 
-        _context.InTransaction(() =>
+        try
         {
-            var collection = Histories;
-            foreach (var (accountId, points) in histories)
+            _context.InTransaction(() =>
             {
-                if (string.IsNullOrEmpty(accountId)) throw new ArgumentException("Every history needs an account id.", nameof(histories));
-                var normalized = ScoreHistoryDocument.Normalize(points ?? []);
-                if (normalized.Length == 0) collection.Delete(accountId);
-                else collection.Upsert(ScoreHistoryDocument.From(accountId, normalized));
-            }
-        });
+                var collection = Histories;
+                foreach (var (accountId, points) in histories)
+                {
+                    if (string.IsNullOrEmpty(accountId)) throw new ArgumentException("Every history needs an account id.", nameof(histories));
+                    var normalized = ScoreHistoryDocument.Normalize(points ?? []);
+                    if (normalized.Length == 0) collection.Delete(accountId);
+                    else collection.Upsert(ScoreHistoryDocument.From(accountId, normalized));
+                }
+            });
+        }
+        finally
+        {
+            _context.RecentHistories.Written(histories.Keys);
+        }
     }
 
     /// <summary>Read as a raw document, of either format (<see cref="LatestScoreDocument"/>).</summary>
@@ -186,12 +205,17 @@ public sealed class LiteDbScoreStore : IScoreStore
     }
 
     /// <summary>
-    /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used.
+    /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used. The documents are kept
+    /// for the next <see cref="SaveScores"/> of these accounts (<see cref="RecentHistoryReads"/>).
     /// </summary>
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
+        var recent = _context.RecentHistories;
+        var version = recent.Version;
         var documents = KeyedReads.ByIds(_context.Database.GetCollection(LiteDbContext.ScoreHistories), accountIds);
+        // Kept for the save of these accounts' scores that usually follows, so it need not read them again.
+        recent.Remember(version, documents);
         return documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
     }
 

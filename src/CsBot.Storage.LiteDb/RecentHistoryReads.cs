@@ -1,0 +1,88 @@
+using LiteDB;
+
+namespace CsBot.Storage.LiteDb;
+
+/// <summary>
+/// Score-history documents a read just returned, kept until the save of the same accounts' scores takes them, so an
+/// evaluation batch (and an ingestion's rescoring) reads each history once rather than once to score and again to
+/// save: at 100k accounts the second read cost as much CPU as the first. One per database file, as the file is this
+/// process's alone, every history write of it goes through <see cref="Written"/>.
+/// </summary>
+/// <remarks>
+/// A document is only ever handed out as it is stored: every write of a history, after its commit, drops the
+/// account's kept document and counts a version, and a read that a write committed during is not kept at all (its
+/// version moved). Reads are kept in the order they came and the oldest dropped beyond <see cref="Limit"/> documents,
+/// so reads nobody saves after (a listing's, accounts not scored) cost memory only until then.
+/// </remarks>
+internal sealed class RecentHistoryReads
+{
+    /// <summary>Four evaluation batches: the one being saved and the two read ahead fit, with room for an ingestion's.</summary>
+    internal const int Limit = 4_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (BsonDocument Document, long Read)> _kept = new(StringComparer.Ordinal);
+    private readonly Queue<(long Read, string[] Ids)> _reads = new();
+    private long _version;
+    private long _readCount;
+
+    /// <summary>The version to pass to <see cref="Remember"/>, taken before the read.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate) return _version;
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _kept.Count;
+        }
+    }
+
+    /// <summary>Keeps what a read returned, unless a history was written since <paramref name="versionBefore"/>.</summary>
+    public void Remember(long versionBefore, IReadOnlyDictionary<string, BsonDocument> read)
+    {
+        if (read.Count == 0 || read.Count > Limit) return;
+        lock (_gate)
+        {
+            if (_version != versionBefore) return;
+            var at = ++_readCount;
+            foreach (var (id, document) in read) _kept[id] = (document, at);
+            _reads.Enqueue((at, [.. read.Keys]));
+            while (_kept.Count > Limit && _reads.TryDequeue(out var oldest))
+                foreach (var id in oldest.Ids)
+                    if (_kept.TryGetValue(id, out var entry) && entry.Read == oldest.Read) _kept.Remove(id);
+        }
+    }
+
+    /// <summary>Hands out and forgets the kept documents of <paramref name="ids"/>; the ids without one go to <paramref name="unknown"/>.</summary>
+    public Dictionary<string, BsonDocument> Take(IEnumerable<string> ids, List<string> unknown)
+    {
+        var found = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                if (found.ContainsKey(id)) continue;
+                if (_kept.Remove(id, out var entry)) found[id] = entry.Document;
+                else unknown.Add(id);
+            }
+            // Reads whose documents were all taken need not be remembered.
+            while (_reads.TryPeek(out var oldest) && !oldest.Ids.Any(id => _kept.TryGetValue(id, out var entry) && entry.Read == oldest.Read)) _reads.Dequeue();
+        }
+        return found;
+    }
+
+    /// <summary>Called after every commit (or failed commit) that wrote histories of these accounts.</summary>
+    public void Written(IEnumerable<string> ids)
+    {
+        lock (_gate)
+        {
+            _version++;
+            foreach (var id in ids) _kept.Remove(id);
+        }
+    }
+}
