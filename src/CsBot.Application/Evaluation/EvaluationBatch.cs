@@ -10,7 +10,7 @@ namespace CsBot.Application.Evaluation;
 internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, IReadOnlyDictionary<string, ScorePoint[]> Histories)
 {
     /// <summary>Accounts per batch: a thousand keeps a batch's reads to a few range queries and its memory to a few MB.</summary>
-    public const int Size = 1_000;
+    public const int Size = 250;
 
     public ScorePoint[] HistoryOf(string accountId) => Histories.TryGetValue(accountId, out var history) ? history : [];
 
