@@ -15,8 +15,11 @@ namespace CsBot.Storage.LiteDb;
 /// </summary>
 public sealed class LiteDbPortfolioStore : IPortfolioStore
 {
-    /// <summary>Accounts read per round trip by <see cref="LoadAllSignals"/>: bounds memory while keeping queries few.</summary>
-    internal const int LoadBatchSize = 250;
+    /// <summary>
+    /// Accounts read per query by <see cref="LoadAllSignals"/>: as many as the evaluation takes per batch, so a batch read
+    /// ahead is not held in two lists; a query costs far less than reading a hundred documents.
+    /// </summary>
+    internal const int LoadBatchSize = 100;
 
     private readonly LiteDbContext _context;
 

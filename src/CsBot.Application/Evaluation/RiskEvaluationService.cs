@@ -42,7 +42,7 @@ public sealed class RiskEvaluationService(
         var sources = ranges
             .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(portfolio.LoadSignalsIn(range), scores.GetHistories, cancellationToken)))
             .ToList();
-        return EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 2, cancellationToken), alerts.GetOpen, cancellationToken);
+        return EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), alerts.GetOpen, cancellationToken);
     }
 
     /// <summary>
