@@ -46,14 +46,17 @@ internal static class EvaluationPhases
     {
         private TimeSpan _wall;
         private TimeSpan _cpu;
+        private long _allocated;
 
         public void Time(Action action)
         {
             var cpu = Cpu();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             action();
             _wall += watch.Elapsed;
             _cpu += Cpu() - cpu;
+            _allocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
         }
 
         private static TimeSpan Cpu()
@@ -62,6 +65,6 @@ internal static class EvaluationPhases
             return self.TotalProcessorTime;
         }
 
-        public override string ToString() => $"{name,-28} {_wall.TotalSeconds,7:0.000} s wall {_cpu.TotalSeconds,7:0.000} s CPU";
+        public override string ToString() => $"{name,-28} {_wall.TotalSeconds,7:0.000} s wall {_cpu.TotalSeconds,7:0.000} s CPU {_allocated / 1048576.0,7:N0} MB allocated on its thread";
     }
 }

@@ -70,6 +70,13 @@ internal static class EvaluationRun
             if (args.Contains("--phases")) EvaluationPhases.Print(name, stores.Portfolio, stores.Scores, stores.Alerts, Scoring(), today);
         }
 
+        // --store-only skips the in-memory half, for quick comparisons of one store's runs.
+        if (args.Contains("--store-only"))
+        {
+            Console.WriteLine($"{name} median {Median(real):0.000} s, peak RSS {peak / 1048576.0:0} MB, load average now {LoadAverage()}.");
+            return 0;
+        }
+
         double[] memory;
         {
             var portfolio = new InMemoryPortfolioStore();
@@ -149,13 +156,14 @@ internal static class EvaluationRun
             time.Advance(TimeSpan.FromHours(1));
             var cpu = CpuTime();
             var server = serverCpu?.Invoke();
+            var gc = GcTally.Now();
             var watch = Stopwatch.StartNew();
             var summary = evaluation.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
             seconds[run] = watch.Elapsed.TotalSeconds;
             cpu = CpuTime() - cpu;
             var serverText = server is { } before ? $", server {(serverCpu!() - before).TotalSeconds:0.000} s of CPU" : "";
             Console.WriteLine($"  {name}: run {run + 1} {seconds[run]:0.000} s, {cpu.TotalSeconds:0.000} s of CPU{serverText} ({summary.AccountsScored:N0} scored, {summary.RuleHits:N0} rule hits, " +
-                              $"{summary.AlertsStarted:N0} started, {summary.AlertsResolved:N0} resolved)");
+                              $"{summary.AlertsStarted:N0} started, {summary.AlertsResolved:N0} resolved; {GcTally.Now().Since(gc)})");
         }
         peak = PeakBytes();
         Console.WriteLine($"  {name}: median {Median(seconds):0.000} s, min {seconds.Min():0.000} s, max {seconds.Max():0.000} s");

@@ -129,6 +129,25 @@ public sealed class PortfolioStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_portfolio_is_cut_into_ranges_of_the_size_asked_that_read_back_every_account_in_order()
+    {
+        var store = new LiteDbPortfolioStore(_db.Open());
+        var ids = Enumerable.Range(0, 1_203).Select(i => $"acc-{i:D5}").ToList();
+        store.Save([.. ids.Select(id => TestData.Bare(TestData.MinimalAccount(id)))]);
+
+        var ranges = store.CutIntoRanges(100);
+
+        // Bounds at every hundredth id: twelve ranges of 100 and the open last one of the 3 left.
+        Assert.Equal(13, ranges.Count);
+        Assert.Equal(new Core.Ports.AccountIdRange(null, "acc-00099"), ranges[0]);
+        Assert.Equal(new Core.Ports.AccountIdRange("acc-01199", null), ranges[^1]);
+        Assert.All(ranges.SkipLast(1), r => Assert.Equal(100, store.LoadSignalsIn(r).Count()));
+        Assert.Equal(ids, ranges.SelectMany(store.LoadSignalsIn).Select(s => s.Account.Id));
+        using var empty = new TempDatabase();
+        Assert.Equal([Core.Ports.AccountIdRange.All], new LiteDbPortfolioStore(empty.Open()).CutIntoRanges(100));
+    }
+
+    [Fact]
     public void Writing_while_enumerating_load_all_works()
     {
         var context = _db.Open();

@@ -47,7 +47,7 @@ internal static class ReadAhead
     }
 
     /// <summary>Whether more items will come; a failure of the source is thrown as itself, not wrapped by the channel.</summary>
-    private static async ValueTask<bool> WaitAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
+    internal static async ValueTask<bool> WaitAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
     {
         try
         {

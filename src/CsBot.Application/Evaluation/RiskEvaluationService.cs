@@ -26,8 +26,24 @@ public sealed class RiskEvaluationService(
     BusinessClock clock,
     ILogger<RiskEvaluationService> logger)
 {
-    public Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken) =>
-        EvaluateAsync(EvaluationBatch.Cut(portfolio.LoadAllSignals(), scores.GetHistories, cancellationToken), alerts.GetOpen, cancellationToken);
+    /// <summary>Accounts per id range a full run reads as one sequence: enough ranges that the readers stay busy to the end.</summary>
+    internal const int RangeSize = 2_500;
+
+    /// <summary>Ranges read at once: one per core, since reading is most of a run's work on a real store.</summary>
+    internal static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// The full run: the portfolio is cut into id ranges (<see cref="IPortfolioStore.CutIntoRanges"/>) read
+    /// <see cref="Readers"/> at a time, each in batches with their histories, and scored in portfolio order.
+    /// </summary>
+    public Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var ranges = portfolio.CutIntoRanges(RangeSize);
+        var sources = ranges
+            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(portfolio.LoadSignalsIn(range), scores.GetHistories, cancellationToken)))
+            .ToList();
+        return EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), alerts.GetOpen, cancellationToken);
+    }
 
     /// <summary>
     /// The same run for the given accounts only (e.g. those an ingestion just changed): they are rescored, their rules
@@ -42,7 +58,7 @@ public sealed class RiskEvaluationService(
         // account cost more than the rescoring itself. Scored in the order given, as before.
         var found = portfolio.LoadSignalsOf(ids);
         var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
-        return EvaluateAsync(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +76,7 @@ public sealed class RiskEvaluationService(
             if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
             last[signals.Account.Id] = signals;
         }
-        return EvaluateAsync(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
 
     /// <summary>
@@ -73,12 +89,12 @@ public sealed class RiskEvaluationService(
         alerts.GetOpenFor(accountIds);
 
     /// <summary>
-    /// Reads the accounts a batch ahead on another thread, scores each batch's active accounts in parallel and saves
+    /// Takes the batches as they are read ahead on other threads, scores each batch's active accounts in parallel and saves
     /// the batch's scores, so neither the portfolio nor its scores are ever held whole. Only accounts with rule hits keep
     /// their score past their batch (the alert messages show it); every evaluated account keeps its account record,
     /// which the notifier needs for resolved alerts too.
     /// </summary>
-    private async Task<EvaluationSummary> EvaluateAsync(IEnumerable<EvaluationBatch> batches, Func<IReadOnlyList<Alert>> openAlerts, CancellationToken cancellationToken)
+    private async Task<EvaluationSummary> EvaluateAsync(IAsyncEnumerable<EvaluationBatch> batches, Func<IReadOnlyList<Alert>> openAlerts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
@@ -89,7 +105,7 @@ public sealed class RiskEvaluationService(
         var latest = new Dictionary<string, HealthScore>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
-        await foreach (var batch in ReadAhead.Of(batches, ahead: 2, cancellationToken))
+        await foreach (var batch in batches)
         {
             var results = new (HealthScore Score, IReadOnlyList<RuleHit> Hits)?[batch.Accounts.Count];
             Parallel.For(0, results.Length, parallel, i =>

@@ -20,6 +20,8 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
     public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) => inner.LoadSignalsOf(accountIds);
     public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals();
+    public IReadOnlyList<AccountIdRange> CutIntoRanges(int accountsEach) => inner.CutIntoRanges(accountsEach);
+    public IEnumerable<AccountSignals> LoadSignalsIn(AccountIdRange range) => inner.LoadSignalsIn(range);
 
     public void Save(IReadOnlyCollection<AccountSignals> portfolio)
     {

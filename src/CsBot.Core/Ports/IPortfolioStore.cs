@@ -47,4 +47,21 @@ public interface IPortfolioStore
             if (!found.ContainsKey(accountId) && LoadSignals(accountId) is { } signals) found[accountId] = signals;
         return found;
     }
+
+    /// <summary>
+    /// The portfolio cut into consecutive id ranges of about <paramref name="accountsEach"/> accounts, which together
+    /// hold every account (<see cref="AccountIdRange.Between"/>), so a full evaluation can read several ranges at once. A
+    /// store that cannot cut cheaply answers one range of everything, which the default does.
+    /// </summary>
+    IReadOnlyList<AccountIdRange> CutIntoRanges(int accountsEach) => [AccountIdRange.All];
+
+    /// <summary>
+    /// The accounts of <paramref name="range"/> with their signals, in the order <see cref="LoadAllSignals"/> gives them
+    /// (by id where the store orders), streamed as <see cref="LoadAllSignals"/> is. The default filters that.
+    /// </summary>
+    IEnumerable<AccountSignals> LoadSignalsIn(AccountIdRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return range == AccountIdRange.All ? LoadAllSignals() : LoadAllSignals().Where(s => range.Contains(s.Account.Id));
+    }
 }

@@ -1,0 +1,117 @@
+using CsBot.Application.Evaluation;
+using CsBot.Application.Notifications;
+using CsBot.Application.Time;
+using CsBot.Core.Accounts;
+using CsBot.Core.Messaging;
+using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
+using CsBot.Core.Rules;
+using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
+using CsBot.DemoData;
+using CsBot.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CsBot.Application.Tests.Evaluation;
+
+/// <summary>
+/// A full evaluation reads the portfolio's id ranges several at a time: it must score exactly what reading the whole
+/// portfolio in one sequence scores, in the same order, and a range that fails to read must fail the run, not hang it.
+/// </summary>
+public sealed class RangeReadingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+    private static readonly IReadOnlyList<AccountSignals> Demo = DemoPortfolio.Generate(Today, 240);
+
+    [Fact]
+    public async Task Reading_the_portfolio_in_ranges_scores_and_alerts_exactly_as_reading_it_whole()
+    {
+        // One range of everything: the portfolio read whole, in the same id order.
+        var wholeStores = new InMemoryStores();
+        var whole = Evaluation(wholeStores, new RangedPortfolio(wholeStores, accountsEach: 1_000_000));
+        var rangedStores = new InMemoryStores();
+        var ranged = new RangedPortfolio(rangedStores, accountsEach: 7);
+        var inRanges = Evaluation(rangedStores, ranged);
+
+        var wholeSummary = await whole.Service.RunAsync(CancellationToken.None);
+        var rangedSummary = await inRanges.Service.RunAsync(CancellationToken.None);
+
+        Assert.True(ranged.RangesRead > 30, $"read {ranged.RangesRead} ranges");
+        Assert.Equal(wholeSummary with { Elapsed = default }, rangedSummary with { Elapsed = default });
+        Assert.Equal(Fingerprints(whole.Stores), Fingerprints(rangedStores));
+        Assert.Equal(Alerts(whole.Stores), Alerts(rangedStores));
+        // Messages are queued in portfolio order either way.
+        Assert.NotEmpty(whole.Outbox.Keys);
+        Assert.Equal(whole.Outbox.Keys, inRanges.Outbox.Keys);
+    }
+
+    [Fact]
+    public async Task A_range_that_fails_to_read_fails_the_run_with_its_own_error()
+    {
+        var stores = new InMemoryStores();
+        var ranged = new RangedPortfolio(stores, accountsEach: 10) { FailingRange = 5 };
+        var evaluation = Evaluation(stores, ranged);
+
+        var failure = await Assert.ThrowsAsync<IOException>(() => evaluation.Service.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("range 5 is unreadable", failure.Message);
+    }
+
+    private static List<string> Alerts(InMemoryStores stores) =>
+        [.. stores.GetOpen().Select(a => $"{a.Id} {a.State} {a.Severity} {a.Reason} {a.History.Count}")];
+
+    private static Dictionary<string, long> Fingerprints(InMemoryStores stores) =>
+        stores.GetAllLatest().ToDictionary(p => p.Key, p => ScoreFingerprint.Of(p.Value), StringComparer.Ordinal);
+
+    private static (RiskEvaluationService Service, InMemoryStores Stores, OrderedOutbox Outbox) Evaluation(InMemoryStores stores, IPortfolioStore portfolio)
+    {
+        var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
+        stores.Save([.. Demo]);
+        stores.SaveHistories(Demo.ToDictionary(s => s.Account.Id, s => scoring.Backfill(s, Today, 30)));
+        var outbox = new OrderedOutbox();
+        var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
+        var notifier = new AlertNotifier(outbox, stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+        return (new RiskEvaluationService(portfolio, stores, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox);
+    }
+
+    /// <summary>A portfolio store that cuts its ids into small ranges, as the LiteDB store does, and may fail one range.</summary>
+    private sealed class RangedPortfolio(IPortfolioStore inner, int accountsEach) : IPortfolioStore
+    {
+        private int _rangesRead;
+        public int RangesRead => _rangesRead;
+        public int? FailingRange { get; init; }
+
+        public bool IsEmpty() => inner.IsEmpty();
+        public IReadOnlyList<Account> GetAccounts() => inner.GetAccounts();
+        public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
+        public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
+        public Account? FindByExternalId(string externalId) => inner.FindByExternalId(externalId);
+        public void Save(IReadOnlyCollection<AccountSignals> portfolio) => inner.Save(portfolio);
+        public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals().OrderBy(s => s.Account.Id, StringComparer.Ordinal);
+
+        public IReadOnlyList<AccountIdRange> CutIntoRanges(int ignored) =>
+            AccountIdRange.Between([.. LoadAllSignals().Select(s => s.Account.Id).Where((_, i) => (i + 1) % accountsEach == 0)]);
+
+        public IEnumerable<AccountSignals> LoadSignalsIn(AccountIdRange range)
+        {
+            var index = CutIntoRanges(accountsEach).ToList().IndexOf(range);
+            Interlocked.Increment(ref _rangesRead);
+            if (index == FailingRange) throw new IOException($"range {index} is unreadable");
+            return LoadAllSignals().Where(s => range.Contains(s.Account.Id));
+        }
+    }
+
+    private sealed class OrderedOutbox : IOutbox
+    {
+        public List<string> Keys { get; } = [];
+        public bool Enqueue(OutgoingMessage message, DateTimeOffset deliverAfter)
+        {
+            if (Keys.Contains(message.IdempotencyKey)) return false;
+            Keys.Add(message.IdempotencyKey);
+            return true;
+        }
+    }
+}
