@@ -14,7 +14,8 @@ public sealed record DigestData
 {
     public required IReadOnlyList<AccountSignals> Portfolio { get; init; }
     public required IReadOnlyDictionary<string, HealthScore> Scores { get; init; }
-    public required IReadOnlyDictionary<string, ScorePoint[]> Histories { get; init; }
+    /// <summary>Each account's daily scores, packed as the read model holds them (<see cref="PackedScoreHistory.All"/> packs a store's).</summary>
+    public required IReadOnlyDictionary<string, PackedScoreHistory> Histories { get; init; }
     public required IReadOnlyList<Alert> OpenAlerts { get; init; }
     public required DateOnly Today { get; init; }
     public required DateTimeOffset Now { get; init; }

@@ -1,3 +1,4 @@
+using CsBot.Application.ReadModel;
 using CsBot.Core.Accounts;
 using CsBot.Core.Scoring;
 
@@ -20,7 +21,7 @@ internal sealed class DigestScope
 
     private readonly Account[] _accounts;
     private readonly HealthScore?[] _latest;
-    private readonly ScorePoint[][] _histories;
+    private readonly PackedScoreHistory[] _histories;
     private readonly Lazy<int[]> _weekScores;
 
     public DigestScope(DigestData data, string currency)
@@ -38,12 +39,12 @@ internal sealed class DigestScope
         }
         _accounts = [.. inScope];
         _latest = new HealthScore?[_accounts.Length];
-        _histories = new ScorePoint[_accounts.Length][];
+        _histories = new PackedScoreHistory[_accounts.Length];
         for (var i = 0; i < _accounts.Length; i++)
         {
             var id = _accounts[i].Id;
             _latest[i] = data.Scores.GetValueOrDefault(id);
-            _histories[i] = data.Histories.TryGetValue(id, out var history) ? history : [];
+            _histories[i] = data.Histories.TryGetValue(id, out var history) ? history : PackedScoreHistory.Empty;
         }
         Weeks = [.. Enumerable.Range(0, DigestBuilder.SparklineWeeks).Select(i => data.Today.AddDays(-7 * (DigestBuilder.SparklineWeeks - 1 - i)))];
         _weekScores = new Lazy<int[]>(ScoreWeeks);
@@ -73,18 +74,7 @@ internal sealed class DigestScope
     public int? ScoreOn(int at, DateOnly day)
     {
         if (day >= Data.Today) return _latest[at]?.Score;
-        var history = _histories[at];
-        // History is oldest first, one point a day: the last point on or before the day.
-        int lo = 0, hi = history.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (history[mid].Date <= day) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo == 0) return null;
-        var point = history[lo - 1];
-        return point.Date.DayNumber >= day.DayNumber - PastScoreToleranceDays ? point.Score : null;
+        return _histories[at].ScoreNear(day, PastScoreToleranceDays);
     }
 
     private int[] ScoreWeeks()

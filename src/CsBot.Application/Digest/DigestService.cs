@@ -95,7 +95,7 @@ public sealed class DigestService(
         {
             Portfolio = signals,
             Scores = latest,
-            Histories = scores.GetAllHistories(),
+            Histories = PackedScoreHistory.All(scores.GetAllHistories()),
             OpenAlerts = alerts.GetOpen(),
             Today = today,
             Now = clock.Now,
