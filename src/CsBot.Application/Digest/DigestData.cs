@@ -26,4 +26,12 @@ public sealed record DigestData
     /// preview takes them instead of computing them over every account again. Null computes them from the portfolio.
     /// </summary>
     public PortfolioSnapshot? Snapshot { get; init; }
+
+    /// <summary>
+    /// The read model's list board for <see cref="Today"/> over the same snapshots as <see cref="Scores"/> and
+    /// <see cref="Histories"/>, when the digest is built from the read model: its active accounts, latest scores and
+    /// histories are arrays in portfolio order, so the digest takes them by position instead of looking up every
+    /// account. Null looks them up.
+    /// </summary>
+    public DayBoard? Board { get; init; }
 }
