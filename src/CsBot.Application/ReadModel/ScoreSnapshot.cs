@@ -11,9 +11,12 @@ public sealed record ScoreSnapshot(IReadOnlyDictionary<string, HealthScore> Late
     /// <summary>The change-log version of the scores this snapshot reflects.</summary>
     public long Version { get; internal set; }
 
-    /// <summary>The scores as a store returns them whole, with each history packed (the store's arrays are not kept).</summary>
+    /// <summary>
+    /// The scores as a store returns them whole, held compactly: each history packed (the store's arrays are not kept)
+    /// and the latest scores' breakdown lines shared between accounts (<see cref="SharedBreakdowns"/>).
+    /// </summary>
     public static ScoreSnapshot Of(IReadOnlyDictionary<string, HealthScore> latest, IReadOnlyDictionary<string, ScorePoint[]> histories)
-        => new(latest, PackedScoreHistory.All(histories));
+        => new(SharedBreakdowns.Share(latest), PackedScoreHistory.All(histories));
 
     /// <summary>The account's daily scores, oldest first, as a new array; empty when it has none.</summary>
     public ScorePoint[] HistoryOf(string accountId) => PackedHistoryOf(accountId).ToArray();
