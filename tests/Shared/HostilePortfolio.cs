@@ -132,7 +132,7 @@ public static class HostilePortfolio
             ("notice-deadline reminder", Reminder(Bravo, ReminderKind.NoticeDeadline, scores, histories, alerts)),
             ("weekly digest", new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())).Build(new DigestData
             {
-                Portfolio = signals, Scores = scores, Histories = histories, OpenAlerts = alerts, Today = Today, Now = Now,
+                Portfolio = signals, Scores = scores, Histories = PackedScoreHistory.All(histories), OpenAlerts = alerts, Today = Today, Now = Now,
             })),
         };
 

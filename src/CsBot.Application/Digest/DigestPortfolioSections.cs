@@ -17,25 +17,39 @@ internal static class DigestPortfolioSections
     /// </summary>
     public static (MessageSection Section, string Summary) Distribution(DigestScope scope, ScoringOptions bands)
     {
-        var positions = Enumerable.Range(0, scope.Accounts.Count);
-        var now = positions.Where(at => scope.Latest(at) is not null).ToLookup(at => scope.Latest(at)!.Band, at => scope.Accounts[at]);
-        var before = positions.Where(at => scope.WeekScore(at, scope.WeekAgo) != DigestScope.NoScore)
-            .ToLookup(at => bands.BandFor(scope.WeekScore(at, scope.WeekAgo)), at => scope.Accounts[at]);
-        var hadHistory = before.Any();
+        // Counts and ARR per band in one pass over the accounts, summed in portfolio order.
+        var bandCount = BandOrder.Max(b => (int)b) + 1;
+        var (nowCounts, nowArr, beforeCounts, beforeArr) = (new int[bandCount], new decimal[bandCount], new int[bandCount], new decimal[bandCount]);
+        var hadHistory = false;
+        for (var at = 0; at < scope.Accounts.Count; at++)
+        {
+            var arr = scope.Accounts[at].Arr;
+            if (scope.Latest(at) is { } latest)
+            {
+                nowCounts[(int)latest.Band]++;
+                nowArr[(int)latest.Band] += arr;
+            }
+            var weekAgo = scope.WeekScore(at, scope.WeekAgo);
+            if (weekAgo == DigestScope.NoScore) continue;
+            hadHistory = true;
+            var band = (int)bands.BandFor(weekAgo);
+            beforeCounts[band]++;
+            beforeArr[band] += arr;
+        }
 
         var lines = BandOrder.Select(band =>
         {
-            var count = now[band].Count();
-            var arr = now[band].Sum(a => a.Arr);
+            var count = nowCounts[(int)band];
+            var arr = nowArr[(int)band];
             var line = $"{band}: {Accounts(count)}, {Format.Money(arr, scope.Currency)} ARR";
             if (!hadHistory) return line;
-            var countDelta = count - before[band].Count();
-            var arrDelta = arr - before[band].Sum(a => a.Arr);
+            var countDelta = count - beforeCounts[(int)band];
+            var arrDelta = arr - beforeArr[(int)band];
             return $"{line} ({Format.Signed(countDelta)} {(Math.Abs(countDelta) == 1 ? "account" : "accounts")}, {Format.SignedMoney(arrDelta, scope.Currency)} ARR vs last week)";
         }).ToList();
         if (!hadHistory) lines.Add("No scores from a week ago to compare with.");
 
-        var summary = string.Join(", ", BandOrder.Select(b => $"{now[b].Count()} {b}"));
+        var summary = string.Join(", ", BandOrder.Select(b => $"{nowCounts[(int)b]} {b}"));
         return (new MessageSection { Heading = "Health by band", Text = string.Join("\n", lines) }, summary);
     }
 
@@ -52,10 +66,14 @@ internal static class DigestPortfolioSections
         var fresh = scope.Data.OpenAlerts
             .Where(a => a.FirstFiredAt > since && inScope.ContainsKey(a.AccountId))
             .GroupBy(a => a.AccountId)
-            .Select(g => (Account: inScope[g.Key], Alerts: g.OrderByDescending(a => a.Severity).ToList()))
-            .OrderByDescending(x => x.Alerts[0].Severity).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var lines = fresh.Take(MaxListed).Select(x =>
+        // Only the listed few are put in order (a partial sort), and only their alerts: thousands of accounts may have started one.
+        var listed = fresh
+            .Select(g => (Account: inScope[g.Key], Alerts: g, Worst: g.Max(a => a.Severity)))
+            .OrderByDescending(x => x.Worst).ThenByDescending(x => x.Account.Arr).ThenBy(x => x.Account.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxListed)
+            .Select(x => (x.Account, Alerts: x.Alerts.OrderByDescending(a => a.Severity).ToList()));
+        var lines = listed.Select(x =>
             $"{x.Account.Name} ({Health(scope, x.Account)}, {Format.Money(x.Account.Arr, scope.Currency)} ARR): [{x.Alerts[0].Severity}] {x.Alerts[0].Reason}"
             + (x.Alerts.Count > 1 ? $" (+{x.Alerts.Count - 1} more)" : "")).ToList();
         if (fresh.Count > MaxListed) lines.Add($"and {fresh.Count - MaxListed} more");

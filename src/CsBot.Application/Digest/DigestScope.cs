@@ -1,3 +1,4 @@
+using CsBot.Application.ReadModel;
 using CsBot.Core.Accounts;
 using CsBot.Core.Scoring;
 
@@ -20,7 +21,7 @@ internal sealed class DigestScope
 
     private readonly Account[] _accounts;
     private readonly HealthScore?[] _latest;
-    private readonly ScorePoint[][] _histories;
+    private readonly PackedScoreHistory[] _histories;
     private readonly Lazy<int[]> _weekScores;
 
     public DigestScope(DigestData data, string currency)
@@ -29,6 +30,13 @@ internal sealed class DigestScope
         Currency = currency;
         // As MetricsCalculator.InSegment: a blank segment is every account, a segment compares trimmed and without case.
         var segment = string.IsNullOrWhiteSpace(data.Segment) ? null : data.Segment.Trim();
+        Weeks = [.. Enumerable.Range(0, DigestBuilder.SparklineWeeks).Select(i => data.Today.AddDays(-7 * (DigestBuilder.SparklineWeeks - 1 - i)))];
+        _weekScores = new Lazy<int[]>(ScoreWeeks);
+        if (data.Board is { } board && board.Day == data.Today)
+        {
+            (_accounts, _latest, _histories) = FromBoard(board, data.Scores, segment);
+            return;
+        }
         var inScope = new List<Account>(data.Portfolio.Count);
         foreach (var signals in data.Portfolio)
         {
@@ -38,15 +46,36 @@ internal sealed class DigestScope
         }
         _accounts = [.. inScope];
         _latest = new HealthScore?[_accounts.Length];
-        _histories = new ScorePoint[_accounts.Length][];
+        _histories = new PackedScoreHistory[_accounts.Length];
         for (var i = 0; i < _accounts.Length; i++)
         {
             var id = _accounts[i].Id;
             _latest[i] = data.Scores.GetValueOrDefault(id);
-            _histories[i] = data.Histories.TryGetValue(id, out var history) ? history : [];
+            _histories[i] = data.Histories.TryGetValue(id, out var history) ? history : PackedScoreHistory.Empty;
         }
-        Weeks = [.. Enumerable.Range(0, DigestBuilder.SparklineWeeks).Select(i => data.Today.AddDays(-7 * (DigestBuilder.SparklineWeeks - 1 - i)))];
-        _weekScores = new Lazy<int[]>(ScoreWeeks);
+    }
+
+    /// <summary>
+    /// The board's accounts in the segment with their latest scores and histories, by position: the board holds the
+    /// accounts active on its day in portfolio order, as the look-up above selects them. An account the board has no
+    /// score for takes the one the digest was given (scored for the digest).
+    /// </summary>
+    private static (Account[], HealthScore?[], PackedScoreHistory[]) FromBoard(DayBoard board, IReadOnlyDictionary<string, HealthScore> scores, string? segment)
+    {
+        var positions = new List<int>(board.Accounts.Length);
+        for (var at = 0; at < board.Accounts.Length; at++)
+            if (segment is null || string.Equals(board.Accounts[at].Segment, segment, StringComparison.OrdinalIgnoreCase)) positions.Add(at);
+        var accounts = new Account[positions.Count];
+        var latest = new HealthScore?[positions.Count];
+        var histories = new PackedScoreHistory[positions.Count];
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var at = positions[i];
+            accounts[i] = board.Accounts[at];
+            latest[i] = board.LatestScores[at] ?? scores.GetValueOrDefault(accounts[i].Id);
+            histories[i] = board.Histories[at];
+        }
+        return (accounts, latest, histories);
     }
 
     public DigestData Data { get; }
@@ -73,18 +102,7 @@ internal sealed class DigestScope
     public int? ScoreOn(int at, DateOnly day)
     {
         if (day >= Data.Today) return _latest[at]?.Score;
-        var history = _histories[at];
-        // History is oldest first, one point a day: the last point on or before the day.
-        int lo = 0, hi = history.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (history[mid].Date <= day) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo == 0) return null;
-        var point = history[lo - 1];
-        return point.Date.DayNumber >= day.DayNumber - PastScoreToleranceDays ? point.Score : null;
+        return _histories[at].ScoreNear(day, PastScoreToleranceDays);
     }
 
     private int[] ScoreWeeks()

@@ -67,16 +67,22 @@ public sealed class DigestService(
         var snapshot = view.Portfolio;
         var signals = snapshot.Signals;
         var stored = view.Scores;
+        var open = view.Alerts;
+        // The list answers' board for today (kept and patched between writes) holds the day's active accounts with
+        // their scores and histories by position, so the digest looks none of them up.
+        var board = view.Board(snapshot, stored, open, today);
         // As Load: an account not scored yet is scored now; the scores held are shared, not copied, for the others.
-        var unscored = signals.Where(s => s.Account.IsActiveOn(today) && !stored.Latest.ContainsKey(s.Account.Id))
-            .Select(s => KeyValuePair.Create(s.Account.Id, (HealthScore?)scoring.Score(s, today)))
-            .ToList();
+        var unscored = new List<KeyValuePair<string, HealthScore?>>();
+        for (var at = 0; at < board.Accounts.Length; at++)
+            if (board.LatestScores[at] is null && snapshot.ById.TryGetValue(board.Accounts[at].Id, out var account))
+                unscored.Add(KeyValuePair.Create(account.Account.Id, (HealthScore?)scoring.Score(account, today)));
         return new DigestData
         {
             Portfolio = signals,
             Scores = unscored.Count == 0 ? stored.Latest : LayeredMap<HealthScore>.Of(stored.Latest).With(unscored),
             Histories = stored.Histories,
-            OpenAlerts = view.Alerts.Open,
+            Board = board,
+            OpenAlerts = open.Open,
             Today = today,
             Now = clock.Now,
             Segment = string.IsNullOrWhiteSpace(segment) ? null : segment.Trim(),
@@ -95,7 +101,7 @@ public sealed class DigestService(
         {
             Portfolio = signals,
             Scores = latest,
-            Histories = scores.GetAllHistories(),
+            Histories = PackedScoreHistory.All(scores.GetAllHistories()),
             OpenAlerts = alerts.GetOpen(),
             Today = today,
             Now = clock.Now,

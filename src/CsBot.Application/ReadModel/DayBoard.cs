@@ -36,7 +36,7 @@ public sealed partial class DayBoard
         Accounts = new Account[count];
         LatestScores = new HealthScore?[count];
         OpenAlerts = new IReadOnlyList<Alert>[count];
-        Histories = new ScorePoint[count][];
+        Histories = new PackedScoreHistory[count];
         OpenOverdue = new Invoice[count][];
         _positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
         _people = [];
@@ -68,7 +68,7 @@ public sealed partial class DayBoard
         Accounts = (Account[])before.Accounts.Clone();
         LatestScores = (HealthScore?[])before.LatestScores.Clone();
         OpenAlerts = (IReadOnlyList<Alert>[])before.OpenAlerts.Clone();
-        Histories = (ScorePoint[][])before.Histories.Clone();
+        Histories = (PackedScoreHistory[])before.Histories.Clone();
         OpenOverdue = (Invoice[][])before.OpenOverdue.Clone();
         Owners = before.Owners;
         _positions = before._positions;
@@ -117,7 +117,7 @@ public sealed partial class DayBoard
         Accounts[i] = account;
         LatestScores[i] = score;
         OpenAlerts[i] = open;
-        Histories[i] = Scores.HistoryOf(account.Id);
+        Histories[i] = Scores.PackedHistoryOf(account.Id);
         OpenOverdue[i] = overdue;
         Entries[i] = new BoardEntry(_people[account.Owner], _segments.GetValueOrDefault(account.Segment, -1), score?.Score ?? -1,
             score is null ? -1 : (int)score.Band, worst, open.Count, overdue.Length, account.NextRenewalOn(Day)?.DayNumber ?? -1, account.Arr);
@@ -149,7 +149,8 @@ public sealed partial class DayBoard
     public Account[] Accounts { get; }
     public HealthScore?[] LatestScores { get; }
     public IReadOnlyList<Alert>[] OpenAlerts { get; }
-    public ScorePoint[][] Histories { get; }
+    /// <summary>Each account's score history as the score snapshot holds it (packed; see <see cref="PackedScoreHistory"/>).</summary>
+    public PackedScoreHistory[] Histories { get; }
 
     /// <summary>The account's invoices open and overdue on <see cref="Day"/>, in stored order.</summary>
     public Invoice[][] OpenOverdue { get; }
@@ -174,18 +175,7 @@ public sealed partial class DayBoard
     }
 
     /// <summary>The latest score on or before <paramref name="from"/>, else the first one after it (history is oldest first).</summary>
-    public static int? StartScore(ScorePoint[] history, DateOnly from)
-    {
-        int lo = 0, hi = history.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (history[mid].Date <= from) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo > 0) return history[lo - 1].Score;
-        return history.Length > 0 ? history[0].Score : null;
-    }
+    public static int? StartScore(PackedScoreHistory history, DateOnly from) => history.ScoreOnOrFirstAfter(from);
 
     private static Invoice[] OpenOverdueOn(IReadOnlyList<Invoice> invoices, DateOnly day)
     {

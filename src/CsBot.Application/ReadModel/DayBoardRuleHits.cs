@@ -52,7 +52,18 @@ public sealed partial class DayBoard
     {
         if (!Portfolio.ById.TryGetValue(Accounts[i].Id, out var signals)) return null;
         var score = LatestScores[i] ?? Unscored(Accounts[i].Id, asOf);
-        return rules.Evaluate(rule, signals, score, Histories[i], asOf);
+        return rules.Evaluate(rule, signals, score, Unpacked(Histories[i]), asOf);
+    }
+
+    // One buffer per thread to unpack a history into for a rule's check, so checking every account allocates nothing per account.
+    [ThreadStatic] private static ScorePoint[]? t_points;
+
+    private static ReadOnlySpan<ScorePoint> Unpacked(PackedScoreHistory history)
+    {
+        var count = history.Count;
+        var buffer = t_points;
+        if (buffer is null || buffer.Length < count) t_points = buffer = new ScorePoint[Math.Max(count, 512)];
+        return buffer.AsSpan(0, history.CopyTo(buffer));
     }
 
     private static HealthScore Unscored(string accountId, DateOnly asOf) =>

@@ -42,7 +42,7 @@ public sealed class PortfolioView
             (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
         _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
-            () => new ScoreSnapshot(scores.GetAllLatest(), scores.GetAllHistories()),
+            () => ScoreSnapshot.Of(scores.GetAllLatest(), scores.GetAllHistories()),
             (current, ids, written) => SavedScores.Patch(current, scores, ids, written),
             (snapshot, version) => snapshot.Version = version);
         _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,

@@ -1,4 +1,5 @@
 using CsBot.Application.Digest;
+using CsBot.Application.ReadModel;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 using CsBot.Core.Scoring;
@@ -100,7 +101,7 @@ public class DigestBuilderTests
     public void Weeks_without_scores_show_as_gaps_and_keep_the_line_twelve_weeks_long()
     {
         var data = DigestTestPortfolio.Data();
-        var recentOnly = data with { Histories = data.Histories.ToDictionary(h => h.Key, h => h.Value.TakeLast(10).ToArray()) };
+        var recentOnly = data with { Histories = PackedScoreHistory.All(DigestTestPortfolio.Histories().ToDictionary(h => h.Key, h => h.Value.TakeLast(10).ToArray())) };
 
         var text = Lines(Builder.Build(recentOnly), "Portfolio health").Single();
 

@@ -34,7 +34,7 @@ public class DigestPreviewAfterWritesTests
         var data = DigestTestPortfolio.Data();
         _stores.Save(data.Portfolio.ToList());
         _stores.SaveScores(data.Scores.Values.ToList());
-        _stores.SaveHistories(data.Histories);
+        _stores.SaveHistories(DigestTestPortfolio.Histories());
         _stores.Upsert(data.OpenAlerts.ToList());
         _service = Service(new PortfolioView(Portfolio, Scores, Alerts, _versions));
     }

@@ -30,7 +30,7 @@ public class DigestServiceTests
         portfolio.GetAccounts().Returns(_ => [.. data.Portfolio.Select(s => s.Account)]);
         var scores = Substitute.For<IScoreStore>();
         scores.GetAllLatest().Returns(data.Scores);
-        scores.GetAllHistories().Returns(data.Histories);
+        scores.GetAllHistories().Returns(DigestTestPortfolio.Histories());
         var alerts = Substitute.For<IAlertStore>();
         alerts.GetOpen().Returns(data.OpenAlerts);
         var subscriptions = new InMemoryDigestSubscriptions([new DigestSubscription("cs-enterprise", "Europe/Berlin", "Enterprise")]);

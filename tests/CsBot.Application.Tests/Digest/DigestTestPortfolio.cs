@@ -1,4 +1,5 @@
 using CsBot.Application.Digest;
+using CsBot.Application.ReadModel;
 using CsBot.Core;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -30,11 +31,14 @@ internal static class DigestTestPortfolio
         ("h", "SMB", 4_000m, 75, 74, 200),
     ];
 
+    /// <summary>Each row's daily scores as a store holds them.</summary>
+    public static Dictionary<string, ScorePoint[]> Histories() => Rows.ToDictionary(r => r.Id, r => History(r.Before, r.Now));
+
     public static DigestData Data(string? segment = null) => new()
     {
         Portfolio = [.. Rows.Select(Signals)],
         Scores = Rows.ToDictionary(r => r.Id, r => Score(r.Id, r.Now)),
-        Histories = Rows.ToDictionary(r => r.Id, r => History(r.Before, r.Now)),
+        Histories = PackedScoreHistory.All(Histories()),
         OpenAlerts =
         [
             Alert("b", "health-critical", Severity.High, "health 30 is below 40", Now.AddDays(-2)),
