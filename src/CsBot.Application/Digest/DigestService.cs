@@ -68,8 +68,9 @@ public sealed class DigestService(
         var signals = snapshot.Signals;
         var stored = view.Scores;
         // As Load: an account not scored yet is scored now; the scores held are shared, not copied, for the others.
-        var unscored = signals.Where(s => s.Account.IsActiveOn(today) && !stored.Latest.ContainsKey(s.Account.Id))
-            .Select(s => KeyValuePair.Create(s.Account.Id, (HealthScore?)scoring.Score(s, today)))
+        // Chosen by record, so only those accounts' signals are unpacked.
+        var unscored = snapshot.Accounts.Where(a => a.IsActiveOn(today) && !stored.Latest.ContainsKey(a.Id))
+            .Select(a => KeyValuePair.Create(a.Id, (HealthScore?)scoring.Score(snapshot.SignalsOf(a.Id)!, today)))
             .ToList();
         return new DigestData
         {
