@@ -33,6 +33,7 @@ public sealed class PortfolioSnapshot
     // Shared by patches that change no account record, since names and external ids are then as they were.
     private readonly Orders _orders;
     private volatile ActiveAccounts? _active;
+    private readonly RecordPool _pool;
 
     /// <summary>Packs <paramref name="signals"/> as they come, so a portfolio streamed from a store is never held whole as objects.</summary>
     public PortfolioSnapshot(IEnumerable<AccountSignals> signals)
@@ -40,9 +41,10 @@ public sealed class PortfolioSnapshot
         ArgumentNullException.ThrowIfNull(signals);
         var packed = new List<PackedAccountSignals>();
         var overdue = new Dictionary<string, Invoice[]>(StringComparer.Ordinal);
+        _pool = new RecordPool();
         foreach (var entry in signals)
         {
-            packed.Add(PackedAccountSignals.Of(entry));
+            packed.Add(PackedAccountSignals.Of(entry with { Account = _pool.Share(entry.Account) }));
             if (MayBeOverdue(entry) is { } invoices) overdue[entry.Account.Id] = invoices;
         }
         _signals = [.. packed];
@@ -57,8 +59,9 @@ public sealed class PortfolioSnapshot
     }
 
     private PortfolioSnapshot(PackedAccountSignals[] signals, Account[] accounts, Dictionary<string, int> positions, LayeredMap<Invoice[]> mayBeOverdue,
-        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders)
+        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders, RecordPool pool)
     {
+        _pool = pool;
         _orders = orders ?? new Orders(accounts);
         _signals = signals;
         _accounts = accounts;
@@ -110,8 +113,9 @@ public sealed class PortfolioSnapshot
         var recordsChanged = false;
         var beyondUsage = false;
         var copied = false;
-        foreach (var entry in changed)
+        foreach (var given in changed)
         {
+            var entry = given.WithAccount(_pool.Share(given.Account));
             if (!positions.TryGetValue(entry.Account.Id, out var at))
             {
                 added.Add(entry);
@@ -138,7 +142,7 @@ public sealed class PortfolioSnapshot
         }
         var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s.Unpack(withUsage: false)))));
         var directory = recordsChanged ? Directory(accounts) : (Matcher, Segments, Owners, ManagerEmails);
-        var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders);
+        var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders, _pool);
         // A usage batch changes no metric but the usage ones: the others' results are carried over rather than worked
         // out again over every account (the weekly digest shows four of them after every write).
         if (!recordsChanged && !beyondUsage)

@@ -30,6 +30,10 @@ public sealed class PackedAccountSignals
         return new(signals.Account, signals.Usage is { Length: > 0 } usage ? UsageDayPacking.PackCompact(usage) : [], SignalPacking.Pack(signals));
     }
 
+    /// <summary>The same signals under <paramref name="account"/>, an equal record (one that shares its people and names with others).</summary>
+    public PackedAccountSignals WithAccount(Account account) =>
+        ReferenceEquals(account, Account) ? this : new(account ?? throw new ArgumentNullException(nameof(account)), _usage, _others);
+
     /// <summary>The account's signals as objects, made afresh on every call.</summary>
     public AccountSignals Unpack() => Unpack(withUsage: true);
 

@@ -27,8 +27,29 @@ public sealed class PackedPortfolioTests
             Assert.Equal(signals.Invoices, held.Invoices);
             Assert.Equal(signals.RevenueEvents, held.RevenueEvents);
             Assert.Equal(signals.RenewalOutcomes, held.RenewalOutcomes);
-            Assert.Same(signals.Account, _snapshot.AccountOf(signals.Account.Id));
+            Assert.Equal(signals.Account, _snapshot.AccountOf(signals.Account.Id));
+            Assert.Equal(signals.Account, held.Account);
         }
+    }
+
+    [Fact]
+    public void Accounts_of_one_owner_hold_one_copy_of_the_owner_and_of_their_segment_and_plan()
+    {
+        // Read from a store, every account's record comes with its own copies; the snapshot keeps one of each.
+        var copies = new PortfolioSnapshot(Demo.Select(s => s with
+        {
+            Account = s.Account with { Owner = s.Account.Owner with { }, Segment = new string(s.Account.Segment), Plan = new string(s.Account.Plan) },
+        }));
+
+        var first = copies.Accounts[0];
+        var twin = copies.Accounts.Skip(1).First(a => a.Owner == first.Owner && a.Segment == first.Segment && a.Plan == first.Plan);
+
+        Assert.Same(first.Owner, twin.Owner);
+        Assert.Same(first.Segment, twin.Segment);
+        Assert.Same(first.Plan, twin.Plan);
+        Assert.Equal(Demo.Select(s => s.Account), copies.Accounts);
+        var patched = copies.Patch([Demo[5] with { Account = Demo[5].Account with { Owner = first.Owner with { }, Mrr = 1m } }]);
+        Assert.Same(first.Owner, patched.Accounts[5].Owner);
     }
 
     [Fact]
