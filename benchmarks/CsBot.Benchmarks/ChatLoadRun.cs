@@ -196,7 +196,7 @@ internal static class ChatLoadRun
         return RunningHost.Start(start, Path.Combine(Path.GetTempPath(), $"csbot-chat-load-bare-{port}.log"));
     }
 
-    private sealed class RunningHost(Process process, string log) : IDisposable
+    internal sealed class RunningHost(Process process, string log) : IDisposable
     {
         public Process Process { get; } = process;
         public string Log { get; } = log;
@@ -214,7 +214,7 @@ internal static class ChatLoadRun
         }
     }
 
-    private static RunningHost StartHost(string dll, string db, int accounts, int port, bool evaluateAtStart, bool trainAtStart)
+    internal static RunningHost StartHost(string dll, string db, int accounts, int port, bool evaluateAtStart, bool trainAtStart, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -234,10 +234,11 @@ internal static class ChatLoadRun
         start.Environment["LocalChat__ConsolePrompt"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Information";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return RunningHost.Start(start, Path.Combine(Path.GetTempPath(), $"csbot-chat-load-host-{port}.log"));
     }
 
-    private static TimeSpan WaitHealthy(string url, Process host, bool post = false)
+    internal static TimeSpan WaitHealthy(string url, Process host, bool post = false)
     {
         var watch = Stopwatch.StartNew();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -266,20 +267,20 @@ internal static class ChatLoadRun
         return watch.Elapsed;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static string? DefaultHost()
+    internal static string? DefaultHost()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CsBot.sln")))
@@ -287,6 +288,6 @@ internal static class ChatLoadRun
         return null;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -64,10 +64,10 @@ public sealed class ButtonPressHandler(AskService ask, IAlertActions alerts, Por
     private ButtonPressResult Why(ButtonPress press)
     {
         var id = press.Value.Trim();
-        if (!view.Portfolio.ById.TryGetValue(id, out var signals)) return Ask($"why is {id} at risk", press, answersOriginal: false);
+        if (view.Portfolio.AccountOf(id) is not { } account) return Ask($"why is {id} at risk", press, answersOriginal: false);
         var role = access.RoleOf(press.Asker, view.Portfolio.ManagerEmails);
-        if (access.BookRefusal(signals.Account.Owner, role, press.Asker) is { } why) return new ButtonPressResult(HelpMessages.Refused(why));
-        return Ask($"why is {signals.Account.Name} at risk", press, answersOriginal: false);
+        if (access.BookRefusal(account.Owner, role, press.Asker) is { } why) return new ButtonPressResult(HelpMessages.Refused(why));
+        return Ask($"why is {account.Name} at risk", press, answersOriginal: false);
     }
 
     private ButtonPressResult ApplyToAlert(ButtonPress press)

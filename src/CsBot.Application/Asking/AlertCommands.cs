@@ -69,5 +69,5 @@ public static class AlertCommands
     };
 
     private static string Name(AskContext ctx, Alert alert) =>
-        ctx.Portfolio.ById.TryGetValue(alert.AccountId, out var s) ? s.Account.Name : alert.AccountId;
+        ctx.Portfolio.AccountOf(alert.AccountId)?.Name ?? alert.AccountId;
 }

@@ -22,8 +22,8 @@ public sealed record AskContext(ParsedQuestion Question, Asker Asker, Role Role,
     /// True when the asker may see the account <paramref name="alert"/> is on. An alert whose account is gone is seen
     /// only by those who see every book.
     /// </summary>
-    public bool MaySee(Alert alert) => Portfolio.ById.TryGetValue(alert.AccountId, out var signals)
-        ? Access.MaySee(signals.Account, Role, Asker)
+    public bool MaySee(Alert alert) => Portfolio.AccountOf(alert.AccountId) is { } account
+        ? Access.MaySee(account, Role, Asker)
         : Access.SeesEveryBook(Role);
 
     /// <summary>Null when the asker may see <paramref name="account"/>; otherwise why not.</summary>

@@ -65,16 +65,18 @@ public static class ChurnPredictionAnswers
             if (owner is null) return HelpMessages.NoSuchOwner(ownerText, ctx.Portfolio.Owners);
             if (ctx.Access.BookRefusal(owner, ctx.Role, ctx.Asker) is { } why) return HelpMessages.Refused(why);
         }
-        var visible = ctx.Portfolio.Signals.Where(s => ctx.Refusal(s.Account) is null
-            && (segment is null || s.Account.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase))
-            && (owner is null || s.Account.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase)));
-        var ranked = predictions.Rank(visible);
+        // Chosen by record; only the chosen accounts' signals are unpacked, one at a time, for their features.
+        var visible = ctx.Portfolio.Accounts.Where(a => ctx.Refusal(a) is null
+            && (segment is null || a.Segment.Equals(segment, StringComparison.OrdinalIgnoreCase))
+            && (owner is null || a.Owner.Email.Equals(owner.Email, StringComparison.OrdinalIgnoreCase)));
+        var portfolio = ctx.Portfolio;
+        var ranked = predictions.Rank(visible, a => portfolio.SignalsOf(a.Id));
         var label = (owner is null ? "" : ctx.Question.Mine ? " for you" : $" for {owner.Name}") + (segment is null ? "" : $" in {segment}");
         var sections = ranked.Take(ListAnswers.MaxRows).Select(r =>
         {
-            var account = r.Signals.Account;
+            var account = r.Account;
             var health = ctx.Scores.Latest.GetValueOrDefault(account.Id);
-            var top = predictions.Explain(r.Signals, 1)?.Explanation.Pushes.FirstOrDefault();
+            var top = portfolio.SignalsOf(account.Id) is { } signals ? predictions.Explain(signals, 1)?.Explanation.Pushes.FirstOrDefault() : null;
             return new MessageSection
             {
                 Heading = $"{account.Name}: {Format.Probability(r.Probability)} predicted churn, health {(health is null ? "not scored" : $"{health.Score} ({health.Band})")}",

@@ -38,9 +38,9 @@ internal sealed class DigestScope
             return;
         }
         var inScope = new List<Account>(data.Portfolio.Count);
-        foreach (var signals in data.Portfolio)
+        // The snapshot's records when there is one: walking its signals would unpack every account.
+        foreach (var account in data.Snapshot?.Accounts ?? data.Portfolio.Select(s => s.Account))
         {
-            var account = signals.Account;
             if (segment is not null && !string.Equals(account.Segment, segment, StringComparison.OrdinalIgnoreCase)) continue;
             if (account.IsActiveOn(data.Today)) inScope.Add(account);
         }

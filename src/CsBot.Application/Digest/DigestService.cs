@@ -72,9 +72,10 @@ public sealed class DigestService(
         // their scores and histories by position, so the digest looks none of them up.
         var board = view.Board(snapshot, stored, open, today);
         // As Load: an account not scored yet is scored now; the scores held are shared, not copied, for the others.
+        // Only the unscored accounts' signals are unpacked.
         var unscored = new List<KeyValuePair<string, HealthScore?>>();
         for (var at = 0; at < board.Accounts.Length; at++)
-            if (board.LatestScores[at] is null && snapshot.ById.TryGetValue(board.Accounts[at].Id, out var account))
+            if (board.LatestScores[at] is null && snapshot.SignalsOf(board.Accounts[at].Id) is { } account)
                 unscored.Add(KeyValuePair.Create(account.Account.Id, (HealthScore?)scoring.Score(account, today)));
         return new DigestData
         {

@@ -1,3 +1,4 @@
+using CsBot.Core.Accounts;
 using CsBot.Application.Time;
 using CsBot.Core.Ports;
 using CsBot.Core.Prediction;
@@ -70,15 +71,21 @@ public sealed class ChurnPredictions(IChurnModelStore models, IChurnLearner lear
         return model.Scorer.Probability(ChurnFeatures.Compute(signals, asOf));
     }
 
-    /// <summary>Probabilities for every scorable account as of today, highest first; empty without a model.</summary>
-    public IReadOnlyList<(AccountSignals Signals, double Probability)> Rank(IEnumerable<AccountSignals> portfolio)
+    /// <summary>
+    /// Probabilities for every scorable account of <paramref name="portfolio"/> as of today, highest first; empty
+    /// without a model. <paramref name="signalsOf"/> gives an account's signals: each is taken once, for its features,
+    /// and not kept, so a portfolio held packed is not held whole as objects.
+    /// </summary>
+    public IReadOnlyList<(Account Account, double Probability)> Rank(IEnumerable<Account> portfolio, Func<Account, AccountSignals?> signalsOf)
     {
+        ArgumentNullException.ThrowIfNull(signalsOf);
         var today = clock.Today;
         if (Current() is not { } model) return [];
-        var scorable = portfolio.Where(s => ChurnFeatures.IsScorable(s.Account, today)).ToArray();
+        var scorable = portfolio.Where(a => ChurnFeatures.IsScorable(a, today)).ToArray();
         var features = new float[scorable.Length][];
-        Parallel.For(0, scorable.Length, i => features[i] = ChurnFeatures.Compute(scorable[i], today));
-        var probabilities = model.Scorer.Probabilities(features);
-        return [.. scorable.Select((s, i) => (s, probabilities[i])).OrderByDescending(x => x.Item2)];
+        Parallel.For(0, scorable.Length, i => features[i] = signalsOf(scorable[i]) is { } signals ? ChurnFeatures.Compute(signals, today) : null!);
+        var kept = Enumerable.Range(0, scorable.Length).Where(i => features[i] is not null).ToArray();
+        var probabilities = model.Scorer.Probabilities([.. kept.Select(i => features[i])]);
+        return [.. kept.Select((at, i) => (scorable[at], probabilities[i])).OrderByDescending(x => x.Item2)];
     }
 }

@@ -25,13 +25,15 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
 
     /// <summary>
     /// These accounts were saved as given: a portfolio save replaces an account's record and signals whole, so what was
-    /// saved is what a read would return, and the read model takes it without reading it back.
+    /// saved is what a read would return, and the read model takes it without reading it back. It is logged packed
+    /// (<see cref="Core.Signals.PackedAccountSignals"/>), as the read model holds it, so the log's up to 20,000 accounts
+    /// do not hold a second copy of their signals as objects.
     /// </summary>
     public void PortfolioSaved(IReadOnlyCollection<Core.Signals.AccountSignals> saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
         var written = new Dictionary<string, object>(saved.Count, StringComparer.Ordinal);
-        foreach (var entry in saved) written[entry.Account.Id] = entry;
+        foreach (var entry in saved) written[entry.Account.Id] = Core.Signals.PackedAccountSignals.Of(entry);
         PortfolioLog.Record(written.Keys, written);
     }
     /// <summary>

@@ -91,7 +91,7 @@ public sealed partial class DayBoard
         var positions = new List<(int At, Account Account)>(changed.Count);
         foreach (var id in changed)
         {
-            var account = portfolio.ById.TryGetValue(id, out var signals) ? signals.Account : null;
+            var account = portfolio.AccountOf(id);
             var isOn = account is not null && account.IsActiveOn(Day);
             if (!_positions.TryGetValue(id, out var at)) { if (isOn) return null; continue; }
             if (!isOn || !_people.ContainsKey(account!.Owner)) return null;

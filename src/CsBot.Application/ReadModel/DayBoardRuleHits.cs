@@ -50,7 +50,7 @@ public sealed partial class DayBoard
 
     private RuleHit? Hit(int i, RuleDefinition rule, DateOnly asOf, RuleEvaluator rules)
     {
-        if (!Portfolio.ById.TryGetValue(Accounts[i].Id, out var signals)) return null;
+        if (Portfolio.SignalsOf(Accounts[i].Id) is not { } signals) return null;
         var score = LatestScores[i] ?? Unscored(Accounts[i].Id, asOf);
         return rules.Evaluate(rule, signals, score, Unpacked(Histories[i]), asOf);
     }

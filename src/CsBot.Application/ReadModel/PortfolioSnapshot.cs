@@ -10,14 +10,21 @@ namespace CsBot.Application.ReadModel;
 
 /// <summary>
 /// Accounts and signals held in memory, with the lookups questions need. Immutable; a write makes a patched copy
-/// (<see cref="Patch"/>) that shares everything the write did not change.
+/// (<see cref="Patch(IReadOnlyCollection{AccountSignals})"/>) that shares everything the write did not change.
 /// </summary>
+/// <remarks>
+/// Each account's signals are held packed (<see cref="PackedAccountSignals"/>, about 2 KB for a demo account against
+/// 17 KB as objects) and unpacked on use: <see cref="Signals"/> and <see cref="ById"/> unpack on every access, so an
+/// answer about one account unpacks that account, and work that walks every account (metrics, the board's rule
+/// checks, the churn ranking) does it once per snapshot or day, its results kept. The records stay objects, since
+/// every list answer and look-up reads them.
+/// </remarks>
 public sealed class PortfolioSnapshot
 {
     /// <summary>Distinct metric questions remembered per snapshot; past this the memory is cleared and refilled.</summary>
     public const int MaxCachedMetrics = 512;
 
-    private readonly AccountSignals[] _signals;
+    private readonly PackedAccountSignals[] _signals;
     private readonly Account[] _accounts;
     // Position of each account in _signals/_accounts; shared by every patch that adds no account.
     private readonly Dictionary<string, int> _positions;
@@ -26,26 +33,35 @@ public sealed class PortfolioSnapshot
     // Shared by patches that change no account record, since names and external ids are then as they were.
     private readonly Orders _orders;
     private volatile ActiveAccounts? _active;
+    private readonly RecordPool _pool;
 
-    public PortfolioSnapshot(IReadOnlyList<AccountSignals> signals)
+    /// <summary>Packs <paramref name="signals"/> as they come, so a portfolio streamed from a store is never held whole as objects.</summary>
+    public PortfolioSnapshot(IEnumerable<AccountSignals> signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        _signals = [.. signals];
+        var packed = new List<PackedAccountSignals>();
+        var overdue = new Dictionary<string, Invoice[]>(StringComparer.Ordinal);
+        _pool = new RecordPool();
+        foreach (var entry in signals)
+        {
+            packed.Add(PackedAccountSignals.Of(entry with { Account = _pool.Share(entry.Account) }));
+            if (MayBeOverdue(entry) is { } invoices) overdue[entry.Account.Id] = invoices;
+        }
+        _signals = [.. packed];
         _accounts = [.. _signals.Select(s => s.Account)];
         _positions = new Dictionary<string, int>(_signals.Length, StringComparer.Ordinal);
         for (var i = 0; i < _signals.Length; i++) _positions.Add(_signals[i].Account.Id, i);
-        _mayBeOverdue = LayeredMap<Invoice[]>.Of(_signals
-            .Select(s => (s.Account.Id, Invoices: MayBeOverdue(s)))
-            .Where(x => x.Invoices is not null)
-            .ToDictionary(x => x.Id, x => x.Invoices!, StringComparer.Ordinal));
+        _mayBeOverdue = LayeredMap<Invoice[]>.Of(overdue);
         (Matcher, Segments, Owners, ManagerEmails) = Directory(_accounts);
         ById = new SignalsById(_positions, _signals);
+        Signals = new PackedSignalsList(_signals);
         _orders = new Orders(_accounts);
     }
 
-    private PortfolioSnapshot(AccountSignals[] signals, Account[] accounts, Dictionary<string, int> positions, LayeredMap<Invoice[]> mayBeOverdue,
-        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders)
+    private PortfolioSnapshot(PackedAccountSignals[] signals, Account[] accounts, Dictionary<string, int> positions, LayeredMap<Invoice[]> mayBeOverdue,
+        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders, RecordPool pool)
     {
+        _pool = pool;
         _orders = orders ?? new Orders(accounts);
         _signals = signals;
         _accounts = accounts;
@@ -53,10 +69,17 @@ public sealed class PortfolioSnapshot
         _mayBeOverdue = mayBeOverdue;
         (Matcher, Segments, Owners, ManagerEmails) = directory;
         ById = new SignalsById(_positions, _signals);
+        Signals = new PackedSignalsList(_signals);
     }
 
-    public IReadOnlyList<AccountSignals> Signals => _signals;
+    /// <summary>Every account's signals in portfolio order, each unpacked when reached (see remarks): for walks whose results are kept.</summary>
+    public IReadOnlyList<AccountSignals> Signals { get; }
+
+    /// <summary>An account's signals by id, unpacked on every look-up; for the record alone use <see cref="AccountOf"/>.</summary>
     public IReadOnlyDictionary<string, AccountSignals> ById { get; }
+
+    /// <summary>Every account's packed signals, in portfolio order.</summary>
+    public IReadOnlyList<PackedAccountSignals> Packed => _signals;
     public IReadOnlyList<Account> Accounts => _accounts;
     public AccountMatcher Matcher { get; }
     public IReadOnlyList<string> Segments { get; }
@@ -75,16 +98,24 @@ public sealed class PortfolioSnapshot
     public PortfolioSnapshot Patch(IReadOnlyCollection<AccountSignals> changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
+        return Patch([.. changed.Select(PackedAccountSignals.Of)]);
+    }
+
+    /// <inheritdoc cref="Patch(IReadOnlyCollection{AccountSignals})"/>
+    public PortfolioSnapshot Patch(IReadOnlyCollection<PackedAccountSignals> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
         if (changed.Count == 0) return this;
         var signals = _signals;
         var accounts = _accounts;
         var positions = _positions;
-        var added = new List<AccountSignals>();
+        var added = new List<PackedAccountSignals>();
         var recordsChanged = false;
         var beyondUsage = false;
         var copied = false;
-        foreach (var entry in changed)
+        foreach (var given in changed)
         {
+            var entry = given.WithAccount(_pool.Share(given.Account));
             if (!positions.TryGetValue(entry.Account.Id, out var at))
             {
                 added.Add(entry);
@@ -92,7 +123,7 @@ public sealed class PortfolioSnapshot
             }
             if (!copied)
             {
-                signals = (AccountSignals[])_signals.Clone();
+                signals = (PackedAccountSignals[])_signals.Clone();
                 accounts = (Account[])_accounts.Clone();
                 copied = true;
             }
@@ -109,9 +140,9 @@ public sealed class PortfolioSnapshot
             accounts = [.. accounts, .. added.Select(a => a.Account)];
             for (var i = _signals.Length; i < signals.Length; i++) positions[signals[i].Account.Id] = i;
         }
-        var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s))));
+        var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s.Unpack(withUsage: false)))));
         var directory = recordsChanged ? Directory(accounts) : (Matcher, Segments, Owners, ManagerEmails);
-        var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders);
+        var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders, _pool);
         // A usage batch changes no metric but the usage ones: the others' results are carried over rather than worked
         // out again over every account (the weekly digest shows four of them after every write).
         if (!recordsChanged && !beyondUsage)
@@ -123,13 +154,9 @@ public sealed class PortfolioSnapshot
     /// <summary>The metrics whose formulas read usage days (<c>UsageMetrics</c> in Core); every other one reads only the account's record and its other signals.</summary>
     private static readonly HashSet<MetricKind> ReadUsage = [MetricKind.AdoptionRate, MetricKind.Stickiness];
 
-    /// <summary>Same record and same signals apart from usage: equal lists, compared by reference first (a usage batch passes the others on as they were).</summary>
-    private static bool SameBesideUsage(AccountSignals before, AccountSignals after) =>
-        SameRecord(before.Account, after.Account)
-        && Same(before.Tickets, after.Tickets) && Same(before.Surveys, after.Surveys) && Same(before.Invoices, after.Invoices)
-        && Same(before.RevenueEvents, after.RevenueEvents) && Same(before.RenewalOutcomes, after.RenewalOutcomes);
-
-    private static bool Same<T>(IReadOnlyList<T> before, IReadOnlyList<T> after) => ReferenceEquals(before, after) || before.SequenceEqual(after);
+    /// <summary>Same record and same signals apart from usage: the same packed bytes (a packing is a function of the signals).</summary>
+    private static bool SameBesideUsage(PackedAccountSignals before, PackedAccountSignals after) =>
+        SameRecord(before.Account, after.Account) && before.SameBesideUsage(after);
 
     /// <summary>The accounts active on <paramref name="day"/>, in portfolio order; the last day asked is remembered.</summary>
     public IReadOnlyList<Account> ActiveOn(DateOnly day)
@@ -146,6 +173,12 @@ public sealed class PortfolioSnapshot
 
     /// <summary>Where the account is in <see cref="Accounts"/> and <see cref="Signals"/>, or -1.</summary>
     public int PositionOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? at : -1;
+
+    /// <summary>The account with this id, or null; unpacks nothing.</summary>
+    public Account? AccountOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? _accounts[at] : null;
+
+    /// <summary>The account's signals, unpacked now, or null.</summary>
+    public AccountSignals? SignalsOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? _signals[at].Unpack() : null;
 
     /// <summary>The account with this CRM id (exact match), or null.</summary>
     public Account? FindByExternalId(string externalId) =>
@@ -168,7 +201,8 @@ public sealed class PortfolioSnapshot
         // The renewal rate derives outcomes for renewal dates that have passed, so a new day can change it.
         var key = new MetricKey(calculator, metric, period, segment, calculator.Today());
         if (_metrics.TryGetValue(key, out var cached)) return cached;
-        var result = calculator.Compute(metric, Signals, period, segment);
+        // Unpacked account by account as the calculator walks them, without usage for the metrics that do not read it.
+        var result = calculator.Compute(metric, ReadUsage.Contains(metric) ? Signals : new PackedSignalsList(_signals, withUsage: false), period, segment);
         if (_metrics.Count >= MaxCachedMetrics) _metrics.Clear();
         _metrics[key] = result;
         return result;
@@ -219,12 +253,12 @@ public sealed class PortfolioSnapshot
         public int[] ByName => _byName.Value;
     }
 
-    /// <summary>The signals by account id, through the shared positions, so a patch need not copy a dictionary.</summary>
-    private sealed class SignalsById(Dictionary<string, int> positions, AccountSignals[] signals) : IReadOnlyDictionary<string, AccountSignals>
+    /// <summary>The signals by account id, through the shared positions, so a patch need not copy a dictionary; unpacked on every access.</summary>
+    private sealed class SignalsById(Dictionary<string, int> positions, PackedAccountSignals[] signals) : IReadOnlyDictionary<string, AccountSignals>
     {
-        public AccountSignals this[string key] => signals[positions[key]];
+        public AccountSignals this[string key] => signals[positions[key]].Unpack();
         public IEnumerable<string> Keys => signals.Select(s => s.Account.Id);
-        public IEnumerable<AccountSignals> Values => signals;
+        public IEnumerable<AccountSignals> Values => signals.Select(s => s.Unpack());
         public int Count => signals.Length;
         public bool ContainsKey(string key) => positions.ContainsKey(key);
 
@@ -232,7 +266,7 @@ public sealed class PortfolioSnapshot
         {
             if (positions.TryGetValue(key, out var at))
             {
-                value = signals[at];
+                value = signals[at].Unpack();
                 return true;
             }
             value = null;
@@ -240,7 +274,7 @@ public sealed class PortfolioSnapshot
         }
 
         public IEnumerator<KeyValuePair<string, AccountSignals>> GetEnumerator() =>
-            signals.Select(s => KeyValuePair.Create(s.Account.Id, s)).GetEnumerator();
+            signals.Select(s => KeyValuePair.Create(s.Account.Id, s.Unpack())).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -38,8 +38,10 @@ public sealed class PortfolioView
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
-            () => new PortfolioSnapshot([.. portfolio.LoadAllSignals()]),
-            (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as AccountSignals ?? portfolio.LoadSignals(id)).OfType<AccountSignals>()]),
+            // Streamed and packed account by account: the portfolio is never held whole as objects.
+            () => new PortfolioSnapshot(portfolio.LoadAllSignals()),
+            (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as PackedAccountSignals
+                ?? (portfolio.LoadSignals(id) is { } loaded ? PackedAccountSignals.Of(loaded) : null)).OfType<PackedAccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
         _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
             () => ScoreSnapshot.Of(scores.GetAllLatest(), scores.GetAllHistories()),

@@ -60,10 +60,15 @@ public sealed class MetricsCalculator(MetricsOptions options, Func<DateOnly>? to
     public static decimal MrrAt(AccountSignals account, DateOnly day) => RevenueMovements.MrrAt(account, day);
 
     /// <summary>The accounts of <paramref name="segment"/> (case-insensitive); null or blank means all.</summary>
-    public static IReadOnlyList<AccountSignals> InSegment(IEnumerable<AccountSignals> portfolio, string? segment) =>
-        string.IsNullOrWhiteSpace(segment)
+    /// <remarks>A packed portfolio is chosen from without unpacking and not copied, so a metric holds one account's objects at a time.</remarks>
+    public static IReadOnlyList<AccountSignals> InSegment(IEnumerable<AccountSignals> portfolio, string? segment)
+    {
+        if (portfolio is PackedSignalsList packed)
+            return string.IsNullOrWhiteSpace(segment) ? packed : packed.Where(a => string.Equals(a.Segment, segment.Trim(), StringComparison.OrdinalIgnoreCase));
+        return string.IsNullOrWhiteSpace(segment)
             ? [.. portfolio]
             : [.. portfolio.Where(a => string.Equals(a.Account.Segment, segment.Trim(), StringComparison.OrdinalIgnoreCase))];
+    }
 
     /// <summary>Whole months in a period, at least one: days / 30.44, rounded.</summary>
     public static int MonthsIn(DateRange period) =>

@@ -57,9 +57,10 @@ public sealed class PortfolioReader(PortfolioView view, MetricsCalculator calcul
 
     public MetricView Metric(MetricKind metric, DateRange period, string? segment)
     {
-        var signals = view.Portfolio.Signals;
-        var current = calculator.Compute(metric, signals, period, segment);
-        var previous = calculator.Compute(metric, signals, period.Previous(), segment);
+        // The snapshot keeps each result, as for chat answers: a metric walks (and unpacks) every account.
+        var portfolio = view.Portfolio;
+        var current = portfolio.Metric(calculator, metric, period, segment);
+        var previous = portfolio.Metric(calculator, metric, period.Previous(), segment);
         decimal? change = current.Value is { } now && previous.Value is { } before ? now - before : null;
         return new MetricView(metric, MetricNames.Name(metric), MetricNames.Description(metric), MetricNames.Unit(metric), metrics.Currency,
             current.Segment, MetricPeriodValue.Of(current), MetricPeriodValue.Of(previous), change);
