@@ -15,6 +15,20 @@ public static class BoardLists
     private sealed record AtRiskKey(int Band);
     private sealed record OverdueKey;
     private sealed record MoversKey(DateOnly From, MoverFilter Filter);
+    private sealed record ByHealthKey;
+
+    /// <summary>Every active account, lowest score first (not scored counts as 100), then by name; sums ARR.</summary>
+    public static RankedRows<int> ByHealth(DayBoard board) =>
+        board.List(new ByHealthKey(), b =>
+        {
+            var rows = new List<(int, int, decimal, int)>(b.Entries.Length);
+            for (var i = 0; i < b.Entries.Length; i++) rows.Add((i, i, b.Entries[i].Arr, -1));
+            return new RankedRows<int>(b, rows, (x, y) =>
+            {
+                var c = (b.Entries[x].Band < 0 ? 100 : b.Entries[x].Score).CompareTo(b.Entries[y].Band < 0 ? 100 : b.Entries[y].Score);
+                return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(b.Accounts[x].Name, b.Accounts[y].Name);
+            });
+        });
 
     /// <summary>
     /// At risk (any open alert or Poor health), or in one band when <paramref name="band"/> is not negative: most severe

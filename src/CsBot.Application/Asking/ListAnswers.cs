@@ -39,27 +39,15 @@ public static class ListAnswers
     {
         var board = scope.Board;
         var entries = board.Entries;
-        var rows = new List<int>();
-        decimal arr = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            if (!scope.Includes(entries[i])) continue;
-            rows.Add(i);
-            arr += entries[i].Arr;
-        }
-        var shown = TopRows.Take(rows, ListPages.RowsUpTo(ctx.Page), (x, y) =>
-        {
-            var c = (entries[x].Band < 0 ? 100 : entries[x].Score).CompareTo(entries[y].Band < 0 ? 100 : entries[y].Score);
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
-        });
-        var sections = ListPages.Of(shown, ctx.Page).Select(i => new MessageSection
+        var rows = BoardLists.ByHealth(board).Take(scope, ListPages.RowsUpTo(ctx.Page));
+        var sections = ListPages.Of(rows.First, ctx.Page).Select(i => new MessageSection
         {
             Heading = $"{board.Accounts[i].Name}: health {Health(board.LatestScores[i])}",
             Text = WeakestReason(board.LatestScores[i]),
             Fields = [new("ARR", Format.Money(board.Accounts[i].Arr, ctx.Currency)), new("Open alerts", Format.Count(entries[i].AlertCount))],
             Account = new AccountLink(board.Accounts[i].Id, board.Accounts[i].Name),
         }).ToList();
-        return List(ctx, $"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, null);
+        return List(ctx, $"{title}: {rows.Total} account{S(rows.Total)}", rows.Total, sections, rows.Sum, null);
     }
 
     public static ChatMessage OverdueInvoices(AskContext ctx, BoardScope scope, string scopeLabel)

@@ -32,10 +32,13 @@ public class BoardListsTests
         {
             foreach (var band in new[] { -1, (int)HealthBand.Poor, (int)HealthBand.Average, (int)HealthBand.Good })
                 checkedRows += Same(ExpectedAtRisk(board, scope, band, wanted), BoardLists.AtRisk(board, band).Take(scope, wanted));
+            checkedRows += Same(ExpectedByHealth(board, scope, wanted), BoardLists.ByHealth(board).Take(scope, wanted));
             checkedRows += Same(ExpectedOverdue(board, scope, wanted), BoardLists.Overdue(board).Take(scope, wanted));
             foreach (var from in new[] { Today.AddDays(-7), Today.AddDays(-30) })
             foreach (var filter in Enum.GetValues<MoverFilter>())
                 checkedRows += Same(ExpectedMovers(board, scope, from, filter, wanted), BoardLists.Movers(board, from, filter).Take(scope, wanted));
+            foreach (var (from, to) in new[] { (Today, Today.AddDays(30)), (Today, Today.AddDays(90)), (Today.AddDays(-10), Today.AddDays(400)), (Today.AddDays(45), Today.AddDays(45)) })
+                checkedRows += SameRenewals(ExpectedRenewals(board, scope, from.DayNumber, to.DayNumber, wanted), RenewalRows.Of(board).Take(scope, from.DayNumber, to.DayNumber, wanted));
         }
         // The comparison ran over real rows, not only empty lists.
         Assert.True(checkedRows > 1_000, $"only {checkedRows} rows compared");
@@ -79,6 +82,13 @@ public class BoardListsTests
         return expected.Rows.Count;
     }
 
+    private static int SameRenewals(RenewalPage expected, RenewalPage actual)
+    {
+        Assert.Equal(expected.First, actual.First);
+        Assert.Equal((expected.Count, expected.Arr, expected.AtRisk, expected.AtRiskArr), (actual.Count, actual.Arr, actual.AtRisk, actual.AtRiskArr));
+        return expected.First.Count;
+    }
+
     // The orders below are the ones the list answers used when they scanned the whole board per question.
     private static (IReadOnlyList<(int, int, int, decimal)>, int, decimal, int) ExpectedAtRisk(DayBoard board, BoardScope scope, int band, int wanted)
     {
@@ -89,6 +99,13 @@ public class BoardListsTests
             .ToList();
         var ordered = rows.OrderByDescending(r => r.Worst).ThenBy(r => r.Score).ThenByDescending(r => r.Arr).ToList();
         return ([.. ordered.Take(wanted).Select(r => (r.Index, r.Worst, r.Score, r.Arr))], rows.Count, rows.Sum(r => r.Arr), rows.Count == 0 ? -1 : rows.Max(r => r.Worst));
+    }
+
+    private static (IReadOnlyList<int>, int, decimal, int) ExpectedByHealth(DayBoard board, BoardScope scope, int wanted)
+    {
+        var rows = Enumerable.Range(0, board.Entries.Length).Where(i => scope.Includes(board.Entries[i])).ToList();
+        var ordered = rows.OrderBy(i => board.Entries[i].Band < 0 ? 100 : board.Entries[i].Score).ThenBy(i => board.Accounts[i].Name, StringComparer.OrdinalIgnoreCase);
+        return ([.. ordered.Take(wanted)], rows.Count, rows.Sum(i => board.Entries[i].Arr), -1);
     }
 
     private static (IReadOnlyList<(int, Core.Signals.Invoice, int)>, int, decimal, int) ExpectedOverdue(DayBoard board, BoardScope scope, int wanted)
@@ -109,6 +126,16 @@ public class BoardListsTests
             .ToList();
         var ordered = filter == MoverFilter.Gains ? rows.OrderByDescending(r => r.Change) : rows.OrderByDescending(r => Math.Abs(r.Change));
         return ([.. ordered.ThenBy(r => board.Accounts[r.Index].Name, StringComparer.OrdinalIgnoreCase).Take(wanted)], rows.Count, 0m, -1);
+    }
+
+    private static RenewalPage ExpectedRenewals(DayBoard board, BoardScope scope, int from, int to, int wanted)
+    {
+        var rows = Enumerable.Range(0, board.Entries.Length)
+            .Where(i => board.Entries[i].Renewal >= from && board.Entries[i].Renewal <= to && scope.Includes(board.Entries[i]))
+            .ToList();
+        var risky = rows.Where(i => board.Entries[i].Band is (int)HealthBand.Poor or (int)HealthBand.Average).ToList();
+        var shown = rows.OrderBy(i => board.Entries[i].Renewal).ThenBy(i => board.Accounts[i].Name, StringComparer.OrdinalIgnoreCase).Take(wanted).ToList();
+        return new RenewalPage(shown, rows.Count, rows.Sum(i => board.Entries[i].Arr), risky.Count, risky.Sum(i => board.Entries[i].Arr));
     }
 
     /// <summary>Everyone's book; one CSM's; a restricted CSM who may see two books; a segment; one book in one segment.</summary>
