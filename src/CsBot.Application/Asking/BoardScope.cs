@@ -10,5 +10,10 @@ public sealed class BoardScope(DayBoard board, bool[]? owners, int segment)
 {
     public DayBoard Board { get; } = board;
 
+    /// <summary>The segment's index in the portfolio's segments, -1 for every segment.</summary>
+    public int Segment => segment;
+
+    public bool IncludesOwner(int owner) => owners is null || owners[owner];
+
     public bool Includes(in BoardEntry entry) => (owners is null || owners[entry.Owner]) && (segment < 0 || entry.Segment == segment);
 }

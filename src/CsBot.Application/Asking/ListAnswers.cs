@@ -14,30 +14,11 @@ public static class ListAnswers
     public static ChatMessage AtRisk(AskContext ctx, BoardScope scope, string scopeLabel)
     {
         var board = scope.Board;
-        var entries = board.Entries;
         var band = ctx.Question.Band is { } wanted ? (int)wanted : -1;
-        // Most severe alert first, then lowest score (not scored counts as 100), then largest ARR.
-        var rows = new TopRows<(int Index, int Worst, int Score, decimal Arr)>(ListPages.RowsUpTo(ctx.Page), (x, y) =>
-        {
-            var c = y.Worst.CompareTo(x.Worst);
-            if (c == 0) c = x.Score.CompareTo(y.Score);
-            if (c == 0) c = y.Arr.CompareTo(x.Arr);
-            return c;
-        });
-        decimal arr = 0;
-        var worstSeen = -1;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            ref readonly var e = ref entries[i];
-            if (!(band >= 0 ? e.Band == band : e.AlertCount > 0 || e.Band == (int)HealthBand.Poor)) continue;
-            if (!scope.Includes(e)) continue;
-            rows.Add((i, e.Worst, e.Band < 0 ? 100 : e.Score, e.Arr));
-            arr += e.Arr;
-            if (e.Worst > worstSeen) worstSeen = e.Worst;
-        }
+        var rows = BoardLists.AtRisk(board, band).Take(scope, ListPages.RowsUpTo(ctx.Page));
         var what = ctx.Question.Band is { } bb ? $"{bb} health" : "at risk";
-        var title = rows.Seen == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Seen} account{S(rows.Seen)} {what}{scopeLabel}";
-        var sections = ListPages.Of(rows.Best, ctx.Page).Select(r =>
+        var title = rows.Total == 0 ? $"No accounts {what}{scopeLabel}" : $"{rows.Total} account{S(rows.Total)} {what}{scopeLabel}";
+        var sections = ListPages.Of(rows.First, ctx.Page).Select(r =>
         {
             var account = board.Accounts[r.Index];
             var score = board.LatestScores[r.Index];
@@ -51,54 +32,30 @@ public static class ListAnswers
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(ctx, title, rows.Seen, sections, arr, worstSeen < 0 ? null : (Core.Severity)worstSeen);
+        return List(ctx, title, rows.Total, sections, rows.Sum, rows.Mark < 0 ? null : (Core.Severity)rows.Mark);
     }
 
     public static ChatMessage Accounts(AskContext ctx, BoardScope scope, string title)
     {
         var board = scope.Board;
         var entries = board.Entries;
-        var rows = new List<int>();
-        decimal arr = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            if (!scope.Includes(entries[i])) continue;
-            rows.Add(i);
-            arr += entries[i].Arr;
-        }
-        var shown = TopRows.Take(rows, ListPages.RowsUpTo(ctx.Page), (x, y) =>
-        {
-            var c = (entries[x].Band < 0 ? 100 : entries[x].Score).CompareTo(entries[y].Band < 0 ? 100 : entries[y].Score);
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
-        });
-        var sections = ListPages.Of(shown, ctx.Page).Select(i => new MessageSection
+        var rows = BoardLists.ByHealth(board).Take(scope, ListPages.RowsUpTo(ctx.Page));
+        var sections = ListPages.Of(rows.First, ctx.Page).Select(i => new MessageSection
         {
             Heading = $"{board.Accounts[i].Name}: health {Health(board.LatestScores[i])}",
             Text = WeakestReason(board.LatestScores[i]),
             Fields = [new("ARR", Format.Money(board.Accounts[i].Arr, ctx.Currency)), new("Open alerts", Format.Count(entries[i].AlertCount))],
             Account = new AccountLink(board.Accounts[i].Id, board.Accounts[i].Name),
         }).ToList();
-        return List(ctx, $"{title}: {rows.Count} account{S(rows.Count)}", rows.Count, sections, arr, null);
+        return List(ctx, $"{title}: {rows.Total} account{S(rows.Total)}", rows.Total, sections, rows.Sum, null);
     }
 
     public static ChatMessage OverdueInvoices(AskContext ctx, BoardScope scope, string scopeLabel)
     {
         var board = scope.Board;
-        var entries = board.Entries;
-        var rows = new TopRows<(int Index, Invoice Invoice, int DaysOverdue)>(ListPages.RowsUpTo(ctx.Page), (x, y) => y.DaysOverdue.CompareTo(x.DaysOverdue));
-        decimal total = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            ref readonly var e = ref entries[i];
-            if (e.OverdueCount == 0 || !scope.Includes(e)) continue;
-            foreach (var invoice in board.OpenOverdue[i])
-            {
-                rows.Add((i, invoice, invoice.DaysOverdue(board.Day)));
-                total += invoice.Amount;
-            }
-        }
-        var title = rows.Seen == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Seen} overdue invoice{S(rows.Seen)}{scopeLabel}, {Format.Money(total, ctx.Currency)} outstanding";
-        var sections = ListPages.Of(rows.Best, ctx.Page).Select(r =>
+        var rows = BoardLists.Overdue(board).Take(scope, ListPages.RowsUpTo(ctx.Page));
+        var title = rows.Total == 0 ? $"No overdue invoices{scopeLabel}" : $"{rows.Total} overdue invoice{S(rows.Total)}{scopeLabel}, {Format.Money(rows.Sum, ctx.Currency)} outstanding";
+        var sections = ListPages.Of(rows.First, ctx.Page).Select(r =>
         {
             var account = board.Accounts[r.Index];
             return new MessageSection
@@ -109,7 +66,7 @@ public static class ListAnswers
                 Account = new AccountLink(account.Id, account.Name),
             };
         }).ToList();
-        return List(ctx, title, rows.Seen, sections, null, null);
+        return List(ctx, title, rows.Total, sections, null, null);
     }
 
     public static ChatMessage TopMovers(AskContext ctx, BoardScope scope, string periodLabel)
@@ -117,29 +74,9 @@ public static class ListAnswers
         var period = ctx.Question.Period!.Value;
         var filter = ctx.Question.Movement;
         var board = scope.Board;
-        var entries = board.Entries;
-        var starts = board.StartScores(period.From);
-        // Biggest change first (biggest gain when asking for gains), then by name.
-        var movers = new TopRows<(int Index, int Change)>(ListPages.RowsUpTo(ctx.Page), (x, y) =>
-        {
-            var c = filter == Core.Querying.MoverFilter.Gains ? y.Change.CompareTo(x.Change) : Math.Abs(y.Change).CompareTo(Math.Abs(x.Change));
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x.Index].Name, board.Accounts[y.Index].Name);
-        });
-        for (var i = 0; i < entries.Length; i++)
-        {
-            ref readonly var e = ref entries[i];
-            if (e.Band < 0 || starts[i] == DayBoard.NoStart) continue;
-            var change = e.Score - starts[i];
-            var moved = filter switch
-            {
-                Core.Querying.MoverFilter.Drops => change < 0,
-                Core.Querying.MoverFilter.Gains => change > 0,
-                _ => change != 0,
-            };
-            if (moved && scope.Includes(e)) movers.Add((i, change));
-        }
-        var title = movers.Seen == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
-        var sections = ListPages.Of(movers.Best, ctx.Page).Select(m =>
+        var movers = BoardLists.Movers(board, period.From, filter).Take(scope, ListPages.RowsUpTo(ctx.Page));
+        var title = movers.Total == 0 ? $"No health changes {periodLabel}" : $"Top movers {periodLabel}";
+        var sections = ListPages.Of(movers.First, ctx.Page).Select(m =>
         {
             var account = board.Accounts[m.Index];
             var score = board.LatestScores[m.Index];
@@ -151,7 +88,7 @@ public static class ListAnswers
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
             };
         }).ToList();
-        return List(ctx, title, movers.Seen, sections, null, null);
+        return List(ctx, title, movers.Total, sections, null, null);
     }
 
     private static ChatMessage List(AskContext ctx, string title, int total, IReadOnlyList<MessageSection> sections, decimal? arr, Core.Severity? severity)

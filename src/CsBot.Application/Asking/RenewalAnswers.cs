@@ -13,35 +13,16 @@ public static class RenewalAnswers
         var board = scope.Board;
         var entries = board.Entries;
         int from = period.From.DayNumber, to = period.To.DayNumber;
-        var rows = new List<int>();
-        decimal arr = 0, atRiskArr = 0;
-        var atRisk = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            ref readonly var e = ref entries[i];
-            if (e.Renewal < 0 || e.Renewal < from || e.Renewal > to || !scope.Includes(e)) continue;
-            rows.Add(i);
-            arr += e.Arr;
-            if (e.Band is (int)HealthBand.Poor or (int)HealthBand.Average)
-            {
-                atRisk++;
-                atRiskArr += e.Arr;
-            }
-        }
-        // Soonest first, then by name; only the rows shown are put in order.
-        var shown = TopRows.Take(rows, ListPages.RowsUpTo(ctx.Page), (x, y) =>
-        {
-            var c = entries[x].Renewal.CompareTo(entries[y].Renewal);
-            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(board.Accounts[x].Name, board.Accounts[y].Name);
-        });
+        // Soonest first, then by name; only the rows up to the page shown are walked.
+        var rows = RenewalRows.Of(board).Take(scope, from, to, ListPages.RowsUpTo(ctx.Page));
         // In proper words: "12 renewals in January 2027", never "in jan".
         var label = ctx.Question.PeriodText is { } typed ? PeriodLabel.ForTitle(typed, period) : PeriodLabel.Describe(period);
         if (label == PeriodLabel.Calendar(period)) label = "in " + label;
         var title = rows.Count == 0
             ? $"No renewals {label}{scopeLabel}"
-            : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Format.Money(arr, ctx.Currency)} ARR";
+            : $"{rows.Count} renewal{(rows.Count == 1 ? "" : "s")} {label}{scopeLabel}: {Format.Money(rows.Arr, ctx.Currency)} ARR";
         if (ctx.Page > 0 && rows.Count > 0 && ctx.Page * ListAnswers.MaxRows >= rows.Count) return ListPages.AllShown(title, rows.Count);
-        var sections = ListPages.Of(shown, ctx.Page).Select(i =>
+        var sections = ListPages.Of(rows.First, ctx.Page).Select(i =>
         {
             var a = board.Accounts[i];
             var fields = new List<MessageField>
@@ -60,7 +41,7 @@ public static class RenewalAnswers
                 Account = new AccountLink(a.Id, a.Name),
             };
         }).ToList();
-        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {atRisk} with Average or Poor health ({Format.Money(atRiskArr, ctx.Currency)} ARR)" };
+        var context = new List<string> { $"{PeriodLabel.Describe(period)}; {rows.AtRisk} with Average or Poor health ({Format.Money(rows.AtRiskArr, ctx.Currency)} ARR)" };
         context.InsertRange(0, ListPages.Context(rows.Count, ctx.Page, sections.Count));
         return new ChatMessage
         {
