@@ -57,7 +57,7 @@ public class BoardListsTests
         var old = board.LatestScores[quiet]!;
         var dropped = old with { Score = 1, Band = HealthBand.Poor };
         var scores = board.Scores.Patch([account.Id], new Dictionary<string, HealthScore> { [account.Id] = dropped },
-            new Dictionary<string, ScorePoint[]> { [account.Id] = [.. board.Histories[quiet].Take(board.Histories[quiet].Length - 1), new ScorePoint(Today, 1)] });
+            new Dictionary<string, PackedScoreHistory> { [account.Id] = PackedScoreHistory.Of([.. board.Histories[quiet].ToArray().SkipLast(1), new ScorePoint(Today, 1)]) });
 
         var patched = board.Patch(board.Portfolio, scores, board.Alerts, new HashSet<string> { account.Id });
 
@@ -120,7 +120,7 @@ public class BoardListsTests
     private static (IReadOnlyList<(int, int)>, int, decimal, int) ExpectedMovers(DayBoard board, BoardScope scope, DateOnly from, MoverFilter filter, int wanted)
     {
         var rows = Enumerable.Range(0, board.Entries.Length)
-            .Where(i => board.Entries[i].Band >= 0 && board.Histories[i].Length > 0 && scope.Includes(board.Entries[i]))
+            .Where(i => board.Entries[i].Band >= 0 && board.Histories[i].Count > 0 && scope.Includes(board.Entries[i]))
             .Select(i => (Index: i, Change: board.Entries[i].Score - DayBoard.StartScore(board.Histories[i], from)!.Value))
             .Where(r => filter switch { MoverFilter.Drops => r.Change < 0, MoverFilter.Gains => r.Change > 0, _ => r.Change != 0 })
             .ToList();
@@ -171,6 +171,6 @@ public class BoardListsTests
             evaluated.Add(signals.Account.Id);
         }
         var alerts = AlertReconciler.Reconcile([], hits, evaluated, new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)).All.Where(a => a.IsOpen).ToList();
-        return new DayBoard(new PortfolioSnapshot(demo), new ScoreSnapshot(latest, histories), new AlertSnapshot(alerts), Today);
+        return new DayBoard(new PortfolioSnapshot(demo), new ScoreSnapshot(latest, PackedScoreHistory.All(histories)), new AlertSnapshot(alerts), Today);
     }
 }
