@@ -45,6 +45,7 @@ internal static class EvaluationRun
         var path = at >= 0 && at + 1 < args.Length ? args[at + 1] : Path.Combine(Path.GetTempPath(), $"csbot-eval-bench-{accounts}.db");
         var today = DateOnly.FromDateTime(Start.UtcDateTime);
         Console.WriteLine($"Hourly evaluation of {accounts:N0} demo accounts, {Environment.ProcessorCount} cores, load average {LoadAverage()}, {runs} runs.");
+        Console.WriteLine($"  {GcMode.Describe()}");
 
         double[] real;
         long peak;
