@@ -29,7 +29,8 @@ public sealed class PortfolioSnapshot
     // Position of each account in _signals/_accounts; shared by every patch that adds no account.
     private readonly Dictionary<string, int> _positions;
     private readonly LayeredMap<Invoice[]> _mayBeOverdue;
-    private readonly ConcurrentDictionary<MetricKey, MetricResult> _metrics = new();
+    // Each result is worked out once per snapshot by the first asker; askers of the same metric meanwhile wait for it.
+    private readonly ConcurrentDictionary<MetricKey, Lazy<MetricResult>> _metrics = new();
     // Shared by patches that change no account record, since names and external ids are then as they were.
     private readonly Orders _orders;
     private volatile ActiveAccounts? _active;
@@ -200,12 +201,24 @@ public sealed class PortfolioSnapshot
         ArgumentNullException.ThrowIfNull(calculator);
         // The renewal rate derives outcomes for renewal dates that have passed, so a new day can change it.
         var key = new MetricKey(calculator, metric, period, segment, calculator.Today());
-        if (_metrics.TryGetValue(key, out var cached)) return cached;
-        // Unpacked account by account as the calculator walks them, without usage for the metrics that do not read it.
-        var result = calculator.Compute(metric, ReadUsage.Contains(metric) ? Signals : new PackedSignalsList(_signals, withUsage: false), period, segment);
+        if (_metrics.TryGetValue(key, out var cached)) return cached.Value;
         if (_metrics.Count >= MaxCachedMetrics) _metrics.Clear();
-        _metrics[key] = result;
-        return result;
+        // One computation per metric: at 100k accounts one costs about a second of CPU, and right after the read model
+        // is loaded many askers ask the same metric at once; each working it out itself multiplied that by the askers.
+        var computing = _metrics.GetOrAdd(key, _ => new Lazy<MetricResult>(
+            // Unpacked account by account as the calculator walks them, without usage for the metrics that do not read it.
+            () => calculator.Compute(metric, ReadUsage.Contains(metric) ? Signals : new PackedSignalsList(_signals, withUsage: false), period, segment),
+            LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return computing.Value;
+        }
+        catch
+        {
+            // A failed computation is not remembered: the next asker tries again.
+            _metrics.TryRemove(KeyValuePair.Create(key, computing));
+            throw;
+        }
     }
 
     // An invoice paid by its due date is never overdue on any day, so only the others need looking at.
