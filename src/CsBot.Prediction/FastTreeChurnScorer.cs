@@ -66,8 +66,8 @@ internal sealed class FastTreeChurnScorer : IChurnScorer
         var output = _ml.Data.CreateEnumerable<ExplainedRow>(scored, reuseRowObject: false).Single();
         var pushes = output.FeatureContributions
             .Select((c, i) => new FeaturePush(i, row[i], c))
-            .Where(p => p.Contribution != 0)
-            .OrderByDescending(p => Math.Abs(p.Contribution))
+            .Where(p => p.Contribution > 0)
+            .OrderByDescending(p => p.Contribution)
             .Take(top)
             .ToArray();
         return new ChurnExplanation(output.Probability, pushes);

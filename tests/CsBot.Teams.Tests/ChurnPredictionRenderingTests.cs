@@ -25,7 +25,7 @@ public sealed class ChurnPredictionRenderingTests
         Assert.Equal(
             [
                 "Predicted churn: over 99% within 90 days",
-                @"From the churn model trained 2026-12-01 on this portfolio's history \(AUC 0.75 on held-out months\); the features pushing it most:",
+                @"From the churn model trained 2026-12-01 on this portfolio's history \(AUC 0.75 on held-out months\); the features raising it most:",
                 @"seat utilisation \(30 days\) 34% raises it most",
                 @"average NPS \(180 days\) 6.5 raises it about half as much",
                 @"MRR change \(90 days\) -30% raises it about half as much",

@@ -8,7 +8,7 @@ namespace CsBot.Application.Asking;
 
 /// <summary>
 /// The churn model in answers: the predicted probability beside the rule-based health on "health of X" and "why is X
-/// at risk", with the three features pushing it most, and the ranking for "which accounts are most likely to churn".
+/// at risk", with the three features raising it most, and the ranking for "which accounts are most likely to churn".
 /// </summary>
 public static class ChurnPredictionAnswers
 {
@@ -22,7 +22,7 @@ public static class ChurnPredictionAnswers
         return answer with { Sections = [.. answer.Sections, section] };
     }
 
-    /// <summary>The model's section of a health or why answer: the probability, where it comes from, and the features pushing it most.</summary>
+    /// <summary>The model's section of a health or why answer: the probability, where it comes from, and the features raising it most.</summary>
     public static MessageSection Section(ChurnExplanation explanation, ChurnModelRecord model, int horizonDays, string currency)
     {
         ArgumentNullException.ThrowIfNull(explanation);
@@ -32,7 +32,7 @@ public static class ChurnPredictionAnswers
             Heading = $"Predicted churn: {Format.Probability(explanation.Probability)} within {horizonDays} days",
             Text = string.Join("\n", FeatureWords.Pushes(explanation.Pushes, currency).Prepend(
                 $"From the churn model trained {Format.Date(DateOnly.FromDateTime(model.TrainedAt.UtcDateTime))} on this portfolio's history " +
-                $"(AUC {model.Auc:0.00} on held-out months); the features pushing it most:")),
+                $"(AUC {model.Auc:0.00} on held-out months); the features raising it most:")),
         };
     }
 
@@ -76,11 +76,11 @@ public static class ChurnPredictionAnswers
         {
             var account = r.Account;
             var health = ctx.Scores.Latest.GetValueOrDefault(account.Id);
-            var top = portfolio.SignalsOf(account.Id) is { } signals ? predictions.Explain(signals, 1)?.Explanation.Pushes.FirstOrDefault() : null;
+            var explained = portfolio.SignalsOf(account.Id) is { } signals ? predictions.Explain(signals, 1) : null;
             return new MessageSection
             {
                 Heading = $"{account.Name}: {Format.Probability(r.Probability)} predicted churn, health {(health is null ? "not scored" : $"{health.Score} ({health.Band})")}",
-                Text = top is null ? null : FeatureWords.Pushes([top], ctx.Currency)[0],
+                Text = explained is null ? null : FeatureWords.Pushes(explained.Explanation.Pushes, ctx.Currency)[0],
                 Fields = [new("ARR", Format.Money(account.Arr, ctx.Currency)), new("Owner", account.Owner.Name)],
                 Account = new AccountLink(account.Id, account.Name),
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],

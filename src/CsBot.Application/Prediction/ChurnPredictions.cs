@@ -7,7 +7,7 @@ using CsBot.Core.Signals;
 
 namespace CsBot.Application.Prediction;
 
-/// <summary>An account's predicted churn probability with the features pushing it most.</summary>
+/// <summary>An account's predicted churn probability with the features raising it most.</summary>
 public sealed record AccountPrediction(string AccountId, ChurnExplanation Explanation, string ModelId);
 
 /// <summary>
@@ -55,7 +55,7 @@ public sealed class ChurnPredictions(IChurnModelStore models, IChurnLearner lear
         : models.Latest() is { } latest ? latest.Verdict
         : "No churn model has been trained yet (it trains weekly, or run: CsBot model train).";
 
-    /// <summary>One account's prediction as of today, with its <paramref name="top"/> strongest features; null without a model or for a former customer.</summary>
+    /// <summary>One account's prediction as of today, with the <paramref name="top"/> features raising it most; null without a model or for a former customer.</summary>
     public AccountPrediction? Explain(AccountSignals signals, int top = 3)
     {
         var today = clock.Today;

@@ -32,15 +32,19 @@ public static class FeatureWords
 
     private static string Percent(double share) => Format.Whole(share * 100) + "%";
 
+    /// <summary>Said instead of reasons when no feature raises the prediction.</summary>
+    public const string NothingStandsOut = "nothing stands out: no feature raises it";
+
     /// <summary>
-    /// The strongest features in words: "seat utilisation (30 days) 34% raises it most", then each other one's strength
-    /// beside the strongest: "MRR $1.08M lowers it about a fifth as much".
+    /// The features raising the prediction most, in words: "seat utilisation (30 days) 34% raises it most", then each
+    /// other one's strength beside the strongest: "average NPS (180 days) 6.5 raises it about half as much". Features
+    /// that lower it are not reasons for the risk and are left out; with none raising it, <see cref="NothingStandsOut"/>.
     /// </summary>
     /// <remarks>
     /// Why no contribution figures: ML.NET's feature contribution for a tree ensemble is, summed over the trees, how much
     /// the model's raw score would change if each split on that feature went the other way (with normalize off, as
     /// here). It is in the ensemble's internal score units, before calibration into a probability: it is not
-    /// percentage points of churn, and the contributions do not add up to the prediction, so "-58.97", or that figure
+    /// percentage points of churn, and the contributions do not add up to the prediction, so "58.97", or that figure
     /// turned into a percent, would claim something untrue. What is true is how they compare: they share one unit, so
     /// "a third as much" as the strongest is the model's own arithmetic. The feature's value ("150 days") is the figure a
     /// person can act on, and it stays.
@@ -48,12 +52,11 @@ public static class FeatureWords
     public static IReadOnlyList<string> Pushes(IReadOnlyList<FeaturePush> pushes, string currency)
     {
         ArgumentNullException.ThrowIfNull(pushes);
-        var ordered = pushes.OrderByDescending(p => Math.Abs(p.Contribution)).ToArray();
-        if (ordered.Length == 0) return [];
-        var strongest = Math.Abs(ordered[0].Contribution);
-        return [.. ordered.Select((p, i) =>
-            $"{ChurnFeatures.Names[p.Feature]} {Value(p.Feature, p.Value, currency)} {(p.Contribution > 0 ? "raises" : "lowers")} it " +
-            (i == 0 ? "most" : Relative(strongest == 0 ? 1 : Math.Abs(p.Contribution) / strongest)))];
+        var raising = pushes.Where(p => p.Contribution > 0).OrderByDescending(p => p.Contribution).ToArray();
+        if (raising.Length == 0) return [NothingStandsOut];
+        var strongest = raising[0].Contribution;
+        return [.. raising.Select((p, i) =>
+            $"{ChurnFeatures.Names[p.Feature]} {Value(p.Feature, p.Value, currency)} raises it " + (i == 0 ? "most" : Relative(p.Contribution / strongest)))];
     }
 
     /// <summary>A push beside the strongest, as the nearest simple fraction people say aloud.</summary>

@@ -20,11 +20,14 @@ public interface IChurnScorer
     /// <summary>The churn probability of one row; safe to call from many threads at once.</summary>
     double Probability(float[] row);
 
-    /// <summary>The probability of one row and the <paramref name="top"/> features pushing it most, largest push first.</summary>
+    /// <summary>
+    /// The probability of one row and the <paramref name="top"/> features raising it most, largest first. Features that
+    /// lower it are left out: they are not why an account is at risk, and naming them as its reasons would mislead.
+    /// </summary>
     ChurnExplanation Explain(float[] row, int top);
 }
 
-/// <summary>A prediction with the features that push it most (positive: towards churn).</summary>
+/// <summary>A prediction with the features that raise it most (positive contributions: towards churn).</summary>
 public sealed record ChurnExplanation(double Probability, IReadOnlyList<FeaturePush> Pushes);
 
 /// <summary>One feature's push on a prediction, in the model's own units (its contribution to the score before calibration).</summary>

@@ -20,7 +20,7 @@ public sealed class ChurnPredictionAnswerTests
     private ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest) =>
         Predictions(passed, latest, f => Math.Min(0.95, f[16] / 1_200_000.0 + 0.05));
 
-    private static ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest, Func<float[], double> P)
+    private static ChurnPredictions Predictions(ChurnModelRecord? passed, ChurnModelRecord? latest, Func<float[], double> P, FeaturePush[]? explained = null)
     {
         var store = Substitute.For<IChurnModelStore>();
         store.LatestPassed().Returns(passed);
@@ -31,7 +31,7 @@ public sealed class ChurnPredictionAnswerTests
         scorer.Explain(Arg.Any<float[]>(), Arg.Any<int>()).Returns(c =>
         {
             var f = c.Arg<float[]>();
-            FeaturePush[] pushes = [new(0, 0.34f, 0.41), new(9, 6.5f, 0.22), new(16, f[16], -0.08)];
+            FeaturePush[] pushes = explained ?? [new(0, 0.34f, 0.41), new(9, 6.5f, 0.22), new(16, f[16], -0.08)];
             return new ChurnExplanation(P(f), pushes.Take(c.Arg<int>()).ToArray());
         });
         var learner = Substitute.For<IChurnLearner>();
@@ -40,7 +40,7 @@ public sealed class ChurnPredictionAnswerTests
     }
 
     [Fact]
-    public void Health_and_why_show_the_predicted_churn_beside_the_health_with_the_three_strongest_features()
+    public void Health_and_why_show_the_predicted_churn_beside_the_health_with_the_features_raising_it()
     {
         var service = _data.ServiceWith(Predictions(Model(true, "In use"), Model(true, "In use")));
 
@@ -50,11 +50,10 @@ public sealed class ChurnPredictionAnswerTests
             // Big Co's MRR before today is 1,080,000: 1,080,000 / 1,200,000 + 0.05 = 95%.
             Assert.Equal("Predicted churn: 95% within 90 days", section.Heading);
             var lines = section.Text!.Split('\n');
-            Assert.Equal("From the churn model trained 2026-11-22 on this portfolio's history (AUC 0.74 on held-out months); the features pushing it most:", lines[0]);
-            // Contributions 0.41, 0.22 and -0.08: the model's internal units, so only how they compare is shown.
-            Assert.Equal("seat utilisation (30 days) 34% raises it most", lines[1]);
-            Assert.Equal("average NPS (180 days) 6.5 raises it about half as much", lines[2]);
-            Assert.Equal("MRR $1.08M lowers it about a fifth as much", lines[3]);
+            Assert.Equal("From the churn model trained 2026-11-22 on this portfolio's history (AUC 0.74 on held-out months); the features raising it most:", lines[0]);
+            // Contributions 0.41, 0.22 and -0.08: the model's internal units, so only how they compare is shown, and
+            // MRR, which lowers the risk, is no reason for it.
+            Assert.Equal(["seat utilisation (30 days) 34% raises it most", "average NPS (180 days) 6.5 raises it about half as much"], lines[1..]);
             Assert.DoesNotContain("0.41", section.Text);
         }
         Assert.StartsWith("Big Co: health 35", service.Ask("health of Big Co", Local).Title);
@@ -102,12 +101,26 @@ public sealed class ChurnPredictionAnswerTests
     }
 
     [Fact]
-    public void Each_push_after_the_strongest_says_how_it_compares_and_the_order_follows_strength()
+    public void Only_features_raising_the_risk_are_named_each_beside_the_strongest_of_them()
     {
-        FeaturePush[] pushes = [new(5, 40f, 2.0), new(14, 150f, -58.97), new(17, 0f, -19.01)];
+        FeaturePush[] pushes = [new(5, 40f, 2.0), new(14, 150f, -58.97), new(17, 0f, -19.01), new(0, 0.34f, 6.1)];
 
         var lines = FeatureWords.Pushes(pushes, "USD");
 
-        Assert.Equal(["days to renewal 150 days lowers it most", "MRR change (90 days) 0% lowers it about a third as much", "days since anyone logged in 40 days raises it far less"], lines);
+        Assert.Equal(["seat utilisation (30 days) 34% raises it most", "days since anyone logged in 40 days raises it about a third as much"], lines);
+    }
+
+    [Fact]
+    public void When_every_feature_lowers_the_risk_nothing_is_named_as_its_reason()
+    {
+        FeaturePush[] lowering = [new(14, 150f, -58.97), new(17, 0f, -19.01)];
+        var service = _data.ServiceWith(Predictions(Model(true, "In use"), Model(true, "In use"), f => 0.002, lowering));
+
+        var why = service.Ask("why is Big Co at risk", Local).Sections[^1].Text!.Split('\n');
+        var ranking = service.Ask("which accounts are most likely to churn", Local);
+
+        Assert.Equal("nothing stands out: no feature raises it", why[1]);
+        Assert.Equal(2, why.Length);
+        Assert.All(ranking.Sections, s => Assert.Equal("nothing stands out: no feature raises it", s.Text));
     }
 }

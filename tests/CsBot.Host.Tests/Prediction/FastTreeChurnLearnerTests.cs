@@ -28,8 +28,10 @@ public sealed class FastTreeChurnLearnerTests
 
         var explained = scorer.Explain(features[0], 3);
         Assert.Equal(compiled[0], explained.Probability, 5);
-        Assert.Equal(3, explained.Pushes.Count);
-        Assert.True(Math.Abs(explained.Pushes[0].Contribution) >= Math.Abs(explained.Pushes[2].Contribution));
         Assert.All(explained.Pushes, p => Assert.Equal(features[0][p.Feature], p.Value));
+        // The reasons given for a risk are only features that raise it, strongest first, even for the safest accounts.
+        var lowest = Enumerable.Range(0, features.Length).OrderBy(i => compiled[i]).Take(20).Select(i => scorer.Explain(features[i], 3)).ToList();
+        Assert.All(lowest, e => Assert.All(e.Pushes, p => Assert.True(p.Contribution > 0, $"{p.Name} lowers the risk ({p.Contribution})")));
+        Assert.All(lowest, e => Assert.Equal(e.Pushes.OrderByDescending(p => p.Contribution), e.Pushes));
     }
 }
