@@ -20,6 +20,7 @@ public sealed class WeeklyDigestJob(DigestService digests, IDigestSlotLedger slo
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var channel = context.MergedJobDataMap.GetString(ChannelKey);
+        var queued = false;
         try
         {
             if (string.IsNullOrWhiteSpace(channel)) logger.LogError("Digest trigger {Trigger} names no channel", context.Trigger.Key);
@@ -27,8 +28,15 @@ public sealed class WeeklyDigestJob(DigestService digests, IDigestSlotLedger slo
             {
                 digests.Send(channel);
                 slots.Record(channel, SlotOf(context));
+                queued = true;
                 await DeliverSoon.TriggerAsync(context, cancellationToken);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A graceful stop, not a failure: once queued, the outbox delivers the digest at the next delivery run.
+            if (queued) logger.LogInformation("Weekly digest for {Channel} queued; CsBot is stopping, so the outbox delivers it at its next run", channel);
+            else logger.LogInformation("Weekly digest for {Channel} stopped by shutdown before it was queued", channel);
         }
         catch (Exception ex)
         {
