@@ -30,6 +30,12 @@ public sealed class OutboxDeliveryService
     private readonly PictureDelivery? _pictures;
     private readonly FailedDeliveries? _failures;
 
+    /// <summary>
+    /// Starts the stored error of an attempt the platform may have taken although no delivery was recorded (a send cut
+    /// off by shutdown, a timeout): like an attempt a crash cut off, the next one first looks for it on the platform.
+    /// </summary>
+    public const string UnconfirmedPrefix = "Unconfirmed: ";
+
     /// <summary>How far before the unfinished attempt the platform's history is searched, for clock differences.</summary>
     public static readonly TimeSpan HistoryMargin = TimeSpan.FromMinutes(1);
     /// <summary>Per platform, when it stops rate-limiting us. In memory: after a restart at most one call finds out again.</summary>
@@ -126,7 +132,7 @@ public sealed class OutboxDeliveryService
             return TryRecord(claimed, () => DeadLetter(claimed,
                 $"The message is for {claimed.Message.Platform}, which is not configured here", "platform not configured")) ?? Outcome.Unrecorded;
         }
-        if (entry is { State: OutboxState.Delivering, LastAttemptAt: { } unfinished } && sender is ISentMessageLookup lookup
+        if (entry.LastAttemptAt is { } unfinished && MayHaveBeenDelivered(entry) && sender is ISentMessageLookup lookup
             && await FindDeliveredAsync(lookup, claimed, unfinished - HistoryMargin, cancellationToken) is { } found)
         {
             // The run that died mid-send had got it through: record that instead of posting it a second time.
@@ -158,13 +164,14 @@ public sealed class OutboxDeliveryService
         {
             // Shutting down mid-send: whether the platform took it is unknown. Release the claim so the next start
             // retries at once instead of waiting out the lease; the attempt stays counted.
-            TryRecord(claimed, () => _outbox.MarkFailed(claimed.Id, "Delivery interrupted by shutdown", _clock.Now));
+            TryRecord(claimed, () => _outbox.MarkFailed(claimed.Id, UnconfirmedPrefix + "delivery interrupted by shutdown", _clock.Now));
             throw;
         }
         catch (Exception ex)
         {
-            // A sender that throws (network down, bug in a renderer) is treated as a transient failure.
-            result = SendResult.Failed($"{ex.GetType().Name}: {ex.Message}", transient: true);
+            // A sender that throws (network down, bug in a renderer) is treated as a transient failure, one that may
+            // have happened after the platform took the message.
+            result = SendResult.Failed($"{ex.GetType().Name}: {ex.Message}", transient: true) with { Unconfirmed = true };
         }
         result ??= SendResult.Failed("The sender returned no result", transient: true);
 
@@ -200,6 +207,10 @@ public sealed class OutboxDeliveryService
         }
     }
 
+    /// <summary>Whether the entry's last attempt may have reached the platform without a delivery being recorded.</summary>
+    private static bool MayHaveBeenDelivered(OutboxEntry entry) =>
+        entry.State == OutboxState.Delivering || entry.LastError?.StartsWith(UnconfirmedPrefix, StringComparison.Ordinal) == true;
+
     private IChatSender? SenderFor(OutboxEntry entry) =>
         entry.Message.Platform is not { } platform || platform == _sender.Platform ? _sender : _platformSenders(platform);
 
@@ -230,7 +241,7 @@ public sealed class OutboxDeliveryService
         }
 
         var wait = _backoff.Next(claimed.Attempts, result.RetryAfter);
-        _outbox.MarkFailed(claimed.Id, error, now + wait);
+        _outbox.MarkFailed(claimed.Id, result.Unconfirmed ? UnconfirmedPrefix + error : error, now + wait);
         _logger.LogInformation("Message {Key} to {RecipientKey} failed (attempt {Attempt} of {Max}), retrying in {Wait}: {Error}",
             claimed.IdempotencyKey, claimed.Message.Recipient.Key, claimed.Attempts, _options.MaxAttempts, wait, error);
         return Outcome.Retrying;

@@ -16,6 +16,12 @@ public interface IChatSender
 public sealed record SendResult(bool Delivered, string? PlatformMessageId = null, string? Error = null, bool Transient = false, TimeSpan? RetryAfter = null,
     bool RateLimited = false)
 {
+    /// <summary>
+    /// The send failed in a way that does not say the platform refused it (a timeout, a lost connection, a server
+    /// error): it may have taken the message, so the next attempt first looks for it (<see cref="ISentMessageLookup"/>).
+    /// </summary>
+    public bool Unconfirmed { get; init; }
+
     public static SendResult Ok(string? platformMessageId = null) => new(true, platformMessageId);
     public static SendResult Failed(string error, bool transient, TimeSpan? retryAfter = null) => new(false, null, error, transient, retryAfter);
 

@@ -66,7 +66,8 @@ public sealed partial class SlackChatSender(
         var payload = BlockKitRenderer.Render(message.Message);
         payload["metadata"] = new JsonObject { ["event_type"] = MetadataEventType, ["event_payload"] = new JsonObject { ["key"] = message.IdempotencyKey } };
         var posted = await api.PostMessageAsync(channel.Value!, payload, parent?.Ts ?? message.ThreadId, cancellationToken);
-        if (!posted.Ok) return Failed(posted, "chat.postMessage");
+        // A timeout, a lost connection or a server error does not say Slack refused the post: it may have taken it.
+        if (!posted.Ok) return Failed(posted, "chat.postMessage") with { Unconfirmed = posted.Error is SlackErrors.Timeout or SlackErrors.Network or SlackErrors.Http };
         if (message.Recipient.Kind == RecipientKind.Channel && !ChannelId().IsMatch(channel.Value!) && ChannelId().IsMatch(posted.Value!.Channel))
             channels.Remember(message.Recipient.Key, posted.Value.Channel);
         sent.Remember(posted.Value!.Channel, posted.Value.Ts, message.Message);

@@ -1,3 +1,4 @@
+using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
 using CsBot.Core.Ports;
 
@@ -114,6 +115,53 @@ public sealed class OutboxCrashRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_after_the_platform_took_the_message_does_not_send_it_again_after_restart()
+    {
+        // The platform takes k1, then the host stops before the answer is back: the outcome is not known.
+        using var stopping = new CancellationTokenSource();
+        var stopped = _file.Open(new LookingUpSender(_platform, async (m, _, p) =>
+        {
+            p.Accept(m);
+            await stopping.CancelAsync();
+            stopping.Token.ThrowIfCancellationRequested();
+            return SendResult.Ok();
+        }));
+        stopped.Outbox.Enqueue(OutboxFile.Message("k1"), Now);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped.Delivery.DeliverDueAsync(stopping.Token));
+        OutboxFile.Kill(stopped);
+
+        var restarted = _file.Open(new LookingUpSender(_platform, ScriptedSender.AlwaysAccept));
+        var summary = await restarted.Delivery.DeliverDueAsync(default);
+
+        Assert.Equal(1, summary.Delivered);
+        Assert.Equal(1, _platform.Accepted["k1"]);
+        Assert.Equal(OutboxState.Delivered, restarted.Outbox.FindByIdempotencyKey("k1")!.State);
+    }
+
+    [Fact]
+    public async Task A_timeout_after_the_platform_took_the_message_is_looked_up_before_the_retry_but_a_refusal_is_not()
+    {
+        var sender = new LookingUpSender(_platform, (m, call, p) =>
+        {
+            if (m.IdempotencyKey == "timed-out" && call == 1) p.Accept(m);
+            return Task.FromResult(call > 1 ? SendResult.Ok(p.Accept(m))
+                : m.IdempotencyKey == "timed-out" ? SendResult.Failed("timeout", transient: true) with { Unconfirmed = true }
+                : SendResult.Failed("service unavailable, nothing posted", transient: true));
+        });
+        var process = _file.Open(sender);
+        process.Outbox.Enqueue(OutboxFile.Message("timed-out"), Now);
+        process.Outbox.Enqueue(OutboxFile.Message("refused"), Now);
+        Assert.Equal(2, (await process.Delivery.DeliverDueAsync(default)).Retrying);
+
+        _file.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(2, (await process.Delivery.DeliverDueAsync(default)).Delivered);
+
+        Assert.Equal(1, _platform.Accepted["timed-out"]);
+        Assert.Equal(1, _platform.Accepted["refused"]);
+        Assert.Equal(["timed-out"], sender.LookedUp);
+    }
+
+    [Fact]
     public async Task A_message_whose_runs_keep_dying_is_dead_lettered_instead_of_looping_forever()
     {
         _file.Options.MaxAttempts = 2;
@@ -135,5 +183,23 @@ public sealed class OutboxCrashRecoveryTests : IDisposable
         var entry = restarted.Outbox.FindByIdempotencyKey("poison")!;
         Assert.Equal(OutboxState.DeadLetter, entry.State);
         Assert.Contains("2 attempts", entry.LastError);
+    }
+}
+
+/// <summary>A scripted sender that finds what the platform accepted, as Slack finds a post by the key in its metadata.</summary>
+internal sealed class LookingUpSender(FakePlatform platform, SendScript script) : IChatSender, ISentMessageLookup
+{
+    private readonly ScriptedSender _sender = new(platform, script);
+
+    public List<string> LookedUp { get; } = [];
+
+    public string Platform => _sender.Platform;
+
+    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken) => _sender.SendAsync(message, cancellationToken);
+
+    public Task<string?> FindDeliveredAsync(OutgoingMessage message, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        LookedUp.Add(message.IdempotencyKey);
+        return Task.FromResult(platform.Accepted.ContainsKey(message.IdempotencyKey) ? "found-" + message.IdempotencyKey : null);
     }
 }
