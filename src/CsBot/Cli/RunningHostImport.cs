@@ -13,7 +13,8 @@ namespace CsBot.Host.Cli;
 /// Imports a CSV file into a running CsBot, which holds the database, by sending its rows to the host's /api/v1 in
 /// batches with an API key: the host checks, writes and rescores each batch exactly as it does for any API client,
 /// and delivers the alerts this raises at once. The file is read and checked here first, with the same line and column
-/// errors as a direct import, and nothing is sent while any row is invalid. A batch the host rejects (an account it
+/// errors as a direct import, and a key given on two lines of the file is an error here, as it is within one batch
+/// (<see cref="CsvDuplicateRows"/>); nothing is sent while any row is invalid. A batch the host rejects (an account it
 /// does not know) stops the import; the batches before it stay written, and since every record is keyed (external id,
 /// or account and date), importing the whole file again after fixing it is safe. Busy answers (429, 502, 503, 504) and lost connections
 /// are retried, after Retry-After when the host gives one; any other refusal stops at once.
@@ -44,6 +45,8 @@ public sealed class RunningHostImport(HttpClient http, int batchSize, Func<TimeS
     {
         var rich = console.Rich;
         if (ImportCommand.Read(layout, path, rich) is not { } rows) return ExitCodes.Failed;
+        // The host checks keys within each batch only: a key repeated in a later batch would overwrite silently.
+        CsvDuplicateRows.Mark(rows);
         var errors = ImportCommand.RowErrors(rows);
         if (errors.Count > 0 && !skipInvalid)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CsBot.Core.Ports;
 using CsBot.Host.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -136,6 +137,27 @@ public sealed class CsvImportWhileRunningTests : IDisposable
         Assert.Contains("Nothing was sent to CsBot", output);
         using var client = Client(url);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/accounts/CRM-1")).StatusCode);
+    }
+
+    [Fact]
+    public void A_key_given_twice_in_a_file_sent_in_batches_is_an_error_not_a_silent_overwrite_by_the_later_batch()
+    {
+        var (host, url) = Running();
+        Assert.Equal(0, Import(host, url, "accounts", File("accounts.csv", Accounts), "--Import:ApiKey", ApiHost.WriteKey).Code);
+        // Lines 2 and 4 are the same account and day with different figures, in different batches of two rows.
+        var usage = UsageHeader + "CRM-1,2026-01-01,5,8,10,6,9\nCRM-2,2026-01-01,5,8,10,6,9\nCRM-1,2026-01-01,1,2,10,1,1\n";
+
+        var rejected = Import(host, url, "usage", File("usage.csv", usage), "--Import:ApiKey", ApiHost.WriteKey, "--batch-size", "2");
+        var skipped = Import(host, url, "usage", File("usage.csv", usage), "--Import:ApiKey", ApiHost.WriteKey, "--batch-size", "2", "--skip-invalid");
+
+        Assert.Equal(1, rejected.Code);
+        Assert.Contains("line 4, column date: '2026-01-01' is also on line 2 for account 'CRM-1'; give each one once", rejected.Output);
+        Assert.Contains("Nothing was sent to CsBot", rejected.Output);
+        Assert.Equal(ExitCodes.PartlyImported, skipped.Code);
+        // The first line's figures are kept, as a batch with a key twice keeps its first record.
+        var store = host.Services.GetRequiredService<IPortfolioStore>();
+        var acme = store.FindByExternalId("CRM-1")!.Id;
+        Assert.Equal(5, Assert.Single(store.LoadSignalsOf([acme])[acme].Usage).ActiveUsers);
     }
 
     [Theory]
