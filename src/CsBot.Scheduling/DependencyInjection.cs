@@ -31,6 +31,7 @@ public static class DependencyInjection
         // The start-up evaluation and training wait for the read model's warm-up, questions first.
         services.AddSingleton<StartupOrder>();
         services.AddScoped<RiskEvaluationJob>();
+        services.AddSingleton<Cluster.FinishedEvaluationSlots>();
         services.AddScoped<OutboxDeliveryJob>();
         // Ingestion asks for delivery right after it queues messages, through the same job as the poll.
         services.AddSingleton<IDeliveryTrigger, DeliverSoon>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsBot.Application.Evaluation;
+using CsBot.Scheduling.Cluster;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -11,21 +12,30 @@ namespace CsBot.Scheduling;
 /// Each finished run is logged with the slot it stands for (its trigger's scheduled time; for a run recovered from an
 /// instance that died mid-run, the slot the dead instance was running) and the instance that ran it, so the logs of a
 /// cluster show which instance ran each hour. A run waits for the read model's warm-up first (<see cref="StartupOrder"/>),
-/// so at start-up the first question's read is not slowed by the evaluation's.
+/// so at start-up the first question's read is not slowed by the evaluation's. A recovered run of a slot this instance
+/// already finished (it was taken for dead while it ran) is not run again (<see cref="FinishedEvaluationSlots"/>).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupOrder order, ILogger<RiskEvaluationJob> logger) : IJob
+public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupOrder order, FinishedEvaluationSlots finished, ILogger<RiskEvaluationJob> logger) : IJob
 {
     public static readonly JobKey Key = new("risk-evaluation", "csbot");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        var slot = SlotOf(context);
         try
         {
+            if (context.Recovering && finished.Contains(slot))
+            {
+                logger.LogInformation("Risk evaluation of the {Slot} slot already finished on instance {Instance}, which the cluster took for dead while it ran; not run again",
+                    slot.ToString("O", CultureInfo.InvariantCulture), context.Scheduler.SchedulerInstanceId);
+                return;
+            }
             await order.BeforeEvaluationAsync(cancellationToken);
             await evaluation.RunAsync(cancellationToken);
+            finished.Add(slot);
             logger.LogInformation("Risk evaluation of the {Slot} slot of {Trigger} finished on instance {Instance}{Recovered}",
-                SlotOf(context).ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
+                slot.ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
                 context.Scheduler.SchedulerInstanceId, context.Recovering ? " (recovered from an instance that stopped mid-run)" : "");
             await DeliverSoon.TriggerAsync(context, cancellationToken);
         }
