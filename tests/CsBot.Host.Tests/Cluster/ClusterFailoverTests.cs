@@ -222,8 +222,9 @@ public sealed partial class ClusterFailoverTests(ITestOutputHelper output) : IAs
                     var body = await http.GetStringAsync(url + "/healthz?verbose");
                     seen.Add(MembersPattern().Match(body) is { Success: true } m ? m.Groups[1].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Length : 0);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not up yet, or too busy starting to answer within the client's timeout on a loaded machine.
                     return seen;
                 }
             }
