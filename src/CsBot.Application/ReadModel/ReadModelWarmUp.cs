@@ -42,6 +42,7 @@ public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, 
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
+                // The host is stopping: nobody will ask.
             }
             catch (Exception ex)
             {
