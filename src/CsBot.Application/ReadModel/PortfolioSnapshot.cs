@@ -59,6 +59,8 @@ public sealed class PortfolioSnapshot
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
         var ranges = store.CutIntoRanges(rangeSize);
+        // A store that cannot cut answers one range of everything (never none): read it in one go, as before.
+        if (ranges.Count <= 1) return new PortfolioSnapshot(store.LoadAllSignals());
         var pool = new RecordPool();
         var parts = new List<PackedEntry>[ranges.Count];
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = readers },
