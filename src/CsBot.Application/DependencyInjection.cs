@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.Decorate<IAlertStore, ObservedAlertStore>((store, sp) => new ObservedAlertStore(store, sp.GetRequiredService<DataVersions>()));
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<ReadModelWarmth>();
+        services.AddSingleton<FirstAnswers>();
         services.AddSingleton<AccessPolicy>();
 
         services.AddSingleton<HealthScorer>();

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using CsBot.Application.Asking;
 using CsBot.Core.Accounts;
 using CsBot.Core.Metrics;
+using CsBot.Core.Ports;
 using CsBot.Core.Signals;
 
 namespace CsBot.Application.ReadModel;
@@ -35,18 +36,53 @@ public sealed class PortfolioSnapshot
     private readonly Orders _orders;
     private volatile ActiveAccounts? _active;
     private readonly RecordPool _pool;
+    private int _metricsWorkedOut;
 
     /// <summary>Packs <paramref name="signals"/> as they come, so a portfolio streamed from a store is never held whole as objects.</summary>
     public PortfolioSnapshot(IEnumerable<AccountSignals> signals)
+        : this(signals ?? throw new ArgumentNullException(nameof(signals)), new RecordPool())
     {
-        ArgumentNullException.ThrowIfNull(signals);
+    }
+
+    private PortfolioSnapshot(IEnumerable<AccountSignals> signals, RecordPool pool) : this(Packing(signals, pool), pool)
+    {
+    }
+
+    /// <summary>
+    /// The whole portfolio of <paramref name="store"/>, its id ranges (<see cref="IPortfolioStore.CutIntoRanges"/>) read
+    /// and packed on <paramref name="readers"/> threads at once and put together in portfolio order: the same snapshot as
+    /// one read in order gives. Reading and packing are the start-up warm-up's work, which the first question waits for,
+    /// so they run on every core as the full evaluation's read does.
+    /// </summary>
+    public static PortfolioSnapshot Read(IPortfolioStore store, int readers, int rangeSize = RangeSize)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
+        var ranges = store.CutIntoRanges(rangeSize);
+        // A store that cannot cut answers one range of everything (never none): read it in one go, as before.
+        if (ranges.Count <= 1) return new PortfolioSnapshot(store.LoadAllSignals());
+        var pool = new RecordPool();
+        var parts = new List<PackedEntry>[ranges.Count];
+        Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = readers },
+            i => parts[i] = [.. Packing(store.LoadSignalsIn(ranges[i]), pool)]);
+        return new PortfolioSnapshot(parts.SelectMany(part => part), pool);
+    }
+
+    /// <summary>Accounts per id range <see cref="Read"/> reads as one piece: enough ranges that every reader stays busy to the end.</summary>
+    internal const int RangeSize = 2_500;
+
+    private static IEnumerable<PackedEntry> Packing(IEnumerable<AccountSignals> signals, RecordPool pool) =>
+        signals.Select(entry => new PackedEntry(PackedAccountSignals.Of(entry with { Account = pool.Share(entry.Account) }), MayBeOverdue(entry)));
+
+    private PortfolioSnapshot(IEnumerable<PackedEntry> entries, RecordPool pool)
+    {
         var packed = new List<PackedAccountSignals>();
         var overdue = new Dictionary<string, Invoice[]>(StringComparer.Ordinal);
-        _pool = new RecordPool();
-        foreach (var entry in signals)
+        _pool = pool;
+        foreach (var (entry, invoices) in entries)
         {
-            packed.Add(PackedAccountSignals.Of(entry with { Account = _pool.Share(entry.Account) }));
-            if (MayBeOverdue(entry) is { } invoices) overdue[entry.Account.Id] = invoices;
+            packed.Add(entry);
+            if (invoices is not null) overdue[entry.Account.Id] = invoices;
         }
         _signals = [.. packed];
         _accounts = [.. _signals.Select(s => s.Account)];
@@ -191,6 +227,9 @@ public sealed class PortfolioSnapshot
     /// <summary>The account's invoices that are, were or may become overdue (not paid by their due date), in stored order.</summary>
     public IReadOnlyList<Invoice> InvoicesMayBeOverdue(string accountId) => _mayBeOverdue.TryGetValue(accountId, out var invoices) ? invoices : [];
 
+    /// <summary>How many metric results were worked out on this snapshot (not carried over from the one before).</summary>
+    public int MetricsWorkedOut => Volatile.Read(ref _metricsWorkedOut);
+
     /// <summary>
     /// <paramref name="calculator"/>'s result for this portfolio, worked out once per (metric, period, segment): a metric
     /// reads every account's history, and the snapshot, hence the answer, only changes when the portfolio is written
@@ -206,8 +245,12 @@ public sealed class PortfolioSnapshot
         // One computation per metric: at 100k accounts one costs about a second of CPU, and right after the read model
         // is loaded many askers ask the same metric at once; each working it out itself multiplied that by the askers.
         var computing = _metrics.GetOrAdd(key, _ => new Lazy<MetricResult>(
-            // Unpacked account by account as the calculator walks them, without usage for the metrics that do not read it.
-            () => calculator.Compute(metric, ReadUsage.Contains(metric) ? Signals : new PackedSignalsList(_signals, withUsage: false), period, segment),
+            () =>
+            {
+                Interlocked.Increment(ref _metricsWorkedOut);
+                // Unpacked account by account as the calculator walks them, without usage for the metrics that do not read it.
+                return calculator.Compute(metric, ReadUsage.Contains(metric) ? Signals : new PackedSignalsList(_signals, withUsage: false), period, segment);
+            },
             LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
@@ -244,6 +287,9 @@ public sealed class PortfolioSnapshot
         before.Aliases.SequenceEqual(after.Aliases, StringComparer.Ordinal) && before with { Aliases = after.Aliases } == after;
 
     private sealed record ActiveAccounts(DateOnly Day, Account[] Accounts);
+
+    /// <summary>An account packed, with its invoices that may be overdue worked out while its objects were at hand.</summary>
+    private readonly record struct PackedEntry(PackedAccountSignals Signals, Invoice[]? MayBeOverdue);
 
     private readonly record struct MetricKey(MetricsCalculator Calculator, MetricKind Metric, DateRange Period, string? Segment, DateOnly Today);
 

@@ -38,8 +38,8 @@ public sealed class PortfolioView
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
-            // Streamed and packed account by account: the portfolio is never held whole as objects.
-            () => new PortfolioSnapshot(portfolio.LoadAllSignals()),
+            // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
+            () => PortfolioSnapshot.Read(portfolio, Readers),
             (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as PackedAccountSignals
                 ?? (portfolio.LoadSignals(id) is { } loaded ? PackedAccountSignals.Of(loaded) : null)).OfType<PackedAccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
@@ -68,12 +68,28 @@ public sealed class PortfolioView
     /// <summary>True once every part has been read: until then the first question waits for the store.</summary>
     public bool IsLoaded => _portfolio.IsLoaded && _scores.IsLoaded && _alerts.IsLoaded;
 
-    /// <summary>Reads every part now (at start-up, so the first question does not pay for it).</summary>
+    /// <summary>Threads reading the portfolio at once when it is read whole: one per core, as the full evaluation reads it.</summary>
+    internal static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// Reads every part now (at start-up, so the first question does not pay for it): the scores and open alerts while
+    /// the portfolio is read, since the first question waits for all three.
+    /// </summary>
     public void Load()
     {
-        _ = Portfolio;
-        _ = Scores;
-        _ = Alerts;
+        var others = Task.Run(() =>
+        {
+            _ = Scores;
+            _ = Alerts;
+        });
+        try
+        {
+            _ = Portfolio;
+        }
+        finally
+        {
+            others.GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>

@@ -6,10 +6,12 @@ namespace CsBot.Application.ReadModel;
 /// <summary>
 /// Reads the read model once at start-up, in the background: start-up does not wait for it (a large store takes
 /// seconds to read), and the first question does not pay for it unless it comes before the read is done. When it is
-/// over, read or failed, it says so in <see cref="ReadModelWarmth"/>, which the other start-up reads wait for.
+/// over, read or failed, it says so in <see cref="ReadModelWarmth"/>, which the other start-up reads wait for; then,
+/// when it was read, it works out the <see cref="FirstAnswers"/>, so the first askers do not each wait for them.
 /// </summary>
-public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, ILogger<ReadModelWarmUp> logger) : IHostedService
+public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, FirstAnswers firstAnswers, ILogger<ReadModelWarmUp> logger) : IHostedService
 {
+    private readonly CancellationTokenSource _stopping = new();
     private Task? _loading;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -26,14 +28,34 @@ public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, 
             {
                 // The first question reads it again; a store that cannot be read shows in the health check.
                 logger.LogError(ex, "Loading the read model at start-up failed");
+                return;
             }
             finally
             {
                 warmth.Finished();
             }
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                firstAnswers.WorkOut(_stopping.Token);
+                logger.LogInformation("First answers worked out in {Ms:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // The host is stopping: nobody will ask.
+            }
+            catch (Exception ex)
+            {
+                // Each is worked out again by the first question that needs it.
+                logger.LogError(ex, "Working out the first answers after the read model's warm-up failed");
+            }
         }, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _loading ?? Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_loading is { } loading) await loading.WaitAsync(cancellationToken);
+    }
 }

@@ -171,8 +171,15 @@ public static class SignalPacking
         var next = number + change;
         if (change > 0 ? next < number : next > number) return null;
         if (next < 0) return null;
-        var width = previous.Length - at;
-        return string.Concat(previous.AsSpan(0, at), next.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0'));
+        var digits = 1;
+        for (var rest = next / 10; rest > 0; rest /= 10) digits++;
+        // Written in place, one allocation: ids are most of what an unpack makes, and nearly every id is a step.
+        return string.Create(at + Math.Max(previous.Length - at, digits), (previous, at, next), static (chars, step) =>
+        {
+            step.previous.AsSpan(0, step.at).CopyTo(chars);
+            var number = step.next;
+            for (var i = chars.Length - 1; i >= step.at; i--, number /= 10) chars[i] = (char)('0' + number % 10);
+        });
     }
 
     private sealed class Writer

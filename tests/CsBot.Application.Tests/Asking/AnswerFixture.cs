@@ -87,6 +87,13 @@ internal sealed class AnswerFixture
     public AskService ObservedService(DataVersions versions) =>
         Service(new ObservedPortfolioStore(Stores, versions), new ObservedScoreStore(Stores, versions), new ObservedAlertStore(Stores, versions), versions);
 
+    /// <summary>A service answering from <paramref name="view"/> with <paramref name="metrics"/>, for tests that prepare the read model first.</summary>
+    public AskService ServiceOn(PortfolioView view, MetricsCalculator metrics)
+    {
+        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(Rules, new MetricsOptions()));
+        return new AskService(view, scoring, metrics, new AccessPolicy(Access), Clock(), NullLogger<AskService>.Instance, Actions, Subscriptions, Conversations.Memory());
+    }
+
     private static BusinessClock Clock() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)), TimeZoneInfo.Utc);
 
     private AskService Service(CsBot.Core.Ports.IPortfolioStore portfolio, CsBot.Core.Ports.IScoreStore scores, CsBot.Core.Ports.IAlertStore alerts, DataVersions versions,
