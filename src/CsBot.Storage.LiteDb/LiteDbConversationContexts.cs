@@ -36,7 +36,7 @@ public sealed class LiteDbConversationContexts : IConversationContexts
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _context.Database.GetCollection(CollectionName).EnsureIndex("expires", "$.ExpiresTicks");
         // One per file, so every store over the same context reads the same pending contexts.
-        _writes = PendingWrites.GetValue(_context, c => new ConversationContextWriteBehind(c, CollectionName, Purge, logger));
+        _writes = PendingWrites.GetValue(_context, c => new ConversationContextWriteBehind(c, CollectionName, Purge, time, logger));
     }
 
     private ILiteCollection<ConversationContextDocument> Contexts => _context.Collection<ConversationContextDocument>(CollectionName);
@@ -58,6 +58,9 @@ public sealed class LiteDbConversationContexts : IConversationContexts
 
     /// <summary>How many written contexts are read from memory instead of the file; for tests.</summary>
     internal int Remembered => _writes.Remembered;
+
+    /// <summary>How many batches and documents the saves have cost in the file so far; for tests.</summary>
+    internal (int Batches, long Documents) Written => _writes.Written;
 
     /// <summary>How many contexts are kept, expired or not, once the pending ones are written; for tests and inspection.</summary>
     public int Count

@@ -182,4 +182,27 @@ public sealed class ConversationContextStoreTests : IDisposable
         Assert.InRange(store.Remembered, 0, ConversationContextWriteBehind.MaxRemembered);
         for (var n = 0; n < many; n += 97) Assert.Equal(Metric($"question {n}"), store.Find($"k{n}"));
     }
+
+    [Fact]
+    public void Questions_asked_while_a_batch_waits_for_its_interval_reach_the_file_once_per_conversation()
+    {
+        var store = new LiteDbConversationContexts(_db.Open(), _time);
+        store.Save("k0", Metric("first"), Noon.AddMinutes(30));
+        // The first save after a quiet interval is written at once.
+        Assert.True(SpinWait.SpinUntil(() => store.Written.Batches == 1, TimeSpan.FromSeconds(10)));
+
+        // Ten conversations asking twenty questions each, with time for a batch after every round.
+        for (var round = 0; round < 20; round++)
+        {
+            for (var n = 0; n < 10; n++) store.Save($"k{n}", Metric($"question {round} of {n}", page: round % 3), Noon.AddMinutes(30));
+            SpinWait.SpinUntil(() => store.Written.Batches > 1, TimeSpan.FromMilliseconds(25));
+        }
+        Assert.Equal(1, store.Written.Batches);
+
+        _time.Advance(ConversationContextWriteBehind.BatchInterval);
+        Assert.True(SpinWait.SpinUntil(() => store.Written.Batches == 2, TimeSpan.FromSeconds(10)));
+        Assert.Equal((2, 1L + 10), store.Written);
+        for (var n = 0; n < 10; n++) Assert.Equal(Metric($"question 19 of {n}", page: 19 % 3), store.Find($"k{n}"));
+        Assert.Equal(10, store.Count);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace CsBot.Chat.Local.Endpoints;
@@ -19,7 +20,12 @@ internal static class JsonRequestBody
     private const int FirstBufferBytes = 4 * 1024;
 
     /// <summary>The body as <typeparamref name="T"/>, null when it is empty; or the problem to answer with.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
+    public static Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class =>
+        ReadAsync(request, request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+            ?? throw new InvalidOperationException($"No JSON contract for {typeof(T)}."));
+
+    /// <summary>The body read as <paramref name="type"/> describes it (generated code for the busiest bodies).</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type) where T : class
     {
         if (!request.HasJsonContentType())
             return (null, Results.Problem(title: "Send JSON", detail: "The body must be JSON, sent with Content-Type: application/json.",
@@ -47,10 +53,9 @@ internal static class JsonRequestBody
             }
             if (length == 0) return (null, null);
 
-            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             try
             {
-                return (JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options), null);
+                return (JsonSerializer.Deserialize(buffer.AsSpan(0, length), type), null);
             }
             catch (JsonException ex)
             {

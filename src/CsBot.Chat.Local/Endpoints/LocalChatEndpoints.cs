@@ -28,7 +28,7 @@ public static class LocalChatEndpoints
         var local = app.MapGroup("/api/local");
         local.MapPost("/ask", async (HttpRequest request, AskService ask) =>
         {
-            var (body, problem) = await JsonRequestBody.ReadAsync<AskBody>(request);
+            var (body, problem) = await JsonRequestBody.ReadAsync(request, LocalChatJson.Default.AskBody);
             if (problem is not null) return problem;
             if (string.IsNullOrWhiteSpace(body?.Text))
                 return Results.Problem(title: "Nothing to answer", detail: "Send JSON like {\"text\": \"health of Acme Corp\"}.", statusCode: StatusCodes.Status400BadRequest);
@@ -36,7 +36,7 @@ public static class LocalChatEndpoints
             // "subscribe this channel to the weekly digest" can be tried locally.
             var asker = LocalAsker(body.User, body.Email, body.Channel, body.Session);
             var answer = ask.Ask(body.Text, asker);
-            return Results.Ok(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer));
+            return new JsonReply<AskReply>(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer), LocalChatJson.Default.AskReply);
         });
         local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()
             .Select(m => new SentReply(m.Id, m.At, m.Outgoing.Recipient.DisplayName, m.Outgoing.Recipient.Key, m.Outgoing.Message.Title, PlainTextRenderer.Render(m.Outgoing.Message))
