@@ -26,13 +26,12 @@ internal static class ChurnModelRun
         var portfolio = DemoPortfolio.Generate(Today, trainAccounts, usageDays: DemoPortfolio.FullHistoryUsageDays);
 
         var watch = Stopwatch.StartNew();
-        var label = new ChurnLabel(options.HorizonDays, options.ContractionShare);
-        var rows = ChurnSnapshots.Build(portfolio, ChurnSnapshots.MonthEnds(Today, options.HistoryMonths, label), Today, label);
+        var rows = ChurnModelFit.Snapshots(portfolio, Today, options);
         var featuresTook = watch.Elapsed;
         watch.Restart();
         var record = ChurnModelFit.Run(portfolio, Today, DateTimeOffset.UtcNow, options, learner);
         var trainTook = watch.Elapsed;
-        Console.WriteLine($"Training: {rows.Count:N0} snapshots ({rows.Count(r => r.Label):N0} positive) built in {featuresTook.TotalSeconds:0.0} s; " +
+        Console.WriteLine($"Training: {rows.Count:N0} snapshots ({rows.Positives:N0} positive) built in {featuresTook.TotalSeconds:0.0} s; " +
                           $"held-out fit + final fit (features built again inside) {trainTook.TotalSeconds:0.0} s. {record.Verdict} " +
                           $"Target < 60 s: {(trainTook.TotalSeconds < 60 ? "met" : "MISSED")}");
         if (!record.Passed) return 1;

@@ -8,10 +8,11 @@ namespace CsBot.Benchmarks;
 
 /// <summary>
 /// The host's memory through a day's work, as an operator runs it: starts the host (a child process, as
-/// <see cref="ChatLoadRun"/> does, with the start-up evaluation and churn training on, as by default) on a LiteDB file, waits for the read model's warm-up and the start-up evaluation,
-/// asks for a weekly digest preview, posts a 1,000-row usage batch over the API, then asks --questions questions over
-/// HTTP, and prints the child's RSS after each step and its peak (VmHWM). The target is a peak under 1 GB at 100k
-/// accounts. Give a COPY of a seeded file with --db: the host writes to it.
+/// <see cref="ChatLoadRun"/> does, with the start-up evaluation and churn training on, as by default) on a LiteDB file, waits for the read model's warm-up, the start-up evaluation
+/// and the churn model's start-up training (each told by the host's log), asks for a weekly digest preview, posts a
+/// 1,000-row usage batch over the API, then asks --questions questions over HTTP, and prints the child's RSS after each
+/// step, the peak within the step (VmHWM, reset after each step) and the peak over the run. The target is a peak under
+/// 1 GB at 100k accounts. Give a COPY of a seeded file with --db: the host writes to it.
 /// </summary>
 internal static class MemoryRun
 {
@@ -43,8 +44,17 @@ internal static class MemoryRun
         var pid = host.Process.Id;
         var baseUrl = $"http://127.0.0.1:{port}";
         var watch = Stopwatch.StartNew();
-        void Step(string what) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {watch.Elapsed.TotalSeconds,6:0.0} s  {what,-48} RSS {Status(pid, "VmRSS:")} MB, peak {Status(pid, "VmHWM:")} MB, host CPU {CpuSeconds(host.Process):0.0} s"));
+        var peak = 0L;
+        // The peak within each step: the kernel's mark is reset after every row, so a row's peak is its own step's.
+        var stepPeaks = ResetPeak(pid);
+        void Step(string what)
+        {
+            var stepPeak = Mb(pid, "VmHWM:");
+            peak = Math.Max(peak, stepPeak);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {watch.Elapsed.TotalSeconds,6:0.0} s  {what,-48} RSS {Mb(pid, "VmRSS:"),5:0} MB, peak in step {(stepPeaks ? stepPeak.ToString("0", CultureInfo.InvariantCulture) : "-"),5} MB, so far {peak,5:0} MB, host CPU {CpuSeconds(host.Process),6:0.0} s"));
+            if (stepPeaks) ResetPeak(pid);
+        }
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(15) };
@@ -55,8 +65,11 @@ internal static class MemoryRun
             // The first answer waits for the read model's warm-up.
             Ask(client, "which accounts are at risk?", "memory-first");
             Step("read model warm (first answer)");
-            WaitForLog(host.Log, "Risk evaluation of the", host.Process);
+            WaitForLog(host.Log, ["Risk evaluation of the"], host.Process);
             Step("start-up evaluation finished");
+            // The training starts when the evaluation ends and reads and scores the whole portfolio: later rows would include it.
+            var trained = WaitForLog(host.Log, [ChurnModelTrained, ChurnModelTrainingSkipped, ChurnModelTrainingFailed], host.Process);
+            Step(trained == ChurnModelTrained ? "start-up churn training finished" : $"start-up churn training: {trained.Trim()}");
 
             using (var preview = client.GetAsync("/api/local/digest/preview").GetAwaiter().GetResult())
                 preview.EnsureSuccessStatusCode();
@@ -73,7 +86,7 @@ internal static class MemoryRun
 
             var asked = AskMany(baseUrl, questions, askers, () => Step("  ..."));
             Step($"{asked:N0} questions over HTTP");
-            var peak = long.Parse(Status(pid, "VmHWM:"), CultureInfo.InvariantCulture);
+            if (!stepPeaks) peak = Mb(pid, "VmHWM:");
             Console.WriteLine($"Peak RSS {peak:N0} MB (target < {TargetMb:N0} MB); load average now {ChatLoadRun.LoadAverage()}.");
             return peak < TargetMb ? 0 : 1;
         }
@@ -125,17 +138,36 @@ internal static class MemoryRun
         return [.. ids.Take(count)];
     }
 
-    /// <summary>Waits until the host's log has a line containing <paramref name="text"/> (the host gives no other sign).</summary>
-    private static void WaitForLog(string log, string text, Process host)
+    // What the host logs when its start-up training ends: a model stored (passed or not), none needed, or a failure.
+    private const string ChurnModelTrained = "Churn model churn-";
+    private const string ChurnModelTrainingSkipped = "Churn model training at start-up not needed";
+    private const string ChurnModelTrainingFailed = "Churn model training failed";
+
+    /// <summary>Waits until the host's log has a line containing one of <paramref name="texts"/> (the host gives no other sign); returns that text.</summary>
+    private static string WaitForLog(string log, IReadOnlyList<string> texts, Process host)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromMinutes(30))
         {
             if (host.HasExited) throw new InvalidOperationException($"The host exited with code {host.ExitCode}.");
-            if (File.Exists(log) && ReadShared(log).Contains(text, StringComparison.Ordinal)) return;
+            if (File.Exists(log) && ReadShared(log) is var written && texts.FirstOrDefault(t => written.Contains(t, StringComparison.Ordinal)) is { } found) return found;
             Thread.Sleep(500);
         }
-        throw new TimeoutException($"The host's log had no '{text}' within 30 minutes.");
+        throw new TimeoutException($"The host's log had none of '{string.Join("', '", texts)}' within 30 minutes.");
+    }
+
+    /// <summary>Resets the kernel's peak-RSS mark of <paramref name="pid"/> (Linux: "5" to clear_refs); false where that is not allowed.</summary>
+    private static bool ResetPeak(int pid)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string ReadShared(string path)
@@ -151,10 +183,10 @@ internal static class MemoryRun
         return process.TotalProcessorTime.TotalSeconds;
     }
 
-    private static string Status(int pid, string field)
+    private static long Mb(int pid, string field)
     {
         var path = $"/proc/{pid}/status";
         var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) : null;
-        return line is null ? "0" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -15,16 +15,21 @@ public sealed class FastTreeChurnLearner : IChurnLearner
 {
     private const int Seed = 18;
 
-    public byte[] Fit(IReadOnlyList<ChurnSnapshot> rows)
+    public byte[] Fit(ChurnRows rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        return Fit(new ChurnRowsDataView(rows), rows.Count);
+    }
+
+    /// <summary>Fits on <paramref name="data"/> (<see cref="ChurnRow"/>'s columns, <paramref name="rows"/> rows).</summary>
+    internal static byte[] Fit(IDataView data, int rows)
+    {
         var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ChurnRow { Features = Missing.Replaced(r.Features), Label = r.Label }), ChurnRow.Schema());
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = 150,
             NumberOfLeaves = 16,
-            MinimumExampleCountPerLeaf = Math.Clamp(rows.Count / 400, 10, 200),
+            MinimumExampleCountPerLeaf = Math.Clamp(rows / 400, 10, 200),
             LearningRate = 0.08,
             FeatureFraction = 0.8,
             Shrinkage = 1,

@@ -25,20 +25,24 @@ public static class ChurnBacktest
 {
     public static BacktestReport? Run(IReadOnlyList<AccountSignals> portfolio, DateOnly today, ChurnModelOptions options, IChurnLearner learner, PortfolioScoring scoring)
     {
-        var label = new ChurnLabel(options.HorizonDays, options.ContractionShare);
-        var days = ChurnSnapshots.MonthEnds(today, options.HistoryMonths, label);
-        var rows = ChurnSnapshots.Build(portfolio, days, today, label);
-        var (train, test) = ChurnModelFit.Split(rows, days, options.TestMonths, options.HorizonDays);
-        if (!train.Any(r => r.Label) || !test.Any(r => r.Label)) return null;
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(scoring);
+        var rows = ChurnModelFit.Snapshots(portfolio, today, options);
+        var (train, test) = ChurnModelFit.Split(rows, options.TestMonths, options.HorizonDays);
+        if (!train.Any(true) || !test.Any(true)) return null;
 
         var scorer = learner.Load(learner.Fit(train));
-        var scores = scorer.Probabilities([.. test.Select(r => r.Features)]);
-        var labels = test.Select(r => r.Label).ToArray();
+        var scores = ChurnModelFit.Probabilities(scorer, test);
+        var labels = test.Labels();
+        var testDays = Enumerable.Range(0, test.Count).Select(test.Day).ToArray();
+        var accountIds = Enumerable.Range(0, test.Count).Select(test.AccountId).ToArray();
         var byId = portfolio.ToDictionary(s => s.Account.Id, StringComparer.Ordinal);
 
         // Model: the top share of each snapshot day's accounts, as an owner would work down the list that month.
         var modelFlags = new bool[test.Count];
-        foreach (var day in Enumerable.Range(0, test.Count).GroupBy(i => test[i].Day))
+        foreach (var day in Enumerable.Range(0, test.Count).GroupBy(i => testDays[i]))
         {
             var indexes = day.OrderByDescending(i => scores[i]).ToArray();
             var take = Math.Max(1, (int)Math.Round(indexes.Length * options.TopShare));
@@ -49,23 +53,23 @@ public static class ChurnBacktest
         var ruleHits = new int[test.Count];
         Parallel.For(0, test.Count, i =>
         {
-            var signals = AsOf(byId[test[i].AccountId], test[i].Day);
-            var asOf = test[i].Day.AddDays(-1);
+            var signals = AsOf(byId[accountIds[i]], testDays[i]);
+            var asOf = testDays[i].AddDays(-1);
             var (_, hits) = scoring.Evaluate(signals, scoring.Backfill(signals, asOf, 31), asOf);
             ruleHits[i] = hits.Count;
         });
 
-        var testFrom = test.Min(r => r.Day);
+        var testFrom = testDays.Min();
         var churners = portfolio.Where(s => s.Account.ChurnedOn is { } c && c > testFrom).Select(s => s.Account.Id).ToHashSet(StringComparer.Ordinal);
         BacktestSide Side(double[] ranking, bool[] flags)
         {
             var flagged = Enumerable.Range(0, test.Count).Where(i => flags[i]).Select(i => labels[i]).ToArray();
             var (precision, recall) = ChurnMetrics.Of(flagged, labels.Count(l => l));
             var leads = new List<int>();
-            foreach (var account in test.Select((r, i) => (r, i)).Where(x => churners.Contains(x.r.AccountId)).GroupBy(x => x.r.AccountId))
+            foreach (var account in Enumerable.Range(0, test.Count).Where(i => churners.Contains(accountIds[i])).GroupBy(i => accountIds[i]))
             {
                 var churnedOn = byId[account.Key].Account.ChurnedOn!.Value;
-                var first = account.Where(x => flags[x.i] && x.r.Day < churnedOn).Select(x => x.r.Day).DefaultIfEmpty().Min();
+                var first = account.Where(i => flags[i] && testDays[i] < churnedOn).Select(i => testDays[i]).DefaultIfEmpty().Min();
                 if (first != default) leads.Add(churnedOn.DayNumber - first.DayNumber);
             }
             leads.Sort();
@@ -73,8 +77,8 @@ public static class ChurnBacktest
                 leads.Count == 0 ? double.NaN : leads.Count % 2 == 1 ? leads[leads.Count / 2] : (leads[leads.Count / 2 - 1] + leads[leads.Count / 2]) / 2.0);
         }
 
-        var trainBefore = days[days.Count - options.TestMonths];
-        return new BacktestReport(trainBefore, testFrom, test.Max(r => r.Day), train.Count, test.Count, labels.Count(l => l), churners.Count, options.TopShare,
+        var trainBefore = rows.Days[rows.Days.Count - options.TestMonths];
+        return new BacktestReport(trainBefore, testFrom, testDays.Max(), train.Count, test.Count, labels.Count(l => l), churners.Count, options.TopShare,
             Side(scores, modelFlags), Side([.. ruleHits.Select(h => (double)h)], [.. ruleHits.Select(h => h > 0)]));
     }
 

@@ -5,8 +5,8 @@ namespace CsBot.Application.Prediction;
 /// <summary>The learning algorithm behind the churn model: fits snapshots into a serialised model and loads one back.</summary>
 public interface IChurnLearner
 {
-    /// <summary>Fits a model on <paramref name="rows"/> (features in <see cref="ChurnFeatures.Names"/> order); returns it serialised.</summary>
-    byte[] Fit(IReadOnlyList<ChurnSnapshot> rows);
+    /// <summary>Fits a model on <paramref name="rows"/> (features in <see cref="ChurnFeatures.Names"/> order), read in place; returns it serialised.</summary>
+    byte[] Fit(ChurnRows rows);
 
     IChurnScorer Load(byte[] model);
 }

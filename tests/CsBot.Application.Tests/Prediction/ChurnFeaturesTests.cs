@@ -78,18 +78,18 @@ public sealed class ChurnFeaturesTests
     public void The_demo_history_ties_churn_to_the_signals_loosely()
     {
         var label = new ChurnLabel();
-        var rows = ChurnSnapshots.Build(Portfolio, ChurnSnapshots.MonthEnds(Today, 24, label), Today, label);
-        var positives = rows.Where(r => r.Label).ToArray();
-        var negatives = rows.Where(r => !r.Label).ToArray();
-        double Mean(IEnumerable<ChurnSnapshot> set, int feature) => set.Select(r => (double)r.Features[feature]).Where(v => !double.IsNaN(v)).Average();
+        var rows = ChurnTrainingSet.Build(Portfolio, ChurnSnapshots.MonthEnds(Today, 24, label), Today, label).All;
+        var positives = Enumerable.Range(0, rows.Count).Where(rows.Label).ToArray();
+        var negatives = Enumerable.Range(0, rows.Count).Where(i => !rows.Label(i)).ToArray();
+        double Mean(IEnumerable<int> set, int feature) => set.Select(i => (double)rows.Features(i)[feature]).Where(v => !double.IsNaN(v)).Average();
 
         Assert.InRange(positives.Length / (double)rows.Count, 0.01, 0.10);
         // Before a churn, adoption and sentiment are lower on average ...
         Assert.True(Mean(positives, 0) < Mean(negatives, 0));
         Assert.True(Mean(positives, 9) < Mean(negatives, 9));
         // ... but far from always: many churners looked as adopted as the median account.
-        var medianUse = negatives.Select(r => r.Features[0]).Order().ElementAt(negatives.Length / 2);
-        Assert.InRange(positives.Count(r => r.Features[0] >= medianUse) / (double)positives.Length, 0.15, 0.6);
+        var medianUse = negatives.Select(i => rows.Features(i)[0]).Order().ElementAt(negatives.Length / 2);
+        Assert.InRange(positives.Count(i => rows.Features(i)[0] >= medianUse) / (double)positives.Length, 0.15, 0.6);
     }
 
     /// <summary>Everything on or after <paramref name="day"/> rewritten: usage zeroed and moved, new tickets, bad surveys, churn, and today's CRM fields changed.</summary>

@@ -42,8 +42,8 @@ public sealed class ChurnModelFitTests
         var (train, all) = (fitted[0], fitted[1]);
         var cut = ChurnSnapshots.MonthEnds(Today, options.HistoryMonths, new ChurnLabel())[^options.TestMonths];
         // Training rows' outcome windows all closed before the first test month; the final model sees every month.
-        Assert.All(train, r => Assert.True(r.Day.AddDays(options.HorizonDays) < cut));
-        Assert.Contains(all, r => r.Day >= cut);
+        Assert.All(Enumerable.Range(0, train.Count), i => Assert.True(train.Day(i).AddDays(options.HorizonDays) < cut));
+        Assert.Contains(Enumerable.Range(0, all.Count), i => all.Day(i) >= cut);
         Assert.Equal(all.Count, record.Snapshots);
         Assert.Equal("churn-20260514T030000Z", record.Id);
         Assert.Equal(ChurnFeatures.Names, record.Features);
@@ -62,18 +62,17 @@ public sealed class ChurnModelFitTests
         Assert.Contains("below the gate of 0.99 (Prediction:MinimumAuc)", record.Verdict);
     }
 
-    private static (IChurnLearner Learner, List<IReadOnlyList<ChurnSnapshot>> Fitted) ByLowUtilisation()
+    private static (IChurnLearner Learner, List<ChurnRows> Fitted) ByLowUtilisation()
     {
-        var fitted = new List<IReadOnlyList<ChurnSnapshot>>();
+        var fitted = new List<ChurnRows>();
         var learner = Substitute.For<IChurnLearner>();
-        learner.Fit(Arg.Any<IReadOnlyList<ChurnSnapshot>>()).Returns(call =>
+        learner.Fit(Arg.Any<ChurnRows>()).Returns(call =>
         {
-            fitted.Add(call.Arg<IReadOnlyList<ChurnSnapshot>>());
+            lock (fitted) fitted.Add(call.Arg<ChurnRows>());
             return [1];
         });
         var scorer = Substitute.For<IChurnScorer>();
-        scorer.Probabilities(Arg.Any<IReadOnlyList<float[]>>()).Returns(call =>
-            call.Arg<IReadOnlyList<float[]>>().Select(f => float.IsNaN(f[0]) ? 0.5 : 1.0 - f[0]).ToArray());
+        scorer.Probability(Arg.Any<float[]>()).Returns(call => call.Arg<float[]>() is var f && float.IsNaN(f[0]) ? 0.5 : 1.0 - f[0]);
         learner.Load(Arg.Any<byte[]>()).Returns(scorer);
         return (learner, fitted);
     }
