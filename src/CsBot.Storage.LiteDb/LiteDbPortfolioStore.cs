@@ -67,6 +67,28 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     }
 
     /// <summary>
+    /// As <see cref="FindByExternalIds"/>, reading only each document's id and external id: LiteDB then leaves the
+    /// rest of the document unparsed, and no account is mapped.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var wanted = new HashSet<string>(externalIds, StringComparer.Ordinal);
+        var found = new Dictionary<string, string>(wanted.Count, StringComparer.Ordinal);
+        if (wanted.Count == 0) return found;
+        var values = new BsonArray(wanted.Select(id => new BsonValue(id)));
+        var ids = _context.Database.GetCollection(LiteDbContext.Accounts).Query()
+            .Where(Filters.In("$.ExternalId", values))
+            .Select(IdAndExternalId);
+        foreach (var document in ids.ToEnumerable())
+            // Kept only on an exact match, whatever the index's collation answers; the first of equal ones, as FindByExternalIds keeps.
+            if (document["e"] is { IsString: true } externalId && wanted.Contains(externalId.AsString)) found.TryAdd(externalId.AsString, document["i"].AsString);
+        return found;
+    }
+
+    private const string IdAndExternalId = "{ i: $._id, e: $.ExternalId }";
+
+    /// <summary>
     /// The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each.
     /// They are kept for the save of these accounts that usually follows (an ingestion batch merges into what it read),
     /// so it need not read them again to compare (<see cref="RecentReads"/>).
