@@ -17,31 +17,22 @@ internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, I
     /// </summary>
     public const int Size = 100;
 
-    /// <summary>
-    /// Accounts per batch when rescoring accounts given by id or just saved (an ingestion batch): their signals are in
-    /// memory already, so a larger batch holds nothing more, and the store reads their histories and saves their scores
-    /// in one call (one transaction) instead of one per hundred accounts. An API batch's worth of accounts.
-    /// </summary>
-    public const int GivenSize = 1_000;
-
     public ScorePoint[] HistoryOf(string accountId) => Histories.TryGetValue(accountId, out var history) ? history : [];
 
-    /// <summary>Cuts <paramref name="signals"/> into batches of <paramref name="size"/>, reading each batch's histories with one call.</summary>
+    /// <summary>Cuts <paramref name="signals"/> into batches, reading each batch's histories with one call.</summary>
     public static IEnumerable<EvaluationBatch> Cut(
         IEnumerable<AccountSignals> signals,
         Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ScorePoint[]>> historiesOf,
-        CancellationToken cancellationToken,
-        int size = Size)
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var batch = new List<AccountSignals>(Math.Min(size, Size));
+        var batch = new List<AccountSignals>(Size);
         foreach (var account in signals)
         {
             cancellationToken.ThrowIfCancellationRequested();
             batch.Add(account);
-            if (batch.Count < size) continue;
+            if (batch.Count < Size) continue;
             yield return With(batch);
-            batch = new List<AccountSignals>(Math.Min(size, Size));
+            batch = new List<AccountSignals>(Size);
         }
         if (batch.Count > 0) yield return With(batch);
 

@@ -58,7 +58,7 @@ public sealed class RiskEvaluationService(
         // account cost more than the rescoring itself. Scored in the order given, as before.
         var found = portfolio.LoadSignalsOf(ids);
         var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken, EvaluationBatch.GivenSize), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class RiskEvaluationService(
             if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
             last[signals.Account.Id] = signals;
         }
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken, EvaluationBatch.GivenSize), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
     }
 
     /// <summary>

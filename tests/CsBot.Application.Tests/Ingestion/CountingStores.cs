@@ -9,23 +9,16 @@ namespace CsBot.Application.Tests.Ingestion;
 /// <summary>One read of a store: which call, and whether it reads the whole stored portfolio rather than given accounts.</summary>
 internal sealed record StoreRead(string Call, bool WholePortfolio);
 
-/// <summary>The in-memory stores, recording every read and write call, so a test can tell what a piece of work read and wrote.</summary>
+/// <summary>The in-memory stores, recording every read, so a test can tell what a piece of work read.</summary>
 internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IScoreStore, IAlertStore
 {
     public InMemoryStores Inner { get; } = inner;
     public List<StoreRead> Reads { get; } = [];
-    /// <summary>The write calls, by name, with how many items each was given.</summary>
-    public List<(string Call, int Items)> Writes { get; } = [];
 
     private T Read<T>(string call, T result, bool whole = false)
     {
         lock (Reads) Reads.Add(new StoreRead(call, whole));
         return result;
-    }
-
-    private void Wrote(string call, int items)
-    {
-        lock (Writes) Writes.Add((call, items));
     }
 
     public bool IsEmpty() => Inner.IsEmpty();
@@ -40,17 +33,9 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) =>
         Read(nameof(LoadSignalsOf), ((IPortfolioStore)Inner).LoadSignalsOf(accountIds));
     public IEnumerable<AccountSignals> LoadAllSignals() => Read(nameof(LoadAllSignals), Inner.LoadAllSignals(), whole: true);
-    public void Save(IReadOnlyCollection<AccountSignals> portfolio)
-    {
-        Wrote(nameof(Save), portfolio.Count);
-        Inner.Save(portfolio);
-    }
+    public void Save(IReadOnlyCollection<AccountSignals> portfolio) => Inner.Save(portfolio);
 
-    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
-    {
-        Wrote(nameof(SaveScores), scores.Count);
-        return Inner.SaveScores(scores);
-    }
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores) => Inner.SaveScores(scores);
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) => Inner.SaveHistories(histories);
     public HealthScore? GetLatest(string accountId) => Read(nameof(GetLatest), Inner.GetLatest(accountId));
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => Read(nameof(GetAllLatest), Inner.GetAllLatest(), whole: true);
@@ -62,9 +47,5 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public IReadOnlyList<Alert> GetOpen() => Read(nameof(GetOpen), Inner.GetOpen(), whole: true);
     public IReadOnlyList<Alert> GetForAccount(string accountId) => Read(nameof(GetForAccount), Inner.GetForAccount(accountId));
     public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => Read(nameof(GetOpenFor), ((IAlertStore)Inner).GetOpenFor(accountIds));
-    public void Upsert(IReadOnlyCollection<Alert> alerts)
-    {
-        Wrote(nameof(Upsert), alerts.Count);
-        Inner.Upsert(alerts);
-    }
+    public void Upsert(IReadOnlyCollection<Alert> alerts) => Inner.Upsert(alerts);
 }

@@ -69,24 +69,6 @@ public sealed class RescoringReadsTests
     }
 
     [Fact]
-    public async Task A_batch_of_more_than_a_hundred_accounts_is_rescored_with_one_read_of_histories_and_one_save_of_scores()
-    {
-        var world = await World.CreateAsync(accounts: 300);
-        var changed = world.Stores.Inner.GetAccounts().Where(a => a.IsActiveOn(DateOnly.FromDateTime(Now.UtcDateTime))).Select(a => a.Id).ToArray();
-        // More than the hundred accounts a full evaluation scores and saves together.
-        Assert.True(changed.Length > 200);
-        world.Stores.Reads.Clear();
-        world.Stores.Writes.Clear();
-
-        var outcome = await world.IngestAndRescoreAsync(changed);
-
-        Assert.Equal(changed.Length, outcome.Rescore!.AccountsScored);
-        Assert.Single(world.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistories));
-        // Every score of the batch in one save (one transaction on a real store), not one per hundred accounts.
-        Assert.Equal([changed.Length], world.Stores.Writes.Where(w => w.Call == nameof(IScoreStore.SaveScores)).Select(w => w.Items));
-    }
-
-    [Fact]
     public async Task Rescoring_the_ingested_accounts_gives_them_the_scores_and_alerts_of_a_full_evaluation()
     {
         var rescored = await World.CreateAsync();
@@ -139,11 +121,11 @@ public sealed class RescoringReadsTests
         public RiskEvaluationService Evaluation { get; }
         private static PortfolioScoring Scoring { get; } = new(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
 
-        public static async Task<World> CreateAsync(int accounts = Portfolio)
+        public static async Task<World> CreateAsync()
         {
             var world = new World();
             var today = DateOnly.FromDateTime(Now.UtcDateTime);
-            var demo = DemoPortfolio.Generate(today, accounts);
+            var demo = DemoPortfolio.Generate(today, Portfolio);
             world.Stores.Save([.. demo]);
             world.Stores.SaveHistories(demo.ToDictionary(s => s.Account.Id, s => Scoring.Backfill(s, today, 30)));
             await world.Evaluation.RunAsync(CancellationToken.None);
