@@ -81,6 +81,7 @@ internal sealed class IngestionPhases
         public void Save(IReadOnlyCollection<AccountSignals> portfolio) => phases.Time("portfolio.Save", () => inner.Save(portfolio));
         public Account? FindByExternalId(string externalId) => phases.Time("portfolio.FindByExternalId", () => inner.FindByExternalId(externalId));
         public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) => phases.Time("portfolio.FindByExternalIds", () => inner.FindByExternalIds(externalIds));
+        public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds) => phases.Time("portfolio.FindIdsByExternalIds", () => inner.FindIdsByExternalIds(externalIds));
         public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) => phases.Time("portfolio.LoadSignalsOf", () => inner.LoadSignalsOf(accountIds));
     }
 

@@ -92,7 +92,7 @@ internal static class IngestionRun
             var server = stores.ServerCpu?.Invoke();
             phases?.Start();
             watch.Restart();
-            UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
+            UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run % 10, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
             var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
             usage.Add(watch.Elapsed.TotalMilliseconds);
             phases?.Stop();

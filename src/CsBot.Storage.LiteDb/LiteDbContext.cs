@@ -134,8 +134,11 @@ public sealed class LiteDbContext : IDisposable
     /// </summary>
     internal ReaderWriterLockSlim PortfolioGate { get; } = new(LockRecursionPolicy.NoRecursion);
 
-    /// <summary>Score histories just read, for the save that follows (<see cref="RecentHistoryReads"/>); one per file.</summary>
-    internal RecentHistoryReads RecentHistories { get; } = new();
+    /// <summary>Score histories just read, for the save that follows (<see cref="RecentReads"/>); one per file.</summary>
+    internal RecentReads RecentHistories { get; } = new(RecentReads.HistoryLimit);
+
+    /// <summary>Account data documents an ingestion batch just read, for its save (<see cref="RecentReads"/>); one per file.</summary>
+    internal RecentReads RecentData { get; } = new(RecentReads.DataLimit);
 
     internal ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 

@@ -66,7 +66,33 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         return found;
     }
 
-    /// <summary>The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each.</summary>
+    /// <summary>
+    /// As <see cref="FindByExternalIds"/>, reading only each document's id and external id: LiteDB then leaves the
+    /// rest of the document unparsed, and no account is mapped.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var wanted = new HashSet<string>(externalIds, StringComparer.Ordinal);
+        var found = new Dictionary<string, string>(wanted.Count, StringComparer.Ordinal);
+        if (wanted.Count == 0) return found;
+        var values = new BsonArray(wanted.Select(id => new BsonValue(id)));
+        var ids = _context.Database.GetCollection(LiteDbContext.Accounts).Query()
+            .Where(Filters.In("$.ExternalId", values))
+            .Select(IdAndExternalId);
+        foreach (var document in ids.ToEnumerable())
+            // Kept only on an exact match, whatever the index's collation answers; the first of equal ones, as FindByExternalIds keeps.
+            if (document["e"] is { IsString: true } externalId && wanted.Contains(externalId.AsString)) found.TryAdd(externalId.AsString, document["i"].AsString);
+        return found;
+    }
+
+    private const string IdAndExternalId = "{ i: $._id, e: $.ExternalId }";
+
+    /// <summary>
+    /// The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each.
+    /// They are kept for the save of these accounts that usually follows (an ingestion batch merges into what it read),
+    /// so it need not read them again to compare (<see cref="RecentReads"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
@@ -74,7 +100,11 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            return KeyedReads.ByIds(Data, accountIds).ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value), StringComparer.Ordinal);
+            var recent = _context.RecentData;
+            var version = recent.Version;
+            var documents = KeyedReads.ByIds(Data, accountIds);
+            recent.Remember(version, documents);
+            return documents.ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value), StringComparer.Ordinal);
         }
         finally
         {
@@ -163,31 +193,50 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
             // What is stored is read before the write transaction (inside it LiteDB reads every page for writing); the
             // write lock keeps other saves of this process out meanwhile, and the file belongs to this process alone.
             var data = Data;
-            // Read together (KeyedReads): a seek and query per account cost more than the comparison saves.
-            var found = KeyedReads.ByIds(data, documents.Select(d => d.Account.Id));
+            // The documents a read of these accounts just returned are taken as they are (an ingestion batch read them
+            // to merge into); the rest read together (KeyedReads): a seek and query per account cost more than the
+            // comparison saves.
+            var recent = _context.RecentData;
+            var unread = new List<string>();
+            var found = recent.Take(documents.Select(d => d.Account.Id), unread);
+            if (unread.Count > 0)
+                foreach (var (id, document) in KeyedReads.ByIds(data, unread)) found[id] = document;
             var stored = new Dictionary<string, BsonDocument?>(documents.Count, StringComparer.Ordinal);
             foreach (var (account, _) in documents) stored.TryAdd(account.Id, found.GetValueOrDefault(account.Id));
 
-            _context.InTransaction(() =>
+            try
             {
-                // Always in this order (accounts, then their data) so concurrent saves take collection locks in the same order.
-                var accounts = Accounts;
-                foreach (var (account, document) in documents)
-                {
-                    var before = stored[account.Id];
-                    var sameAccount = before is not null && AccountDataDocument.SameField(before, document, AccountDataDocument.AccountField);
-                    if (sameAccount && AccountDataDocument.SameContent(before!, document)) continue;
-                    if (!sameAccount) accounts.Upsert(AccountDocument.From(account));
-                    data.Upsert(document);
-                    // The same account may come twice in one call: the second compares with the first.
-                    stored[account.Id] = document;
-                }
-            });
+                WriteChanged(documents, stored, data);
+            }
+            finally
+            {
+                recent.Written(stored.Keys);
+            }
         }
         finally
         {
             gate.ExitWriteLock();
         }
+    }
+
+    /// <summary>Writes the documents that differ from <paramref name="stored"/>, in one transaction.</summary>
+    private void WriteChanged(List<(Account Account, BsonDocument Data)> documents, Dictionary<string, BsonDocument?> stored, ILiteCollection<BsonDocument> data)
+    {
+        _context.InTransaction(() =>
+        {
+            // Always in this order (accounts, then their data) so concurrent saves take collection locks in the same order.
+            var accounts = Accounts;
+            foreach (var (account, document) in documents)
+            {
+                var before = stored[account.Id];
+                var sameAccount = before is not null && AccountDataDocument.SameField(before, document, AccountDataDocument.AccountField);
+                if (sameAccount && AccountDataDocument.SameContent(before!, document)) continue;
+                if (!sameAccount) accounts.Upsert(AccountDocument.From(account));
+                data.Upsert(document);
+                // The same account may come twice in one call: the second compares with the first.
+                stored[account.Id] = document;
+            }
+        });
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class LiteDbScoreStore : IScoreStore
         // the write below would be replaced, as it would be by a save just after it.
         var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
         var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
-        // The histories a read for scoring just returned are taken as they are (RecentHistoryReads); the rest read now.
+        // The histories a read for scoring just returned are taken as they are (RecentReads); the rest read now.
         var recent = _context.RecentHistories;
         var unread = new List<string>();
         var storedHistories = recent.Take(ids, unread);
@@ -206,7 +206,7 @@ public sealed class LiteDbScoreStore : IScoreStore
 
     /// <summary>
     /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used. The documents are kept
-    /// for the next <see cref="SaveScores"/> of these accounts (<see cref="RecentHistoryReads"/>).
+    /// for the next <see cref="SaveScores"/> of these accounts (<see cref="RecentReads"/>).
     /// </summary>
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds)
     {

@@ -64,6 +64,19 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
         return rows.ToDictionary(row => row.External, row => row.Account, StringComparer.Ordinal);
     }
 
+    /// <summary>As <see cref="FindByExternalIds"/>, reading the account ids only, not the accounts' JSON.</summary>
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var wanted = externalIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = _database.With(c => Sql.Rows(c, null, """
+            SELECT DISTINCT ON (external_id) external_id, id FROM accounts
+            WHERE external_id = ANY(@externals) ORDER BY external_id, id
+            """, r => (External: r.GetString(0), Id: r.GetString(1)), ("externals", wanted)));
+        return rows.ToDictionary(row => row.External, row => row.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>The signals of these accounts in one statement, keyed by account id; unknown ids are left out.</summary>
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
     {

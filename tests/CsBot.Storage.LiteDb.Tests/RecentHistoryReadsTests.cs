@@ -52,7 +52,7 @@ public sealed class RecentHistoryReadsTests : IDisposable
         for (var round = 0; round < 5; round++)
             foreach (var chunk in ids.Chunk(500)) store.GetHistories(chunk);
 
-        Assert.InRange(context.RecentHistories.Count, 1, RecentHistoryReads.Limit);
+        Assert.InRange(context.RecentHistories.Count, 1, context.RecentHistories.Limit);
         // Still right after the oldest were dropped: each save reads what it was not handed.
         Assert.Equal(1_500, store.SaveScores([.. ids.Select(id => TestData.Score(id, TestData.Today.AddDays(1), 60))]));
         Assert.Equal(0, context.RecentHistories.Count);

@@ -146,16 +146,16 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
                     Null(e);
                     continue;
                 }
-                var account = ResolveAccount(accountOf(record), e, accounts);
-                var signal = map(record, e, account?.Id ?? "");
-                if (account is null || signal is null || e.Any) continue;
+                var accountId = ResolveAccount(accountOf(record), e, accounts);
+                var signal = map(record, e, accountId ?? "");
+                if (accountId is null || signal is null || e.Any) continue;
                 var key = keyOf(signal);
-                if (!seen.TryAdd((account.Id, key), i))
+                if (!seen.TryAdd((accountId, key), i))
                 {
-                    e.Add(keyField, $"duplicates record {seen[(account.Id, key)]} of this batch; send each one once");
+                    e.Add(keyField, $"duplicates record {seen[(accountId, key)]} of this batch; send each one once");
                     continue;
                 }
-                if (!byAccount.TryGetValue(account.Id, out var list)) byAccount[account.Id] = list = [];
+                if (!byAccount.TryGetValue(accountId, out var list)) byAccount[accountId] = list = [];
                 list.Add(signal);
             }
             if (errors.Count > 0 && !skipInvalid) return IngestResult.Invalid(errors);
@@ -196,23 +196,25 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
     }
 
     /// <summary>
-    /// The accounts the records name, by external id as <see cref="ResolveAccount"/> looks them up (trimmed), found in
-    /// one read; names with no account map to null.
+    /// The ids of the accounts the records name, by external id as <see cref="ResolveAccount"/> looks them up (trimmed),
+    /// found in one read; names with no account map to null. Only the ids: the signals to merge into, read next, hold
+    /// the accounts.
     /// </summary>
-    private Dictionary<string, Account?> Resolve<TRecord>(IReadOnlyList<TRecord> records, Func<TRecord, string?> accountOf) where TRecord : class
+    private Dictionary<string, string?> Resolve<TRecord>(IReadOnlyList<TRecord> records, Func<TRecord, string?> accountOf) where TRecord : class
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
             if (record is not null && accountOf(record) is { } name && !string.IsNullOrWhiteSpace(name)) names.Add(name.Trim());
-        var found = store.FindByExternalIds(names);
+        var found = store.FindIdsByExternalIds(names);
         return names.ToDictionary(n => n, n => found.GetValueOrDefault(n), StringComparer.Ordinal);
     }
 
-    private Account? ResolveAccount(string? externalId, RecordErrors errors, Dictionary<string, Account?> cache)
+    /// <summary>The id of the account the record names, or null with the record's error.</summary>
+    private string? ResolveAccount(string? externalId, RecordErrors errors, Dictionary<string, string?> cache)
     {
         var id = errors.Required(externalId, "accountExternalId", FieldLimits.ExternalId);
         if (id is null) return null;
-        if (!cache.TryGetValue(id, out var account)) cache[id] = account = store.FindByExternalId(id);
+        if (!cache.TryGetValue(id, out var account)) cache[id] = account = store.FindByExternalId(id)?.Id;
         if (account is null) errors.Add("accountExternalId", $"no account has external id '{id}'; send the account first (POST /api/v1/accounts or import accounts)");
         return account;
     }

@@ -17,6 +17,7 @@ public sealed class ObservedPortfolioStore(IPortfolioStore inner, DataVersions v
     public Account? GetAccount(string accountId) => inner.GetAccount(accountId);
     public Account? FindByExternalId(string externalId) => inner.FindByExternalId(externalId);
     public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) => inner.FindByExternalIds(externalIds);
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds) => inner.FindIdsByExternalIds(externalIds);
     public AccountSignals? LoadSignals(string accountId) => inner.LoadSignals(accountId);
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) => inner.LoadSignalsOf(accountIds);
     public IEnumerable<AccountSignals> LoadAllSignals() => inner.LoadAllSignals();

@@ -36,6 +36,15 @@ public interface IPortfolioStore
     }
 
     /// <summary>
+    /// The ids of the accounts with these CRM ids, keyed by external id, resolved as <see cref="FindByExternalIds"/>
+    /// resolves them; ids with no account are left out. A batch of signals needs only which account each record
+    /// belongs to, and a store that can answers without reading the whole accounts. The default asks
+    /// <see cref="FindByExternalIds"/>.
+    /// </summary>
+    IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds) =>
+        FindByExternalIds(externalIds).ToDictionary(found => found.Key, found => found.Value.Id, StringComparer.Ordinal);
+
+    /// <summary>
     /// The signals of these accounts, keyed by account id; unknown ids are left out. An ingestion batch reads the
     /// accounts it merges into with this call. The default calls <see cref="LoadSignals(string)"/> per distinct id.
     /// </summary>

@@ -28,6 +28,8 @@ internal sealed class CountingStores(InMemoryStores inner) : IPortfolioStore, IS
     public AccountSignals? LoadSignals(string accountId) => Read(nameof(LoadSignals), Inner.LoadSignals(accountId));
     public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) =>
         Read(nameof(FindByExternalIds), ((IPortfolioStore)Inner).FindByExternalIds(externalIds));
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds) =>
+        Read(nameof(FindIdsByExternalIds), ((IPortfolioStore)Inner).FindIdsByExternalIds(externalIds));
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) =>
         Read(nameof(LoadSignalsOf), ((IPortfolioStore)Inner).LoadSignalsOf(accountIds));
     public IEnumerable<AccountSignals> LoadAllSignals() => Read(nameof(LoadAllSignals), Inner.LoadAllSignals(), whole: true);

@@ -61,7 +61,7 @@ public sealed class RescoringReadsTests
         var calls = world.Stores.Reads.Where(r => r.Call != nameof(IAlertStore.Get)).GroupBy(r => r.Call).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int>
         {
-            [nameof(IPortfolioStore.FindByExternalIds)] = 1,
+            [nameof(IPortfolioStore.FindIdsByExternalIds)] = 1,
             [nameof(IPortfolioStore.LoadSignalsOf)] = 1,
             [nameof(IScoreStore.GetHistories)] = 1,
             [nameof(IAlertStore.GetOpenFor)] = 1,

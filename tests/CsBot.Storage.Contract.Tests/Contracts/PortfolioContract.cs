@@ -129,6 +129,23 @@ public abstract class PortfolioContract : ContractTest
     }
 
     [StoreFact]
+    public void A_batch_of_external_ids_resolves_to_the_ids_of_the_accounts_a_look_up_finds()
+    {
+        Stores.Portfolio.Save([
+            TestData.Bare(TestData.MinimalAccount("acc-1") with { ExternalId = "CRM-1" }), TestData.Bare(TestData.MinimalAccount("ACC-1") with { ExternalId = "crm-1" }),
+            TestData.Bare(TestData.MinimalAccount("acc-b") with { ExternalId = "CRM-DUP" }), TestData.Bare(TestData.MinimalAccount("acc-a") with { ExternalId = "CRM-DUP" }),
+        ]);
+
+        var ids = Stores.Portfolio.FindIdsByExternalIds(["CRM-1", "crm-1", "Crm-1", "CRM-1", "CRM-DUP", "x'; DROP TABLE accounts; --"]);
+
+        Assert.Equal(["CRM-1", "CRM-DUP", "crm-1"], ids.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("acc-1", ids["CRM-1"]);
+        Assert.Equal("ACC-1", ids["crm-1"]);
+        Assert.Equal(Stores.Portfolio.FindByExternalId("CRM-DUP")!.Id, ids["CRM-DUP"]);
+        Assert.Empty(Stores.Portfolio.FindIdsByExternalIds([]));
+    }
+
+    [StoreFact]
     public void An_external_id_shared_by_two_accounts_resolves_in_a_batch_to_the_account_a_single_look_up_finds()
     {
         Stores.Portfolio.Save([TestData.Bare(TestData.MinimalAccount("acc-b") with { ExternalId = "CRM-DUP" }), TestData.Bare(TestData.MinimalAccount("acc-a") with { ExternalId = "CRM-DUP" })]);

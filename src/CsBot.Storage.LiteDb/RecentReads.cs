@@ -3,21 +3,29 @@ using LiteDB;
 namespace CsBot.Storage.LiteDb;
 
 /// <summary>
-/// Score-history documents a read just returned, kept until the save of the same accounts' scores takes them, so an
-/// evaluation batch (and an ingestion's rescoring) reads each history once rather than once to score and again to
-/// save: at 100k accounts the second read cost as much CPU as the first. One per database file, as the file is this
-/// process's alone, every history write of it goes through <see cref="Written"/>.
+/// Documents of one collection a read just returned, kept until the save of the same accounts takes them, so the save
+/// compares with what is stored without reading it again. Score histories: an evaluation batch (and an ingestion's
+/// rescoring) reads each history once rather than once to score and again to save; at 100k accounts the second read
+/// cost as much CPU as the first. Account data: an ingestion batch reads the data documents it merges into, and its
+/// save compares with them. One per collection and database file: the file is this process's alone, and every write of
+/// the collection goes through <see cref="Written"/>.
 /// </summary>
 /// <remarks>
-/// A document is only ever handed out as it is stored: every write of a history, after its commit, drops the
-/// account's kept document and counts a version, and a read that a write committed during is not kept at all (its
-/// version moved). Reads are kept in the order they came and the oldest dropped beyond <see cref="Limit"/> documents,
-/// so reads nobody saves after (a listing's, accounts not scored) cost memory only until then.
+/// A document is only ever handed out as it is stored: every write, after its commit, drops the account's kept
+/// document and counts a version, and a read that a write committed during is not kept at all (its version moved).
+/// Reads are kept in the order they came and the oldest dropped beyond <see cref="Limit"/> documents, so reads nobody
+/// saves after (a listing's, accounts not scored) cost memory only until then.
 /// </remarks>
-internal sealed class RecentHistoryReads
+internal sealed class RecentReads(int limit)
 {
-    /// <summary>Four evaluation batches: the one being saved and the two read ahead fit, with room for an ingestion's.</summary>
-    internal const int Limit = 4_000;
+    /// <summary>Four evaluation batches of histories: the one being saved and the two read ahead fit, with room for an ingestion's.</summary>
+    internal const int HistoryLimit = 4_000;
+
+    /// <summary>Two ingestion batches of account data (about 6 KB an account): the one being saved and one more.</summary>
+    internal const int DataLimit = 2_000;
+
+    /// <summary>Documents kept at most; a read of more is not kept.</summary>
+    public int Limit { get; } = limit;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (BsonDocument Document, long Read)> _kept = new(StringComparer.Ordinal);
