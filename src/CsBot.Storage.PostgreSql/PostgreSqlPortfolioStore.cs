@@ -52,29 +52,24 @@ public sealed class PostgreSqlPortfolioStore(PostgreSqlDatabase database) : IPor
     /// The accounts with these external ids in one statement (an ingestion batch's look-up), the lowest account id per
     /// external id as <see cref="FindByExternalId"/> chooses; ids compare byte-wise (the column is COLLATE "C").
     /// </summary>
-    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds)
-    {
-        ArgumentNullException.ThrowIfNull(externalIds);
-        var wanted = externalIds.Distinct(StringComparer.Ordinal).ToArray();
-        if (wanted.Length == 0) return new Dictionary<string, Account>(StringComparer.Ordinal);
-        var rows = _database.With(c => Sql.Rows(c, null, """
-            SELECT DISTINCT ON (external_id) external_id, account_json FROM accounts
-            WHERE external_id = ANY(@externals) ORDER BY external_id, id
-            """, r => (External: r.GetString(0), Account: StoredJson.Read<Account>(r.Utf8(1))), ("externals", wanted)));
-        return rows.ToDictionary(row => row.External, row => row.Account, StringComparer.Ordinal);
-    }
+    public IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) =>
+        ByExternalIds(externalIds, "account_json", r => StoredJson.Read<Account>(r.Utf8(1)));
 
     /// <summary>As <see cref="FindByExternalIds"/>, reading the account ids only, not the accounts' JSON.</summary>
-    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds)
+    public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds) =>
+        ByExternalIds(externalIds, "id", r => r.GetString(1));
+
+    /// <summary>One statement for a batch of external ids: <paramref name="column"/> of the lowest account id per external id.</summary>
+    private Dictionary<string, T> ByExternalIds<T>(IReadOnlyCollection<string> externalIds, string column, Func<Npgsql.NpgsqlDataReader, T> read)
     {
         ArgumentNullException.ThrowIfNull(externalIds);
         var wanted = externalIds.Distinct(StringComparer.Ordinal).ToArray();
-        if (wanted.Length == 0) return new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = _database.With(c => Sql.Rows(c, null, """
-            SELECT DISTINCT ON (external_id) external_id, id FROM accounts
+        if (wanted.Length == 0) return new Dictionary<string, T>(StringComparer.Ordinal);
+        var rows = _database.With(c => Sql.Rows(c, null, $"""
+            SELECT DISTINCT ON (external_id) external_id, {column} FROM accounts
             WHERE external_id = ANY(@externals) ORDER BY external_id, id
-            """, r => (External: r.GetString(0), Id: r.GetString(1)), ("externals", wanted)));
-        return rows.ToDictionary(row => row.External, row => row.Id, StringComparer.Ordinal);
+            """, r => (External: r.GetString(0), Value: read(r)), ("externals", wanted)));
+        return rows.ToDictionary(row => row.External, row => row.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The signals of these accounts in one statement, keyed by account id; unknown ids are left out.</summary>
