@@ -33,8 +33,9 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
 
     public bool IsEmpty() => !Accounts.Query().Exists();
 
-    /// <summary>All accounts, ordered by id.</summary>
-    public IReadOnlyList<Account> GetAccounts() => [.. Accounts.Query().OrderBy("$._id").ToEnumerable().Select(d => d.ToAccount())];
+    /// <summary>All accounts, ordered by id, read a page at a time (<see cref="PagedReads"/>) so LiteDB's cache does not grow to hold them all.</summary>
+    public IReadOnlyList<Account> GetAccounts() =>
+        [.. PagedReads.All(_context.Database.GetCollection(LiteDbContext.Accounts)).Select(d => _context.Mapper.ToObject<AccountDocument>(d).ToAccount())];
 
     public Account? GetAccount(string accountId)
     {

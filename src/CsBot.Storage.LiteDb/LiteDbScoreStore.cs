@@ -195,8 +195,9 @@ public sealed class LiteDbScoreStore : IScoreStore
         return stored is null ? null : LatestScoreDocument.ToHealthScore(stored, _context.Mapper);
     }
 
+    /// <summary>Read a page at a time (<see cref="PagedReads"/>), so LiteDB's cache does not grow to hold them all.</summary>
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest() =>
-        LatestRaw.FindAll().ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
+        PagedReads.All(LatestRaw).ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
 
     public ScorePoint[] GetHistory(string accountId)
     {
@@ -219,6 +220,8 @@ public sealed class LiteDbScoreStore : IScoreStore
         return documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
     }
 
+    /// <summary>Read a page at a time (<see cref="PagedReads"/>), as raw documents: only the packed points are used.</summary>
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() =>
-        Histories.FindAll().ToDictionary(d => d.Id, d => d.ToPoints(), StringComparer.Ordinal);
+        PagedReads.All(_context.Database.GetCollection(LiteDbContext.ScoreHistories))
+            .ToDictionary(d => d["_id"].AsString, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d)), StringComparer.Ordinal);
 }

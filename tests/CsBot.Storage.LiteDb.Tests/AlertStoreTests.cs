@@ -82,6 +82,19 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     [Fact]
+    public void More_alerts_than_a_transaction_writes_are_all_stored_and_a_bad_one_anywhere_stores_none()
+    {
+        var store = new LiteDbAlertStore(_db.Open());
+        var many = Enumerable.Range(0, 2 * LiteDbAlertStore.WriteSize + 5).Select(i => TestData.Alert($"acc-{i:D5}", "usage-cliff")).ToList();
+
+        Assert.Throws<ArgumentException>(() => store.Upsert([.. many, null!]));
+        Assert.Empty(store.GetOpen());
+
+        store.Upsert(many);
+        Assert.Equal(many.Select(a => a.Id), store.GetOpen().Select(a => a.Id));
+    }
+
+    [Fact]
     public void Lifecycle_fields_round_trip_and_documents_written_without_them_still_read()
     {
         var context = _db.Open();

@@ -19,6 +19,9 @@ public interface IAlertStore
         return [.. accountIds.Distinct(StringComparer.Ordinal).SelectMany(GetForAccount).Where(a => a.IsOpen).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Inserts or replaces alerts by id, in one transaction.</summary>
+    /// <summary>
+    /// Inserts or replaces alerts by id. Nothing is written when any alert is null or has no id; otherwise each alert is
+    /// written whole, in one transaction or (LiteDB, to bound its cache) in transactions of a thousand.
+    /// </summary>
     void Upsert(IReadOnlyCollection<Alert> alerts);
 }
