@@ -9,6 +9,7 @@ using CsBot.Application.Evaluation;
 using CsBot.Application.Ingestion;
 using CsBot.Application.Ingestion.Reading;
 using CsBot.Application.Notifications;
+using CsBot.Application.Observability;
 using CsBot.Application.Nudges;
 using CsBot.Application.Pictures;
 using CsBot.Application.ReadModel;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.Decorate<IAlertStore, ObservedAlertStore>((store, sp) => new ObservedAlertStore(store, sp.GetRequiredService<DataVersions>()));
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<ReadModelWarmth>();
+        services.AddSingleton<MemoryAfterBulkWork>();
         services.AddSingleton<FirstAnswers>();
         services.AddSingleton<AccessPolicy>();
 

@@ -1,3 +1,4 @@
+using CsBot.Application.Observability;
 using CsBot.Application.Prediction;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -11,7 +12,7 @@ namespace CsBot.Scheduling;
 /// whole portfolio on every core, and questions and the evaluation come first.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ChurnModelTrainingJob(ChurnModelTraining training, ChurnModelOptions options, StartupOrder order, ILogger<ChurnModelTrainingJob> logger) : IJob
+public sealed class ChurnModelTrainingJob(ChurnModelTraining training, ChurnModelOptions options, StartupOrder order, MemoryAfterBulkWork memory, ILogger<ChurnModelTrainingJob> logger) : IJob
 {
     public static readonly JobKey Key = new("churn-model-training", "csbot");
 
@@ -31,9 +32,13 @@ public sealed class ChurnModelTrainingJob(ChurnModelTraining training, ChurnMode
             {
                 // Said either way, so an operator (and the memory benchmark) can tell the start-up work is over.
                 if (training.TrainIfStale(MaxAgeAtStartup) is null)
+                {
                     logger.LogInformation("Churn model training at start-up not needed: the model stored was trained less than {Days} days ago", MaxAgeAtStartup.TotalDays);
+                    return;
+                }
             }
             else training.Train();
+            memory.Return("the churn model's training");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsBot.Application.Evaluation;
+using CsBot.Application.Observability;
 using CsBot.Scheduling.Cluster;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -16,7 +17,7 @@ namespace CsBot.Scheduling;
 /// already finished (it was taken for dead while it ran) is not run again (<see cref="FinishedEvaluationSlots"/>).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupOrder order, FinishedEvaluationSlots finished, ILogger<RiskEvaluationJob> logger) : IJob
+public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupOrder order, FinishedEvaluationSlots finished, MemoryAfterBulkWork memory, ILogger<RiskEvaluationJob> logger) : IJob
 {
     public static readonly JobKey Key = new("risk-evaluation", "csbot");
 
@@ -38,6 +39,7 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupO
                 slot.ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
                 context.Scheduler.SchedulerInstanceId, context.Recovering ? " (recovered from an instance that stopped mid-run)" : "");
             await DeliverSoon.TriggerAsync(context, cancellationToken);
+            memory.Return("the risk evaluation");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

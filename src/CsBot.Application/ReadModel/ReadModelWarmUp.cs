@@ -1,3 +1,4 @@
+using CsBot.Application.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,10 @@ namespace CsBot.Application.ReadModel;
 /// Reads the read model once at start-up, in the background: start-up does not wait for it (a large store takes
 /// seconds to read), and the first question does not pay for it unless it comes before the read is done. When it is
 /// over, read or failed, it says so in <see cref="ReadModelWarmth"/>, which the other start-up reads wait for; then,
-/// when it was read, it works out the <see cref="FirstAnswers"/>, so the first askers do not each wait for them.
+/// when it was read, it works out the <see cref="FirstAnswers"/>, so the first askers do not each wait for them, and
+/// gives back the memory the read left behind (<see cref="MemoryAfterBulkWork"/>).
 /// </summary>
-public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, FirstAnswers firstAnswers, ILogger<ReadModelWarmUp> logger) : IHostedService
+public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, FirstAnswers firstAnswers, MemoryAfterBulkWork memory, ILogger<ReadModelWarmUp> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loading;
@@ -49,6 +51,7 @@ public sealed class ReadModelWarmUp(PortfolioView view, ReadModelWarmth warmth, 
                 // Each is worked out again by the first question that needs it.
                 logger.LogError(ex, "Working out the first answers after the read model's warm-up failed");
             }
+            memory.Return("the read model's warm-up");
         }, CancellationToken.None);
         return Task.CompletedTask;
     }
