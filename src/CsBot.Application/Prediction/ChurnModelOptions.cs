@@ -27,6 +27,11 @@ public sealed class ChurnModelOptions
     public double MinimumAuc { get; set; } = 0.65;
     /// <summary>Share of accounts flagged when precision and recall are measured ("top decile").</summary>
     public double TopShare { get; set; } = 0.1;
+    /// <summary>
+    /// Accounts a training learns from at most; a larger portfolio is sampled by account id (<see cref="ChurnTrainingSample"/>),
+    /// which bounds the training's time and memory.
+    /// </summary>
+    public int MaxTrainingAccounts { get; set; } = 30_000;
 
     /// <summary>Binds and checks section "Prediction", adding one line per problem (key and fix) to <paramref name="errors"/>.</summary>
     public static ChurnModelOptions Read(IConfiguration configuration, ICollection<string> errors)
@@ -48,6 +53,8 @@ public sealed class ChurnModelOptions
         if (MinimumChurnEvents is < 1 or > 100_000) errors.Add($"Prediction:MinimumChurnEvents is {MinimumChurnEvents}; use 1 to 100000 (default 20).");
         if (MinimumAuc is < 0.5 or > 1) errors.Add($"Prediction:MinimumAuc is {MinimumAuc}; use 0.5 (chance) to 1 (default 0.65).");
         if (TopShare is <= 0 or >= 1) errors.Add($"Prediction:TopShare is {TopShare}; use a fraction between 0 and 1 (default 0.1).");
+        if (MaxTrainingAccounts is < 1_000 or > 10_000_000)
+            errors.Add($"Prediction:MaxTrainingAccounts is {MaxTrainingAccounts}; use 1000 to 10000000 (default 30000).");
         return errors;
     }
 }

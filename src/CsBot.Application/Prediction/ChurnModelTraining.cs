@@ -11,7 +11,8 @@ namespace CsBot.Application.Prediction;
 /// <remarks>
 /// The month-end rows are built a batch of accounts at a time into one feature matrix (<see cref="ChurnTrainingSet"/>),
 /// so the portfolio is not held a second time: from the read model's packed portfolio when it is loaded (the host,
-/// after its warm-up), which reads nothing from the store, or else from the store an id range at a time.
+/// after its warm-up), which reads nothing from the store, or else from the store an id range at a time. Above
+/// <see cref="ChurnModelOptions.MaxTrainingAccounts"/> accounts it learns from a sample of them (<see cref="ChurnTrainingSample"/>).
 /// </remarks>
 public sealed class ChurnModelTraining(
     IPortfolioStore portfolio,
@@ -29,10 +30,15 @@ public sealed class ChurnModelTraining(
     public ChurnModelRecord Train()
     {
         var today = clock.Today;
-        var record = ChurnModelFit.Run(ChurnModelFit.Snapshots(Portfolio(), today, options), today, clock.Now, options, learner);
+        var (signals, accounts) = Portfolio();
+        var sample = ChurnTrainingSample.For(accounts, options);
+        var record = ChurnModelFit.Run(ChurnModelFit.Snapshots(sample.Of(signals), today, options), today, clock.Now, options, learner);
         models.Save(record);
         predictions.Reload();
-        logger.LogInformation("Churn model {Id}: {Verdict}", record.Id, record.Verdict);
+        if (sample.IsWhole) logger.LogInformation("Churn model {Id}: {Verdict}", record.Id, record.Verdict);
+        else
+            logger.LogInformation("Churn model {Id}: {Verdict} Learned from {Share:0}% of the {Accounts:N0} accounts, chosen by id (Prediction:MaxTrainingAccounts is {Max:N0}).",
+                record.Id, record.Verdict, sample.Share * 100, accounts, options.MaxTrainingAccounts);
         return record;
     }
 
@@ -44,7 +50,12 @@ public sealed class ChurnModelTraining(
         return Train();
     }
 
-    private IEnumerable<AccountSignals> Portfolio() =>
+    /// <summary>The portfolio to learn from, and about how many accounts it holds (from the store: at most that many).</summary>
+    private (IEnumerable<AccountSignals> Signals, int Accounts) Portfolio()
+    {
         // Unpacked account by account on the cores that compute them; the snapshot is current as of this read.
-        view.IsLoaded ? view.Portfolio.Signals : portfolio.CutIntoRanges(RangeSize).SelectMany(portfolio.LoadSignalsIn);
+        if (view.IsLoaded) return (view.Portfolio.Signals, view.Portfolio.Signals.Count);
+        var ranges = portfolio.CutIntoRanges(RangeSize);
+        return (ranges.SelectMany(portfolio.LoadSignalsIn), ranges.Count * RangeSize);
+    }
 }

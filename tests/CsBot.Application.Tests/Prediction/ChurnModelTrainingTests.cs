@@ -55,14 +55,32 @@ public sealed class ChurnModelTrainingTests
         Assert.Equal(Fingerprint(ChurnModelFit.Snapshots(Demo, DateOnly.FromDateTime(Now.UtcDateTime), Options).All), record.Model);
     }
 
-    private static (ChurnModelTraining Training, PortfolioView View) Training(IPortfolioStore store)
+    [Fact]
+    public void Above_the_accounts_limit_it_fits_the_rows_of_the_sampled_accounts_only()
     {
+        var options = new ChurnModelOptions { MinimumChurnEvents = 1, MinimumAuc = 0.5, MaxTrainingAccounts = 150 };
+        var store = new ReadRecordingPortfolio(Demo, accountsEach: 1_000_000);
+        var (training, view) = Training(store, options);
+        view.Load();
+
+        var record = training.Train();
+
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var sampled = ChurnTrainingSample.For(Demo.Count, options).Of(Demo).ToList();
+        Assert.InRange(sampled.Count, 100, 200);
+        Assert.True(record.Snapshots < ChurnModelFit.Snapshots(Demo, today, options).Count, record.Verdict);
+        Assert.Equal(Fingerprint(ChurnModelFit.Snapshots(sampled, today, options).All), record.Model);
+    }
+
+    private static (ChurnModelTraining Training, PortfolioView View) Training(IPortfolioStore store, ChurnModelOptions? options = null)
+    {
+        options ??= Options;
         var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
         var unscored = new InMemoryStores();
         var view = new PortfolioView(store, unscored, unscored, new DataVersions());
         var models = Substitute.For<IChurnModelStore>();
         var learner = new FingerprintLearner();
-        return (new ChurnModelTraining(store, view, models, learner, new ChurnPredictions(models, learner, Options, clock), Options, clock,
+        return (new ChurnModelTraining(store, view, models, learner, new ChurnPredictions(models, learner, options, clock), options, clock,
             NullLogger<ChurnModelTraining>.Instance), view);
     }
 
