@@ -242,9 +242,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
 
     /// <summary>
     /// Up to <see cref="LoadBatchSize"/> accounts after <paramref name="after"/> up to and including
-    /// <paramref name="through"/>, in id order. Read as one BETWEEN range on the _id index, which LiteDB walks in
-    /// ascending order and stops at the upper bound (a second condition would be a filter over every document after the
-    /// range); BETWEEN includes its lower bound, so the document at <paramref name="after"/> itself is skipped.
+    /// <paramref name="through"/>, in id order, read by one range query (<see cref="PagedReads.Page"/>).
     /// </summary>
     private List<AccountSignals> LoadBatch(BsonValue after, BsonValue through)
     {
@@ -252,14 +250,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            var batch = new List<AccountSignals>(LoadBatchSize);
-            foreach (var document in Data.Query().Where(Filters.Between("$._id", after, through)).Limit(LoadBatchSize + 1).ToEnumerable())
-            {
-                if (document["_id"] == after) continue;
-                batch.Add(AccountDataDocument.ToSignals(document));
-                if (batch.Count == LoadBatchSize) break;
-            }
-            return batch;
+            return PagedReads.Page(Data, after, through, LoadBatchSize).ConvertAll(AccountDataDocument.ToSignals);
         }
         finally
         {

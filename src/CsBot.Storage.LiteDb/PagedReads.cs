@@ -24,20 +24,29 @@ internal static class PagedReads
         var after = BsonValue.MinValue;
         while (true)
         {
-            // A range on _id walks the _id index in ascending order and stops at the limit. The page is read whole
-            // before any of it is handed out, so no query is open while the caller works. BETWEEN includes its lower
-            // bound, so the previous page's last document comes again first and is skipped.
-            var page = collection.Query().Where(Filters.Between("$._id", after, BsonValue.MaxValue)).Limit(pageSize + 1).ToList();
-            var handed = 0;
-            foreach (var document in page)
-            {
-                if (document["_id"] == after) continue;
-                if (handed == pageSize) break;
-                handed++;
-                after = document["_id"];
-                yield return document;
-            }
-            if (handed < pageSize) yield break;
+            // The page is read whole before any of it is handed out, so no query is open while the caller works.
+            var page = Page(collection, after, BsonValue.MaxValue, pageSize);
+            foreach (var document in page) yield return document;
+            if (page.Count < pageSize) yield break;
+            after = page[^1]["_id"];
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="pageSize"/> documents after <paramref name="after"/> up to and including
+    /// <paramref name="through"/>, in _id order, read by one query. One BETWEEN range on the _id index, which LiteDB walks
+    /// in ascending order and stops at the limit (a second condition would be a filter over every document after the
+    /// range); BETWEEN includes its lower bound, so the document at <paramref name="after"/> itself is skipped.
+    /// </summary>
+    public static List<BsonDocument> Page(ILiteCollection<BsonDocument> collection, BsonValue after, BsonValue through, int pageSize)
+    {
+        var page = new List<BsonDocument>(pageSize);
+        foreach (var document in collection.Query().Where(Filters.Between("$._id", after, through)).Limit(pageSize + 1).ToEnumerable())
+        {
+            if (document["_id"] == after) continue;
+            page.Add(document);
+            if (page.Count == pageSize) break;
+        }
+        return page;
     }
 }

@@ -54,7 +54,12 @@ public sealed class ChurnModelTraining(
     private (IEnumerable<AccountSignals> Signals, int Accounts) Portfolio()
     {
         // Unpacked account by account on the cores that compute them; the snapshot is current as of this read.
-        if (view.IsLoaded) return (view.Portfolio.Signals, view.Portfolio.Signals.Count);
+        if (view.IsLoaded)
+        {
+            // One snapshot for both: each read of the view may take a newer one.
+            var signals = view.Portfolio.Signals;
+            return (signals, signals.Count);
+        }
         var ranges = portfolio.CutIntoRanges(RangeSize);
         return (ranges.SelectMany(portfolio.LoadSignalsIn), ranges.Count * RangeSize);
     }
