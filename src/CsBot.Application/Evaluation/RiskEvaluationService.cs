@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CsBot.Application.Alerts;
 using CsBot.Application.Notifications;
 using CsBot.Application.Observability;
 using CsBot.Application.Time;
@@ -135,7 +136,7 @@ public sealed class RiskEvaluationService(
         var open = openAlerts();
         var changes = AlertReconciler.Reconcile(open, hits, evaluated, clock.Now);
         changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
-        alerts.Upsert(ChangedAlerts(changes, open));
+        alerts.UpsertInParts(ChangedAlerts(changes, open));
 
         // The notifier tells of changes on evaluated accounts only: it finds them by their records.
         foreach (var resolved in changes.Resolved)

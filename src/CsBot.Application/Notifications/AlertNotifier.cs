@@ -1,3 +1,4 @@
+using CsBot.Application.Alerts;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Alerts;
@@ -40,7 +41,7 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
             if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter)) queued++;
             else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", planned.Kind, planned.Recipient.Key, planned.IdempotencyKey);
         }
-        alerts.Upsert(plan.UpdatedAlerts);
+        alerts.UpsertInParts(plan.UpdatedAlerts);
         updates?.Queue(plan.UpdatedAlerts, now);
         if (plan.Notifications.Count > 0)
             logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",

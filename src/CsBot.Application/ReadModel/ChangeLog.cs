@@ -13,15 +13,26 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     public const int DefaultCapacity = 20_000;
 
     private readonly Lock _gate = new();
-    private readonly Queue<(long Version, string[] Ids, IReadOnlyDictionary<string, object>? Written)> _entries = new();
+    // Oldest first, from _head on (dropped entries are cut off the front in bulk); their versions run on one by one
+    // from _forgotten + 1, so the entry of a version is found by subtraction.
+    private readonly List<Entry> _entries = [];
+    private int _head;
     private long _version;
     private int _logged;
+    // Ids logged since start, so how far a reader is behind is a subtraction too.
+    private long _total;
     // Versions up to this one are no longer in the log: a reader at an older version cannot be told what changed.
     private long _forgotten;
 
     public int Capacity { get; } = capacity;
 
     public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>
+    /// Raised after each write is recorded, on the writer's thread, outside the log's lock: a reader that must not fall
+    /// so far behind that the log forgets what it missed (the read model, during a full evaluation) catches up then.
+    /// </summary>
+    public event Action? Recorded;
 
     /// <summary>
     /// Records a write that changed <paramref name="accountIds"/>; null when the writer cannot say, which makes every
@@ -42,21 +53,57 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
             if (ids is null || ids.Length > Capacity)
             {
                 _entries.Clear();
+                _head = 0;
                 _logged = 0;
                 _forgotten = version;
             }
             else
             {
-                _entries.Enqueue((version, ids, written));
+                _entries.Add(new Entry(version, ids, written, _total));
                 _logged += ids.Length;
+                _total += ids.Length;
                 while (_logged > Capacity)
                 {
-                    var (dropped, droppedIds, _) = _entries.Dequeue();
-                    _logged -= droppedIds.Length;
-                    _forgotten = dropped;
+                    var dropped = _entries[_head];
+                    _entries[_head++] = null!;
+                    _logged -= dropped.Ids.Length;
+                    _forgotten = dropped.Version;
+                }
+                if (_head > 1024 && _head > _entries.Count / 2)
+                {
+                    _entries.RemoveRange(0, _head);
+                    _head = 0;
                 }
             }
             Interlocked.Exchange(ref _version, version);
+        }
+        Recorded?.Invoke();
+    }
+
+    /// <summary>
+    /// How many account ids were logged after <paramref name="since"/> (counted once per write), or null when some of
+    /// those writes are no longer logged.
+    /// </summary>
+    public int? LoggedSince(long since)
+    {
+        lock (_gate)
+        {
+            if (since < _forgotten) return null;
+            if (since >= _version) return 0;
+            return (int)(_total - _entries[_head + (int)(since - _forgotten)].TotalBefore);
+        }
+    }
+
+    /// <summary>
+    /// Lets go of what the writes up to <paramref name="through"/> said they stored, keeping which accounts they
+    /// touched: the one reader that takes those values has taken them, and holding them on would keep a second copy of
+    /// up to <see cref="Capacity"/> accounts' data. A reader still behind that version reads those accounts back.
+    /// </summary>
+    public void ReleaseWritten(long through)
+    {
+        lock (_gate)
+        {
+            for (var i = _head; i < _entries.Count && _entries[i].Version <= through; i++) _entries[i].Written = null;
         }
     }
 
@@ -84,9 +131,10 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
             var ids = new HashSet<string>(StringComparer.Ordinal);
             var values = new Dictionary<string, List<object>>(StringComparer.Ordinal);
             var unlogged = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (version, changed, stored) in _entries)
+            for (var i = _head + (int)Math.Max(0, since - _forgotten); i < _entries.Count; i++)
             {
-                if (version <= since) continue;
+                var entry = _entries[i];
+                var (changed, stored) = (entry.Ids, entry.Written);
                 ids.UnionWith(changed);
                 foreach (var id in changed)
                 {
@@ -110,4 +158,13 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
     }
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
+    private sealed class Entry(long version, string[] ids, IReadOnlyDictionary<string, object>? written, long totalBefore)
+    {
+        public long Version { get; } = version;
+        public string[] Ids { get; } = ids;
+        /// <summary>Ids logged before this entry, since start.</summary>
+        public long TotalBefore { get; } = totalBefore;
+        public IReadOnlyDictionary<string, object>? Written { get; set; } = written;
+    }
 }

@@ -52,4 +52,16 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
     public void ScoresChanged(IEnumerable<string> accountIds) => ScoresLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
     /// <summary>Alerts on these accounts were written.</summary>
     public void AlertsChanged(IEnumerable<string> accountIds) => AlertsLog.Record(accountIds ?? throw new ArgumentNullException(nameof(accountIds)));
+
+    /// <summary>
+    /// These alerts were stored as given (an upsert replaces an alert whole, by id): logged per account, in the order
+    /// given, so the read model applies them over the open alerts it holds instead of reading the accounts back.
+    /// </summary>
+    public void AlertsUpserted(IReadOnlyCollection<Core.Alerts.Alert> upserted)
+    {
+        ArgumentNullException.ThrowIfNull(upserted);
+        var written = upserted.GroupBy(a => a.AccountId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (object)g.ToArray(), StringComparer.Ordinal);
+        AlertsLog.Record(written.Keys, written);
+    }
 }

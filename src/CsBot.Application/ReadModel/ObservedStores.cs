@@ -64,9 +64,12 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     }
 }
 
-/// <summary>Passes every call to the real alert store and records writes.</summary>
+/// <summary>Passes every call to the real alert store and records writes, with the alerts written.</summary>
 public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions) : IAlertStore
 {
+    // Upserts and their log entries in one order, so the alert logged last is the one stored last.
+    private readonly Lock _saving = new();
+
     public Alert? Get(string alertId) => inner.Get(alertId);
     public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
     public IReadOnlyList<Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
@@ -74,7 +77,10 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
 
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {
-        inner.Upsert(alerts);
-        versions.AlertsChanged(alerts.Select(a => a.AccountId));
+        lock (_saving)
+        {
+            inner.Upsert(alerts);
+            versions.AlertsUpserted(alerts);
+        }
     }
 }

@@ -37,20 +37,25 @@ public sealed class PortfolioView
         ArgumentNullException.ThrowIfNull(alerts);
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
         var log = (ILogger?)logger ?? NullLogger.Instance;
-        _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log,
+        _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable,
             // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
             () => PortfolioSnapshot.Read(portfolio, Readers),
             (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as PackedAccountSignals
                 ?? (portfolio.LoadSignals(id) is { } loaded ? PackedAccountSignals.Of(loaded) : null)).OfType<PackedAccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
-        _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log,
+        _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log, LetGoOfUnpatchable,
             () => ScoreSnapshot.Of(scores.GetAllLatest(), scores.GetAllHistories()),
             (current, ids, written) => SavedScores.Patch(current, scores, ids, written),
             (snapshot, version) => snapshot.Version = version);
-        _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log,
+        _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log, LetGoOfUnpatchable,
             () => new AlertSnapshot(alerts.GetOpen()),
-            (current, ids, _) => current.Patch(ids, ids.ToDictionary(id => id, id => alerts.GetForAccount(id).Where(a => a.IsOpen).ToArray(), StringComparer.Ordinal)),
+            (current, ids, written) => SavedAlerts.Patch(current, alerts, ids, written),
             (snapshot, version) => snapshot.Version = version);
+        // Kept up with the writes as they come, so a full evaluation's 90k scores and 40k alerts are patched in from
+        // what it wrote rather than overflowing the log and being read whole again beside the copy held.
+        versions.PortfolioLog.Recorded += _portfolio.Follow;
+        versions.ScoresLog.Recorded += _scores.Follow;
+        versions.AlertsLog.Recorded += _alerts.Follow;
     }
 
     public PortfolioSnapshot Portfolio => _portfolio.Value;
@@ -151,6 +156,23 @@ public sealed class PortfolioView
     }
 
     /// <summary>
+    /// Drops the board and bands once the change log no longer holds what changed since their snapshots: they would be
+    /// built whole on their next use anyway, and until then they hold the snapshots they were made from (after a full
+    /// evaluation, the whole portfolio's scores and alerts from before it, beside the current ones).
+    /// </summary>
+    private void LetGoOfUnpatchable()
+    {
+        lock (_boardGate)
+            if (_board is { } board && (_versions.PortfolioLog.LoggedSince(board.Portfolio.Version) is null
+                                        || _versions.ScoresLog.LoggedSince(board.Scores.Version) is null
+                                        || _versions.AlertsLog.LoggedSince(board.Alerts.Version) is null))
+                _board = null;
+        lock (_bandsGate)
+            if (_bands is { } bands && _versions.ScoresLog.LoggedSince(bands.Scores.Version) is null)
+                _bands = null;
+    }
+
+    /// <summary>
     /// The accounts written since <paramref name="board"/>'s snapshots were taken, in any of the three parts (a superset
     /// of what differs between them and the ones asked for is harmless: an unchanged account patches to the same entry).
     /// </summary>
@@ -167,14 +189,29 @@ public sealed class PortfolioView
     }
 
     /// <summary>One part of the read model: the copy readers share, its version, and how it is read whole or patched.</summary>
-    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Func<T> read, Func<T, IReadOnlySet<string>, LoggedWrites, T> patch, Action<T, long> stamp)
+    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Action caughtUp, Func<T> read, Func<T, IReadOnlySet<string>, LoggedWrites, T> patch, Action<T, long> stamp)
         where T : class
     {
         private readonly Lock _gate = new();
         private volatile Versioned? _current;
-        private Task? _catchingUp;
+        private volatile Task? _catchingUp;
         private int _fullReads;
         private int _patches;
+
+        /// <summary>
+        /// After a write: once the copy held is half the log's capacity behind, it is caught up in the background while
+        /// the log still holds what changed (and what was written), so a burst of writes larger than the log (a full
+        /// evaluation) is patched in piece by piece. A part not read yet, or already too far behind, is left to the
+        /// next question.
+        /// </summary>
+        public void Follow()
+        {
+            var current = _current;
+            if (current is null || _catchingUp is not null) return;
+            if (log.LoggedSince(current.Version) is not { } behind || behind < Math.Max(1, log.Capacity / 2)) return;
+            lock (_gate)
+                if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
+        }
 
         public int FullReads => Volatile.Read(ref _fullReads);
         public int Patches => Volatile.Read(ref _patches);
@@ -186,17 +223,22 @@ public sealed class PortfolioView
             {
                 var current = _current;
                 if (current is not null && current.Version == log.Version) return current.Value;
+                Versioned patched;
                 lock (_gate)
                 {
                     current = _current;
                     if (current is null) return Keep(ReadWhole()).Value;
                     if (current.Version == log.Version || _catchingUp is not null) return current.Value;
-                    if (log.TryChangesSince(current.Version, out var now, out var ids, out var written) && ids.Count - written.Count <= InlinePatchLimit)
-                        return Keep(Patched(current, now, ids, written)).Value;
-                    // Too much to re-read while a question waits: answer from the copy held and catch up meanwhile.
-                    _catchingUp = Task.Run(CatchUp);
-                    return current.Value;
+                    if (!log.TryChangesSince(current.Version, out var now, out var ids, out var written) || ids.Count - written.Count > InlinePatchLimit)
+                    {
+                        // Too much to re-read while a question waits: answer from the copy held and catch up meanwhile.
+                        _catchingUp = Task.Run(CatchUp);
+                        return current.Value;
+                    }
+                    patched = Keep(Patched(current, now, ids, written));
                 }
+                caughtUp();
+                return patched.Value;
             }
         }
 
@@ -215,6 +257,8 @@ public sealed class PortfolioView
             var value = patch(current.Value, ids, written);
             stamp(value, now);
             Interlocked.Increment(ref _patches);
+            // What the writes up to now said they stored is in the copy now: the log need not hold it on.
+            log.ReleaseWritten(now);
             return new Versioned(now, value);
         }
 
@@ -232,6 +276,7 @@ public sealed class PortfolioView
                 var current = _current!;
                 var next = log.TryChangesSince(current.Version, out var now, out var ids, out var written) ? Patched(current, now, ids, written) : ReadWhole();
                 lock (_gate) Keep(next);
+                caughtUp();
                 logger.LogInformation("Read model {Part} caught up in {Ms:0} ms", name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex)

@@ -9,22 +9,43 @@ namespace CsBot.Application.ReadModel;
 /// into objects of its own, about 2.5 KB an account; most lines repeat across a portfolio ("no open tickets", "no
 /// survey answers in 180 days"). The scores are the same values, as immutable records.
 /// </summary>
+/// <remarks>
+/// A score snapshot keeps its pool, and the scores patched in after a write (a full evaluation makes every active
+/// account's breakdown anew) are shared through it too. The pool only grows, so a snapshot starts a new one once it holds
+/// <see cref="RenewAfter"/> entries per account held.
+/// </remarks>
 internal sealed class SharedBreakdowns
 {
+    /// <summary>Entries per account of the snapshot past which a patch starts a new pool (a portfolio's own are about 10).</summary>
+    public const int RenewAfter = 20;
+
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<ComponentScore, ComponentScore> _components = [];
     private readonly Dictionary<OmittedComponent, OmittedComponent> _omitted = [];
     private readonly Dictionary<string, OmittedComponent[]> _omittedLists = new(StringComparer.Ordinal);
 
     /// <summary>Every score of <paramref name="latest"/> with its breakdown shared, by the same keys.</summary>
-    public static Dictionary<string, HealthScore> Share(IReadOnlyDictionary<string, HealthScore> latest)
+    public Dictionary<string, HealthScore> Share(IReadOnlyDictionary<string, HealthScore> latest)
     {
         ArgumentNullException.ThrowIfNull(latest);
-        var shared = new SharedBreakdowns();
         var result = new Dictionary<string, HealthScore>(latest.Count, StringComparer.Ordinal);
-        foreach (var (id, score) in latest) result[id] = shared.Of(score);
+        lock (_gate)
+            foreach (var (id, score) in latest) result[id] = Of(score);
         return result;
     }
+
+    /// <summary>Lines, reasons and lists held, counted together.</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_gate) return _texts.Count + _components.Count + _omitted.Count + _omittedLists.Count;
+        }
+    }
+
+    /// <summary>This pool, or a new one when it holds more than <see cref="RenewAfter"/> entries for each of <paramref name="accounts"/>.</summary>
+    public SharedBreakdowns RenewedFor(int accounts) => Held > RenewAfter * Math.Max(accounts, 1_000) ? new SharedBreakdowns() : this;
 
     private HealthScore Of(HealthScore score) => score with
     {
