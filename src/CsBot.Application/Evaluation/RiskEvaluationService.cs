@@ -25,7 +25,8 @@ public sealed class RiskEvaluationService(
     PortfolioScoring scoring,
     AlertNotifier notifier,
     BusinessClock clock,
-    ILogger<RiskEvaluationService> logger)
+    ILogger<RiskEvaluationService> logger,
+    ReadModel.DataVersions? versions = null)
 {
     /// <summary>Accounts per id range a full run reads as one sequence: enough ranges that the readers stay busy to the end.</summary>
     internal const int RangeSize = 2_500;
@@ -37,13 +38,15 @@ public sealed class RiskEvaluationService(
     /// The full run: the portfolio is cut into id ranges (<see cref="IPortfolioStore.CutIntoRanges"/>) read
     /// <see cref="Readers"/> at a time, each in batches with their histories, and scored in portfolio order.
     /// </summary>
-    public Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
+    /// <remarks>The run is marked as bulk work (<see cref="ReadModel.DataVersions.BulkRun"/>), so questions meanwhile are not each held up patching in its batches.</remarks>
+    public async Task<EvaluationSummary> RunAsync(CancellationToken cancellationToken)
     {
+        using var bulk = versions?.BulkRun();
         var ranges = portfolio.CutIntoRanges(RangeSize);
         var sources = ranges
             .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(portfolio.LoadSignalsIn(range), scores.GetHistories, cancellationToken)))
             .ToList();
-        return EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), alerts.GetOpen, cancellationToken);
+        return await EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), alerts.GetOpen, cancellationToken);
     }
 
     /// <summary>

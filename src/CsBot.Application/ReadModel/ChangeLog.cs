@@ -26,6 +26,13 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
 
     public int Capacity { get; } = capacity;
 
+    /// <summary>Ids a write may touch and still count as one person's action (an acknowledgement, a snooze) rather than bulk work.</summary>
+    public const int SmallWrite = 8;
+
+    /// <summary>The version of the latest write of at most <see cref="SmallWrite"/> accounts (or of unknown ones); 0 when none.</summary>
+    public long LastSmallWrite => Interlocked.Read(ref _lastSmall);
+    private long _lastSmall;
+
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>
@@ -75,6 +82,7 @@ public sealed class ChangeLog(int capacity = ChangeLog.DefaultCapacity)
                     _head = 0;
                 }
             }
+            if (ids is null || ids.Length <= SmallWrite) Interlocked.Exchange(ref _lastSmall, version);
             Interlocked.Exchange(ref _version, version);
         }
         Recorded?.Invoke();

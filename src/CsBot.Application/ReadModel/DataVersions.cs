@@ -11,6 +11,37 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
     public ChangeLog ScoresLog { get; } = new(capacity);
     public ChangeLog AlertsLog { get; } = new(capacity);
 
+    private int _bulkRuns;
+
+    /// <summary>
+    /// True while bulk work writes (a full evaluation): the read model then answers from the copy it holds and patches
+    /// it in the background as the writes pile up, instead of on every question after each of the run's small batches
+    /// (each patch copies the list board's arrays: at 100k accounts a few megabytes, for every batch of 100 scores).
+    /// A small write meanwhile (someone's acknowledgement) is still seen by the next question.
+    /// </summary>
+    public bool InBulkRun => Volatile.Read(ref _bulkRuns) > 0;
+
+    /// <summary>Raised when the last bulk run ends, so readers catch up with what it wrote.</summary>
+    public event Action? BulkRunEnded;
+
+    /// <summary>Marks bulk work until the result is disposed (runs may overlap).</summary>
+    public IDisposable BulkRun()
+    {
+        Interlocked.Increment(ref _bulkRuns);
+        return new BulkRunScope(this);
+    }
+
+    private sealed class BulkRunScope(DataVersions versions) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 1) return;
+            if (Interlocked.Decrement(ref versions._bulkRuns) == 0) versions.BulkRunEnded?.Invoke();
+        }
+    }
+
     public long Portfolio => PortfolioLog.Version;
     public long Scores => ScoresLog.Version;
     public long Alerts => AlertsLog.Version;

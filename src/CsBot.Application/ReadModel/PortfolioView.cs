@@ -37,17 +37,17 @@ public sealed class PortfolioView
         ArgumentNullException.ThrowIfNull(alerts);
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
         var log = (ILogger?)logger ?? NullLogger.Instance;
-        _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable,
+        _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
             () => PortfolioSnapshot.Read(portfolio, Readers),
             (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as PackedAccountSignals
                 ?? (portfolio.LoadSignals(id) is { } loaded ? PackedAccountSignals.Of(loaded) : null)).OfType<PackedAccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
-        _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log, LetGoOfUnpatchable,
+        _scores = new Part<ScoreSnapshot>("scores", versions.ScoresLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             () => ScoreSnapshot.Of(scores.GetAllLatest(), scores.GetAllHistories()),
             (current, ids, written) => SavedScores.Patch(current, scores, ids, written),
             (snapshot, version) => snapshot.Version = version);
-        _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log, LetGoOfUnpatchable,
+        _alerts = new Part<AlertSnapshot>("alerts", versions.AlertsLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             () => new AlertSnapshot(alerts.GetOpen()),
             (current, ids, written) => SavedAlerts.Patch(current, alerts, ids, written),
             (snapshot, version) => snapshot.Version = version);
@@ -56,6 +56,12 @@ public sealed class PortfolioView
         versions.PortfolioLog.Recorded += _portfolio.Follow;
         versions.ScoresLog.Recorded += _scores.Follow;
         versions.AlertsLog.Recorded += _alerts.Follow;
+        versions.BulkRunEnded += () =>
+        {
+            _portfolio.CatchUpNow();
+            _scores.CatchUpNow();
+            _alerts.CatchUpNow();
+        };
     }
 
     public PortfolioSnapshot Portfolio => _portfolio.Value;
@@ -189,7 +195,7 @@ public sealed class PortfolioView
     }
 
     /// <summary>One part of the read model: the copy readers share, its version, and how it is read whole or patched.</summary>
-    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Action caughtUp, Func<T> read, Func<T, IReadOnlySet<string>, LoggedWrites, T> patch, Action<T, long> stamp)
+    private sealed class Part<T>(string name, ChangeLog log, ILogger logger, Action caughtUp, Func<bool> inBulkRun, Func<T> read, Func<T, IReadOnlySet<string>, LoggedWrites, T> patch, Action<T, long> stamp)
         where T : class
     {
         private readonly Lock _gate = new();
@@ -213,6 +219,15 @@ public sealed class PortfolioView
                 if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
         }
 
+        /// <summary>Catches up in the background now, if behind and not already doing so (a bulk run just ended).</summary>
+        public void CatchUpNow()
+        {
+            var current = _current;
+            if (current is null || current.Version == log.Version) return;
+            lock (_gate)
+                if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
+        }
+
         public int FullReads => Volatile.Read(ref _fullReads);
         public int Patches => Volatile.Read(ref _patches);
         public bool IsLoaded => _current is not null;
@@ -229,6 +244,9 @@ public sealed class PortfolioView
                     current = _current;
                     if (current is null) return Keep(ReadWhole()).Value;
                     if (current.Version == log.Version || _catchingUp is not null) return current.Value;
+                    // During bulk work the copy held answers, unless someone's own small write is pending; the bulk
+                    // writes are patched in by Follow as they pile up, and caught up when the run ends.
+                    if (inBulkRun() && log.LastSmallWrite <= current.Version) return current.Value;
                     if (!log.TryChangesSince(current.Version, out var now, out var ids, out var written) || ids.Count - written.Count > InlinePatchLimit)
                     {
                         // Too much to re-read while a question waits: answer from the copy held and catch up meanwhile.

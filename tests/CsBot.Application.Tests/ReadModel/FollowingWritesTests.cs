@@ -123,6 +123,36 @@ public class FollowingWritesTests
         Assert.Equal(2, _view.BoardBuilds);
     }
 
+    [Fact]
+    public void During_a_bulk_run_questions_answer_from_the_copy_held_and_see_the_runs_writes_once_it_ends()
+    {
+        var patches = _view.Patches;
+        var bulk = _versions.BulkRun();
+        // A batch of the run: more accounts than one person's action touches.
+        _scores.SaveScores([AnswerFixture.Score("calm", 20, HealthBand.Poor), AnswerFixture.Score("mid", 21, HealthBand.Poor),
+            .. Enumerable.Range(0, 10).Select(i => AnswerFixture.Score($"new-{i:000}", 30, HealthBand.Poor))]);
+
+        // Each of the run's batches is not patched in by the question after it.
+        Assert.Equal(88, _view.Scores.Latest["calm"].Score);
+        Assert.Equal(patches, _view.Patches);
+
+        bulk.Dispose();
+        var scores = Eventually(() => _view.Scores, s => s.Latest["calm"].Score == 20);
+        Assert.Equal(21, scores.Latest["mid"].Score);
+        Assert.Equal(patches + 1, _view.Patches);
+    }
+
+    [Fact]
+    public void During_a_bulk_run_someones_own_small_write_is_seen_by_the_next_question()
+    {
+        using var bulk = _versions.BulkRun();
+        _scores.SaveScores([.. Enumerable.Range(0, 20).Select(i => AnswerFixture.Score($"new-{i:000}", 30, HealthBand.Poor))]);
+        _alerts.Upsert([AnswerFixture.Alert("big", "renewal-at-risk", Severity.Critical, "x") with { State = AlertState.Acknowledged }]);
+
+        Assert.Equal(AlertState.Acknowledged, _view.Alerts.ForAccount("big").Single(a => a.RuleId == "renewal-at-risk").State);
+        Assert.False(_view.Scores.Latest.ContainsKey("new-000"));
+    }
+
     // Not inlined, so no local of the test method keeps the board alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference BoardNow() => new(_view.Board(_view.Portfolio, _view.Scores, _view.Alerts, AnswerFixture.Today));
