@@ -215,8 +215,7 @@ public sealed class PortfolioView
             var current = _current;
             if (current is null || _catchingUp is not null) return;
             if (log.LoggedSince(current.Version) is not { } behind || behind < Math.Max(1, log.Capacity / 2)) return;
-            lock (_gate)
-                if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
+            StartCatchUp(current);
         }
 
         /// <summary>Catches up in the background now, if behind and not already doing so (a bulk run just ended).</summary>
@@ -224,6 +223,12 @@ public sealed class PortfolioView
         {
             var current = _current;
             if (current is null || current.Version == log.Version) return;
+            StartCatchUp(current);
+        }
+
+        /// <summary>Starts a background catch-up from <paramref name="current"/>, unless one runs or the copy moved on meanwhile.</summary>
+        private void StartCatchUp(Versioned current)
+        {
             lock (_gate)
                 if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
         }
