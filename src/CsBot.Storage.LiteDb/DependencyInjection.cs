@@ -1,6 +1,7 @@
 using CsBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CsBot.Storage.LiteDb;
 
@@ -19,7 +20,7 @@ public static class DependencyInjection
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<LiteDbOptions>()));
+        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<LiteDbOptions>(), sp.GetService<ILogger<LiteDbContext>>()));
         services.AddSingleton<IPortfolioStore, LiteDbPortfolioStore>();
         services.AddSingleton<IScoreStore, LiteDbScoreStore>();
         services.AddSingleton<IAlertStore, LiteDbAlertStore>();

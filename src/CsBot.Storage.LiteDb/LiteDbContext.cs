@@ -1,5 +1,8 @@
 using CsBot.Storage.LiteDb.Documents;
 using LiteDB;
+using LiteDB.Engine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CsBot.Storage.LiteDb;
 
@@ -10,8 +13,9 @@ namespace CsBot.Storage.LiteDb;
 /// <remarks>
 /// Register it as a singleton and share it. The file is opened in LiteDB's direct mode (cached), and a lock file next to
 /// it makes it exclusive to this process; an existing file is checked before LiteDB may write to it
-/// (<see cref="DatabaseFileCheck"/>): one shared <see cref="LiteDatabase"/> is thread-safe in LiteDB 5 — reads take no locks and read committed
-/// snapshots, writes lock per collection — so the web host and background jobs can use it concurrently.
+/// (<see cref="DatabaseFileCheck"/>): one shared <see cref="LiteDatabase"/> is used by the web host and the background
+/// jobs at once. Reads take no locks and read committed snapshots; writes run one at a time in the file
+/// (<see cref="OneWriterEngine"/>: LiteDB's own per-collection write locks let concurrent writes damage its free-page list).
 /// LiteDB binds an explicit transaction to the calling thread, which is why the store ports are synchronous: a write
 /// must begin and commit on the same thread.
 /// New files use a binary (ordinal, case-sensitive) collation, so ids such as "acc-1" and "ACC-1" stay distinct and
@@ -29,18 +33,21 @@ public sealed class LiteDbContext : IDisposable
     internal const string Alerts = "alerts";
 
     private readonly LiteDatabase _database;
+    private readonly ReopeningEngine _engine;
+    private readonly ILogger _logger;
     private readonly DatabaseFileLock _lock;
     private readonly List<Action<LiteDatabase>> _beforeClose = [];
     private int _disposed;
 
-    public LiteDbContext(LiteDbOptions options)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).DatabasePath)
+    public LiteDbContext(LiteDbOptions options, ILogger<LiteDbContext>? logger = null)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).DatabasePath, logger)
     {
     }
 
-    public LiteDbContext(string databasePath)
+    public LiteDbContext(string databasePath, ILogger<LiteDbContext>? logger = null)
     {
         if (string.IsNullOrWhiteSpace(databasePath)) throw new ArgumentException("A database path is required.", nameof(databasePath));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
 
         DatabasePath = Path.GetFullPath(databasePath);
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -51,7 +58,7 @@ public sealed class LiteDbContext : IDisposable
         {
             if (DatabaseFileCheck.Problem(DatabasePath) is { } problem) throw Unreadable(problem, null);
             Mapper = CreateMapper();
-            _database = Open(DatabasePath, Mapper);
+            (_database, _engine) = Open(DatabasePath, Mapper);
         }
         catch
         {
@@ -60,21 +67,20 @@ public sealed class LiteDbContext : IDisposable
         }
     }
 
-    private LiteDatabase Open(string path, BsonMapper mapper)
+    private (LiteDatabase, ReopeningEngine) Open(string path, BsonMapper mapper)
     {
         LiteDatabase? database = null;
         try
         {
-            database = new LiteDatabase(new ConnectionString
-            {
-                Filename = path,
-                Connection = ConnectionType.Direct,
-                Collation = Collation.Binary,
-            }, mapper);
+            // Direct mode, as LiteDB's connection string opens it; one write at a time in the file (OneWriterEngine),
+            // and the file opened again when LiteDB has closed it after an internal error (ReopeningEngine).
+            var settings = new EngineSettings { Filename = path, Collation = Collation.Binary };
+            var engine = new ReopeningEngine(() => new LiteEngine(settings), Reopened);
+            database = new LiteDatabase(new OneWriterEngine(engine), mapper, disposeOnClose: true);
             LiteDbCollections.CreateMissing(database);
             EnsureIndexes(database);
             PortfolioLayoutUpgrade.Run(database, mapper);
-            return database;
+            return (database, engine);
         }
         catch (LiteException ex)
         {
@@ -87,6 +93,12 @@ public sealed class LiteDbContext : IDisposable
             throw;
         }
     }
+
+    private void Reopened(Exception closedBy) =>
+        _logger.LogError(closedBy, "LiteDB closed {Path} after an internal error; CsBot opened it again (the call that failed reported it, nothing committed was lost)", DatabasePath);
+
+    /// <summary>How often the file was opened again after LiteDB closed it (<see cref="ReopeningEngine"/>), since start.</summary>
+    public int Reopens => _engine.Reopens;
 
     private DatabaseFileException Unreadable(string problem, Exception? inner) => new(
         $"CsBot cannot use the database file {DatabasePath}: it {problem}. CsBot has not changed the file. " +

@@ -1,0 +1,105 @@
+using LiteDB;
+using LiteDB.Engine;
+
+namespace CsBot.Storage.LiteDb;
+
+/// <summary>
+/// A LiteDB engine that lets one write run at a time in the whole file; reads never wait for it.
+/// </summary>
+/// <remarks>
+/// <para>LiteDB 5 locks writes per collection, but writes to two collections at once share the header page's list of
+/// free pages, and a race there leaves a page both in use and free (LiteDB issues #2503 and #2825, still reported on
+/// 5.0.21): later reads and writes fail LiteDB's page checks ("get only index below highest index", "page must be
+/// writable to support changes"), LiteDB closes the engine, and the damaged list can be saved. CsBot writes several
+/// collections at once (an evaluation's scores and alerts, the outbox, conversation contexts), and at 100k accounts a
+/// start-up met those failures about once in five. One write at a time is the remedy LiteDB's maintainers name; CsBot's
+/// writes are short (a thousand documents at most), so waiting for one costs little.</para>
+/// <para>An explicit transaction holds the turn from <see cref="BeginTrans"/> to <see cref="Commit"/> or
+/// <see cref="Rollback"/>, on its thread (LiteDB binds transactions to threads); writes on that thread meanwhile are
+/// part of it and do not wait.</para>
+/// </remarks>
+internal sealed class OneWriterEngine(ILiteEngine inner) : ILiteEngine
+{
+    private readonly Lock _turn = new();
+    /// <summary>Whether this thread holds the turn for an explicit transaction it began.</summary>
+    private readonly ThreadLocal<bool> _inTransaction = new();
+
+    public int Checkpoint() => Write(() => inner.Checkpoint());
+
+    public long Rebuild(RebuildOptions options) => Write(() => inner.Rebuild(options));
+
+    public bool BeginTrans()
+    {
+        _turn.Enter();
+        var began = false;
+        try
+        {
+            began = inner.BeginTrans();
+            if (began) _inTransaction.Value = true;
+            return began;
+        }
+        finally
+        {
+            // A thread already in a transaction holds the turn from its own BeginTrans; this call's enter is undone.
+            if (!began) _turn.Exit();
+        }
+    }
+
+    public bool Commit() => EndTransaction(inner.Commit);
+
+    public bool Rollback() => EndTransaction(inner.Rollback);
+
+    private bool EndTransaction(Func<bool> end)
+    {
+        try
+        {
+            return end();
+        }
+        finally
+        {
+            if (_inTransaction.Value)
+            {
+                _inTransaction.Value = false;
+                _turn.Exit();
+            }
+        }
+    }
+
+    public IBsonDataReader Query(string collection, Query query) => inner.Query(collection, query);
+
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(() => inner.Insert(collection, docs, autoId));
+
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(() => inner.Update(collection, docs));
+
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(() => inner.UpdateMany(collection, transform, predicate));
+
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(() => inner.Upsert(collection, docs, autoId));
+
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Write(() => inner.Delete(collection, ids));
+
+    public int DeleteMany(string collection, BsonExpression predicate) => Write(() => inner.DeleteMany(collection, predicate));
+
+    public bool DropCollection(string name) => Write(() => inner.DropCollection(name));
+
+    public bool RenameCollection(string name, string newName) => Write(() => inner.RenameCollection(name, newName));
+
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Write(() => inner.EnsureIndex(collection, name, expression, unique));
+
+    public bool DropIndex(string collection, string name) => Write(() => inner.DropIndex(collection, name));
+
+    public BsonValue Pragma(string name) => inner.Pragma(name);
+
+    public bool Pragma(string name, BsonValue value) => Write(() => inner.Pragma(name, value));
+
+    private T Write<T>(Func<T> write)
+    {
+        // Re-entered freely by the thread whose transaction holds the turn.
+        lock (_turn) return write();
+    }
+
+    public void Dispose()
+    {
+        lock (_turn) inner.Dispose();
+        _inTransaction.Dispose();
+    }
+}
