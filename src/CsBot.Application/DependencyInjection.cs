@@ -21,6 +21,7 @@ using CsBot.Core.Ports;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -49,7 +50,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
 
         // Questions are answered from an in-memory view; every store write goes through a wrapper that marks it stale.
-        services.AddSingleton<DataVersions>();
+        // A store shared with other processes registers its own (SharedStore) before this.
+        services.TryAddSingleton<DataVersions>();
         services.Decorate<IPortfolioStore, ObservedPortfolioStore>((store, sp) => new ObservedPortfolioStore(store, sp.GetRequiredService<DataVersions>()));
         services.Decorate<IScoreStore, ObservedScoreStore>((store, sp) => new ObservedScoreStore(store, sp.GetRequiredService<DataVersions>()));
         services.Decorate<IAlertStore, ObservedAlertStore>((store, sp) => new ObservedAlertStore(store, sp.GetRequiredService<DataVersions>()));

@@ -87,7 +87,8 @@ public static class DependencyInjection
         {
             builder.AddPostgreSqlStorage();
             builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("store");
-            // Other instances' writes refresh this one's cached answers.
+            // Other instances' writes refresh this one's cached answers, but only once polled.
+            builder.Services.AddSingleton(new DataVersions { SharedStore = true });
             builder.Services.AddSingleton(sp => new DataChangeFeed(sp.GetRequiredService<PostgreSqlDatabase>(), TimeProvider.System));
             builder.Services.AddHostedService<SharedReadModelRefresh>();
         }

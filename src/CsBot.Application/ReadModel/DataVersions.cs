@@ -42,6 +42,13 @@ public sealed class DataVersions(int capacity = ChangeLog.DefaultCapacity)
         }
     }
 
+    /// <summary>
+    /// True when other processes write the same store (PostgreSQL shared by several CsBots): their writes reach these
+    /// logs only when polled, so a copy as new as the logs may still miss some. False for a store only this process
+    /// writes (the LiteDB file), whose every write is logged as it is made.
+    /// </summary>
+    public bool SharedStore { get; init; }
+
     public long Portfolio => PortfolioLog.Version;
     public long Scores => ScoresLog.Version;
     public long Alerts => AlertsLog.Version;

@@ -68,6 +68,20 @@ public sealed class PortfolioView
     public ScoreSnapshot Scores => _scores.Value;
     public AlertSnapshot Alerts => _alerts.Value;
 
+    /// <summary>
+    /// The portfolio and the scores as held, when they hold every write this process knows of; null when either is not
+    /// loaded yet, is behind its log (a catch-up is under way), or other processes write the store
+    /// (<see cref="DataVersions.SharedStore"/>). A full evaluation reads them instead of the store: the accounts packed
+    /// here are unpacked as scored, with no store read and no second copy of the portfolio.
+    /// </summary>
+    public (PortfolioSnapshot Portfolio, ScoreSnapshot Scores)? CaughtUp()
+    {
+        if (_versions.SharedStore || !_portfolio.IsLoaded || !_scores.IsLoaded) return null;
+        var portfolio = Portfolio;
+        var scores = Scores;
+        return portfolio.Version == _versions.Portfolio && scores.Version == _versions.Scores ? (portfolio, scores) : null;
+    }
+
     /// <summary>How often a part was read whole from the store, and how often one was patched, since start.</summary>
     public int FullReads => _portfolio.FullReads + _scores.FullReads + _alerts.FullReads;
     public int Patches => _portfolio.Patches + _scores.Patches + _alerts.Patches;

@@ -1,5 +1,6 @@
 using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
+using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
 using CsBot.Core.Accounts;
 using CsBot.Core.Messaging;
@@ -48,6 +49,50 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task Evaluating_the_held_read_model_scores_alerts_and_messages_exactly_as_reading_the_store_and_reads_no_range()
+    {
+        var storedStores = new InMemoryStores();
+        var stored = Evaluation(storedStores, new RangedPortfolio(storedStores, accountsEach: 7));
+        var heldStores = new InMemoryStores();
+        var ranged = new RangedPortfolio(heldStores, accountsEach: 7);
+        var versions = new DataVersions();
+        var held = Evaluation(heldStores, ranged, versions);
+        // An account added after the copy was read sits after the others in it; its id comes first in the store's order,
+        // and its rule hits make a message, so the order it is evaluated in shows in the outbox.
+        var alerting = Demo.First(s => s.Account.IsActiveOn(Today) && Scoring().Evaluate(s, [], Today).Hits.Count > 0);
+        var late = alerting with { Account = alerting.Account with { Id = "aaa-late", ExternalId = "crm-aaa-late", Name = "Aardvark Late" } };
+        storedStores.Save([late]);
+        new ObservedPortfolioStore(heldStores, versions).Save([late]);
+        Assert.NotNull(held.View!.CaughtUp());
+        var rangesRead = ranged.RangesRead;
+
+        var storedSummary = await stored.Service.RunAsync(CancellationToken.None);
+        var heldSummary = await held.Service.RunAsync(CancellationToken.None);
+
+        Assert.Equal(rangesRead, ranged.RangesRead);
+        Assert.Equal(storedSummary with { Elapsed = default }, heldSummary with { Elapsed = default });
+        Assert.Contains("aaa-late", heldStores.GetAllLatest().Keys);
+        Assert.Equal(Fingerprints(storedStores), Fingerprints(heldStores));
+        Assert.Equal(Alerts(storedStores), Alerts(heldStores));
+        Assert.NotEmpty(stored.Outbox.Keys);
+        Assert.Equal(stored.Outbox.Keys, held.Outbox.Keys);
+    }
+
+    [Fact]
+    public async Task A_store_other_processes_write_is_read_for_the_evaluation_even_with_the_read_model_loaded()
+    {
+        var stores = new InMemoryStores();
+        var ranged = new RangedPortfolio(stores, accountsEach: 7);
+        var evaluation = Evaluation(stores, ranged, new DataVersions { SharedStore = true });
+        Assert.Null(evaluation.View!.CaughtUp());
+        var rangesRead = ranged.RangesRead;
+
+        await evaluation.Service.RunAsync(CancellationToken.None);
+
+        Assert.True(ranged.RangesRead > rangesRead);
+    }
+
+    [Fact]
     public async Task A_range_that_fails_to_read_fails_the_run_with_its_own_error()
     {
         var stores = new InMemoryStores();
@@ -65,17 +110,29 @@ public sealed class RangeReadingTests
     private static Dictionary<string, long> Fingerprints(InMemoryStores stores) =>
         stores.GetAllLatest().ToDictionary(p => p.Key, p => ScoreFingerprint.Of(p.Value), StringComparer.Ordinal);
 
-    private static (RiskEvaluationService Service, InMemoryStores Stores, OrderedOutbox Outbox) Evaluation(InMemoryStores stores, IPortfolioStore portfolio)
+    /// <param name="versions">When given, the run has a read model over the stores, loaded before it (as the host has).</param>
+    private static (RiskEvaluationService Service, InMemoryStores Stores, OrderedOutbox Outbox, PortfolioView? View) Evaluation(
+        InMemoryStores stores, IPortfolioStore portfolio, DataVersions? versions = null)
     {
         var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
+        var scoring = Scoring();
         stores.Save([.. Demo]);
         stores.SaveHistories(Demo.ToDictionary(s => s.Account.Id, s => scoring.Backfill(s, Today, 30)));
         var outbox = new OrderedOutbox();
         var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
         var notifier = new AlertNotifier(outbox, stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-        return (new RiskEvaluationService(portfolio, stores, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox);
+        if (versions is null)
+            return (new RiskEvaluationService(portfolio, stores, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox, null);
+        var observedScores = new ObservedScoreStore(stores, versions);
+        var observedAlerts = new ObservedAlertStore(stores, versions);
+        var view = new PortfolioView(new ObservedPortfolioStore(portfolio, versions), observedScores, observedAlerts, versions);
+        view.Load();
+        notifier = new AlertNotifier(outbox, observedAlerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+        return (new RiskEvaluationService(portfolio, observedScores, observedAlerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance, versions, view), stores, outbox, view);
     }
+
+    private static PortfolioScoring Scoring() =>
+        new(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
 
     /// <summary>A portfolio store that cuts its ids into small ranges, as the LiteDB store does, and may fail one range.</summary>
     private sealed class RangedPortfolio(IPortfolioStore inner, int accountsEach) : IPortfolioStore
