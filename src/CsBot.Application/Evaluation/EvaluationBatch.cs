@@ -1,3 +1,4 @@
+using CsBot.Core.Alerts;
 using CsBot.Core.Scoring;
 using CsBot.Core.Signals;
 
@@ -7,7 +8,8 @@ namespace CsBot.Application.Evaluation;
 /// Accounts an evaluation reads, scores and saves together, with their score histories: enough accounts that a store
 /// answers them in a few queries, few enough that a large portfolio never sits in memory whole.
 /// </summary>
-internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, IReadOnlyDictionary<string, ScorePoint[]> Histories)
+/// <param name="OpenAlerts">The open alerts of the batch's accounts, read with it, so each batch's alerts are reconciled as it is scored.</param>
+internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, IReadOnlyDictionary<string, ScorePoint[]> Histories, IReadOnlyList<Alert> OpenAlerts)
 {
     /// <summary>
     /// Accounts per batch: a hundred keeps a batch's reads to a few range queries and, more to the point, what is read
@@ -19,10 +21,11 @@ internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, I
 
     public ScorePoint[] HistoryOf(string accountId) => Histories.TryGetValue(accountId, out var history) ? history : [];
 
-    /// <summary>Cuts <paramref name="signals"/> into batches, reading each batch's histories with one call.</summary>
+    /// <summary>Cuts <paramref name="signals"/> into batches, reading each batch's histories and open alerts with one call each.</summary>
     public static IEnumerable<EvaluationBatch> Cut(
         IEnumerable<AccountSignals> signals,
         Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ScorePoint[]>> historiesOf,
+        Func<IReadOnlyCollection<string>, IReadOnlyList<Alert>> openAlertsOf,
         CancellationToken cancellationToken)
     {
         var batch = new List<AccountSignals>(Size);
@@ -36,6 +39,10 @@ internal sealed record EvaluationBatch(IReadOnlyList<AccountSignals> Accounts, I
         }
         if (batch.Count > 0) yield return With(batch);
 
-        EvaluationBatch With(List<AccountSignals> accounts) => new(accounts, historiesOf([.. accounts.Select(a => a.Account.Id)]));
+        EvaluationBatch With(List<AccountSignals> accounts)
+        {
+            string[] ids = [.. accounts.Select(a => a.Account.Id)];
+            return new(accounts, historiesOf(ids), openAlertsOf(ids));
+        }
     }
 }

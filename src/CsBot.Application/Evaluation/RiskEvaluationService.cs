@@ -56,18 +56,18 @@ public sealed class RiskEvaluationService(
             ? HeldRanges(heldPortfolio, heldScores, cancellationToken)
             : StoredRanges(cancellationToken);
         logger.LogInformation("Risk evaluation reads the portfolio from {Source}", held is null ? "the store" : "the read model");
-        return await EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), alerts.GetOpen, cancellationToken);
+        return await EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), cancellationToken);
     }
 
     private List<Func<IEnumerable<EvaluationBatch>>> StoredRanges(CancellationToken cancellationToken) =>
         [.. portfolio.CutIntoRanges(RangeSize)
-            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(portfolio.LoadSignalsIn(range), scores.GetHistories, cancellationToken)))];
+            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(portfolio.LoadSignalsIn(range), scores.GetHistories, alerts.GetOpenFor, cancellationToken)))];
 
     /// <summary>
     /// The held portfolio in ranges of <see cref="RangeSize"/> accounts in id order, as the store's ranges come (an
     /// account added since the copy was read sits after the others there), each unpacked as it is read.
     /// </summary>
-    private static List<Func<IEnumerable<EvaluationBatch>>> HeldRanges(ReadModel.PortfolioSnapshot held, ReadModel.ScoreSnapshot histories, CancellationToken cancellationToken)
+    private List<Func<IEnumerable<EvaluationBatch>>> HeldRanges(ReadModel.PortfolioSnapshot held, ReadModel.ScoreSnapshot histories, CancellationToken cancellationToken)
     {
         var packed = held.Packed;
         var order = Enumerable.Range(0, packed.Count).ToArray();
@@ -75,7 +75,7 @@ public sealed class RiskEvaluationService(
         IReadOnlyDictionary<string, ScorePoint[]> HistoriesOf(IReadOnlyCollection<string> ids) =>
             ids.ToDictionary(id => id, histories.HistoryOf, StringComparer.Ordinal);
         return [.. order.Chunk(RangeSize)
-            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(range.Select(i => packed[i].Unpack()), HistoriesOf, cancellationToken)))];
+            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(range.Select(i => packed[i].Unpack()), HistoriesOf, alerts.GetOpenFor, cancellationToken)))];
     }
 
     private static bool InIdOrder(IReadOnlyList<PackedAccountSignals> packed)
@@ -98,7 +98,7 @@ public sealed class RiskEvaluationService(
         // account cost more than the rescoring itself. Scored in the order given, as before.
         var found = portfolio.LoadSignalsOf(ids);
         var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -116,34 +116,41 @@ public sealed class RiskEvaluationService(
             if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
             last[signals.Account.Id] = signals;
         }
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, cancellationToken), ahead: 2, cancellationToken), () => OpenAlertsOf(ids), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), cancellationToken);
     }
 
     /// <summary>
-    /// The open alerts of these accounts only, read through the account index: rescoring the few accounts of an
-    /// ingestion batch must cost what those accounts cost, not every open alert of the portfolio. Only these accounts
-    /// are evaluated, so only their alerts can start, refresh or resolve. Ordered by id, as <see cref="IAlertStore.GetOpen"/>
-    /// returns them, so alerts resolve and notify in the same order either way.
+    /// The open alerts of these accounts only, read through the account index in one query when the first batch asks
+    /// (rescoring the few accounts of an ingestion batch must cost what those accounts cost, not every open alert of the
+    /// portfolio), then handed to each batch for its accounts, in id order as <see cref="IAlertStore.GetOpenFor"/> gives them.
     /// </summary>
-    private IReadOnlyList<Alert> OpenAlertsOf(IReadOnlyCollection<string> accountIds) =>
-        alerts.GetOpenFor(accountIds);
+    private Func<IReadOnlyCollection<string>, IReadOnlyList<Alert>> OpenAlertsOf(IReadOnlyCollection<string> accountIds)
+    {
+        var byAccount = new Lazy<ILookup<string, Alert>>(() => alerts.GetOpenFor(accountIds).ToLookup(a => a.AccountId, StringComparer.Ordinal));
+        return batch =>
+        {
+            var inBatch = new HashSet<string>(batch, StringComparer.Ordinal);
+            return [.. inBatch.SelectMany(id => byAccount.Value[id]).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        };
+    }
 
     /// <summary>
-    /// Takes the batches as they are read ahead on other threads, scores each batch's active accounts in parallel and saves
-    /// the batch's scores, so neither the portfolio nor its scores are ever held whole. Only accounts with rule hits keep
-    /// their score and record past their batch (the alert messages show them); the records of evaluated accounts whose
-    /// alerts resolve are read again at the end, which at 100k accounts holds a few hundred records instead of 88k
-    /// (about 60 MB through the run).
+    /// Takes the batches as they are read ahead on other threads (each with its accounts' histories and open alerts),
+    /// scores each batch's active accounts in parallel, saves the batch's scores and reconciles its alerts, so neither
+    /// the portfolio, its scores, its rule hits nor its open alerts are ever held whole. Only what the notifier may act
+    /// on (started and resolved alerts, and still-firing ones due a message: <see cref="AlertNotifier.MayAct"/>) is kept
+    /// past its batch, with the records and scores of those accounts; at 100k accounts an hourly run kept some 105k rule
+    /// hits, 105k open alerts and their refreshed copies to the end, promoted into the collector's oldest generation.
     /// </summary>
-    private async Task<EvaluationSummary> EvaluateAsync(IAsyncEnumerable<EvaluationBatch> batches, Func<IReadOnlyList<Alert>> openAlerts, CancellationToken cancellationToken)
+    private async Task<EvaluationSummary> EvaluateAsync(IAsyncEnumerable<EvaluationBatch> batches, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
+        // One instant for the whole run, as when its alerts were reconciled at its end in one go.
+        var now = clock.Now;
         var scored = 0;
-        var hits = new List<RuleHit>();
-        var evaluated = new HashSet<string>(StringComparer.Ordinal);
-        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
-        var latest = new Dictionary<string, HealthScore>(StringComparer.Ordinal);
+        var hitCount = 0;
+        var told = new TellingChanges();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         await foreach (var batch in batches)
@@ -157,33 +164,30 @@ public sealed class RiskEvaluationService(
 
             // Collected in portfolio order, as a sequential run would, so alerts and messages come out in the same order.
             var batchScores = new List<HealthScore>(results.Length);
+            var batchHits = new List<RuleHit>();
+            var evaluated = new Dictionary<string, (Account Account, HealthScore Score, bool Hit)>(results.Length, StringComparer.Ordinal);
             for (var i = 0; i < results.Length; i++)
             {
                 if (results[i] is not { } result) continue;
                 var account = batch.Accounts[i].Account;
                 batchScores.Add(result.Score);
-                hits.AddRange(result.Hits);
-                evaluated.Add(account.Id);
-                if (result.Hits.Count == 0) continue;
-                accounts[account.Id] = account;
-                latest[account.Id] = result.Score;
+                batchHits.AddRange(result.Hits);
+                evaluated[account.Id] = (account, result.Score, result.Hits.Count > 0);
             }
             scores.SaveScores(batchScores);
             scored += batchScores.Count;
+            hitCount += batchHits.Count;
+
+            // Alerts are per account, so each batch's reconcile is the run's for its accounts.
+            var changes = AlertReconciler.Reconcile(batch.OpenAlerts, batchHits, evaluated.Keys.ToHashSet(StringComparer.Ordinal), now);
+            changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
+            alerts.UpsertInParts(ChangedAlerts(changes, batch.OpenAlerts));
+            told.Add(changes, notifier.MayAct, id => evaluated[id]);
         }
 
-        var open = openAlerts();
-        var changes = AlertReconciler.Reconcile(open, hits, evaluated, clock.Now);
-        changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
-        alerts.UpsertInParts(ChangedAlerts(changes, open));
+        var sent = await notifier.NotifyAsync(told.Changes, told.Accounts, told.Scores, cancellationToken);
 
-        // The notifier tells of changes on evaluated accounts only: it finds them by their records.
-        foreach (var resolved in changes.Resolved)
-            if (evaluated.Contains(resolved.AccountId) && !accounts.ContainsKey(resolved.AccountId) && portfolio.GetAccount(resolved.AccountId) is { } account)
-                accounts[resolved.AccountId] = account;
-        var sent = await notifier.NotifyAsync(changes, accounts, latest, cancellationToken);
-
-        var summary = new EvaluationSummary(today, scored, hits.Count, changes.Started.Count, changes.Resolved.Count, sent, started.Elapsed);
+        var summary = new EvaluationSummary(today, scored, hitCount, told.Started.Count, told.Resolved.Count, sent, started.Elapsed);
         CsBotMetrics.EvaluationRan(summary.Elapsed, summary.AccountsScored);
         logger.LogInformation(
             "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages queued in {Elapsed} ms",

@@ -23,6 +23,9 @@ namespace CsBot.Application.Notifications;
 public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, NotificationPlanner planner, MetricsOptions metrics, BusinessClock clock, ILogger<AlertNotifier> logger,
     AlertThreads? threads = null, AlertMessageUpdates? updates = null)
 {
+    /// <summary>Whether <see cref="NotifyAsync"/> may act on this still-firing alert now (<see cref="NotificationPlanner.MayAct"/>); the others need not be handed to it.</summary>
+    public bool MayAct(Alert refreshed) => planner.MayAct(refreshed, clock.Now);
+
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     public Task<int> NotifyAsync(
         AlertChanges changes,

@@ -19,6 +19,23 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
 {
     private readonly QuietHours _quietHours = new(options.QuietHours);
 
+    /// <summary>
+    /// Whether <see cref="Plan"/> may tell anyone of, or change, this still-firing alert at <paramref name="now"/>: its
+    /// snooze ended, it is new to its owner, due a reminder or risen in severity, or a critical one due to escalate.
+    /// The others (most open alerts, every hour) it passes over, so a run need not keep them for it.
+    /// </summary>
+    public bool MayAct(Alert refreshed, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(refreshed);
+        return refreshed is { State: AlertState.Snoozed, SnoozedUntil: { } until } && until <= now
+            || NoticeFor(refreshed, now) is not null
+            || EscalationDue(refreshed, now);
+    }
+
+    private bool EscalationDue(Alert alert, DateTimeOffset now) =>
+        alert is { State: AlertState.Notified, Severity: Severity.Critical, EscalatedAt: null, CriticalNotifiedAt: { } told }
+        && now - told >= TimeSpan.FromHours(options.EscalateCriticalAfterHours);
+
     public NotificationPlan Plan(AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now)
     {
         var updated = new Dictionary<string, Alert>(StringComparer.Ordinal);
@@ -117,9 +134,8 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
     private void PlanEscalations(List<Alert> stillFiring, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now,
         List<PlannedNotification> notifications, Action<Alert> update)
     {
-        var after = TimeSpan.FromHours(options.EscalateCriticalAfterHours);
         var due = stillFiring
-            .Where(a => a is { State: AlertState.Notified, Severity: Severity.Critical, EscalatedAt: null, CriticalNotifiedAt: { } told } && now - told >= after)
+            .Where(a => EscalationDue(a, now))
             .Where(a => accounts[a.AccountId].Manager is { } manager && !manager.Email.Equals(accounts[a.AccountId].Owner.Email, StringComparison.OrdinalIgnoreCase))
             .GroupBy(a => accounts[a.AccountId].Manager!.Email, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);

@@ -71,12 +71,17 @@ internal sealed class LifecycleHarness
     public static RuleHit Hit(string account, string rule = "usage-cliff", Severity severity = Severity.Warning, string reason = "active users down 62% (48 -> 18) vs 28-day baseline") =>
         new(rule, RuleKind.UsageDrop, severity, account, reason, 62);
 
-    /// <summary>One evaluation of every account with exactly these hits; returns the messages it queued.</summary>
+    /// <summary>
+    /// One evaluation of every account with exactly these hits; returns the messages it queued. As the evaluation does,
+    /// the notifier is handed only the still-firing alerts it may act on (<see cref="AlertNotifier.MayAct"/>), so every
+    /// lifecycle test also checks that nothing it would have told is passed over.
+    /// </summary>
     public IReadOnlyList<Queued> Evaluate(params RuleHit[] hits)
     {
         var before = Outbox.Messages.Count;
         var changes = AlertReconciler.Reconcile(Alerts.GetOpen(), hits, Accounts.Keys.ToHashSet(), Time.GetUtcNow());
         Alerts.Upsert(changes.All);
+        changes = changes with { Refreshed = [.. changes.Refreshed.Where(Notifier.MayAct)] };
         Notifier.NotifyAsync(changes, Accounts, new Dictionary<string, Core.Scoring.HealthScore>(), CancellationToken.None).GetAwaiter().GetResult();
         return Outbox.Messages.Skip(before).ToList();
     }
