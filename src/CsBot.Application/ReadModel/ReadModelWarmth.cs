@@ -1,9 +1,10 @@
 namespace CsBot.Application.ReadModel;
 
 /// <summary>
-/// Whether the start-up read of the read model (<see cref="ReadModelWarmUp"/>) has finished, read or failed. Other
-/// start-up work that reads the whole portfolio (the start-up evaluation, the churn model's training) waits for it:
-/// on a small machine they would otherwise share the cores with it, and the first question waits for that read.
+/// Whether the start-up warm-up of the read model (<see cref="ReadModelWarmUp"/>: its read and the first answers) has
+/// finished, done or failed. Other start-up work that reads the whole portfolio (the start-up evaluation, the churn
+/// model's training) waits for it: on a small machine they would otherwise share the cores with it, and the first
+/// questions wait for that work.
 /// </summary>
 public sealed class ReadModelWarmth
 {

@@ -65,12 +65,17 @@ internal sealed class ListLogger<T> : ILogger<T>
 {
     public List<(LogLevel Level, string Message)> Entries { get; } = [];
 
+    /// <summary>Called with each message as it is logged, on the logging thread: what else was so at that moment.</summary>
+    public Action<string>? Logged { get; init; }
+
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (Entries) Entries.Add((logLevel, formatter(state, exception)));
+        var message = formatter(state, exception);
+        lock (Entries) Entries.Add((logLevel, message));
+        Logged?.Invoke(message);
     }
 }

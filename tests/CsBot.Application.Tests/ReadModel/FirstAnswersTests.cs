@@ -1,8 +1,11 @@
 using CsBot.Application.Asking;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Tests.Asking;
+using CsBot.Application.Tests.Delivery;
 using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
+using CsBot.Application.Observability;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CsBot.Application.Tests.ReadModel;
 
@@ -34,6 +37,27 @@ public sealed class FirstAnswersTests
 
         var cold = new AnswerFixture().Service();
         Assert.Equal(Questions.Select(q => Shown(cold.Ask(q, Asker.Local() with { ConversationId = q }))), answers);
+    }
+
+    [Fact]
+    public async Task The_start_up_work_that_waits_for_the_warm_up_finds_the_first_answers_worked_out()
+    {
+        var data = new AnswerFixture();
+        var view = new PortfolioView(data.Stores, data.Stores, data.Stores, new DataVersions());
+        var warmth = new ReadModelWarmth();
+        var firstAnswers = new FirstAnswers(view, new MetricsCalculator(new MetricsOptions(), () => AnswerFixture.Today), AnswerFixture.BusinessClock());
+        bool? waitersReleasedBeforeDone = null;
+        var log = new ListLogger<ReadModelWarmUp> { Logged = m => { if (m.StartsWith("First answers worked out", StringComparison.Ordinal)) waitersReleasedBeforeDone = warmth.IsFinished; } };
+        var warmUp = new ReadModelWarmUp(view, warmth, firstAnswers, new MemoryAfterBulkWork(NullLogger<MemoryAfterBulkWork>.Instance), log);
+
+        await warmUp.StartAsync(CancellationToken.None);
+        Assert.True(await warmth.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        // The evaluation and the training were still held when the first answers were done, and find them done.
+        Assert.False(waitersReleasedBeforeDone);
+        Assert.Equal(1, view.BoardBuilds);
+        Assert.Equal(8, view.Portfolio.MetricsWorkedOut);
+        await warmUp.StopAsync(CancellationToken.None);
     }
 
     [Fact]
