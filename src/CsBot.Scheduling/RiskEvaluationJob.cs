@@ -39,8 +39,8 @@ public sealed class RiskEvaluationJob(RiskEvaluationService evaluation, StartupO
                 slot.ToString("O", CultureInfo.InvariantCulture), (context.RecoveringTriggerKey ?? context.Trigger.Key).Name,
                 context.Scheduler.SchedulerInstanceId, context.Recovering ? " (recovered from an instance that stopped mid-run)" : "");
             await DeliverSoon.TriggerAsync(context, cancellationToken);
-            // The evaluation's last step resumes this method on its own stack, before its state (every rule hit, the
-            // open alerts, the scores kept for messages) is let go: 290 MB still alive at 100k. Collect after it unwinds.
+            // The evaluation's last step resumes this method on its own stack, before its state (the alert changes and
+            // the records and scores kept for messages, its last batches) is let go. Collect after it unwinds.
             await Task.Yield();
             memory.Return("the risk evaluation");
         }
