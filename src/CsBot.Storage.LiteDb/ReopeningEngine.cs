@@ -72,9 +72,11 @@ internal sealed class ReopeningEngine : ILiteEngine
         }
     }
 
-    private T Call<T>(Func<ILiteEngine, T> call)
+    private T Call<T>(Func<ILiteEngine, T> call) => On(Engine(), call);
+
+    /// <summary>Runs <paramref name="call"/> on <paramref name="engine"/>, noting a failure that closed it.</summary>
+    private T On<T>(ILiteEngine engine, Func<ILiteEngine, T> call)
     {
-        var engine = Engine();
         try
         {
             return call(engine);
@@ -102,16 +104,7 @@ internal sealed class ReopeningEngine : ILiteEngine
     public bool BeginTrans()
     {
         var engine = Engine();
-        bool began;
-        try
-        {
-            began = engine.BeginTrans();
-        }
-        catch (Exception ex) when (ClosesTheEngine(ex))
-        {
-            Closed(engine, ex);
-            throw;
-        }
+        var began = On(engine, e => e.BeginTrans());
         if (began) _transaction.Value = engine;
         return began;
     }
@@ -135,15 +128,7 @@ internal sealed class ReopeningEngine : ILiteEngine
     public IBsonDataReader Query(string collection, Query query)
     {
         var engine = Engine();
-        try
-        {
-            return new Reader(engine.Query(collection, query), ex => Closed(engine, ex));
-        }
-        catch (Exception ex) when (ClosesTheEngine(ex))
-        {
-            Closed(engine, ex);
-            throw;
-        }
+        return new Reader(On(engine, e => e.Query(collection, query)), ex => Closed(engine, ex));
     }
 
     public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Call(e => e.Insert(collection, docs, autoId));
