@@ -19,8 +19,9 @@ public sealed class AccountMatcher
     private readonly IReadOnlyList<Account> _accounts;
     private readonly Dictionary<string, List<Account>> _exact = new(StringComparer.Ordinal);
     private readonly (Account Account, string Core)[] _cores;
-    // Normalised names, computed once: every question that is not an exact key compares against all of them.
+    // Normalised names, computed once: a typo's look-up compares against all of them.
     private readonly string[] _normalized;
+    private readonly WordPrefixIndex _wordPrefixes;
 
     public AccountMatcher(IEnumerable<Account> accounts)
     {
@@ -35,6 +36,7 @@ public sealed class AccountMatcher
         }
         _cores = [.. _accounts.Select(a => (a, CoreName(a.Name)))];
         _normalized = [.. _accounts.Select(a => Normalize(a.Name))];
+        _wordPrefixes = new WordPrefixIndex(_normalized);
         Names = new KnownNames(_accounts.SelectMany(a => a.Aliases.Prepend(a.Name)), _accounts.Select(a => a.Owner?.Name ?? ""));
     }
 
@@ -50,9 +52,7 @@ public sealed class AccountMatcher
             return exact.Count == 1 ? AccountMatch.Found(exact[0]) : AccountMatch.Ambiguous(exact);
 
         // A bare first word shared by several names is a genuine question of which one was meant.
-        var byPrefix = new List<Account>();
-        for (var i = 0; i < _accounts.Count; i++)
-            if (IsWordPrefix(typed, _normalized[i])) byPrefix.Add(_accounts[i]);
+        var byPrefix = _wordPrefixes.Find(typed).ConvertAll(i => _accounts[i]);
         if (byPrefix.Count == 1) return AccountMatch.Found(byPrefix[0]);
         if (byPrefix.Count > 1) return AccountMatch.Ambiguous([.. byPrefix.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)]);
 
@@ -86,10 +86,6 @@ public sealed class AccountMatcher
             .ToList();
         return AccountMatch.NotFound(suggestions);
     }
-
-    /// <summary>"acme" is a word prefix of "acme corp" (and of "acme"), not of "acmelabs".</summary>
-    private static bool IsWordPrefix(string typed, string name) =>
-        name.StartsWith(typed, StringComparison.Ordinal) && (name.Length == typed.Length || name[typed.Length] == ' ');
 
     /// <summary>
     /// False when <see cref="Fuzz.Ratio(string, string)"/> cannot reach <see cref="FuzzyThreshold"/>: an edit distance is
