@@ -75,7 +75,7 @@ public sealed class RiskEvaluationService(
         IReadOnlyDictionary<string, ScorePoint[]> HistoriesOf(IReadOnlyCollection<string> ids) =>
             ids.ToDictionary(id => id, histories.HistoryOf, StringComparer.Ordinal);
         return [.. order.Chunk(RangeSize)
-            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(range.Select(i => packed[i].Unpack()), HistoriesOf, alerts.GetOpenFor, cancellationToken)))];
+            .Select(range => (Func<IEnumerable<EvaluationBatch>>)(() => EvaluationBatch.Cut(range.Select(i => packed[i].Unpack()), HistoriesOf, view!.OpenAlertsOf, cancellationToken)))];
     }
 
     private static bool InIdOrder(IReadOnlyList<PackedAccountSignals> packed)
@@ -126,7 +126,7 @@ public sealed class RiskEvaluationService(
     /// </summary>
     private Func<IReadOnlyCollection<string>, IReadOnlyList<Alert>> OpenAlertsOf(IReadOnlyCollection<string> accountIds)
     {
-        var byAccount = new Lazy<ILookup<string, Alert>>(() => alerts.GetOpenFor(accountIds).ToLookup(a => a.AccountId, StringComparer.Ordinal));
+        var byAccount = new Lazy<ILookup<string, Alert>>(() => (view?.OpenAlertsOf(accountIds) ?? alerts.GetOpenFor(accountIds)).ToLookup(a => a.AccountId, StringComparer.Ordinal));
         return batch =>
         {
             var inBatch = new HashSet<string>(batch, StringComparer.Ordinal);

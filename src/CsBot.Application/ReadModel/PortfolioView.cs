@@ -23,6 +23,7 @@ public sealed class PortfolioView
     private readonly Part<ScoreSnapshot> _scores;
     private readonly Part<AlertSnapshot> _alerts;
     private readonly DataVersions _versions;
+    private readonly IAlertStore _alertStore;
     private readonly Lock _boardGate = new();
     private volatile DayBoard? _board;
     private readonly Lock _bandsGate = new();
@@ -36,6 +37,7 @@ public sealed class PortfolioView
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(alerts);
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
+        _alertStore = alerts;
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
@@ -67,6 +69,31 @@ public sealed class PortfolioView
     public PortfolioSnapshot Portfolio => _portfolio.Value;
     public ScoreSnapshot Scores => _scores.Value;
     public AlertSnapshot Alerts => _alerts.Value;
+
+    /// <summary>
+    /// The open alerts of <paramref name="accountIds"/> as stored now, ordered by id as <see cref="IAlertStore.GetOpenFor"/>
+    /// gives them, taken from the copy held: an evaluation reads its accounts' open alerts batch by batch, and reading
+    /// them from LiteDB was two fifths of an hourly run at 100k accounts. Accounts whose alerts were written after the
+    /// copy (rescored by an ingestion meanwhile, acknowledged) are read from the store, and all of them when the log no
+    /// longer says what changed since the copy, or when other processes write the store.
+    /// </summary>
+    public IReadOnlyList<Alert> OpenAlertsOf(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (_versions.SharedStore || !_alerts.IsLoaded) return _alertStore.GetOpenFor(accountIds);
+        var held = Alerts;
+        if (!_versions.AlertsLog.TryChangesSince(held.Version, out _, out var written)) return _alertStore.GetOpenFor(accountIds);
+        var open = new List<Alert>();
+        var rewritten = new List<string>();
+        foreach (var id in accountIds.Distinct(StringComparer.Ordinal))
+        {
+            if (written.Contains(id)) rewritten.Add(id);
+            else open.AddRange(held.ForAccount(id));
+        }
+        if (rewritten.Count > 0) open.AddRange(_alertStore.GetOpenFor(rewritten));
+        open.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return open;
+    }
 
     /// <summary>
     /// The portfolio and the scores as held, when they hold every write this process knows of; null when either is not

@@ -79,6 +79,36 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task A_later_held_run_takes_the_open_alerts_from_the_read_model_and_reconciles_them_as_reading_the_store()
+    {
+        var storedStores = new InMemoryStores();
+        var stored = Evaluation(storedStores, new RangedPortfolio(storedStores, accountsEach: 7));
+        var heldStores = new InMemoryStores();
+        var versions = new DataVersions();
+        var counted = new CountingOpenAlerts(heldStores);
+        var held = Evaluation(heldStores, new RangedPortfolio(heldStores, accountsEach: 7), versions, counted);
+        await stored.Service.RunAsync(CancellationToken.None);
+        await held.Service.RunAsync(CancellationToken.None);
+        Assert.NotEmpty(Alerts(heldStores));
+        // The first run's scores and alerts are patched into the read model after it, as between two hourly runs.
+        Assert.True(SpinWait.SpinUntil(() => held.View!.CaughtUp() is not null && held.View.Alerts.Version == versions.Alerts, TimeSpan.FromSeconds(30)));
+        var reads = counted.OpenForReads;
+        // Someone resolves an alert by hand; its rule still fires, so the next run starts it again.
+        var closed = heldStores.GetOpen()[0] with { State = Core.Alerts.AlertState.Resolved };
+        storedStores.Upsert([closed]);
+        new ObservedAlertStore(heldStores, versions).Upsert([closed]);
+
+        var storedSummary = await stored.Service.RunAsync(CancellationToken.None);
+        var heldSummary = await held.Service.RunAsync(CancellationToken.None);
+
+        Assert.Equal(reads, counted.OpenForReads);
+        Assert.Equal(1, storedSummary.AlertsStarted);
+        Assert.Equal(storedSummary with { Elapsed = default }, heldSummary with { Elapsed = default });
+        Assert.Equal(Alerts(storedStores), Alerts(heldStores));
+        Assert.Equal(stored.Outbox.Keys, held.Outbox.Keys);
+    }
+
+    [Fact]
     public async Task A_store_other_processes_write_is_read_for_the_evaluation_even_with_the_read_model_loaded()
     {
         var stores = new InMemoryStores();
@@ -112,7 +142,7 @@ public sealed class RangeReadingTests
 
     /// <param name="versions">When given, the run has a read model over the stores, loaded before it (as the host has).</param>
     private static (RiskEvaluationService Service, InMemoryStores Stores, OrderedOutbox Outbox, PortfolioView? View) Evaluation(
-        InMemoryStores stores, IPortfolioStore portfolio, DataVersions? versions = null)
+        InMemoryStores stores, IPortfolioStore portfolio, DataVersions? versions = null, IAlertStore? alertStore = null)
     {
         var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
         var scoring = Scoring();
@@ -124,7 +154,7 @@ public sealed class RangeReadingTests
         if (versions is null)
             return (new RiskEvaluationService(portfolio, stores, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox, null);
         var observedScores = new ObservedScoreStore(stores, versions);
-        var observedAlerts = new ObservedAlertStore(stores, versions);
+        var observedAlerts = new ObservedAlertStore(alertStore ?? stores, versions);
         var view = new PortfolioView(new ObservedPortfolioStore(portfolio, versions), observedScores, observedAlerts, versions);
         view.Load();
         notifier = new AlertNotifier(outbox, observedAlerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
@@ -158,6 +188,24 @@ public sealed class RangeReadingTests
             Interlocked.Increment(ref _rangesRead);
             if (index == FailingRange) throw new IOException($"range {index} is unreadable");
             return LoadAllSignals().Where(s => range.Contains(s.Account.Id));
+        }
+    }
+
+    /// <summary>Counts the reads of some accounts' open alerts, as an evaluation reads them batch by batch.</summary>
+    private sealed class CountingOpenAlerts(IAlertStore inner) : IAlertStore
+    {
+        private int _openForReads;
+        public int OpenForReads => Volatile.Read(ref _openForReads);
+
+        public Core.Alerts.Alert? Get(string alertId) => inner.Get(alertId);
+        public IReadOnlyList<Core.Alerts.Alert> GetOpen() => inner.GetOpen();
+        public IReadOnlyList<Core.Alerts.Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
+        public void Upsert(IReadOnlyCollection<Core.Alerts.Alert> alerts) => inner.Upsert(alerts);
+
+        public IReadOnlyList<Core.Alerts.Alert> GetOpenFor(IReadOnlyCollection<string> accountIds)
+        {
+            Interlocked.Increment(ref _openForReads);
+            return inner.GetOpenFor(accountIds);
         }
     }
 

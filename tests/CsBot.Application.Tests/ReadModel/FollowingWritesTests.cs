@@ -153,6 +153,52 @@ public class FollowingWritesTests
         Assert.False(_view.Scores.Latest.ContainsKey("new-000"));
     }
 
+    [Fact]
+    public void An_evaluations_open_alerts_come_from_the_copy_held_without_a_store_read()
+    {
+        string[] accounts = ["big", "mid", "calm", "nobody"];
+
+        var open = _view.OpenAlertsOf(accounts);
+
+        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(accounts)), Described(open));
+        Assert.Equal(2, open.Count);
+        Assert.Equal(0, _alertReads.AccountReads);
+    }
+
+    [Fact]
+    public void An_evaluation_reads_from_the_store_the_accounts_whose_alerts_were_written_after_the_copy_held()
+    {
+        _ = _view.Alerts;
+        using var bulk = _versions.BulkRun();
+        // An ingestion's rescoring during the run: more accounts than one person's action, so the copy held is not
+        // patched for the next question, and fewer than would start a catch-up.
+        _alerts.Upsert([AnswerFixture.Alert("big", "usage-cliff", Severity.Warning, "active users down 20%"),
+            .. Enumerable.Range(0, 10).Select(i => AnswerFixture.Alert($"acct-{i:000}", "low-nps", Severity.Warning, "NPS 5"))]);
+        Assert.Equal("active users down 62% (48 -> 18) vs 28-day baseline", _view.Alerts.ForAccount("big").Single(a => a.RuleId == "usage-cliff").Reason);
+
+        var open = _view.OpenAlertsOf(["big", "mid", "acct-003"]);
+
+        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(["big", "mid", "acct-003"])), Described(open));
+        Assert.Contains("big usage-cliff Warning active users down 20%", Described(open));
+        Assert.Equal(1, _alertReads.AccountReads);
+    }
+
+    [Fact]
+    public void An_evaluation_reads_every_accounts_alerts_from_the_store_once_the_log_forgot_what_changed_since_the_copy()
+    {
+        _ = _view.Alerts;
+        using var bulk = _versions.BulkRun();
+        _alerts.Upsert([AnswerFixture.Alert("mid", "low-nps", Severity.High, "NPS 1"),
+            .. Enumerable.Range(0, Capacity + 1).Select(i => AnswerFixture.Alert($"acct-{i:000}", "low-nps", Severity.Warning, "NPS 5"))]);
+
+        var open = _view.OpenAlertsOf(["big", "mid"]);
+
+        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(["big", "mid"])), Described(open));
+        Assert.Contains("mid low-nps High NPS 1", Described(open));
+    }
+
+    private static List<string> Described(IEnumerable<Alert> alerts) => [.. alerts.Select(a => $"{a.AccountId} {a.RuleId} {a.Severity} {a.Reason}")];
+
     // Not inlined, so no local of the test method keeps the board alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private WeakReference BoardNow() => new(_view.Board(_view.Portfolio, _view.Scores, _view.Alerts, AnswerFixture.Today));
