@@ -77,7 +77,8 @@ internal sealed class BenchStores : IDisposable
         SchemaMigrator.Migrate(database);
         return new BenchStores("PostgreSQL", database.Description, new PostgreSqlPortfolioStore(database), new PostgreSqlScoreStore(database),
             new PostgreSqlAlertStore(database), time => new PostgreSqlOutbox(database, time), time => new PostgreSqlConversationContexts(database, time),
-            new DataVersions(),
+            // As the host registers them for PostgreSQL: other instances may write the store.
+            new DataVersions { SharedStore = true },
             () =>
             {
                 database.Dispose();

@@ -22,8 +22,10 @@ namespace CsBot.Benchmarks;
 /// Times a 1,000-record account batch (every record changed, so each is looked up and rewritten) and a 1,000-row usage
 /// batch with the rescoring of the accounts it changed (<see cref="IngestAndRescoreService"/>, as the API and the CSV
 /// import run it) against a LiteDB file holding a small and a large stored portfolio, through the same read-model
-/// wrapper the host uses. Every stored account has an open alert, so reading every open alert would show. A batch
-/// should cost what its records cost, whatever the number of accounts already stored.
+/// wrapper the host uses, with the host's read model loaded after seeding (the rescoring takes its accounts' open alerts
+/// from it; <c>--no-read-model</c> leaves it out). Every stored account has an open
+/// alert, so reading every open alert would show. A batch should cost what its records cost, whatever the number of
+/// accounts already stored.
 /// </summary>
 internal static class IngestionRun
 {
@@ -37,16 +39,17 @@ internal static class IngestionRun
         var large = RunOptions.Int(args, "--stored", 100_000);
         var runs = RunOptions.Int(args, "--runs", 5);
         var phases = args.Contains("--phases") ? new IngestionPhases() : null;
+        var readModel = !args.Contains("--no-read-model");
         // Each batch resends 1,000 distinct stored accounts, so both portfolios must hold at least that many.
         if (small < BatchSize || large < BatchSize) throw new ArgumentException($"--small and --stored need at least {BatchSize:N0} accounts.");
         // Each size on a store of its own, made empty for the run and deleted after it.
         Func<int, BenchStores> open = args.Contains("--postgresql")
             ? stored => BenchStores.PostgreSql(BenchPostgreSql.Server(args), $"csbot_bench_ingest_{stored}", keep: false)
             : _ => BenchStores.TemporaryLiteDb();
-        Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
+        Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}{(readModel ? " with the host's read model" : "")}, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
 
-        var smallResult = Measure(small, runs, open, phases);
-        var largeResult = Measure(large, runs, open, phases);
+        var smallResult = Measure(small, runs, open, phases, readModel);
+        var largeResult = Measure(large, runs, open, phases, readModel);
         var accountsRatio = largeResult.Accounts / smallResult.Accounts;
         var usageRatio = largeResult.Usage / smallResult.Usage;
         Console.WriteLine($"Large/small: accounts batch {accountsRatio:0.00}x, usage batch {usageRatio:0.00}x (target within 2x).");
@@ -54,7 +57,8 @@ internal static class IngestionRun
     }
 
     /// <param name="phases">When given, every store call of the timed usage batches is timed (<c>--phases</c>).</param>
-    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases)
+    /// <param name="readModel">With the host's read model over the stores, loaded once the portfolio is stored.</param>
+    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases, bool readModel)
     {
         using var stores = open(stored);
         var store = stores.Portfolio;
@@ -62,8 +66,9 @@ internal static class IngestionRun
         var scores = stores.Scores;
         if (phases is not null) (store, alerts, scores) = (phases.Wrap(store), phases.Wrap(alerts), phases.Wrap(scores));
         var clock = new BusinessClock(new FixedTime(Now), TimeZoneInfo.Utc);
+        var view = readModel ? new PortfolioView(store, scores, alerts, stores.Versions) : null;
         var ingestion = new IngestionService(store, new MetricsOptions(), clock);
-        var rescoring = Rescoring(ingestion, store, scores, alerts, stores.Outbox(new FixedTime(Now)), clock);
+        var rescoring = Rescoring(ingestion, store, scores, alerts, stores.Outbox(new FixedTime(Now)), clock, stores.Versions, view);
 
         var seed = Stopwatch.StartNew();
         for (var from = 0; from < stored; from += SeedBatchSize)
@@ -71,6 +76,12 @@ internal static class IngestionRun
         for (var from = 0; from < stored; from += SeedBatchSize)
             alerts.Upsert([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(OpenAlert)]);
         Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert, in {seed.Elapsed.TotalSeconds:0.0} s");
+        if (view is not null)
+        {
+            var load = Stopwatch.StartNew();
+            view.Load();
+            Console.WriteLine($"  read model loaded in {load.Elapsed.TotalSeconds:0.0} s");
+        }
 
         // Spread over the stored portfolio, so the index, not a lucky first page, answers the look-ups.
         var ids = Enumerable.Range(0, BatchSize).Select(i => (int)((long)i * stored / BatchSize)).ToArray();
@@ -112,12 +123,13 @@ internal static class IngestionRun
         return result;
     }
 
-    private static IngestAndRescoreService Rescoring(IngestionService ingestion, IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, IOutbox outbox, BusinessClock clock)
+    private static IngestAndRescoreService Rescoring(IngestionService ingestion, IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, IOutbox outbox, BusinessClock clock,
+        DataVersions versions, PortfolioView? view)
     {
         var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
         var notifier = new AlertNotifier(outbox, alerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
+        var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance, versions, view);
         return new IngestAndRescoreService(ingestion, evaluation, new NoDelivery(), NullLogger<IngestAndRescoreService>.Instance);
     }
 

@@ -34,6 +34,7 @@ public sealed class PortfolioSnapshot
     private readonly ConcurrentDictionary<MetricKey, Lazy<MetricResult>> _metrics = new();
     // Shared by patches that change no account record, since names and external ids are then as they were.
     private readonly Orders _orders;
+    private readonly Lazy<AccountMatcher> _matcher;
     private volatile ActiveAccounts? _active;
     private readonly RecordPool _pool;
     private int _metricsWorkedOut;
@@ -89,14 +90,14 @@ public sealed class PortfolioSnapshot
         _positions = new Dictionary<string, int>(_signals.Length, StringComparer.Ordinal);
         for (var i = 0; i < _signals.Length; i++) _positions.Add(_signals[i].Account.Id, i);
         _mayBeOverdue = LayeredMap<Invoice[]>.Of(overdue);
-        (Matcher, Segments, Owners, ManagerEmails) = Directory(_accounts);
+        (_matcher, Segments, Owners, ManagerEmails) = Directory(_accounts);
         ById = new SignalsById(_positions, _signals);
         Signals = new PackedSignalsList(_signals);
         _orders = new Orders(_accounts);
     }
 
     private PortfolioSnapshot(PackedAccountSignals[] signals, Account[] accounts, Dictionary<string, int> positions, LayeredMap<Invoice[]> mayBeOverdue,
-        (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders, RecordPool pool)
+        (Lazy<AccountMatcher>, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) directory, Orders? orders, RecordPool pool)
     {
         _pool = pool;
         _orders = orders ?? new Orders(accounts);
@@ -104,7 +105,7 @@ public sealed class PortfolioSnapshot
         _accounts = accounts;
         _positions = positions;
         _mayBeOverdue = mayBeOverdue;
-        (Matcher, Segments, Owners, ManagerEmails) = directory;
+        (_matcher, Segments, Owners, ManagerEmails) = directory;
         ById = new SignalsById(_positions, _signals);
         Signals = new PackedSignalsList(_signals);
     }
@@ -118,7 +119,11 @@ public sealed class PortfolioSnapshot
     /// <summary>Every account's packed signals, in portfolio order.</summary>
     public IReadOnlyList<PackedAccountSignals> Packed => _signals;
     public IReadOnlyList<Account> Accounts => _accounts;
-    public AccountMatcher Matcher { get; }
+    /// <summary>
+    /// The name look-up, built when first asked for: at 100k accounts building it is half a second, and a batch that
+    /// changes account records makes a new one, which the ingestion's own reads of the copy held do not need.
+    /// </summary>
+    public AccountMatcher Matcher => _matcher.Value;
     public IReadOnlyList<string> Segments { get; }
     public IReadOnlyList<Person> Owners { get; }
     /// <summary>Everyone named as an account's manager: they count as managers when they ask.</summary>
@@ -178,7 +183,7 @@ public sealed class PortfolioSnapshot
             for (var i = _signals.Length; i < signals.Length; i++) positions[signals[i].Account.Id] = i;
         }
         var overdue = _mayBeOverdue.With(changed.Select(s => KeyValuePair.Create(s.Account.Id, MayBeOverdue(s.Unpack(withUsage: false)))));
-        var directory = recordsChanged ? Directory(accounts) : (Matcher, Segments, Owners, ManagerEmails);
+        var directory = recordsChanged ? Directory(accounts) : (_matcher, Segments, Owners, ManagerEmails);
         var patched = new PortfolioSnapshot(signals, accounts, positions, overdue, directory, recordsChanged ? null : _orders, _pool);
         // A usage batch changes no metric but the usage ones: the others' results are carried over rather than worked
         // out again over every account (the weekly digest shows four of them after every write).
@@ -271,9 +276,9 @@ public sealed class PortfolioSnapshot
         return invoices.Length > 0 ? invoices : null;
     }
 
-    private static (AccountMatcher, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) Directory(Account[] accounts) =>
+    private static (Lazy<AccountMatcher>, IReadOnlyList<string>, IReadOnlyList<Person>, IReadOnlySet<string>) Directory(Account[] accounts) =>
     (
-        new AccountMatcher(accounts),
+        new Lazy<AccountMatcher>(() => new AccountMatcher(accounts)),
         [.. accounts.Select(a => a.Segment).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
         [.. accounts.Select(a => a.Owner).DistinctBy(p => p.Email.ToLowerInvariant()).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)],
         accounts.Where(a => a.Manager is not null).Select(a => a.Manager!.Email).ToHashSet(StringComparer.OrdinalIgnoreCase)

@@ -93,6 +93,27 @@ public sealed class RescoringReadsTests
         Assert.Equal(others.Select(Shown), rescored.Stores.Inner.GetOpen().Where(a => !changed.Contains(a.AccountId)).OrderBy(a => a.Id).Select(Shown));
     }
 
+    [Fact]
+    public async Task With_the_read_model_loaded_the_rescoring_takes_its_accounts_open_alerts_from_it_and_stores_what_reading_the_store_would()
+    {
+        var held = await World.CreateAsync(readModel: true);
+        var stored = await World.CreateAsync();
+        var changed = held.AccountsWithOpenAlerts(5);
+        held.Stores.Reads.Clear();
+
+        var outcome = await held.IngestAndRescoreAsync(changed);
+        await stored.IngestAndRescoreAsync(changed);
+
+        Assert.Equal(changed.Length, outcome.Rescore!.AccountsScored);
+        Assert.DoesNotContain(held.Stores.Reads, r => r.Call == nameof(IAlertStore.GetOpenFor));
+        foreach (var accountId in changed)
+        {
+            Assert.Equal(stored.Stores.Inner.LoadSignals(accountId)!.Usage, held.Stores.Inner.LoadSignals(accountId)!.Usage);
+            Assert.Equal(Shown(stored.Stores.Inner.GetLatest(accountId)), Shown(held.Stores.Inner.GetLatest(accountId)));
+            Assert.Equal(stored.Stores.Inner.GetForAccount(accountId).OrderBy(a => a.Id).Select(Shown), held.Stores.Inner.GetForAccount(accountId).OrderBy(a => a.Id).Select(Shown));
+        }
+    }
+
     /// <summary>A score as it shows: the number, band and each component.</summary>
     private static string Shown(HealthScore? score) =>
         score is null ? "none" : $"{score.AsOf} {score.Score} {score.Band}: " + string.Join("; ", score.Components) + " | " + string.Join("; ", score.Omitted);
@@ -107,28 +128,45 @@ public sealed class RescoringReadsTests
     {
         private readonly IngestionService _ingestion;
 
-        private World()
+        private World(bool readModel)
         {
             var clock = new BusinessClock(Time, TimeZoneInfo.Utc);
             var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
-            var notifier = new AlertNotifier(new DroppingOutbox(), Stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-            Evaluation = new RiskEvaluationService(Stores, Stores, Stores, Scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
-            _ingestion = new IngestionService(Stores, new MetricsOptions(), clock);
+            if (!readModel)
+            {
+                var notifier = new AlertNotifier(new DroppingOutbox(), Stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+                Evaluation = new RiskEvaluationService(Stores, Stores, Stores, Scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
+                _ingestion = new IngestionService(Stores, new MetricsOptions(), clock);
+                return;
+            }
+            // As the host wires them: every write logged, and a read model over the logged stores.
+            var portfolio = new CsBot.Application.ReadModel.ObservedPortfolioStore(Stores, Versions);
+            var scores = new CsBot.Application.ReadModel.ObservedScoreStore(Stores, Versions);
+            var alerts = new CsBot.Application.ReadModel.ObservedAlertStore(Stores, Versions);
+            View = new CsBot.Application.ReadModel.PortfolioView(portfolio, scores, alerts, Versions);
+            var observedNotifier = new AlertNotifier(new DroppingOutbox(), alerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+            Evaluation = new RiskEvaluationService(portfolio, scores, alerts, Scoring, observedNotifier, clock, NullLogger<RiskEvaluationService>.Instance, Versions, View);
+            _ingestion = new IngestionService(portfolio, new MetricsOptions(), clock);
         }
+
+        public CsBot.Application.ReadModel.DataVersions Versions { get; } = new();
+        public CsBot.Application.ReadModel.PortfolioView? View { get; }
 
         public CountingStores Stores { get; } = new(new InMemoryStores());
         public FakeTimeProvider Time { get; } = new(Now.AddHours(-1));
         public RiskEvaluationService Evaluation { get; }
         private static PortfolioScoring Scoring { get; } = new(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
 
-        public static async Task<World> CreateAsync()
+        /// <param name="readModel">With a read model loaded after the first evaluation, as the host runs.</param>
+        public static async Task<World> CreateAsync(bool readModel = false)
         {
-            var world = new World();
+            var world = new World(readModel);
             var today = DateOnly.FromDateTime(Now.UtcDateTime);
             var demo = DemoPortfolio.Generate(today, Portfolio);
             world.Stores.Save([.. demo]);
             world.Stores.SaveHistories(demo.ToDictionary(s => s.Account.Id, s => Scoring.Backfill(s, today, 30)));
             await world.Evaluation.RunAsync(CancellationToken.None);
+            world.View?.Load();
             world.Time.Advance(TimeSpan.FromHours(1));
             return world;
         }

@@ -146,7 +146,8 @@ public class FollowingWritesTests
     public void During_a_bulk_run_someones_own_small_write_is_seen_by_the_next_question()
     {
         using var bulk = _versions.BulkRun();
-        _scores.SaveScores([.. Enumerable.Range(0, 20).Select(i => AnswerFixture.Score($"new-{i:000}", 30, HealthBand.Poor))]);
+        // More accounts than one person's action touches, and fewer than half the log, which would start a catch-up.
+        _scores.SaveScores([.. Enumerable.Range(0, 12).Select(i => AnswerFixture.Score($"new-{i:000}", 30, HealthBand.Poor))]);
         _alerts.Upsert([AnswerFixture.Alert("big", "renewal-at-risk", Severity.Critical, "x") with { State = AlertState.Acknowledged }]);
 
         Assert.Equal(AlertState.Acknowledged, _view.Alerts.ForAccount("big").Single(a => a.RuleId == "renewal-at-risk").State);

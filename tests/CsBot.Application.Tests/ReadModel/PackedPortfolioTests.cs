@@ -53,6 +53,21 @@ public sealed class PackedPortfolioTests
     }
 
     [Fact]
+    public void A_renamed_account_is_found_by_its_new_name_in_the_patched_copy_and_the_copy_before_keeps_its_look_up()
+    {
+        var renamed = Demo[7] with { Account = Demo[7].Account with { Name = "Zanzibar Renamed Holdings" } };
+        var usageOnly = Demo[8] with { Usage = [.. Demo[8].Usage.Skip(1)] };
+
+        var patched = _snapshot.Patch([renamed]);
+        var patchedAgain = patched.Patch([usageOnly]);
+
+        Assert.Equal(Demo[7].Account.Id, patched.Matcher.Match("zanzibar renamed holdings").Account?.Id);
+        Assert.Equal(Demo[7].Account.Id, _snapshot.Matcher.Match(Demo[7].Account.Name).Account?.Id);
+        // A patch that changes no account record keeps the look-up it had.
+        Assert.Same(patched.Matcher, patchedAgain.Matcher);
+    }
+
+    [Fact]
     public void A_demo_account_with_half_a_year_of_usage_is_held_in_under_three_kilobytes()
     {
         var bytes = _snapshot.Packed.Sum(p => (long)p.PackedBytes);
