@@ -161,7 +161,7 @@ public class FollowingWritesTests
 
         var open = _view.OpenAlertsOf(accounts);
 
-        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(accounts)), Described(open));
+        Assert.Equal(Described(StoredOpenAlertsOf(accounts)), Described(open));
         Assert.Equal(2, open.Count);
         Assert.Equal(0, _alertReads.AccountReads);
     }
@@ -169,17 +169,15 @@ public class FollowingWritesTests
     [Fact]
     public void An_evaluation_reads_from_the_store_the_accounts_whose_alerts_were_written_after_the_copy_held()
     {
-        _ = _view.Alerts;
         using var bulk = _versions.BulkRun();
         // An ingestion's rescoring during the run: more accounts than one person's action, so the copy held is not
         // patched for the next question, and fewer than would start a catch-up.
-        _alerts.Upsert([AnswerFixture.Alert("big", "usage-cliff", Severity.Warning, "active users down 20%"),
-            .. Enumerable.Range(0, 10).Select(i => AnswerFixture.Alert($"acct-{i:000}", "low-nps", Severity.Warning, "NPS 5"))]);
+        WriteAfterTheCopy(AnswerFixture.Alert("big", "usage-cliff", Severity.Warning, "active users down 20%"), others: 10);
         Assert.Equal("active users down 62% (48 -> 18) vs 28-day baseline", _view.Alerts.ForAccount("big").Single(a => a.RuleId == "usage-cliff").Reason);
 
         var open = _view.OpenAlertsOf(["big", "mid", "acct-003"]);
 
-        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(["big", "mid", "acct-003"])), Described(open));
+        Assert.Equal(Described(StoredOpenAlertsOf("big", "mid", "acct-003")), Described(open));
         Assert.Contains("big usage-cliff Warning active users down 20%", Described(open));
         Assert.Equal(1, _alertReads.AccountReads);
     }
@@ -187,16 +185,23 @@ public class FollowingWritesTests
     [Fact]
     public void An_evaluation_reads_every_accounts_alerts_from_the_store_once_the_log_forgot_what_changed_since_the_copy()
     {
-        _ = _view.Alerts;
         using var bulk = _versions.BulkRun();
-        _alerts.Upsert([AnswerFixture.Alert("mid", "low-nps", Severity.High, "NPS 1"),
-            .. Enumerable.Range(0, Capacity + 1).Select(i => AnswerFixture.Alert($"acct-{i:000}", "low-nps", Severity.Warning, "NPS 5"))]);
+        WriteAfterTheCopy(AnswerFixture.Alert("mid", "low-nps", Severity.High, "NPS 1"), others: Capacity + 1);
 
         var open = _view.OpenAlertsOf(["big", "mid"]);
 
-        Assert.Equal(Described(((IAlertStore)_data.Stores).GetOpenFor(["big", "mid"])), Described(open));
+        Assert.Equal(Described(StoredOpenAlertsOf("big", "mid")), Described(open));
         Assert.Contains("mid low-nps High NPS 1", Described(open));
     }
+
+    /// <summary>Takes the copy held, then writes <paramref name="first"/> with <paramref name="others"/> more accounts' alerts in one write.</summary>
+    private void WriteAfterTheCopy(Alert first, int others)
+    {
+        _ = _view.Alerts;
+        _alerts.Upsert([first, .. Enumerable.Range(0, others).Select(i => AnswerFixture.Alert($"acct-{i:000}", "low-nps", Severity.Warning, "NPS 5"))]);
+    }
+
+    private IReadOnlyList<Alert> StoredOpenAlertsOf(params string[] accountIds) => ((IAlertStore)_data.Stores).GetOpenFor(accountIds);
 
     private static List<string> Described(IEnumerable<Alert> alerts) => [.. alerts.Select(a => $"{a.AccountId} {a.RuleId} {a.Severity} {a.Reason}")];
 
