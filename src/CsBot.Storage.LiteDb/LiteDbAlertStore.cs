@@ -23,6 +23,14 @@ public sealed class LiteDbAlertStore : IAlertStore
         return Alerts.FindById(alertId)?.ToAlert();
     }
 
+    /// <summary>The alerts with these ids, read along the _id index together (<see cref="KeyedReads"/>) instead of one query each.</summary>
+    public IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        return KeyedReads.ByIds(_context.Database.GetCollection(LiteDbContext.Alerts), alertIds)
+            .ToDictionary(p => p.Key, p => _context.Mapper.ToObject<AlertDocument>(p.Value).ToAlert(), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Alerts in any state but Resolved, ordered by id. Read along the _id index a page at a time (<see cref="PagedReads"/>),
     /// so LiteDB's cache does not grow to hold them all, and only the open ones mapped. Resolved alerts are read too, but

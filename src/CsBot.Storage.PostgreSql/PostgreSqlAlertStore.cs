@@ -16,6 +16,16 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database) : IAlertSt
             : null;
     }
 
+    /// <summary>The alerts with these ids, in one query on the primary key.</summary>
+    public IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        var wanted = alertIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return new Dictionary<string, Alert>(StringComparer.Ordinal);
+        return _database.With(c => Sql.Rows(c, null, "SELECT alert_json FROM alerts WHERE id = ANY(@ids)", r => StoredJson.Read<Alert>(r.Utf8(0)), ("ids", wanted)))
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>Alerts in any state but Resolved, ordered by id; served by the partial index of open alerts.</summary>
     public IReadOnlyList<Alert> GetOpen() =>
         _database.With(c => Sql.Rows(c, null, $"SELECT alert_json FROM alerts WHERE state <> '{nameof(AlertState.Resolved)}' ORDER BY id", r => StoredJson.Read<Alert>(r.Utf8(0))));

@@ -180,7 +180,7 @@ public sealed class RiskEvaluationService(
 
             // Alerts are per account, so each batch's reconcile is the run's for its accounts.
             var changes = AlertReconciler.Reconcile(batch.OpenAlerts, batchHits, evaluated.Keys.ToHashSet(StringComparer.Ordinal), now);
-            changes = changes with { Started = [.. changes.Started.Select(KeepEarlierHistory)] };
+            changes = changes with { Started = KeepEarlierHistory(changes.Started) };
             alerts.UpsertInParts(ChangedAlerts(changes, batch.OpenAlerts));
             told.Add(changes, notifier.MayAct, id => evaluated[id]);
         }
@@ -218,8 +218,13 @@ public sealed class RiskEvaluationService(
     /// An alert that fires again after it resolved reuses its (account, rule) id; its earlier history is kept in
     /// front of the new one so who acknowledged what, and when, is never lost.
     /// </summary>
-    private Alert KeepEarlierHistory(Alert started) =>
-        alerts.Get(started.Id) is { State: AlertState.Resolved } earlier
-            ? started with { History = [.. earlier.History, .. started.History] }
-            : started;
+    /// <remarks>The earlier alerts of a batch's started ones are read in one call: one read each was a ninth of a day's first run at 100k.</remarks>
+    private IReadOnlyList<Alert> KeepEarlierHistory(IReadOnlyList<Alert> started)
+    {
+        if (started.Count == 0) return started;
+        var stored = alerts.GetMany([.. started.Select(a => a.Id)]);
+        return [.. started.Select(a => stored.GetValueOrDefault(a.Id) is { State: AlertState.Resolved } earlier
+            ? a with { History = [.. earlier.History, .. a.History] }
+            : a)];
+    }
 }

@@ -74,6 +74,7 @@ public sealed class ObservedAlertStore(IAlertStore inner, DataVersions versions)
     public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
     public IReadOnlyList<Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
     public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => inner.GetOpenFor(accountIds);
+    public IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds) => inner.GetMany(alertIds);
 
     public void Upsert(IReadOnlyCollection<Alert> alerts)
     {

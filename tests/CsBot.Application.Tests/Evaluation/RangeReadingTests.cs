@@ -109,6 +109,31 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task An_alert_that_fires_again_keeps_its_earlier_history_and_earlier_alerts_are_read_a_batch_at_a_time()
+    {
+        var stores = new InMemoryStores();
+        var counted = new CountingOpenAlerts(stores);
+        var evaluation = Evaluation(stores, new RangedPortfolio(stores, accountsEach: 7), alertStore: counted);
+        await evaluation.Service.RunAsync(CancellationToken.None);
+        // Resolved by hand after someone acknowledged it; its rule still fires, so the next run starts it again.
+        var firing = stores.GetOpen()[0];
+        var earlier = new Core.Alerts.AlertEvent(Now.AddHours(-2), "acknowledged", "olivia@csbot.example");
+        stores.Upsert([firing with { State = Core.Alerts.AlertState.Resolved, History = [.. firing.History, earlier] }]);
+        var (gets, batchReads) = (counted.Gets, counted.ManyReads);
+
+        var summary = await evaluation.Service.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, summary.AlertsStarted);
+        var again = stores.Get(firing.Id)!;
+        Assert.True(again.IsOpen);
+        Assert.Equal([.. firing.History, earlier], again.History.Take(firing.History.Count + 1));
+        Assert.True(again.History.Count > firing.History.Count + 1, "the new firing is in the history after the earlier one");
+        // One read for the started alerts of a batch, not one per started alert.
+        Assert.Equal(gets, counted.Gets);
+        Assert.Equal(batchReads + 1, counted.ManyReads);
+    }
+
+    [Fact]
     public async Task A_store_other_processes_write_is_read_for_the_evaluation_even_with_the_read_model_loaded()
     {
         var stores = new InMemoryStores();
@@ -152,7 +177,7 @@ public sealed class RangeReadingTests
         var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
         var notifier = new AlertNotifier(outbox, stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
         if (versions is null)
-            return (new RiskEvaluationService(portfolio, stores, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox, null);
+            return (new RiskEvaluationService(portfolio, stores, alertStore ?? stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance), stores, outbox, null);
         var observedScores = new ObservedScoreStore(stores, versions);
         var observedAlerts = new ObservedAlertStore(alertStore ?? stores, versions);
         var view = new PortfolioView(new ObservedPortfolioStore(portfolio, versions), observedScores, observedAlerts, versions);
@@ -191,13 +216,28 @@ public sealed class RangeReadingTests
         }
     }
 
-    /// <summary>Counts the reads of some accounts' open alerts, as an evaluation reads them batch by batch.</summary>
+    /// <summary>Counts the reads of some accounts' open alerts, as an evaluation reads them batch by batch, and the reads of alerts by id.</summary>
     private sealed class CountingOpenAlerts(IAlertStore inner) : IAlertStore
     {
         private int _openForReads;
+        private int _gets;
+        private int _manyReads;
         public int OpenForReads => Volatile.Read(ref _openForReads);
+        public int Gets => Volatile.Read(ref _gets);
+        public int ManyReads => Volatile.Read(ref _manyReads);
 
-        public Core.Alerts.Alert? Get(string alertId) => inner.Get(alertId);
+        public Core.Alerts.Alert? Get(string alertId)
+        {
+            Interlocked.Increment(ref _gets);
+            return inner.Get(alertId);
+        }
+
+        public IReadOnlyDictionary<string, Core.Alerts.Alert> GetMany(IReadOnlyCollection<string> alertIds)
+        {
+            Interlocked.Increment(ref _manyReads);
+            return inner.GetMany(alertIds);
+        }
+
         public IReadOnlyList<Core.Alerts.Alert> GetOpen() => inner.GetOpen();
         public IReadOnlyList<Core.Alerts.Alert> GetForAccount(string accountId) => inner.GetForAccount(accountId);
         public void Upsert(IReadOnlyCollection<Core.Alerts.Alert> alerts) => inner.Upsert(alerts);

@@ -46,6 +46,24 @@ public abstract class AlertContract : ContractTest
     }
 
     [StoreFact]
+    public void Several_alerts_read_by_id_in_one_call_come_back_whole_in_any_state_and_unknown_ids_are_left_out()
+    {
+        var resolved = TestData.Alert("acc-1", "overdue", AlertState.Resolved) with
+        {
+            History = [new AlertEvent(TestData.Instant(0), "fired"), new AlertEvent(TestData.Instant(1), "acknowledged", "max")],
+        };
+        var open = TestData.Alert("acc-2", "nps-drop");
+        Stores.Alerts.Upsert([resolved, open, TestData.Alert("acc-3", "usage-cliff")]);
+
+        var read = Stores.Alerts.GetMany(["acc-2:nps-drop", "acc-1:overdue", "acc-none:x", "acc-2:nps-drop"]);
+
+        Assert.Equal(["acc-1:overdue", "acc-2:nps-drop"], read.Keys.Order(StringComparer.Ordinal));
+        Asserts.SameAlert(resolved, read["acc-1:overdue"]);
+        Asserts.SameAlert(open, read["acc-2:nps-drop"]);
+        Assert.Empty(Stores.Alerts.GetMany([]));
+    }
+
+    [StoreFact]
     public void A_batch_with_a_bad_alert_writes_nothing()
     {
         Stores.Alerts.Upsert([TestData.Alert("acc-1", "a")]);
