@@ -102,6 +102,7 @@ internal sealed class IngestionPhases
         public IReadOnlyList<Alert> GetOpen() => phases.Time("alerts.GetOpen", inner.GetOpen);
         public IReadOnlyList<Alert> GetForAccount(string accountId) => phases.Time("alerts.GetForAccount", () => inner.GetForAccount(accountId));
         public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds) => phases.Time("alerts.GetOpenFor", () => inner.GetOpenFor(accountIds));
+        public IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds) => phases.Time("alerts.GetMany", () => inner.GetMany(alertIds));
         public void Upsert(IReadOnlyCollection<Alert> alerts) => phases.Time("alerts.Upsert", () => inner.Upsert(alerts));
     }
 }
