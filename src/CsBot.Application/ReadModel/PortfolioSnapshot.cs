@@ -120,8 +120,8 @@ public sealed class PortfolioSnapshot
     public IReadOnlyList<PackedAccountSignals> Packed => _signals;
     public IReadOnlyList<Account> Accounts => _accounts;
     /// <summary>
-    /// The name look-up, built when first asked for: at 100k accounts building it is half a second, and a batch that
-    /// changes account records makes a new one, which the ingestion's own reads of the copy held do not need.
+    /// The name look-up, built when first asked for: at 100k accounts building it is half a second, and every write that
+    /// changes account records makes a new copy, whose first reader (a list question, the evaluation) may not need it.
     /// </summary>
     public AccountMatcher Matcher => _matcher.Value;
     public IReadOnlyList<string> Segments { get; }
