@@ -24,14 +24,7 @@ public interface IAlertStore
     /// every alert it starts with this call, a batch at a time (a day's first run at 100k accounts starts some 90k): a
     /// store that can answers it in one query. The default calls <see cref="Get"/> per distinct id.
     /// </summary>
-    IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds)
-    {
-        ArgumentNullException.ThrowIfNull(alertIds);
-        var found = new Dictionary<string, Alert>(StringComparer.Ordinal);
-        foreach (var id in alertIds)
-            if (!found.ContainsKey(id) && Get(id) is { } alert) found[id] = alert;
-        return found;
-    }
+    IReadOnlyDictionary<string, Alert> GetMany(IReadOnlyCollection<string> alertIds) => OneByOne.Read(alertIds, Get);
 
     /// <summary>
     /// Inserts or replaces alerts by id. Nothing is written when any alert is null or has no id; otherwise each alert is

@@ -26,14 +26,7 @@ public interface IPortfolioStore
     /// ingestion batch resolves all its ids with this call: a store that can answers them in one query, where a look-up
     /// per id cost an index seek and a query each. The default asks <see cref="FindByExternalId"/> per distinct id.
     /// </summary>
-    IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds)
-    {
-        ArgumentNullException.ThrowIfNull(externalIds);
-        var found = new Dictionary<string, Account>(StringComparer.Ordinal);
-        foreach (var externalId in externalIds)
-            if (!found.ContainsKey(externalId) && FindByExternalId(externalId) is { } account) found[externalId] = account;
-        return found;
-    }
+    IReadOnlyDictionary<string, Account> FindByExternalIds(IReadOnlyCollection<string> externalIds) => OneByOne.Read(externalIds, FindByExternalId);
 
     /// <summary>
     /// The ids of the accounts with these CRM ids, keyed by external id, resolved as <see cref="FindByExternalIds"/>
@@ -48,14 +41,7 @@ public interface IPortfolioStore
     /// The signals of these accounts, keyed by account id; unknown ids are left out. An ingestion batch reads the
     /// accounts it merges into with this call. The default calls <see cref="LoadSignals(string)"/> per distinct id.
     /// </summary>
-    IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
-    {
-        ArgumentNullException.ThrowIfNull(accountIds);
-        var found = new Dictionary<string, AccountSignals>(StringComparer.Ordinal);
-        foreach (var accountId in accountIds)
-            if (!found.ContainsKey(accountId) && LoadSignals(accountId) is { } signals) found[accountId] = signals;
-        return found;
-    }
+    IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds) => OneByOne.Read(accountIds, LoadSignals);
 
     /// <summary>
     /// The portfolio cut into consecutive id ranges of about <paramref name="accountsEach"/> accounts, which together
