@@ -31,6 +31,7 @@ internal static class IngestionRun
 {
     private const int BatchSize = 1_000;
     private const int SeedBatchSize = 5_000;
+    private const int WarmUpBatches = 3;
     private static readonly DateTimeOffset Now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
 
     public static int Run(string[] args)
@@ -85,8 +86,14 @@ internal static class IngestionRun
 
         // Spread over the stored portfolio, so the index, not a lucky first page, answers the look-ups.
         var ids = Enumerable.Range(0, BatchSize).Select(i => (int)((long)i * stored / BatchSize)).ToArray();
-        // One untimed batch first, so the first size measured does not also pay for JIT and cold caches.
-        Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, runs + 1))]));
+        // Untimed batches of each kind first, so the timed ones do not also pay for JIT (the runtime recompiles hot code
+        // after its first calls) and cold caches, and all do the same work: the first rescoring of these accounts
+        // resolves their seeded alerts.
+        for (var warmUp = 1; warmUp <= WarmUpBatches; warmUp++)
+        {
+            Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, runs + warmUp))]));
+            Check(rescoring.RunAsync("usage days", s => s.UpsertUsage(UsageRows(ids, runs + warmUp)), CancellationToken.None).GetAwaiter().GetResult().Ingested);
+        }
         var accounts = new List<double>();
         var usage = new List<double>();
         var usageCpu = new List<double>();
@@ -98,12 +105,11 @@ internal static class IngestionRun
             Check(ingestion.UpsertAccounts([.. ids.Select(i => Account(i, run))]));
             accounts.Add(watch.Elapsed.TotalMilliseconds);
 
-            var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var cpu = CpuTime();
             var server = stores.ServerCpu?.Invoke();
             phases?.Start();
             watch.Restart();
-            UsageRecord[] rows = [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + run % 10, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
+            var rows = UsageRows(ids, run);
             var outcome = rescoring.RunAsync("usage days", s => s.UpsertUsage(rows), CancellationToken.None).GetAwaiter().GetResult();
             usage.Add(watch.Elapsed.TotalMilliseconds);
             phases?.Stop();
@@ -113,11 +119,13 @@ internal static class IngestionRun
             if (outcome.Rescore?.AccountsScored != BatchSize) throw new InvalidOperationException($"Benchmark batch rescored {outcome.Rescore?.AccountsScored ?? 0} accounts, not {BatchSize}.");
         }
         var result = (Median(accounts), Median(usage));
+        if (phases is not null) Console.WriteLine("    usage batches in order, ms: " + string.Join(" ", usage.Select(u => u.ToString("0", CultureInfo.InvariantCulture))));
         Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
-                          $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, target < 100 ms; " +
+                          $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, mean {RunOptions.Ms(usage.Average())}, target < 100 ms; " +
                           $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}" +
                           (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +
-                          $"{BatchSize * 60_000 / result.Item2:N0} usage rows per minute (target 100,000), {BatchSize * 1_000 / result.Item2:N0} per second; " +
+                          // Sustained: rows over the time of all batches, so a batch that also paid for LiteDB's checkpoint counts.
+                          $"{BatchSize * 60_000 / usage.Average():N0} usage rows per minute sustained (target 100,000), {BatchSize * 1_000 / usage.Average():N0} per second; " +
                           $"peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB");
         phases?.Print(runs);
         return result;
@@ -131,6 +139,13 @@ internal static class IngestionRun
         var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
         var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance, versions, view);
         return new IngestAndRescoreService(ingestion, evaluation, new NoDelivery(), NullLogger<IngestAndRescoreService>.Instance);
+    }
+
+    /// <summary>One usage row for each of <paramref name="ids"/>, of the day <paramref name="daysAgo"/> before now.</summary>
+    private static UsageRecord[] UsageRows(int[] ids, int daysAgo)
+    {
+        var day = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return [.. ids.Select(i => new UsageRecord { AccountExternalId = ExternalId(i), Date = day, ActiveUsers = 5 + daysAgo % 10, MonthlyActiveUsers = 15, LicensedSeats = 20, Logins = 12, KeyFeatureUses = 3 })];
     }
 
     /// <summary>An open alert of stored account <paramref name="i"/>, of a rule its usage does not make fire.</summary>

@@ -32,6 +32,21 @@ public sealed class LiteDbContext : IDisposable
     internal const string ScoreHistories = "score_history";
     internal const string Alerts = "alerts";
 
+    /// <summary>
+    /// How many pages (8 KB each) LiteDB's write-ahead log ("name-log.db") may hold before the commit that passes it
+    /// copies the log into the data file: 64 MB, where LiteDB's default is 1,000 pages (8 MB).
+    /// </summary>
+    /// <remarks>
+    /// A checkpoint writes every page in the log to the data file, flushes it to disk and empties LiteDB's page cache,
+    /// so the reads after it go to the file again. An ingestion batch of 1,000 accounts dirties about 4,000 pages
+    /// scattered over the file: with the default every batch paid for a checkpoint and started with a cold cache
+    /// (measured at 100k accounts: median 111-131 ms a batch against 91 ms with this size). What the log holds is as
+    /// durable as before (LiteDB replays it when the file is opened; the outbox still checkpoints after each of its
+    /// writes, see <see cref="LiteDbOutbox"/>), and closing the file checkpoints it, so a stopped CsBot leaves one file.
+    /// The cost is up to 64 MB more disk beside the data file while it runs.
+    /// </remarks>
+    internal const int CheckpointPages = 8_192;
+
     private readonly LiteDatabase _database;
     private readonly ReopeningEngine _engine;
     private readonly ILogger _logger;
@@ -80,6 +95,7 @@ public sealed class LiteDbContext : IDisposable
             LiteDbCollections.CreateMissing(database);
             EnsureIndexes(database);
             PortfolioLayoutUpgrade.Run(database, mapper);
+            if (database.CheckpointSize != CheckpointPages) database.CheckpointSize = CheckpointPages;
             return (database, engine);
         }
         catch (LiteException ex)

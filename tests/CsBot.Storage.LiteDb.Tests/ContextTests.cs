@@ -30,6 +30,28 @@ public sealed class ContextTests : IDisposable
     }
 
     [Fact]
+    public void A_write_larger_than_LiteDBs_default_log_stays_in_the_log_until_the_file_is_closed()
+    {
+        // Each account's data with 180 days of usage takes about half a page: 3,000 of them pass LiteDB's default of 1,000
+        // pages, after which a commit copies the log into the data file and empties the page cache.
+        var portfolio = Enumerable.Range(0, 3_000).Select(i => TestData.FullSignals($"acc-{i:D4}")).ToArray();
+        var log = Path.Combine(Path.GetDirectoryName(_db.DatabasePath)!, "csbot-log.db");
+        using (var context = _db.Open())
+        {
+            new LiteDbPortfolioStore(context).Save(portfolio);
+            new LiteDbPortfolioStore(context).Save([TestData.FullSignals("acc-last")]);
+
+            Assert.True(new FileInfo(log).Length > 1_000 * 8_192, $"The log holds {new FileInfo(log).Length:N0} bytes: the commit checkpointed it.");
+            Asserts.SameSignals(portfolio[^1], new LiteDbPortfolioStore(context).LoadSignals(portfolio[^1].Account.Id));
+        }
+
+        Assert.True(!File.Exists(log) || new FileInfo(log).Length == 0, "Closing the file leaves its log behind.");
+        using var reopened = _db.Open();
+        Assert.Equal(3_001, new LiteDbPortfolioStore(reopened).GetAccounts().Count);
+        Asserts.SameSignals(portfolio[0], new LiteDbPortfolioStore(reopened).LoadSignals(portfolio[0].Account.Id));
+    }
+
+    [Fact]
     public void A_disposed_context_refuses_use()
     {
         var context = _db.Open();
