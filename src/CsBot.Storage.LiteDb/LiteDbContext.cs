@@ -243,6 +243,10 @@ public sealed class LiteDbContext : IDisposable
         accounts.EnsureIndex("segment", "$.Segment");
         accounts.EnsureIndex("owner_email", "LOWER($.Owner.Email)");
 
+        // The data documents by the external id they carry: an ingestion batch names its accounts by external id and
+        // reads their data documents to merge into, so it finds and reads them in one query.
+        database.GetCollection(AccountData).EnsureIndex("external_id", "$." + AccountDataDocument.ExternalIdField);
+
         var alerts = database.GetCollection(Alerts);
         alerts.EnsureIndex("account_id", "$.AccountId");
         alerts.EnsureIndex("state", "$.State");

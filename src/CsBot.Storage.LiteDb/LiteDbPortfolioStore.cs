@@ -68,8 +68,12 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     }
 
     /// <summary>
-    /// As <see cref="FindByExternalIds"/>, reading only each document's id and external id: LiteDB then leaves the
-    /// rest of the document unparsed, and no account is mapped.
+    /// The ids of the accounts with these external ids, found by the external id each data document carries (the
+    /// "external_id" index of "account_data"). The data documents read are kept for the <see cref="LoadSignalsOf"/> and
+    /// <see cref="Save"/> of these accounts that an ingestion batch makes next (<see cref="RecentReads"/>), so the batch
+    /// reads each account once rather than once to find it and again to merge into it. External ids not found that way
+    /// (new accounts, data documents written before they carried one, an external id two accounts share) are looked up
+    /// in "accounts" as <see cref="FindByExternalIds"/> does, which then decides.
     /// </summary>
     public IReadOnlyDictionary<string, string> FindIdsByExternalIds(IReadOnlyCollection<string> externalIds)
     {
@@ -77,6 +81,45 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         var wanted = new HashSet<string>(externalIds, StringComparer.Ordinal);
         var found = new Dictionary<string, string>(wanted.Count, StringComparer.Ordinal);
         if (wanted.Count == 0) return found;
+
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var gate = _context.PortfolioGate;
+        gate.EnterReadLock();
+        try
+        {
+            var recent = _context.RecentData;
+            var version = recent.Version;
+            var documents = new Dictionary<string, BsonDocument>(wanted.Count, StringComparer.Ordinal);
+            foreach (var document in Data.Find(Filters.In("$." + AccountDataDocument.ExternalIdField, new BsonArray(wanted.Select(id => new BsonValue(id))))))
+            {
+                // Kept only on an exact match, whatever the index's collation answers.
+                if (AccountDataDocument.ExternalIdOf(document) is not { } externalId || !wanted.Contains(externalId)) continue;
+                var id = document["_id"].AsString;
+                documents[id] = document;
+                if (!found.TryAdd(externalId, id)) shared.Add(externalId);
+            }
+            recent.Remember(version, documents);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+
+        // Which of two accounts sharing an external id is found is the "accounts" index's to say, as everywhere else.
+        foreach (var externalId in shared) found.Remove(externalId);
+        if (found.Count < wanted.Count)
+            foreach (var (externalId, id) in FindIdsInAccounts([.. wanted.Where(externalId => !found.ContainsKey(externalId))])) found[externalId] = id;
+        return found;
+    }
+
+    /// <summary>
+    /// As <see cref="FindByExternalIds"/>, reading only each document's id and external id: LiteDB then leaves the
+    /// rest of the document unparsed, and no account is mapped.
+    /// </summary>
+    private Dictionary<string, string> FindIdsInAccounts(IReadOnlyCollection<string> externalIds)
+    {
+        var wanted = new HashSet<string>(externalIds, StringComparer.Ordinal);
+        var found = new Dictionary<string, string>(wanted.Count, StringComparer.Ordinal);
         var values = new BsonArray(wanted.Select(id => new BsonValue(id)));
         var ids = _context.Database.GetCollection(LiteDbContext.Accounts).Query()
             .Where(Filters.In("$.ExternalId", values))
@@ -90,9 +133,10 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
     private const string IdAndExternalId = "{ i: $._id, e: $.ExternalId }";
 
     /// <summary>
-    /// The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each.
-    /// They are kept for the save of these accounts that usually follows (an ingestion batch merges into what it read),
-    /// so it need not read them again to compare (<see cref="RecentReads"/>).
+    /// The data documents of these accounts read together (<see cref="KeyedReads"/>) rather than one seek and query each;
+    /// those that <see cref="FindIdsByExternalIds"/> just read are taken as they are. They are kept for the save of these
+    /// accounts that usually follows (an ingestion batch merges into what it read), so it need not read them again to
+    /// compare (<see cref="RecentReads"/>).
     /// </summary>
     public IReadOnlyDictionary<string, AccountSignals> LoadSignalsOf(IReadOnlyCollection<string> accountIds)
     {
@@ -103,7 +147,10 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         {
             var recent = _context.RecentData;
             var version = recent.Version;
-            var documents = KeyedReads.ByIds(Data, accountIds);
+            var unread = new List<string>();
+            var documents = recent.Take(accountIds, unread);
+            if (unread.Count > 0)
+                foreach (var (id, document) in KeyedReads.ByIds(Data, unread)) documents[id] = document;
             recent.Remember(version, documents);
             return documents.ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value), StringComparer.Ordinal);
         }

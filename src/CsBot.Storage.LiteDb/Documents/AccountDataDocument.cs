@@ -6,7 +6,8 @@ namespace CsBot.Storage.LiteDb.Documents;
 /// <summary>
 /// Everything an evaluation reads of one account, collection "account_data", keyed by the account id: the account
 /// record (<see cref="PackedAccount"/>), its usage series (<see cref="UsageDayPacking.PackCompact"/>) and its other
-/// signals (<see cref="PackedSignals"/>), each packed into a binary field.
+/// signals (<see cref="PackedSignals"/>), each packed into a binary field, and the account's external id as a string
+/// (indexed: an ingestion batch finds its accounts' documents by it).
 /// </summary>
 /// <remarks>
 /// Reading the portfolio was most of an hourly evaluation's time, and most of that was LiteDB reading documents:
@@ -28,6 +29,8 @@ internal static class AccountDataDocument
     private const string Account = AccountField;
     private const string Usage = "Usage";
     private const string Signals = "Signals";
+    /// <summary>The account's external id, beside the packed account so an index can find the document by it.</summary>
+    public const string ExternalIdField = "ExternalId";
 
     public static BsonDocument From(AccountSignals signals)
     {
@@ -37,6 +40,7 @@ internal static class AccountDataDocument
             [Format] = CurrentFormat,
             [Account] = PackedAccount.Pack(signals.Account),
         };
+        if (signals.Account.ExternalId is { } externalId) document[ExternalIdField] = externalId;
         if (signals.Usage is { Length: > 0 } usage) document[Usage] = UsageDayPacking.PackCompact(usage);
         if (SignalsDocument.HasAny(signals)) document[Signals] = PackedSignals.Pack(signals);
         return document;
@@ -65,8 +69,16 @@ internal static class AccountDataDocument
         return had == has && (!has || before.AsBinary.AsSpan().SequenceEqual(now.AsBinary));
     }
 
-    /// <summary>Whether the stored document holds exactly what <paramref name="current"/> does, in the current format.</summary>
+    /// <summary>
+    /// Whether the stored document holds exactly what <paramref name="current"/> does, in the current format and with the
+    /// external id beside the account (a document written before it carried one is written again).
+    /// </summary>
     public static bool SameContent(BsonDocument stored, BsonDocument current) =>
         stored.TryGetValue(Format, out var format) && format.IsInt32 && format.AsInt32 == CurrentFormat &&
+        string.Equals(ExternalIdOf(stored), ExternalIdOf(current), StringComparison.Ordinal) &&
         SameField(stored, current, Account) && SameField(stored, current, Usage) && SameField(stored, current, Signals);
+
+    /// <summary>The external id the document carries beside the account; null when it has none or was written before it carried one.</summary>
+    public static string? ExternalIdOf(BsonDocument document) =>
+        document.TryGetValue(ExternalIdField, out var externalId) && externalId.IsString ? externalId.AsString : null;
 }
