@@ -93,6 +93,7 @@ public sealed class LiteDbContext : IDisposable
             var engine = new ReopeningEngine(() => new LiteEngine(settings), Reopened);
             database = new LiteDatabase(new OneWriterEngine(engine), mapper, disposeOnClose: true);
             LiteDbCollections.CreateMissing(database);
+            DataExternalIdUpgrade.Run(database, _logger);
             EnsureIndexes(database);
             PortfolioLayoutUpgrade.Run(database, mapper);
             if (database.CheckpointSize != CheckpointPages) database.CheckpointSize = CheckpointPages;
@@ -243,9 +244,8 @@ public sealed class LiteDbContext : IDisposable
         accounts.EnsureIndex("segment", "$.Segment");
         accounts.EnsureIndex("owner_email", "LOWER($.Owner.Email)");
 
-        // The data documents by the external id they carry: an ingestion batch names its accounts by external id and
-        // reads their data documents to merge into, so it finds and reads them in one query.
-        database.GetCollection(AccountData).EnsureIndex("external_id", "$." + AccountDataDocument.ExternalIdField);
+        // The data documents are indexed by the external id they carry (DataExternalIdUpgrade): an ingestion batch names
+        // its accounts by external id and reads their data documents to merge into, so it finds and reads them at once.
 
         var alerts = database.GetCollection(Alerts);
         alerts.EnsureIndex("account_id", "$.AccountId");

@@ -67,17 +67,87 @@ public sealed class DataByExternalIdTests : IDisposable
     }
 
     [Fact]
-    public void Opening_a_file_whose_data_documents_have_no_external_id_index_adds_it()
+    public void A_file_whose_data_documents_carry_no_external_id_is_upgraded_on_open_without_losing_anything()
     {
-        using (var context = _db.Open())
+        // More than one batch of the upgrade.
+        var portfolio = Enumerable.Range(0, 2_345).Select(i => TestData.FullSignals($"acc-{i:D5}", usageDays: 10 + i % 50)).ToList();
+        using (var writer = _db.Open())
         {
-            new LiteDbPortfolioStore(context).Save([TestData.FullSignals("acc-001", usageDays: 30)]);
-            context.Database.GetCollection(LiteDbContext.AccountData).DropIndex("external_id");
+            new LiteDbPortfolioStore(writer).Save(portfolio);
+            WithoutExternalIds(writer);
         }
 
-        using var reopened = _db.Open();
+        using var context = _db.Open();
 
-        Assert.Contains(reopened.Database.GetCollection("$indexes").Find(Query.EQ("collection", LiteDbContext.AccountData)), index => index["name"] == "external_id");
-        Assert.Equal("acc-001", new LiteDbPortfolioStore(reopened).FindIdsByExternalIds(["crm-acc-001"])["crm-acc-001"]);
+        AssertUpgraded(context, portfolio);
+    }
+
+    [Fact]
+    public void An_upgrade_stopped_midway_carries_on_at_the_next_start_with_nothing_lost()
+    {
+        var portfolio = Enumerable.Range(0, 1_500).Select(i => TestData.FullSignals($"acc-{i:D5}", usageDays: 10 + i % 50)).ToList();
+        using (var writer = _db.Open())
+        {
+            new LiteDbPortfolioStore(writer).Save(portfolio);
+            WithoutExternalIds(writer);
+            // The first batch was moved and committed, then the process stopped.
+            var data = writer.Database.GetCollection(LiteDbContext.AccountData);
+            var moving = writer.Database.GetCollection(DataExternalIdUpgrade.Moving);
+            moving.EnsureIndex(DataExternalIdUpgrade.IndexName, DataExternalIdUpgrade.IndexExpression);
+            foreach (var document in data.Query().Limit(1_000).ToList())
+            {
+                document[AccountDataDocument.ExternalIdField] = "crm-" + document["_id"].AsString;
+                moving.Insert(document);
+                data.Delete(document["_id"]);
+            }
+        }
+
+        using var context = _db.Open();
+
+        AssertUpgraded(context, portfolio);
+    }
+
+    [Fact]
+    public void An_upgrade_stopped_between_dropping_the_emptied_collection_and_renaming_the_new_one_finishes_at_the_next_start()
+    {
+        var portfolio = Enumerable.Range(0, 30).Select(i => TestData.FullSignals($"acc-{i:D5}", usageDays: 10)).ToList();
+        using (var writer = _db.Open())
+        {
+            new LiteDbPortfolioStore(writer).Save(portfolio);
+            writer.Database.RenameCollection(LiteDbContext.AccountData, DataExternalIdUpgrade.Moving);
+        }
+
+        using var context = _db.Open();
+
+        AssertUpgraded(context, portfolio);
+    }
+
+    /// <summary>Makes the file's data documents as they were written before they carried the external id: no field, no index.</summary>
+    private static void WithoutExternalIds(LiteDbContext context)
+    {
+        var data = context.Database.GetCollection(LiteDbContext.AccountData);
+        Assert.True(data.DropIndex(DataExternalIdUpgrade.IndexName));
+        foreach (var document in data.FindAll().ToList())
+        {
+            document.Remove(AccountDataDocument.ExternalIdField);
+            data.Update(document);
+        }
+        Assert.Equal(0, data.Count(Query.Not(AccountDataDocument.ExternalIdField, BsonValue.Null)));
+    }
+
+    private static void AssertUpgraded(LiteDbContext context, List<CsBot.Core.Signals.AccountSignals> portfolio)
+    {
+        var store = new LiteDbPortfolioStore(context);
+        Assert.True(DataExternalIdUpgrade.HasIndex(context.Database));
+        Assert.False(context.Database.CollectionExists(DataExternalIdUpgrade.Moving));
+        var loaded = store.LoadAllSignals().ToList();
+        Assert.Equal(portfolio.Count, loaded.Count);
+        for (var i = 0; i < portfolio.Count; i++) Asserts.SameSignals(portfolio[i], loaded[i]);
+        var raw = context.Database.GetCollection(LiteDbContext.AccountData);
+        Assert.All(portfolio, p => Assert.Equal(p.Account.ExternalId, AccountDataDocument.ExternalIdOf(raw.FindById(p.Account.Id))));
+        var last = portfolio[^1].Account;
+        Assert.Equal(last.Id, store.FindIdsByExternalIds([last.ExternalId!])[last.ExternalId!]);
+        // Found through the data documents: what that look-up read is kept for the batch's load.
+        Assert.Equal(1, context.RecentData.Count);
     }
 }
