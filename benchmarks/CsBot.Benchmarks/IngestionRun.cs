@@ -13,6 +13,7 @@ using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
 using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
+using CsBot.Core.Signals;
 using CsBot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -41,16 +42,18 @@ internal static class IngestionRun
         var runs = RunOptions.Int(args, "--runs", 5);
         var phases = args.Contains("--phases") ? new IngestionPhases() : null;
         var readModel = !args.Contains("--no-read-model");
+        // Days of usage each stored account already has (0 by default): the demo portfolio's accounts carry 180.
+        var usageDays = RunOptions.Int(args, "--usage-days", 0);
         // Each batch resends 1,000 distinct stored accounts, so both portfolios must hold at least that many.
         if (small < BatchSize || large < BatchSize) throw new ArgumentException($"--small and --stored need at least {BatchSize:N0} accounts.");
         // Each size on a store of its own, made empty for the run and deleted after it.
         Func<int, BenchStores> open = args.Contains("--postgresql")
             ? stored => BenchStores.PostgreSql(BenchPostgreSql.Server(args), $"csbot_bench_ingest_{stored}", keep: false)
             : _ => BenchStores.TemporaryLiteDb();
-        Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}{(readModel ? " with the host's read model" : "")}, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
+        Console.WriteLine($"1,000-record batches on {(args.Contains("--postgresql") ? "a PostgreSQL database" : "a LiteDB file")}{(readModel ? " with the host's read model" : "")}, {usageDays} days of usage stored per account, {Environment.ProcessorCount} cores, {runs} runs per size, load average {EvaluationRun.LoadAverage()}.");
 
-        var smallResult = Measure(small, runs, open, phases, readModel);
-        var largeResult = Measure(large, runs, open, phases, readModel);
+        var smallResult = Measure(small, runs, open, phases, readModel, usageDays);
+        var largeResult = Measure(large, runs, open, phases, readModel, usageDays);
         var accountsRatio = largeResult.Accounts / smallResult.Accounts;
         var usageRatio = largeResult.Usage / smallResult.Usage;
         Console.WriteLine($"Large/small: accounts batch {accountsRatio:0.00}x, usage batch {usageRatio:0.00}x (target within 2x).");
@@ -59,7 +62,8 @@ internal static class IngestionRun
 
     /// <param name="phases">When given, every store call of the timed usage batches is timed (<c>--phases</c>).</param>
     /// <param name="readModel">With the host's read model over the stores, loaded once the portfolio is stored.</param>
-    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases, bool readModel)
+    /// <param name="usageDays">Days of usage given to every stored account before the batches, older than theirs.</param>
+    private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases, bool readModel, int usageDays)
     {
         using var stores = open(stored);
         var store = stores.Portfolio;
@@ -76,7 +80,18 @@ internal static class IngestionRun
             Check(ingestion.UpsertAccounts([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(i => Account(i, 0))]));
         for (var from = 0; from < stored; from += SeedBatchSize)
             alerts.Upsert([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(OpenAlert)]);
-        Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert, in {seed.Elapsed.TotalSeconds:0.0} s");
+        if (usageDays > 0)
+        {
+            // Saved through the store, not ingested: a day a row would take minutes at 100k accounts.
+            var firstDay = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-(runs + WarmUpBatches + usageDays));
+            UsageDay[] history = [.. Enumerable.Range(0, usageDays).Select(d => new UsageDay(firstDay.AddDays(d), 6 + d % 7, 15, 20, 10 + d % 5, 3))];
+            for (var from = 0; from < stored; from += SeedBatchSize)
+            {
+                var seeded = store.FindIdsByExternalIds([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(ExternalId)]);
+                store.Save([.. store.LoadSignalsOf([.. seeded.Values]).Values.Select(s => s with { Usage = history })]);
+            }
+        }
+        Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert{(usageDays > 0 ? $" and {usageDays} days of usage" : "")}, in {seed.Elapsed.TotalSeconds:0.0} s");
         if (view is not null)
         {
             var load = Stopwatch.StartNew();

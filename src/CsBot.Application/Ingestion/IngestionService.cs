@@ -83,7 +83,10 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
         // UsageDay is a struct; it is boxed in a one-field record so the shared merge can treat "no value" as null.
         return Upsert(records, r => r.AccountExternalId, (r, e, id) => SignalRecordMappers.Usage(r, e, id, today) is { } day ? new Boxed<UsageDay>(day) : null,
             u => u.Value.Date.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), "date",
-            s => [.. s.Usage.Select(u => new Boxed<UsageDay>(u))], (s, list) => s with { Usage = [.. list.Select(b => b.Value).OrderBy(u => u.Date)] }, skipInvalid);
+            s => [.. s.Usage.Select(u => new Boxed<UsageDay>(u))], (s, list) => s with { Usage = [.. list.Select(b => b.Value).OrderBy(u => u.Date)] }, skipInvalid,
+            merge: (s, incoming) => UsageMerge.Into(s.Usage, incoming.Select(b => b.Value), out var inserted, out var updated, out var unchanged) is { } usage
+                ? (inserted + updated > 0 ? s with { Usage = usage } : null, inserted, updated, unchanged)
+                : null);
     }
 
     public IngestResult UpsertTickets(IReadOnlyList<TicketRecord> records, bool skipInvalid = false) =>
@@ -119,6 +122,10 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
     /// The shared merge of signal records: resolve each record's account, check it, reject duplicates of a key within
     /// the batch, then insert, replace or leave each signal by its key within its account.
     /// </summary>
+    /// <param name="merge">
+    /// A merge of one account's incoming signals that knows its signals' order (usage, <see cref="UsageMerge"/>): the
+    /// account's signals with them merged in (null when nothing changed) and what each did, or null to merge by key here.
+    /// </param>
     private IngestResult Upsert<TRecord, TSignal>(
         IReadOnlyList<TRecord> records,
         Func<TRecord, string?> accountOf,
@@ -128,7 +135,8 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
         Func<AccountSignals, IReadOnlyList<TSignal>> get,
         Func<AccountSignals, IReadOnlyList<TSignal>, AccountSignals> set,
         bool skipInvalid,
-        Func<IEnumerable<AccountSignals>, List<RecordWarning>>? warn = null)
+        Func<IEnumerable<AccountSignals>, List<RecordWarning>>? warn = null,
+        Func<AccountSignals, List<TSignal>, (AccountSignals? Changed, int Inserted, int Updated, int Unchanged)?>? merge = null)
         where TRecord : class
         where TSignal : class
     {
@@ -167,6 +175,12 @@ public sealed class IngestionService(IPortfolioStore store, MetricsOptions metri
             foreach (var (accountId, incoming) in byAccount)
             {
                 var signals = stored.GetValueOrDefault(accountId) ?? throw new InvalidOperationException($"Account {accountId} disappeared during ingestion.");
+                if (merge?.Invoke(signals, incoming) is { } done)
+                {
+                    (inserted, updated, unchanged) = (inserted + done.Inserted, updated + done.Updated, unchanged + done.Unchanged);
+                    if (done.Changed is { } changedSignals) toSave.Add(changedSignals);
+                    continue;
+                }
                 var merged = get(signals).ToList();
                 var index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var j = 0; j < merged.Count; j++) index.TryAdd(keyOf(merged[j]), j);

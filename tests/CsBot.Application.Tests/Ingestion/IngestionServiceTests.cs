@@ -166,4 +166,39 @@ public class IngestionServiceTests
         Assert.Single(_store.Data["acc-a"].Usage);
         Assert.Equal(["acc-a", "acc-b", "acc-c"], _store.GetAccounts().Select(a => a.Id));
     }
+
+    [Fact]
+    public void Usage_days_merge_into_the_stored_series_in_date_order_replacing_changed_days_and_counting_unchanged_ones()
+    {
+        _service.UpsertAccounts([Account("A")]);
+        UsageRecord Day(string date, int active) => new() { AccountExternalId = "A", Date = date, ActiveUsers = active, MonthlyActiveUsers = 9, LicensedSeats = 9, Logins = 4, KeyFeatureUses = 2 };
+        _service.UpsertUsage([Day("2026-03-01", 1), Day("2026-03-05", 5), Day("2026-03-03", 3)]);
+
+        var result = _service.UpsertUsage([Day("2026-03-04", 4), Day("2026-03-05", 6), Day("2026-03-01", 1), Day("2026-02-27", 0), Day("2026-03-09", 9)]);
+        var unchanged = _service.UpsertUsage([Day("2026-03-03", 3)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal((3, 1, 1), (result.Inserted, result.Updated, result.Unchanged));
+        Assert.Equal(["2026-02-27:0", "2026-03-01:1", "2026-03-03:3", "2026-03-04:4", "2026-03-05:6", "2026-03-09:9"],
+            _store.Data["acc-a"].Usage.Select(u => u.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ":" + u.ActiveUsers));
+        Assert.Equal((0, 0, 1), (unchanged.Inserted, unchanged.Updated, unchanged.Unchanged));
+        Assert.Empty(unchanged.ChangedAccountIds);
+    }
+
+    [Fact]
+    public void Usage_stored_out_of_date_order_is_still_merged_by_day_and_comes_back_sorted()
+    {
+        _service.UpsertAccounts([Account("A")]);
+        var account = _store.Data["acc-a"];
+        // Not as ingestion stores it (sorted, a day once): a store or an import that wrote it otherwise.
+        _store.Data["acc-a"] = account with { Usage = [Usage("2026-03-05", 5), Usage("2026-03-01", 1)] };
+
+        var result = _service.UpsertUsage([new UsageRecord { AccountExternalId = "A", Date = "2026-03-01", ActiveUsers = 2, MonthlyActiveUsers = 5, LicensedSeats = 9, Logins = 4, KeyFeatureUses = 2 }]);
+
+        Assert.Equal((0, 1, 0), (result.Inserted, result.Updated, result.Unchanged));
+        Assert.Equal([(new DateOnly(2026, 3, 1), 2), (new DateOnly(2026, 3, 5), 5)], _store.Data["acc-a"].Usage.Select(u => (u.Date, u.ActiveUsers)));
+    }
+
+    private static UsageDay Usage(string date, int active) =>
+        new(DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), active, 5, 9, 4, 2);
 }
