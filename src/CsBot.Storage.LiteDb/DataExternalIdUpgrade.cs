@@ -48,8 +48,7 @@ internal static class DataExternalIdUpgrade
         {
             var batch = data.Query().Limit(BatchSize).ToList();
             if (batch.Count == 0) break;
-            if (!database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-            try
+            LiteDbContext.InTransaction(database, () =>
             {
                 foreach (var document in batch)
                 {
@@ -59,13 +58,7 @@ internal static class DataExternalIdUpgrade
                     target.Upsert(document);
                     data.Delete(id);
                 }
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
-            if (!database.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
+            });
             moved += batch.Count;
             if (moved % ReportEvery < BatchSize) logger.LogInformation("Indexed the data of {Moved} of {Count} accounts by external id", moved, total);
         }

@@ -175,22 +175,24 @@ public sealed class LiteDbContext : IDisposable
     /// Runs <paramref name="write"/> in one LiteDB transaction: committed when it returns, rolled back when it throws,
     /// so a failure midway leaves the previous data intact.
     /// </summary>
-    internal void InTransaction(Action write)
+    internal void InTransaction(Action write) => InTransaction(Database, write);
+
+    /// <summary>Runs <paramref name="write"/> in one transaction of <paramref name="database"/>: committed whole or rolled back.</summary>
+    internal static void InTransaction(LiteDatabase database, Action write)
     {
-        var db = Database;
         // BeginTrans returns false when this thread already has a transaction open: joining it would make our
         // commit or rollback someone else's, so refuse instead.
-        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        if (!database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
         try
         {
             write();
         }
         catch
         {
-            db.Rollback();
+            database.Rollback();
             throw;
         }
-        if (!db.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
+        if (!database.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
     }
 
     /// <summary>

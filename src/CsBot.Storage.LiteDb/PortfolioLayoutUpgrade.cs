@@ -39,8 +39,7 @@ internal static class PortfolioLayoutUpgrade
             var oldUsage = usage.Find(range).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
             var oldSignals = signals.Find(range).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
 
-            if (!database.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-            try
+            LiteDbContext.InTransaction(database, () =>
             {
                 foreach (var document in batch)
                 {
@@ -57,13 +56,7 @@ internal static class PortfolioLayoutUpgrade
                     usage.Delete(id);
                     signals.Delete(id);
                 }
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
-            if (!database.Commit()) throw new InvalidOperationException("The LiteDB transaction could not be committed.");
+            });
         }
 
         // Every account has its data document now; what is left in the old collections belongs to no account.
