@@ -5,7 +5,7 @@ using LiteDB;
 
 namespace CsBot.Storage.LiteDb;
 
-/// <summary>Alerts in "alerts", one document per alert keyed by its id (account:rule), indexed on AccountId and State.</summary>
+/// <summary>Alerts in "alerts", one document per alert keyed by its id (account:rule), indexed on AccountId.</summary>
 public sealed class LiteDbAlertStore : IAlertStore
 {
     private readonly LiteDbContext _context;
@@ -55,7 +55,7 @@ public sealed class LiteDbAlertStore : IAlertStore
     /// <summary>
     /// The accounts' open alerts, ordered by id: one query on the AccountId index for them all. Read as raw documents
     /// and only the open ones mapped: an account keeps its resolved alerts, and mapping them was most of the read. The
-    /// state is not part of the query, where LiteDB could pick the State index and read every open alert instead.
+    /// state is not part of the query: the collection has no index on it, and reading every open alert would cost more.
     /// </summary>
     public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds)
     {

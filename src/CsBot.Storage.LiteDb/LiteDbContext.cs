@@ -252,6 +252,9 @@ public sealed class LiteDbContext : IDisposable
 
         var alerts = database.GetCollection(Alerts);
         alerts.EnsureIndex("account_id", "$.AccountId");
-        alerts.EnsureIndex("state", "$.State");
+        // No query reads alerts by state (the open ones are told apart as they are read), and keeping an index costs
+        // every write that changes the state: on LiteDB alone, 1,000 alerts resolved among 100k took a third longer
+        // with it. Files that have it lose it when opened.
+        alerts.DropIndex("state");
     }
 }

@@ -26,6 +26,23 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_with_the_earlier_index_on_alert_state_loses_it_on_open_and_still_tells_open_alerts_apart()
+    {
+        using (var writer = _db.Open())
+        {
+            new LiteDbAlertStore(writer).Upsert([TestData.Alert("acc-001", "usage-cliff"), TestData.Alert("acc-002", "no-login", AlertState.Resolved)]);
+            writer.Database.GetCollection(LiteDbContext.Alerts).EnsureIndex("state", "$.State");
+        }
+
+        using var context = _db.Open();
+        var indexes = context.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", LiteDbContext.Alerts)).Select(i => i["name"].AsString);
+
+        Assert.Equal(["_id", "account_id"], indexes.Order(StringComparer.Ordinal));
+        Assert.Equal(["acc-001:usage-cliff"], new LiteDbAlertStore(context).GetOpen().Select(a => a.Id));
+        Assert.Equal(["acc-001:usage-cliff"], new LiteDbAlertStore(context).GetOpenFor(["acc-001", "acc-002"]).Select(a => a.Id));
+    }
+
+    [Fact]
     public void Upserting_the_same_alert_replaces_it()
     {
         var context = _db.Open();
