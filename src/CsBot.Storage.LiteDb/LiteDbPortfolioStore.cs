@@ -90,9 +90,10 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
             var recent = _context.RecentData;
             var version = recent.Version;
             var documents = new Dictionary<string, BsonDocument>(wanted.Count, StringComparer.Ordinal);
-            foreach (var document in Data.Find(Filters.In("$." + AccountDataDocument.ExternalIdField, new BsonArray(wanted.Select(id => new BsonValue(id))))))
+            foreach (var document in Data.Find(Filters.In(DataExternalIdUpgrade.IndexExpression, new BsonArray(wanted.Select(id => new BsonValue(id))))))
             {
-                // Kept only on an exact match, whatever the index's collation answers.
+                // The filter is the index's own expression, so LiteDB answers it from the index. Kept only on an exact
+                // match, whatever the index's collation answers.
                 if (AccountDataDocument.ExternalIdOf(document) is not { } externalId || !wanted.Contains(externalId)) continue;
                 var id = document["_id"].AsString;
                 documents[id] = document;

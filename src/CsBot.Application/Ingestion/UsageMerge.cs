@@ -26,10 +26,12 @@ internal static class UsageMerge
         List<UsageDay>? merged = null;
         foreach (var day in incoming)
         {
-            var at = merged is null ? IndexOf(stored, day.Date) : IndexOf(merged, day.Date);
+            // The stored series until the first change copies it.
+            var current = (IReadOnlyList<UsageDay>?)merged ?? stored;
+            var at = IndexOf(current, day.Date);
             if (at >= 0)
             {
-                if ((merged is null ? stored[at] : merged[at]) == day)
+                if (current[at] == day)
                 {
                     unchanged++;
                     continue;
