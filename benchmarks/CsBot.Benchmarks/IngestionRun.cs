@@ -42,7 +42,7 @@ internal static class IngestionRun
         var runs = RunOptions.Int(args, "--runs", 5);
         var phases = args.Contains("--phases") ? new IngestionPhases() : null;
         var readModel = !args.Contains("--no-read-model");
-        // Days of usage each stored account already has (0 by default): the demo portfolio's accounts carry 180.
+        // Days of usage and of score history each stored account already has (0 by default): the demo portfolio's accounts carry 180.
         var usageDays = RunOptions.Int(args, "--usage-days", 0);
         // Each batch resends 1,000 distinct stored accounts, so both portfolios must hold at least that many.
         if (small < BatchSize || large < BatchSize) throw new ArgumentException($"--small and --stored need at least {BatchSize:N0} accounts.");
@@ -62,7 +62,7 @@ internal static class IngestionRun
 
     /// <param name="phases">When given, every store call of the timed usage batches is timed (<c>--phases</c>).</param>
     /// <param name="readModel">With the host's read model over the stores, loaded once the portfolio is stored.</param>
-    /// <param name="usageDays">Days of usage given to every stored account before the batches, older than theirs.</param>
+    /// <param name="usageDays">Days of usage and of score history given to every stored account before the batches, older than theirs.</param>
     private static (double Accounts, double Usage) Measure(int stored, int runs, Func<int, BenchStores> open, IngestionPhases? phases, bool readModel, int usageDays)
     {
         using var stores = open(stored);
@@ -85,10 +85,13 @@ internal static class IngestionRun
             // Saved through the store, not ingested: a day a row would take minutes at 100k accounts.
             var firstDay = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-(runs + WarmUpBatches + usageDays));
             UsageDay[] history = [.. Enumerable.Range(0, usageDays).Select(d => new UsageDay(firstDay.AddDays(d), 6 + d % 7, 15, 20, 10 + d % 5, 3))];
+            // And as many days of score history, as the demo portfolio's accounts have.
+            ScorePoint[] scoreHistory = [.. Enumerable.Range(0, usageDays).Select(d => new ScorePoint(firstDay.AddDays(d), 60 + d % 9))];
             for (var from = 0; from < stored; from += SeedBatchSize)
             {
                 var seeded = store.FindIdsByExternalIds([.. Enumerable.Range(from, Math.Min(SeedBatchSize, stored - from)).Select(ExternalId)]);
                 store.Save([.. store.LoadSignalsOf([.. seeded.Values]).Values.Select(s => s with { Usage = history })]);
+                scores.SaveHistories(seeded.Values.ToDictionary(id => id, _ => scoreHistory, StringComparer.Ordinal));
             }
         }
         Console.WriteLine($"  {stored:N0} accounts stored, each with an open alert{(usageDays > 0 ? $" and {usageDays} days of usage" : "")}, in {seed.Elapsed.TotalSeconds:0.0} s");
@@ -135,7 +138,7 @@ internal static class IngestionRun
         }
         var result = (Median(accounts), Median(usage));
         if (phases is not null) Console.WriteLine("    usage batches in order, ms: " + string.Join(" ", usage.Select(u => u.ToString("0", CultureInfo.InvariantCulture))));
-        Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}); " +
+        Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}, mean {RunOptions.Ms(accounts.Average())}); " +
                           $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, mean {RunOptions.Ms(usage.Average())}, target < 100 ms; " +
                           $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}" +
                           (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +

@@ -281,7 +281,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
                 var sameAccount = before is not null && AccountDataDocument.SameField(before, document, AccountDataDocument.AccountField);
                 if (sameAccount && AccountDataDocument.SameContent(before!, document)) continue;
                 if (!sameAccount) accounts.Upsert(AccountDocument.From(account));
-                data.Upsert(document);
+                GrowthRoom.Write(data, before, document);
                 // The same account may come twice in one call: the second compares with the first.
                 stored[account.Id] = document;
             }

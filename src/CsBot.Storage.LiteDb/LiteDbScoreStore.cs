@@ -148,7 +148,7 @@ public sealed class LiteDbScoreStore : IScoreStore
             {
                 foreach (var document in latestWrites.Values) latest.Upsert(document);
                 foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
-                    histories.Upsert(ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
+                    GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
             });
         }
         finally
@@ -171,13 +171,13 @@ public sealed class LiteDbScoreStore : IScoreStore
         {
             _context.InTransaction(() =>
             {
-                var collection = Histories;
+                var collection = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
                 foreach (var (accountId, points) in histories)
                 {
                     if (string.IsNullOrEmpty(accountId)) throw new ArgumentException("Every history needs an account id.", nameof(histories));
                     var normalized = ScoreHistoryDocument.Normalize(points ?? []);
                     if (normalized.Length == 0) collection.Delete(accountId);
-                    else collection.Upsert(ScoreHistoryDocument.From(accountId, normalized));
+                    else collection.Upsert(ScoreHistoryDocument.ToBson(accountId, ScoreHistoryDocument.Pack(normalized), latestFingerprint: null, latestDay: null));
                 }
             });
         }

@@ -25,11 +25,11 @@ public sealed class AccountDataTests : IDisposable
         var data = context.Database.GetCollection(LiteDbContext.AccountData);
         Assert.Equal(3, data.Count());
         var full = data.FindById("acc-001");
-        Assert.Equal(["Account", "ExternalId", "Format", "Signals", "Usage", "_id"], full.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Account", "ExternalId", "Format", "Pad", "Signals", "Usage", "_id"], full.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("crm-acc-001", full["ExternalId"].AsString);
         Assert.Equal(2, full["Format"].AsInt32);
         Assert.InRange(full["Usage"].AsBinary.Length, 180 * 6, 180 * 24 / 2);
-        Assert.Equal(["Account", "ExternalId", "Format", "_id"], data.FindById("acc-003").Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Account", "ExternalId", "Format", "Pad", "_id"], data.FindById("acc-003").Keys.Order(StringComparer.Ordinal));
         Assert.False(context.Database.CollectionExists(LiteDbContext.Usage));
         Assert.False(context.Database.CollectionExists(LiteDbContext.Signals));
         Assert.Equal("MultiYear", context.Database.GetCollection(LiteDbContext.Accounts).FindById("acc-001")["ContractKind"].AsString);

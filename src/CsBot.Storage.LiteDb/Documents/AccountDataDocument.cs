@@ -14,7 +14,8 @@ namespace CsBot.Storage.LiteDb.Documents;
 /// per document an index seek, its pages, and a string per field name and value. One document of a few binary fields
 /// per account costs one seek and almost no fields, where the account, usage and signals documents cost three seeks
 /// and some thirty fields. It is handled as a raw <see cref="BsonDocument"/>, not through the mapper, for the same
-/// reason. Usage or signals absent (none stored) are left out of the document.
+/// reason. Usage or signals absent (none stored) are left out of the document. It is padded to a multiple of
+/// <see cref="GrowthRoom.Step"/> bytes, so a day's usage is written where the document lies.
 /// Format 1 held usage in the fixed 24-bytes-a-day layout (<see cref="UsageDayPacking.Pack"/>); it is still read, and a
 /// document is written in the current format whenever its account is saved. Format 2 holds it compact, about a third
 /// of the size, so an account with 180 days of usage and its signals fits one page instead of two.
@@ -43,7 +44,8 @@ internal static class AccountDataDocument
         if (signals.Account.ExternalId is { } externalId) document[ExternalIdField] = externalId;
         if (signals.Usage is { Length: > 0 } usage) document[Usage] = UsageDayPacking.PackCompact(usage);
         if (SignalsDocument.HasAny(signals)) document[Signals] = PackedSignals.Pack(signals);
-        return document;
+        // A usage day at a time, the document grows on pages its neighbours fill (GrowthRoom).
+        return GrowthRoom.Padded(document);
     }
 
     public static AccountSignals ToSignals(BsonDocument document)

@@ -169,8 +169,6 @@ internal sealed class ScoreHistoryDocument
     /// </summary>
     public int? LatestDay { get; set; }
 
-    public static ScoreHistoryDocument From(string accountId, ReadOnlySpan<ScorePoint> sortedPoints) => new() { Id = accountId, Packed = Pack(sortedPoints) };
-
     /// <summary>The document for a save of scores, built by hand (no reflection mapper); the latest score's fingerprint and day go together or not at all.</summary>
     public static BsonDocument ToBson(string accountId, byte[] packed, long? latestFingerprint, int? latestDay)
     {
@@ -185,7 +183,8 @@ internal sealed class ScoreHistoryDocument
             document[nameof(LatestFingerprint)] = fingerprint;
             document[nameof(LatestDay)] = day;
         }
-        return document;
+        // A point a day, the history grows on pages its neighbours fill (GrowthRoom).
+        return GrowthRoom.Padded(document);
     }
 
     /// <summary>The <see cref="LatestFingerprint"/> of a stored history document, or null when it has none.</summary>
