@@ -108,6 +108,24 @@ public sealed class GrowthRoomTests : IDisposable
     }
 
     [Fact]
+    public void A_document_gone_since_it_was_read_is_written_anew_whatever_its_length()
+    {
+        var context = _db.Open();
+        var collection = context.Database.GetCollection("growth_room_test");
+        // As read once, deleted since: neither is in the collection.
+        var stored = GrowthRoom.Padded(new BsonDocument { ["_id"] = "a", ["Bytes"] = new byte[100] });
+        var storedToo = GrowthRoom.Padded(new BsonDocument { ["_id"] = "b", ["Bytes"] = new byte[100] });
+        var shorter = GrowthRoom.Padded(new BsonDocument { ["_id"] = "a", ["Bytes"] = new byte[10] });
+        var longer = GrowthRoom.Padded(new BsonDocument { ["_id"] = "b", ["Bytes"] = new byte[1_000] });
+
+        GrowthRoom.Write(collection, stored, shorter);
+        GrowthRoom.Write(collection, storedToo, longer);
+
+        Assert.Equal(10, collection.FindById("a")["Bytes"].AsBinary.Length);
+        Assert.Equal(1_000, collection.FindById("b")["Bytes"].AsBinary.Length);
+    }
+
+    [Fact]
     public void A_padded_document_is_a_whole_number_of_steps_and_reads_back_as_before()
     {
         foreach (var signals in new[] { TestData.FullSignals("acc-1"), TestData.FullSignals("acc-2", usageDays: 7), TestData.Bare(TestData.MinimalAccount("acc-3")) })

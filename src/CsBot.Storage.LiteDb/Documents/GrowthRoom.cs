@@ -50,7 +50,11 @@ internal static class GrowthRoom
     public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument? stored, BsonDocument document)
     {
         if (stored is null) collection.Upsert(document);
-        else if (Length(document) <= Length(stored)) collection.Update(document);
+        else if (Length(document) <= Length(stored))
+        {
+            // Stored was read before the caller's transaction; should the document have gone since, it is written anew.
+            if (!collection.Update(document)) collection.Insert(document);
+        }
         else
         {
             collection.Delete(document["_id"]);
