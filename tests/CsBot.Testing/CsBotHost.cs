@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,6 +58,7 @@ public class CsBotHost(IDictionary<string, string?>? settings = null, Action<ISe
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        WaitUntilTheDatabaseFileIsReleased();
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -64,6 +66,38 @@ public class CsBotHost(IDictionary<string, string?>? settings = null, Action<ISe
         catch (IOException)
         {
             // A file still held by a finishing background thread is left for the OS temp cleaner.
+        }
+    }
+
+    /// <summary>
+    /// The factory stops the host and returns, while the app's entry point disposes the host's services (the database,
+    /// which holds "&lt;file&gt;.lock") on its own thread; a test that starts the next host on the same file at once could
+    /// find it still held, and that host would refuse to start. Waits, up to half a minute, until the lock can be taken.
+    /// </summary>
+    private void WaitUntilTheDatabaseFileIsReleased()
+    {
+        if (Settings.GetValueOrDefault("Storage:DatabasePath") is not { Length: > 0 } database) return;
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var free = new FileStream(database + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
+            catch (IOException)
+            {
+                // Still held: the next host on this file will say so when it refuses to start.
+                return;
+            }
         }
     }
 
