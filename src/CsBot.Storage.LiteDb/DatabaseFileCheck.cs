@@ -80,10 +80,13 @@ internal static class DatabaseFileCheck
         return null;
     }
 
-    /// <summary>LiteDB 5 keeps its write-ahead log beside the data file as "name-log.ext".</summary>
     private static bool HasPendingLog(string path)
     {
-        var log = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+        var log = LogPathOf(path);
         return File.Exists(log) && new FileInfo(log).Length > 0;
     }
+
+    /// <summary>LiteDB 5 keeps its write-ahead log beside the data file as "name-log.ext".</summary>
+    internal static string LogPathOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 }

@@ -15,11 +15,12 @@ namespace CsBot.Storage.LiteDb;
 /// message id. Every change of an entry is one LiteDB transaction, made durable before the method returns.
 /// </summary>
 /// <remarks>
-/// <para><b>Durability.</b> LiteDB 5 commits by queueing the transaction's pages for a background writer, so a
-/// kill -9 right after <c>Commit</c> can lose a transaction the caller was told had happened. Each write here is
-/// therefore followed by a checkpoint, which waits for that writer and flushes the data file to disk: once
+/// <para><b>Durability.</b> LiteDB 5.0.21 writes a committed transaction to its log file before <c>Commit</c> returns,
+/// so a process killed after it loses nothing, but the operating system may still hold those pages in memory. Each
+/// write here is therefore followed by flushing the log file to disk (<see cref="LiteDbContext.FlushLogToDisk"/>): once
 /// <see cref="Enqueue"/> returns true the message survives a crash, and once <see cref="TryClaim"/> returns the
-/// attempt is on disk before the sender is called.</para>
+/// attempt is on disk before the sender is called. (It was a checkpoint before, which copied the whole log into the
+/// data file after every write: with a log of up to 64 MB beside an ingestion, that was most of an outbox write.)</para>
 /// <para><b>What "exactly once" means here.</b> Per idempotency key there is only ever one entry (unique index), so
 /// re-running whatever enqueued a message never queues it twice. The entry is claimed (Pending → Delivering with a
 /// lease, persisted) before the platform is called and marked Delivered right after the platform accepts it. If the
@@ -322,5 +323,5 @@ public sealed class LiteDbOutbox : IOutboxStore
         lock (_writeGate) _context.InTransaction(write);
     }
 
-    private void MakeDurable() => _context.Database.Checkpoint();
+    private void MakeDurable() => _context.FlushLogToDisk();
 }

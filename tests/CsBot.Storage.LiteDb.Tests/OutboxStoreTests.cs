@@ -56,6 +56,25 @@ public sealed class OutboxStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_enqueued_message_is_in_the_files_on_disk_when_Enqueue_returns_without_the_log_copied_into_the_data_file()
+    {
+        var context = _db.Open();
+        var outbox = new LiteDbOutbox(context, _time);
+
+        Assert.True(outbox.Enqueue(Message("k-durable"), T0));
+
+        // The files as a process killed now would leave them: the log still holds the write, and opening them replays it.
+        var folder = Path.GetDirectoryName(_db.DatabasePath)!;
+        Assert.True(new FileInfo(Path.Combine(folder, "csbot-log.db")).Length > 0, "The write was checkpointed into the data file.");
+        using var copy = new TempDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(copy.DatabasePath)!);
+        File.Copy(_db.DatabasePath, copy.DatabasePath);
+        File.Copy(Path.Combine(folder, "csbot-log.db"), Path.Combine(Path.GetDirectoryName(copy.DatabasePath)!, "csbot-log.db"));
+        using var reopened = copy.Open();
+        Assert.Equal(OutboxState.Pending, new LiteDbOutbox(reopened, _time).FindByIdempotencyKey("k-durable")!.State);
+    }
+
+    [Fact]
     public void The_neutral_message_round_trips_through_the_file()
     {
         var original = Message("k1");
