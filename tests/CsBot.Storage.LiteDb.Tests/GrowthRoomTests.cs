@@ -6,8 +6,9 @@ using LiteDB;
 namespace CsBot.Storage.LiteDb.Tests;
 
 /// <summary>
-/// An account's data grows a usage day at a time on pages its neighbours fill; it must stay on one page, so that a day
-/// of usage for an account writes one page of data, not one for every place the document was continued.
+/// An account's data grows a usage day at a time, and its score history a point a day, on pages their neighbours fill;
+/// each must stay on one page, so that a day's write of an account is one page, not one for every place the document
+/// was continued.
 /// </summary>
 public sealed class GrowthRoomTests : IDisposable
 {
@@ -40,10 +41,7 @@ public sealed class GrowthRoomTests : IDisposable
             store.Save([.. accounts.Select(a => TestData.Bare(a) with { Usage = TestData.Usage(days) })]);
 
         var next = accounts.Where((_, i) => i % 6 == 0).Select(a => TestData.Bare(a) with { Usage = TestData.Usage(41) }).ToArray();
-        context.Database.Checkpoint();
-        store.Save(next);
-
-        var pages = LogPages(db);
+        var pages = PagesWrittenBy(context, () => store.Save(next));
         var loaded = store.LoadSignalsOf([.. next.Select(s => s.Account.Id)]);
         Assert.All(next, s => Assert.Equal(TestData.Usage(41), loaded[s.Account.Id].Usage));
         return pages;
@@ -79,10 +77,7 @@ public sealed class GrowthRoomTests : IDisposable
         }
 
         var next = ids.Where((_, i) => i % 6 == 0).ToArray();
-        context.Database.Checkpoint();
-        scores.SaveScores([.. next.Select(id => TestData.Score(id, TestData.Today, 70))]);
-
-        var pages = LogPages(db);
+        var pages = PagesWrittenBy(context, () => scores.SaveScores([.. next.Select(id => TestData.Score(id, TestData.Today, 70))]));
         Assert.All(next, id => Assert.Equal(41, scores.GetHistory(id).Length));
         return pages;
     }
@@ -160,10 +155,12 @@ public sealed class GrowthRoomTests : IDisposable
         Assert.Equal(BsonSerializer.Serialize(document).Length, GrowthRoom.Length(document));
     }
 
-    /// <summary>Pages in LiteDB's log: what the writes since the last checkpoint wrote.</summary>
-    private static long LogPages(TempDatabase db)
+    /// <summary>Pages <paramref name="write"/> adds to LiteDB's log, emptied by a checkpoint before it.</summary>
+    private static long PagesWrittenBy(LiteDbContext context, Action write)
     {
-        var log = Path.Combine(Path.GetDirectoryName(db.DatabasePath)!, "csbot-log.db");
+        context.Database.Checkpoint();
+        write();
+        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
         return File.Exists(log) ? new FileInfo(log).Length / PageSize : 0;
     }
 }
