@@ -69,25 +69,11 @@ public sealed class LiteDbOutbox : IOutboxStore
 
     public bool Enqueue(OutgoingMessage message, DateTimeOffset deliverAfter)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Recipient, nameof(message));
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        var key = message.IdempotencyKey;
-        if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("An outgoing message needs an idempotency key.", nameof(message));
-        if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
-            throw new ArgumentException($"Idempotency key '{key[..40]}...' is longer than {MaxKeyBytes} bytes.", nameof(message));
-
-        var document = OutboxDocument.New(ObjectId.NewObjectId().ToString(), message, deliverAfter, _time.GetUtcNow());
+        var document = NewDocument(message, deliverAfter);
         var inserted = false;
         try
         {
-            Write(() =>
-            {
-                var entries = Entries;
-                if (entries.Exists(Filters.Equal("$." + nameof(OutboxDocument.IdempotencyKey), key))) return;
-                entries.Insert(document);
-                inserted = true;
-            });
+            Write(() => inserted = InsertUnlessQueued(Entries, document));
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -96,6 +82,50 @@ public sealed class LiteDbOutbox : IOutboxStore
         }
         if (inserted) MakeDurable();
         return inserted;
+    }
+
+    public IReadOnlyList<bool> EnqueueAll(IReadOnlyList<MessageToQueue> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        // Every message is checked before anything is written, so a bad one queues none.
+        var documents = messages.Select(m => NewDocument(m?.Message!, m?.DeliverAfter ?? default)).ToArray();
+        var queued = new bool[documents.Length];
+        if (documents.Length == 0) return queued;
+        try
+        {
+            // A key met earlier in the list is found by the check: the transaction reads what it has inserted.
+            Write(() =>
+            {
+                var entries = Entries;
+                for (var i = 0; i < documents.Length; i++) queued[i] = InsertUnlessQueued(entries, documents[i]);
+            });
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // The backstop again; the transaction was rolled back whole, so each is queued on its own instead.
+            return [.. messages.Select(m => Enqueue(m.Message, m.DeliverAfter))];
+        }
+        if (queued.Contains(true)) MakeDurable();
+        return queued;
+    }
+
+    private OutboxDocument NewDocument(OutgoingMessage message, DateTimeOffset deliverAfter)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.Recipient, nameof(message));
+        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
+        var key = message.IdempotencyKey;
+        if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("An outgoing message needs an idempotency key.", nameof(message));
+        if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
+            throw new ArgumentException($"Idempotency key '{key[..40]}...' is longer than {MaxKeyBytes} bytes.", nameof(message));
+        return OutboxDocument.New(ObjectId.NewObjectId().ToString(), message, deliverAfter, _time.GetUtcNow());
+    }
+
+    private static bool InsertUnlessQueued(ILiteCollection<OutboxDocument> entries, OutboxDocument document)
+    {
+        if (entries.Exists(Filters.Equal("$." + nameof(OutboxDocument.IdempotencyKey), document.IdempotencyKey))) return false;
+        entries.Insert(document);
+        return true;
     }
 
     public IReadOnlyList<OutboxEntry> Due(DateTimeOffset now, int max)

@@ -46,6 +46,21 @@ public sealed class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider t
 
     public bool Enqueue(OutgoingMessage message, DateTimeOffset deliverAfter)
     {
+        Check(message);
+        return _database.With(c => Insert(c, null, message, deliverAfter));
+    }
+
+    public IReadOnlyList<bool> EnqueueAll(IReadOnlyList<MessageToQueue> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        // Every message is checked before anything is written, so a bad one queues none.
+        foreach (var m in messages) Check(m?.Message!);
+        if (messages.Count == 0) return [];
+        return _database.InTransaction((c, t) => messages.Select(m => Insert(c, t, m.Message, m.DeliverAfter)).ToArray());
+    }
+
+    private static void Check(OutgoingMessage message)
+    {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.Recipient, nameof(message));
         ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
@@ -53,19 +68,21 @@ public sealed class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider t
         if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("An outgoing message needs an idempotency key.", nameof(message));
         if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
             throw new ArgumentException($"Idempotency key '{key[..40]}...' is longer than {MaxKeyBytes} bytes.", nameof(message));
+    }
 
-        // ON CONFLICT DO NOTHING makes the check and the insert one atomic step, across instances too.
-        return _database.With(c => Sql.Execute(c, null, """
+    // ON CONFLICT DO NOTHING makes the check and the insert one atomic step, across instances too; within a
+    // transaction it also sees a key inserted earlier in the same transaction.
+    private bool Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutgoingMessage message, DateTimeOffset deliverAfter) =>
+        Sql.Execute(connection, transaction, """
             INSERT INTO outbox (id, idempotency_key, recipient_kind, recipient_key, recipient_name, recipient_time_zone, for_platform, thread_id,
                 reply_url, reply_url_expires_at, message_format, message_json, state, attempts, due_at, next_attempt_at, created_at)
             VALUES (@id, @key, @kind, @recipient, @name, @zone, @for, @thread, @reply, @replyExpires, @format, @json, @state, 0, @due, @due, @created)
             ON CONFLICT (idempotency_key) DO NOTHING
             """,
-            ("id", Guid.CreateVersion7().ToString("N")), ("key", key), ("kind", message.Recipient.Kind.ToString()), ("recipient", message.Recipient.Key),
+            ("id", Guid.CreateVersion7().ToString("N")), ("key", message.IdempotencyKey), ("kind", message.Recipient.Kind.ToString()), ("recipient", message.Recipient.Key),
             ("name", message.Recipient.DisplayName), ("zone", message.Recipient.TimeZone), ("for", message.Platform), ("thread", message.ThreadId),
             ("reply", message.ReplyUrl), ("replyExpires", message.ReplyUrlExpiresAt), ("format", MessageFormat),
-            ("json", StoredJson.Write(message.Message)), ("state", nameof(OutboxState.Pending)), ("due", deliverAfter), ("created", _time.GetUtcNow()))) == 1;
-    }
+            ("json", StoredJson.Write(message.Message)), ("state", nameof(OutboxState.Pending)), ("due", deliverAfter), ("created", _time.GetUtcNow())) == 1;
 
     public IReadOnlyList<OutboxEntry> Due(DateTimeOffset now, int max)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CsBot.Core;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
+using CsBot.Core.Ports;
 using CsBot.Storage.LiteDb.Documents;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +54,31 @@ public sealed class OutboxStoreTests : IDisposable
         var entry = outbox.FindByIdempotencyKey("alerts:max:1")!;
         Assert.Equal("first", entry.Message.Message.Title);
         Assert.Equal(T0, entry.NextAttemptAt);
+    }
+
+    [Fact]
+    public void A_run_s_messages_queued_together_are_one_write_of_a_few_pages_not_one_write_each()
+    {
+        using var other = new TempDatabase();
+        var messages = Enumerable.Range(0, 40).Select(i => new MessageToQueue(Message($"alerts:owner-{i}:1"), T0)).ToArray();
+
+        var context = _db.Open();
+        var together = PagesWrittenBy(context, outbox => Assert.All(((IOutbox)outbox).EnqueueAll(messages), Assert.True));
+        var oneByOne = PagesWrittenBy(other.Open(), outbox => Assert.All(messages, m => Assert.True(outbox.Enqueue(m.Message, m.DeliverAfter))));
+
+        // Each write commits the pages it touched (the entry's, each index's, the header) to LiteDB's log again.
+        Assert.True(together * 4 <= oneByOne, $"40 messages queued together wrote {together} log pages, one at a time {oneByOne}.");
+        Assert.Equal(41, new LiteDbOutbox(context, _time).Counts()[OutboxState.Pending]);
+    }
+
+    private long PagesWrittenBy(LiteDbContext context, Action<LiteDbOutbox> write)
+    {
+        var outbox = new LiteDbOutbox(context, _time);
+        outbox.Enqueue(Message("warm-up"), T0);
+        context.Database.Checkpoint();
+        write(outbox);
+        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
+        return File.Exists(log) ? new FileInfo(log).Length / 8_192 : 0;
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class AlertMessageUpdates(IOutboxStore outbox, IAlertStore alerts,
     {
         var latest = changed.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var parents = changed.SelectMany(a => a.Announcements.Where(x => x.At < now)).Select(a => a.MessageKey).Distinct(StringComparer.Ordinal);
-        var queued = 0;
+        var updates = new List<MessageToQueue>();
         foreach (var key in parents)
         {
             if (outbox.FindByIdempotencyKey(key) is not { } parent) continue;
@@ -36,8 +36,9 @@ public sealed class AlertMessageUpdates(IOutboxStore outbox, IAlertStore alerts,
             };
             // Never before the message it updates: one held for quiet hours is updated once it went out.
             var after = parent.State is OutboxState.Pending or OutboxState.Delivering && parent.NextAttemptAt > now ? parent.NextAttemptAt : now;
-            if (outbox.Enqueue(update, after)) queued++;
+            updates.Add(new MessageToQueue(update, after));
         }
+        var queued = updates.Count == 0 ? 0 : outbox.EnqueueAll(updates).Count(newly => newly);
         if (queued > 0) logger.LogInformation("Queued {Count} in-place updates of alert messages", queued);
         return queued;
     }

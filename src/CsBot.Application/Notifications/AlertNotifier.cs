@@ -36,13 +36,20 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         var now = clock.Now;
         var plan = planner.Plan(changes, accounts, now);
         if (threads is not null) plan = threads.Arrange(plan, now);
-        var queued = 0;
+        var messages = new List<MessageToQueue>(plan.Notifications.Count);
         foreach (var planned in plan.Notifications)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var message = NotificationMessageBuilder.Build(planned, accounts, scores, metrics.Currency);
-            if (outbox.Enqueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter)) queued++;
-            else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", planned.Kind, planned.Recipient.Key, planned.IdempotencyKey);
+            messages.Add(new MessageToQueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter));
+        }
+        // One outbox write for the run's messages, not one each (a day's first run at 100k accounts tells ~1,400).
+        var newlyQueued = outbox.EnqueueAll(messages);
+        var queued = 0;
+        for (var i = 0; i < newlyQueued.Count; i++)
+        {
+            if (newlyQueued[i]) queued++;
+            else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", plan.Notifications[i].Kind, plan.Notifications[i].Recipient.Key, plan.Notifications[i].IdempotencyKey);
         }
         alerts.UpsertInParts(plan.UpdatedAlerts);
         updates?.Queue(plan.UpdatedAlerts, now);

@@ -42,6 +42,43 @@ public abstract class OutboxContract : ContractTest
     }
 
     [StoreFact]
+    public void Enqueueing_several_at_once_queues_each_key_once_and_says_which_were_new()
+    {
+        Assert.True(Stores.Outbox.Enqueue(Message("alerts:max:1", "queued before"), T0));
+
+        var queued = Stores.Outbox.EnqueueAll(
+        [
+            new(Message("alerts:max:1", "again"), T0),
+            new(Message("alerts:dana:1", "to Dana"), T0.AddMinutes(5)),
+            new(Message("alerts:dana:1", "to Dana twice"), T0),
+            new(Message("alerts:lee:1", Hostile.Strings[1]), T0),
+        ]);
+
+        Assert.Equal([false, true, false, true], queued);
+        var reader = Stores.OpenAnother().Outbox;
+        Assert.Equal("queued before", reader.FindByIdempotencyKey("alerts:max:1")!.Message.Message.Title);
+        Assert.Equal(("to Dana", T0.AddMinutes(5)), (reader.FindByIdempotencyKey("alerts:dana:1")!.Message.Message.Title, reader.FindByIdempotencyKey("alerts:dana:1")!.NextAttemptAt));
+        Assert.Equal(Hostile.Strings[1], reader.FindByIdempotencyKey("alerts:lee:1")!.Message.Message.Title);
+        Assert.Equal(3, reader.Counts()[OutboxState.Pending]);
+        Assert.Empty(Stores.Outbox.EnqueueAll([]));
+    }
+
+    [StoreFact]
+    public void A_bad_message_among_several_queues_none_of_them()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Stores.Outbox.EnqueueAll(
+        [
+            new(Message("alerts:max:1"), T0),
+            new(Message("alerts:dana:1"), T0),
+            new(Message(" "), T0),
+        ]));
+
+        Assert.Contains("idempotency key", ex.Message, StringComparison.Ordinal);
+        Assert.Null(Stores.Outbox.FindByIdempotencyKey("alerts:max:1"));
+        Assert.Null(Stores.Outbox.FindByIdempotencyKey("alerts:dana:1"));
+    }
+
+    [StoreFact]
     public void A_message_round_trips_with_its_recipient_reply_address_and_hostile_text()
     {
         var message = Message("answer:1", Hostile.Strings[1]) with
