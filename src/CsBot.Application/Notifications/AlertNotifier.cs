@@ -43,7 +43,7 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
             var message = NotificationMessageBuilder.Build(planned, accounts, scores, metrics.Currency);
             messages.Add(new MessageToQueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter));
         }
-        // One outbox write for the run's messages, not one each (a day's first run at 100k accounts tells ~1,400).
+        // One outbox write for the run's messages (one a recipient), not a transaction and a log flush each.
         var newlyQueued = outbox.EnqueueAll(messages);
         var queued = 0;
         for (var i = 0; i < newlyQueued.Count; i++)
