@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
@@ -35,9 +34,6 @@ namespace CsBot.Storage.LiteDb;
 public sealed class LiteDbOutbox : IOutboxStore
 {
     internal const string CollectionName = "outbox";
-
-    /// <summary>LiteDB refuses index keys over 1023 bytes; a key is an id, not content, so stay well below.</summary>
-    internal const int MaxKeyBytes = 512;
 
     /// <summary>
     /// One writer at a time per database file. LiteDB 5.0.21 loses committed outbox documents when two transactions
@@ -111,13 +107,7 @@ public sealed class LiteDbOutbox : IOutboxStore
 
     private OutboxDocument NewDocument(OutgoingMessage message, DateTimeOffset deliverAfter)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Recipient, nameof(message));
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        var key = message.IdempotencyKey;
-        if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("An outgoing message needs an idempotency key.", nameof(message));
-        if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
-            throw new ArgumentException($"Idempotency key '{key[..40]}...' is longer than {MaxKeyBytes} bytes.", nameof(message));
+        OutboxMessageCheck.ThrowIfUnqueueable(message);
         return OutboxDocument.New(ObjectId.NewObjectId().ToString(), message, deliverAfter, _time.GetUtcNow());
     }
 

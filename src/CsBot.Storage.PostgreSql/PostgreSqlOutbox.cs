@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CsBot.Core.Messaging;
 using CsBot.Core.Outbox;
@@ -29,9 +28,6 @@ namespace CsBot.Storage.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider time) : IOutboxStore
 {
-    /// <summary>The same bound as the LiteDB outbox: a key is an id, not content.</summary>
-    internal const int MaxKeyBytes = 512;
-
     /// <summary>The format of message_json; a message whose shape changes incompatibly gets a new one.</summary>
     internal const int MessageFormat = 1;
 
@@ -46,7 +42,7 @@ public sealed class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider t
 
     public bool Enqueue(OutgoingMessage message, DateTimeOffset deliverAfter)
     {
-        Check(message);
+        OutboxMessageCheck.ThrowIfUnqueueable(message);
         return _database.With(c => Insert(c, null, message, deliverAfter));
     }
 
@@ -54,20 +50,9 @@ public sealed class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(messages);
         // Every message is checked before anything is written, so a bad one queues none.
-        foreach (var m in messages) Check(m?.Message!);
+        foreach (var m in messages) OutboxMessageCheck.ThrowIfUnqueueable(m?.Message!);
         if (messages.Count == 0) return [];
         return _database.InTransaction((c, t) => messages.Select(m => Insert(c, t, m.Message, m.DeliverAfter)).ToArray());
-    }
-
-    private static void Check(OutgoingMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Recipient, nameof(message));
-        ArgumentNullException.ThrowIfNull(message.Message, nameof(message));
-        var key = message.IdempotencyKey;
-        if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("An outgoing message needs an idempotency key.", nameof(message));
-        if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
-            throw new ArgumentException($"Idempotency key '{key[..40]}...' is longer than {MaxKeyBytes} bytes.", nameof(message));
     }
 
     // ON CONFLICT DO NOTHING makes the check and the insert one atomic step, across instances too; within a
