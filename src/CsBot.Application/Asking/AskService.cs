@@ -10,6 +10,7 @@ using CsBot.Core.Messaging;
 using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
 using CsBot.Core.Querying;
+using CsBot.Core.Signals;
 using Microsoft.Extensions.Logging;
 
 namespace CsBot.Application.Asking;
@@ -93,22 +94,28 @@ public sealed class AskService(
 
         var account = match.Account!;
         if (ctx.Refusal(account) is { } refusal) return HelpMessages.Refused(refusal);
-        var signals = ctx.Portfolio.ById[account.Id];
         var history = ctx.Scores.HistoryOf(account.Id);
-        if (ctx.Question.Intent == IntentKind.AccountFact) return FactAnswers.Fact(ctx, signals, ctx.Scores.Latest.GetValueOrDefault(account.Id));
+        // Unpacked only by the answers that read them: the health card shows what is held as it is (the record, the
+        // latest score, its history, the alerts), and unpacking an account's signals is the costliest part of an answer.
+        AccountSignals? unpacked = null;
+        AccountSignals Signals() => unpacked ??= ctx.Portfolio.ById[account.Id];
+        if (ctx.Question.Intent == IntentKind.AccountFact) return FactAnswers.Fact(ctx, Signals(), ctx.Scores.Latest.GetValueOrDefault(account.Id));
         // A churned account has no health to speak of: a fresh score of an account without signals reads 100 (Good).
         if (account.ChurnedOn is { } churned && churned <= ctx.Today)
-            return ChurnedAnswer.For(signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), ctx.Currency, ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker));
+            return ChurnedAnswer.For(Signals(), history, ctx.Scores.Latest.GetValueOrDefault(account.Id), ctx.Currency, ctx.Access.RevenueRefusal(ctx.Role, ctx.Asker));
         if (ctx.Question.Intent == IntentKind.AccountTrend)
+        {
+            var signals = Signals();
             return TrendAnswers.Trend(ctx, signals, history, ctx.Scores.Latest.GetValueOrDefault(account.Id), day => scoring.Score(signals, day));
+        }
         if (ctx.Question.Intent == IntentKind.Why)
         {
-            var (score, hits) = scoring.Evaluate(signals, history, ctx.Today);
-            return ChurnPredictionAnswers.With(HealthAnswerBuilder.Why(account, score, hits), predictions, signals, ctx.Currency);
+            var (score, hits) = scoring.Evaluate(Signals(), history, ctx.Today);
+            return ChurnPredictionAnswers.With(HealthAnswerBuilder.Why(account, score, hits), predictions, Signals, ctx.Currency);
         }
-        var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(signals, ctx.Today);
+        var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(Signals(), ctx.Today);
         return ChurnPredictionAnswers.With(HealthAnswerBuilder.Health(account, latest, history, ctx.Alerts.ForAccount(account.Id), ctx.Today, ctx.Currency),
-            predictions, signals, ctx.Currency);
+            predictions, Signals, ctx.Currency);
     }
 
     private ChatMessage AnswerList(AskContext ctx)

@@ -14,10 +14,14 @@ public static class ChurnPredictionAnswers
 {
     private const int Pushes = 3;
 
-    /// <summary>The account card or breakdown with the model's section added; unchanged while no model passed its gate.</summary>
-    public static ChatMessage With(ChatMessage answer, ChurnPredictions? predictions, AccountSignals signals, string currency)
+    /// <summary>
+    /// The account card or breakdown with the model's section added; unchanged while no model passed its gate, in which
+    /// case <paramref name="signals"/> is not called (the card itself does not unpack them).
+    /// </summary>
+    public static ChatMessage With(ChatMessage answer, ChurnPredictions? predictions, Func<AccountSignals> signals, string currency)
     {
-        if (predictions?.Explain(signals, Pushes) is not { } prediction || predictions.Current() is not { } model) return answer;
+        ArgumentNullException.ThrowIfNull(signals);
+        if (predictions?.Current() is null || predictions.Explain(signals(), Pushes) is not { } prediction || predictions.Current() is not { } model) return answer;
         var section = Section(prediction.Explanation, model.Record, predictions.HorizonDays, currency);
         return answer with { Sections = [.. answer.Sections, section] };
     }
