@@ -1,5 +1,6 @@
 using CsBot.Core.Accounts;
 using CsBot.Core.Querying;
+using System.Runtime.InteropServices;
 using FuzzySharp;
 
 namespace CsBot.Application.Asking;
@@ -16,8 +17,11 @@ public sealed class AccountMatcher
     private const int ClearLead = 10;
     private static readonly HashSet<string> Suffixes = ["inc", "corp", "corporation", "co", "company", "ltd", "llc", "gmbh", "plc", "sa", "ag", "the"];
 
-    private readonly IReadOnlyList<Account> _accounts;
-    private readonly Dictionary<string, List<Account>> _exact = new(StringComparer.Ordinal);
+    private readonly Account[] _accounts;
+    // Each exact key to the position of the one account it names, or (negative, ~i) to _severalNamed[i]: a key names
+    // one account almost always, and a list per key was two objects of 88 bytes for each of some 300k keys at 100k.
+    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
+    private readonly Account[][] _severalNamed;
     private readonly (Account Account, string Core)[] _cores;
     // Normalised names, computed once: a typo's look-up compares against all of them.
     private readonly string[] _normalized;
@@ -26,16 +30,25 @@ public sealed class AccountMatcher
     public AccountMatcher(IEnumerable<Account> accounts)
     {
         _accounts = [.. accounts];
-        foreach (var account in _accounts)
+        _normalized = [.. _accounts.Select(a => Normalize(a.Name))];
+        var several = new List<List<Account>>();
+        for (var i = 0; i < _accounts.Length; i++)
         {
-            foreach (var key in ExactKeys(account).Distinct())
+            foreach (var key in ExactKeys(_accounts[i], _normalized[i]).Distinct())
             {
-                if (!_exact.TryGetValue(key, out var list)) _exact[key] = list = [];
-                list.Add(account);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, key, out var known);
+                if (!known) slot = i;
+                else if (slot >= 0)
+                {
+                    several.Add([_accounts[slot], _accounts[i]]);
+                    slot = ~(several.Count - 1);
+                }
+                else several[~slot].Add(_accounts[i]);
             }
         }
-        _cores = [.. _accounts.Select(a => (a, CoreName(a.Name)))];
-        _normalized = [.. _accounts.Select(a => Normalize(a.Name))];
+        _severalNamed = [.. several.Select(accountsOfKey => accountsOfKey.ToArray())];
+        // Most names have no company suffix, so their core is their normalised name: held once.
+        _cores = [.. _accounts.Select((a, i) => (a, CoreName(a.Name) is var core && core == _normalized[i] ? _normalized[i] : core))];
         _wordPrefixes = new WordPrefixIndex(_normalized);
         Names = new KnownNames(_accounts.SelectMany(a => a.Aliases.Prepend(a.Name)), _accounts.Select(a => a.Owner?.Name ?? ""));
     }
@@ -49,7 +62,7 @@ public sealed class AccountMatcher
         if (typed.Length == 0) return AccountMatch.NotFound([]);
 
         if (_exact.TryGetValue(typed, out var exact))
-            return exact.Count == 1 ? AccountMatch.Found(exact[0]) : AccountMatch.Ambiguous(exact);
+            return exact >= 0 ? AccountMatch.Found(_accounts[exact]) : AccountMatch.Ambiguous(_severalNamed[~exact]);
 
         // A bare first word shared by several names is a genuine question of which one was meant.
         var byPrefix = _wordPrefixes.Find(typed).ConvertAll(i => _accounts[i]);
@@ -139,9 +152,9 @@ public sealed class AccountMatcher
         public bool MayReach(string other) => UpperRatio(other) >= FuzzyThreshold - 0.5 - 1e-9;
     }
 
-    private static IEnumerable<string> ExactKeys(Account account)
+    private static IEnumerable<string> ExactKeys(Account account, string normalizedName)
     {
-        yield return Normalize(account.Name);
+        yield return normalizedName;
         yield return Normalize(account.ExternalId);
         foreach (var alias in account.Aliases) yield return Normalize(alias);
         if (!string.IsNullOrWhiteSpace(account.Domain))

@@ -56,6 +56,25 @@ public class AccountMatcherTests
     }
 
     [Fact]
+    public void A_name_several_accounts_carry_exactly_asks_which_one_of_all_of_them()
+    {
+        // Two accounts of one name and a third with that name as its alias: the exact look-up names all three.
+        var matcher = new AccountMatcher(
+        [
+            Account("10", "Umbrella"),
+            Account("11", "Globex"),
+            Account("12", "Umbrella"),
+            Account("13", "Umbrella Holdings Europe", null, "umbrella"),
+        ]);
+
+        var match = matcher.Match("UMBRELLA");
+
+        Assert.Equal(MatchOutcome.Ambiguous, match.Outcome);
+        Assert.Equal(["10", "12", "13"], match.Candidates.Select(c => c.Id));
+        Assert.Equal("11", matcher.Match("globex").Account!.Id);
+    }
+
+    [Fact]
     public void An_unknown_name_suggests_only_accounts_part_of_it_really_matches()
     {
         var unrelated = _matcher.Match("Wonka Industries");
