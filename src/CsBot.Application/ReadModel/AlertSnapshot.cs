@@ -8,15 +8,26 @@ public sealed class AlertSnapshot
     // Grouped once per snapshot: list answers ask for every account's alerts, so a look-up must not allocate.
     private readonly LayeredMap<Alert[]> _byAccount;
     private readonly Lazy<IReadOnlyList<Alert>> _open;
+    // Shared with the patched copies, so the alerts written later share the recipients held before.
+    private readonly HeldAlerts _held;
 
     public AlertSnapshot(IReadOnlyList<Alert> open)
-        : this(LayeredMap<Alert[]>.Of(open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)))
+        : this(Grouped(open, new HeldAlerts()))
     {
     }
 
-    private AlertSnapshot(LayeredMap<Alert[]> byAccount)
+    private AlertSnapshot((LayeredMap<Alert[]> ByAccount, HeldAlerts Held) grouped)
+        : this(grouped.ByAccount, grouped.Held)
+    {
+    }
+
+    private static (LayeredMap<Alert[]>, HeldAlerts) Grouped(IReadOnlyList<Alert> open, HeldAlerts held) =>
+        (LayeredMap<Alert[]>.Of(open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => held.Hold(g.ToArray()), StringComparer.Ordinal)), held);
+
+    private AlertSnapshot(LayeredMap<Alert[]> byAccount, HeldAlerts held)
     {
         _byAccount = byAccount;
+        _held = held;
         // Listed only for the few answers that walk every open alert; in id order, as the store lists them.
         _open = new Lazy<IReadOnlyList<Alert>>(() => [.. _byAccount.Values.SelectMany(a => a).OrderBy(a => a.Id, StringComparer.Ordinal)]);
     }
@@ -38,6 +49,6 @@ public sealed class AlertSnapshot
         ArgumentNullException.ThrowIfNull(accountIds);
         if (accountIds.Count == 0) return this;
         return new AlertSnapshot(_byAccount.With(accountIds.Select(id =>
-            KeyValuePair.Create(id, openNow.TryGetValue(id, out var open) && open.Length > 0 ? open : null))));
+            KeyValuePair.Create(id, openNow.TryGetValue(id, out var open) && open.Length > 0 ? _held.Hold([.. open]) : null))), _held);
     }
 }

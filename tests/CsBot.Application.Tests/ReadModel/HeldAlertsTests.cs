@@ -1,0 +1,58 @@
+using CsBot.Application.ReadModel;
+using CsBot.Core;
+using CsBot.Core.Alerts;
+using CsBot.Core.Messaging;
+
+namespace CsBot.Application.Tests.ReadModel;
+
+/// <summary>
+/// The read model holds some 100k open alerts at 100k accounts, each read from the store with its own copy of every
+/// recipient and its lists built by queries: they are held with one copy of each recipient and their lists as arrays,
+/// and stay the same alerts to everyone who reads them.
+/// </summary>
+public class HeldAlertsTests
+{
+    private static readonly DateTimeOffset Fired = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    // As a store read gives it: new recipient objects per alert, lists from queries.
+    private static Alert AsRead(string account, string rule) => new()
+    {
+        Id = Alert.KeyFor(account, rule), AccountId = account, RuleId = rule, Severity = Severity.High, State = AlertState.Notified,
+        Reason = "active users down 62%", FirstFiredAt = Fired, LastEvaluatedAt = Fired,
+        History = Enumerable.Range(0, 2).Select(i => new AlertEvent(Fired.AddHours(i), i == 0 ? "fired" : "notified")).ToList(),
+        NotifiedRecipients = new[] { "U_DANA", "C_CS" }.Select(key => new Recipient(key[0] == 'U' ? RecipientKind.User : RecipientKind.Channel, key, "Dana")).ToList(),
+        Announcements = new[] { "k1" }.Select(key => new AlertAnnouncement(key, new Recipient(RecipientKind.User, "U_DANA", "Dana"), Fired)).ToList(),
+    };
+
+    [Fact]
+    public void Alerts_read_apart_share_their_recipients_and_keep_every_field()
+    {
+        var first = AsRead("a", "usage-cliff");
+        var second = AsRead("b", "usage-cliff");
+
+        var held = new AlertSnapshot([first, second]);
+        var a = held.ForAccount("a").Single();
+        var b = held.ForAccount("b").Single();
+
+        Assert.Same(a.NotifiedRecipients[0], b.NotifiedRecipients[0]);
+        Assert.Same(a.NotifiedRecipients[0], b.Announcements[0].Recipient);
+        Assert.IsType<AlertEvent[]>(a.History);
+        Assert.IsType<Recipient[]>(a.NotifiedRecipients);
+        Assert.Equal(first.History, a.History);
+        Assert.Equal(first.NotifiedRecipients, a.NotifiedRecipients);
+        Assert.Equal(first.Announcements, a.Announcements);
+        Assert.Equal(first with { History = [], NotifiedRecipients = [], Announcements = [] }, a with { History = [], NotifiedRecipients = [], Announcements = [] });
+    }
+
+    [Fact]
+    public void Alerts_written_later_share_the_recipients_held_before_and_a_held_alert_is_kept_as_it_is()
+    {
+        var held = new AlertSnapshot([AsRead("a", "usage-cliff")]);
+        var a = held.ForAccount("a").Single();
+
+        var patched = held.Patch(["a", "b"], new Dictionary<string, Alert[]> { ["a"] = [a], ["b"] = [AsRead("b", "renewal-at-risk")] });
+
+        Assert.Same(a, patched.ForAccount("a").Single());
+        Assert.Same(a.NotifiedRecipients[1], patched.ForAccount("b").Single().NotifiedRecipients[1]);
+    }
+}
