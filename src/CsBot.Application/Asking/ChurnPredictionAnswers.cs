@@ -21,7 +21,7 @@ public static class ChurnPredictionAnswers
     public static ChatMessage With(ChatMessage answer, ChurnPredictions? predictions, Func<AccountSignals> signals, string currency)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        if (predictions?.Current() is null || predictions.Explain(signals(), Pushes) is not { } prediction || predictions.Current() is not { } model) return answer;
+        if (predictions?.Current() is not { } model || predictions.Explain(signals(), Pushes) is not { } prediction) return answer;
         var section = Section(prediction.Explanation, model.Record, predictions.HorizonDays, currency);
         return answer with { Sections = [.. answer.Sections, section] };
     }

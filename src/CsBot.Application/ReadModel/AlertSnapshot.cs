@@ -12,17 +12,14 @@ public sealed class AlertSnapshot
     private readonly HeldAlerts _held;
 
     public AlertSnapshot(IReadOnlyList<Alert> open)
-        : this(Grouped(open, new HeldAlerts()))
+        : this(open, new HeldAlerts())
     {
     }
 
-    private AlertSnapshot((LayeredMap<Alert[]> ByAccount, HeldAlerts Held) grouped)
-        : this(grouped.ByAccount, grouped.Held)
+    private AlertSnapshot(IReadOnlyList<Alert> open, HeldAlerts held)
+        : this(LayeredMap<Alert[]>.Of(open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => held.Hold(g.ToArray()), StringComparer.Ordinal)), held)
     {
     }
-
-    private static (LayeredMap<Alert[]>, HeldAlerts) Grouped(IReadOnlyList<Alert> open, HeldAlerts held) =>
-        (LayeredMap<Alert[]>.Of(open.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => held.Hold(g.ToArray()), StringComparer.Ordinal)), held);
 
     private AlertSnapshot(LayeredMap<Alert[]> byAccount, HeldAlerts held)
     {

@@ -25,6 +25,7 @@ internal sealed class HeldAlerts
             : alert with { History = history, NotifiedRecipients = recipients, Announcements = announcements };
     }
 
+    /// <summary>Each of <paramref name="alerts"/> held so, in place; returns the same array.</summary>
     public Alert[] Hold(Alert[] alerts)
     {
         for (var i = 0; i < alerts.Length; i++) alerts[i] = Hold(alerts[i]);
