@@ -121,7 +121,7 @@ public sealed class PlaygroundBrowserTests(PlaygroundHost host, ITestOutputHelpe
         var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now, LastEvaluatedAt = now, History = [.. alert.History, new AlertEvent(now, "resolved: condition no longer met")] };
         alerts.Upsert([resolved]);
         await services.GetRequiredService<Application.Notifications.AlertNotifier>()
-            .NotifyAsync(new AlertChanges([], [], [resolved]), accounts, new Dictionary<string, Core.Scoring.HealthScore>(), default);
+            .NotifyAsync(new AlertChanges([], [], [resolved]), accounts, _ => null, default);
 
         var page = await NewPageAsync();
         await page.GotoAsync(host.BaseUrl);

@@ -98,7 +98,7 @@ public static class HostilePortfolio
         var ask = new AskService(view, scoring, new MetricsCalculator(new MetricsOptions()), access, clock, NullLogger<AskService>.Instance, actions, NSubstitute.Substitute.For<IDigestSubscriptions>(), new InMemoryConversationContexts().Memory());
         var byId = Accounts.ToDictionary(a => a.Id);
         var firstAlert = alerts.First(a => a.AccountId == Alpha.Id);
-        var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores, Currency);
+        var alertMessage = AlertMessageBuilder.Grouped(alerts, byId, scores.GetValueOrDefault, Currency);
 
         var messages = new List<(string, ChatMessage)>
         {
@@ -124,10 +124,10 @@ public static class HostilePortfolio
             ("no data", HelpMessages.NoData(Bravo)),
             ("refusal", HelpMessages.Refused($"Accounts owned by {Owner.Name} are visible to their owner and to managers only.")),
             ("owner alert", alertMessage),
-            ("channel alert reminder", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.Reminder), byId, scores, Currency)),
-            ("severity rose", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.SeverityRose), byId, scores, Currency)),
-            ("escalation", NotificationMessageBuilder.Build(Planned(NotificationKind.Escalation, alerts, AlertNotice.New), byId, scores, Currency)),
-            ("recovered", NotificationMessageBuilder.Build(Planned(NotificationKind.Recovered, alerts, AlertNotice.New), byId, scores, Currency)),
+            ("channel alert reminder", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.Reminder), byId, scores.GetValueOrDefault, Currency)),
+            ("severity rose", NotificationMessageBuilder.Build(Planned(NotificationKind.Alert, alerts, AlertNotice.SeverityRose), byId, scores.GetValueOrDefault, Currency)),
+            ("escalation", NotificationMessageBuilder.Build(Planned(NotificationKind.Escalation, alerts, AlertNotice.New), byId, scores.GetValueOrDefault, Currency)),
+            ("recovered", NotificationMessageBuilder.Build(Planned(NotificationKind.Recovered, alerts, AlertNotice.New), byId, scores.GetValueOrDefault, Currency)),
             ("renewal reminder", Reminder(Alpha, ReminderKind.Renewal, scores, histories, alerts)),
             ("notice-deadline reminder", Reminder(Bravo, ReminderKind.NoticeDeadline, scores, histories, alerts)),
             ("weekly digest", new DigestBuilder(new ScoringOptions(), new MetricsCalculator(new MetricsOptions())).Build(new DigestData

@@ -35,6 +35,9 @@ public sealed class RiskEvaluationService(
     /// <summary>Ranges read at once: one per core, since reading is most of a run's work on a real store.</summary>
     internal static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <summary>Scores of accounts with rule hits a run keeps for its messages; the others are read back when shown (<see cref="TellingChanges"/>).</summary>
+    public int KeptScores { get; init; } = TellingChanges.DefaultKeptScores;
+
     /// <summary>
     /// The full run: the portfolio is cut into id ranges read <see cref="Readers"/> at a time, each in batches with
     /// their histories, and scored in portfolio order. When the read model holds every write made so far
@@ -150,7 +153,7 @@ public sealed class RiskEvaluationService(
         var now = clock.Now;
         var scored = 0;
         var hitCount = 0;
-        var told = new TellingChanges();
+        var told = new TellingChanges(KeptScores);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         await foreach (var batch in batches)
@@ -185,7 +188,7 @@ public sealed class RiskEvaluationService(
             told.Add(changes, notifier.MayAct, id => evaluated[id]);
         }
 
-        var sent = await notifier.NotifyAsync(told.Changes, told.Accounts, told.Scores, cancellationToken);
+        var sent = await notifier.NotifyAsync(told.Changes, told.Accounts, told.ScoreOf(scores.GetLatest), cancellationToken);
 
         var summary = new EvaluationSummary(today, scored, hitCount, told.Started.Count, told.Resolved.Count, sent, started.Elapsed);
         CsBotMetrics.EvaluationRan(summary.Elapsed, summary.AccountsScored);

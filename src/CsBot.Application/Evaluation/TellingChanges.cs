@@ -6,20 +6,33 @@ namespace CsBot.Application.Evaluation;
 
 /// <summary>
 /// What an evaluation hands the notifier at its end, gathered batch by batch: every started and resolved alert, the
-/// still-firing ones it may act on, and the records (and, for accounts with rule hits, the scores) of their accounts.
+/// still-firing ones it may act on, the records of their accounts, and the scores of those with rule hits.
 /// </summary>
-internal sealed class TellingChanges
+/// <remarks>
+/// Scores are kept for the first <paramref name="keptScores"/> accounts with rule hits only; for the others only that
+/// they had hits is kept, and their score is read back from the store if a message shows it. A message lists at most
+/// <see cref="Notifications.AlertMessageBuilder.MaxAlertsPerMessage"/> alerts, so a run that starts alerts on most of a
+/// large portfolio (a day's first run after a gap: 89k at 100k accounts) shows a few hundred scores, and keeping all of
+/// them, each with its components and their texts, was some 70 MB held to the run's end, at its memory peak.
+/// </remarks>
+internal sealed class TellingChanges(int keptScores = TellingChanges.DefaultKeptScores)
 {
+    /// <summary>Enough for an ingestion batch's rescoring to need no read back.</summary>
+    public const int DefaultKeptScores = 2_000;
+
     private readonly List<Alert> _refreshed = [];
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HealthScore> _scores = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _hitsNotKept = new(StringComparer.Ordinal);
 
     public List<Alert> Started { get; } = [];
     public List<Alert> Resolved { get; } = [];
 
     public AlertChanges Changes => new(Started, _refreshed, Resolved);
     public IReadOnlyDictionary<string, Account> Accounts => _accounts;
-    public IReadOnlyDictionary<string, HealthScore> Scores => _scores;
+
+    /// <summary>Scores held in memory (at most the number given), for the accounts with rule hits first met.</summary>
+    public int KeptScores => _scores.Count;
 
     /// <param name="mayAct">Whether the notifier may act on a still-firing alert; the others are not kept.</param>
     /// <param name="evaluated">The account of an alert in <paramref name="changes"/>, its score and whether it had rule hits.</param>
@@ -34,7 +47,26 @@ internal sealed class TellingChanges
             if (_accounts.ContainsKey(alert.AccountId)) continue;
             var (account, score, hit) = evaluated(alert.AccountId);
             _accounts[alert.AccountId] = account;
-            if (hit) _scores[alert.AccountId] = score;
+            if (!hit) continue;
+            if (_scores.Count < keptScores) _scores[alert.AccountId] = score;
+            else _hitsNotKept.Add(alert.AccountId);
         }
+    }
+
+    /// <summary>
+    /// The score a message shows for an account: the one kept, or for an account with hits whose score was not kept,
+    /// the one <paramref name="stored"/> gives (read once each); none for an account without hits.
+    /// </summary>
+    public Func<string, HealthScore?> ScoreOf(Func<string, HealthScore?> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var readBack = new Dictionary<string, HealthScore?>(StringComparer.Ordinal);
+        return accountId =>
+        {
+            if (_scores.TryGetValue(accountId, out var kept)) return kept;
+            if (!_hitsNotKept.Contains(accountId)) return null;
+            if (!readBack.TryGetValue(accountId, out var read)) readBack[accountId] = read = stored(accountId);
+            return read;
+        };
     }
 }

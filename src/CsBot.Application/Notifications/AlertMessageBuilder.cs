@@ -17,7 +17,7 @@ public static class AlertMessageBuilder
     /// <summary>At most this many accounts' health trends follow one alert message.</summary>
     public const int MaxPicturesPerMessage = 3;
 
-    public static ChatMessage Grouped(IReadOnlyList<Alert> alerts, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
+    public static ChatMessage Grouped(IReadOnlyList<Alert> alerts, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, string currency)
     {
         var ordered = alerts.OrderByDescending(a => a.Severity).ThenBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ToList();
         var accountCount = ordered.Select(a => a.AccountId).Distinct().Count();
@@ -26,7 +26,7 @@ public static class AlertMessageBuilder
             ? $"{accounts[ordered[0].AccountId].Name} is at risk"
             : $"{ordered.Count} new churn-risk alerts on {accountCount} account{(accountCount == 1 ? "" : "s")}";
 
-        var sections = ordered.Take(MaxAlertsPerMessage).Select(a => Section(a, accounts[a.AccountId], scores.GetValueOrDefault(a.AccountId), currency)).ToList();
+        var sections = ordered.Take(MaxAlertsPerMessage).Select(a => Section(a, accounts[a.AccountId], scoreOf(a.AccountId), currency)).ToList();
         var context = new List<string>();
         if (ordered.Count > MaxAlertsPerMessage) context.Add($"and {ordered.Count - MaxAlertsPerMessage} more");
 

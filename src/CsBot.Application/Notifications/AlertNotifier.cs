@@ -30,7 +30,7 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     public Task<int> NotifyAsync(
         AlertChanges changes,
         IReadOnlyDictionary<string, Account> accounts,
-        IReadOnlyDictionary<string, HealthScore> scores,
+        Func<string, HealthScore?> scoreOf,
         CancellationToken cancellationToken)
     {
         var now = clock.Now;
@@ -40,7 +40,7 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         foreach (var planned in plan.Notifications)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var message = NotificationMessageBuilder.Build(planned, accounts, scores, metrics.Currency);
+            var message = NotificationMessageBuilder.Build(planned, accounts, scoreOf, metrics.Currency);
             messages.Add(new MessageToQueue(new OutgoingMessage(planned.Recipient, message, planned.IdempotencyKey) { Link = planned.Link }, planned.DeliverAfter));
         }
         // One outbox write for the run's messages (one a recipient), not a transaction and a log flush each.

@@ -11,17 +11,17 @@ namespace CsBot.Application.Notifications;
 /// <summary>Renders a <see cref="PlannedNotification"/> as a neutral message: alert list, manager escalation or "recovered" note.</summary>
 public static class NotificationMessageBuilder
 {
-    public static ChatMessage Build(PlannedNotification notification, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency) =>
+    public static ChatMessage Build(PlannedNotification notification, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, string currency) =>
         notification.Kind switch
         {
-            NotificationKind.Escalation => Escalation(notification.Alerts, accounts, scores, currency),
+            NotificationKind.Escalation => Escalation(notification.Alerts, accounts, scoreOf, currency),
             NotificationKind.Recovered => Recovered(notification.Alerts, accounts),
-            _ => Alerts(notification.Alerts, accounts, scores, currency),
+            _ => Alerts(notification.Alerts, accounts, scoreOf, currency),
         };
 
-    private static ChatMessage Alerts(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
+    private static ChatMessage Alerts(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, string currency)
     {
-        var message = AlertMessageBuilder.Grouped([.. noticed.Select(n => n.Alert)], accounts, scores, currency);
+        var message = AlertMessageBuilder.Grouped([.. noticed.Select(n => n.Alert)], accounts, scoreOf, currency);
         if (noticed.All(n => n.Notice == AlertNotice.New)) return message;
 
         var byId = noticed.ToDictionary(n => n.Alert.Id);
@@ -35,7 +35,7 @@ public static class NotificationMessageBuilder
         return message with { Title = title, Sections = sections, FallbackText = title + ": " + string.Join("; ", noticed.Take(3).Select(n => $"{accounts[n.Alert.AccountId].Name}: {n.Alert.Reason}")) };
     }
 
-    private static ChatMessage Escalation(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, IReadOnlyDictionary<string, HealthScore> scores, string currency)
+    private static ChatMessage Escalation(IReadOnlyList<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, string currency)
     {
         var alerts = noticed.Select(n => n.Alert).OrderBy(a => accounts[a.AccountId].Name, StringComparer.OrdinalIgnoreCase).ToList();
         var title = alerts.Count == 1
@@ -44,7 +44,7 @@ public static class NotificationMessageBuilder
         var sections = alerts.Take(AlertMessageBuilder.MaxAlertsPerMessage).Select(a =>
         {
             var account = accounts[a.AccountId];
-            var section = AlertMessageBuilder.Section(a, account, scores.GetValueOrDefault(a.AccountId), currency);
+            var section = AlertMessageBuilder.Section(a, account, scoreOf(a.AccountId), currency);
             var told = a.CriticalNotifiedAt is { } at ? $" since {Format.Instant(at)}" : "";
             return section with { Text = $"{section.Text}\nOwner {account.Owner.Name} was told{told} and has not acknowledged it." };
         }).ToList();

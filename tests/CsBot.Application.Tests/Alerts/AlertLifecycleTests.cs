@@ -37,9 +37,9 @@ public class AlertLifecycleTests
         var changes = AlertReconciler.Reconcile([], [Hit("acc-1"), Hit("acc-3", severity: Severity.High)], bot.Accounts.Keys.ToHashSet(), bot.Time.GetUtcNow());
 
         // As if the run crashed after queueing but before the alerts were stored, and ran again within the hour.
-        var first = await bot.Notifier.NotifyAsync(changes, bot.Accounts, new Dictionary<string, Core.Scoring.HealthScore>(), CancellationToken.None);
+        var first = await bot.Notifier.NotifyAsync(changes, bot.Accounts, _ => null, CancellationToken.None);
         bot.Advance(TimeSpan.FromMinutes(5));
-        var again = await bot.Notifier.NotifyAsync(changes, bot.Accounts, new Dictionary<string, Core.Scoring.HealthScore>(), CancellationToken.None);
+        var again = await bot.Notifier.NotifyAsync(changes, bot.Accounts, _ => null, CancellationToken.None);
 
         Assert.Equal(3, first); // Dana, Priya, #cs-midmarket
         Assert.Equal(0, again);

@@ -40,7 +40,7 @@ public sealed class AlertNudgesTests
     {
         var changes = AlertReconciler.Reconcile(_h.Alerts.GetOpen(), hits, _h.Accounts.Keys.ToHashSet(), _h.Time.GetUtcNow());
         _h.Alerts.Upsert(changes.All);
-        _notifier.NotifyAsync(changes, _h.Accounts, new Dictionary<string, Core.Scoring.HealthScore>(), CancellationToken.None).GetAwaiter().GetResult();
+        _notifier.NotifyAsync(changes, _h.Accounts, _ => null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static Asker Dana => new("U-DANA", LifecycleHarness.Dana.Name, "slack", LifecycleHarness.Dana.Email);

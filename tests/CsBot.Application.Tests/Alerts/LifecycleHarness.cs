@@ -82,7 +82,7 @@ internal sealed class LifecycleHarness
         var changes = AlertReconciler.Reconcile(Alerts.GetOpen(), hits, Accounts.Keys.ToHashSet(), Time.GetUtcNow());
         Alerts.Upsert(changes.All);
         changes = changes with { Refreshed = [.. changes.Refreshed.Where(Notifier.MayAct)] };
-        Notifier.NotifyAsync(changes, Accounts, new Dictionary<string, Core.Scoring.HealthScore>(), CancellationToken.None).GetAwaiter().GetResult();
+        Notifier.NotifyAsync(changes, Accounts, _ => null, CancellationToken.None).GetAwaiter().GetResult();
         return Outbox.Messages.Skip(before).ToList();
     }
 

@@ -137,6 +137,6 @@ public sealed class LivingAlertMessageTests : IDisposable
     {
         var changes = AlertReconciler.Reconcile(_stores.GetOpen(), hits, _accounts.Keys.ToHashSet(), _outbox.Time.GetUtcNow());
         _stores.Upsert(changes.All);
-        _notifier.NotifyAsync(changes, _accounts, new Dictionary<string, HealthScore>(), default).GetAwaiter().GetResult();
+        _notifier.NotifyAsync(changes, _accounts, _ => null, default).GetAwaiter().GetResult();
     }
 }

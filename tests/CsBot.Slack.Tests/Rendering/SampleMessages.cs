@@ -22,7 +22,7 @@ public static class SampleMessages
 
     public static ChatMessage Alert() =>
         AlertMessageBuilder.Grouped([AlertOn(Initech, "usage-cliff", Severity.High, "active users down 62% (48 -> 18) vs 28-day baseline")],
-            Accounts(), Scores(), "USD");
+            Accounts(), Scores().GetValueOrDefault, "USD");
 
     public static ChatMessage GroupedAlert() =>
         AlertMessageBuilder.Grouped(
@@ -30,7 +30,7 @@ public static class SampleMessages
             AlertOn(Initech, "usage-cliff", Severity.High, "active users down 62% (48 -> 18) vs 28-day baseline"),
             AlertOn(Initech, "renewal-at-risk", Severity.Critical, "renews in 40 days (2026-04-25) with health 34 (Poor)"),
             AlertOn(AcmeLabs, "health-drop", Severity.Warning, "health fell 18 points (71 -> 53) in 30 days"),
-        ], Accounts(), Scores(), "USD");
+        ], Accounts(), Scores().GetValueOrDefault, "USD");
 
     public static ChatMessage Reminder() => new()
     {
