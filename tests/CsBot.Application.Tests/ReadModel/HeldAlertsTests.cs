@@ -55,4 +55,35 @@ public class HeldAlertsTests
         Assert.Same(a, patched.ForAccount("a").Single());
         Assert.Same(a.NotifiedRecipients[1], patched.ForAccount("b").Single().NotifiedRecipients[1]);
     }
+
+    [Fact]
+    public void Texts_repeated_across_alerts_read_apart_are_held_once_and_read_the_same()
+    {
+        // As a store read gives them: every alert's rule, reason, history and message keys in strings of their own.
+        static string Copy(string text) => new(text.AsSpan());
+        Alert Read(string account) => AsRead(account, Copy("no-login")) with
+        {
+            Reason = Copy("no login for 17 days (last on 2026-11-16)"),
+            History = [new AlertEvent(Fired, Copy("fired: no login for 17 days (last on 2026-11-16)")), new AlertEvent(Fired, Copy("acknowledged"), Copy("Dana"), Copy("slack"))],
+            Announcements = [new AlertAnnouncement(Copy("alert-batch-2026-11-25"), new Recipient(RecipientKind.User, "U_DANA", "Dana"), Fired)],
+            AcknowledgedBy = Copy("Dana"),
+        };
+        var first = Read("a");
+        var second = Read("b");
+        Assert.NotSame(first.Reason, second.Reason);
+
+        var held = new AlertSnapshot([first, second]);
+        var a = held.ForAccount("a").Single();
+        var b = held.ForAccount("b").Single();
+
+        Assert.Same(a.RuleId, b.RuleId);
+        Assert.Same(a.Reason, b.Reason);
+        Assert.Same(a.History[0].What, b.History[0].What);
+        Assert.Same(a.History[1].By, b.History[1].By);
+        Assert.Same(a.History[1].By, b.AcknowledgedBy);
+        Assert.Same(a.Announcements[0].MessageKey, b.Announcements[0].MessageKey);
+        Assert.Equal(first with { History = [], Announcements = [], NotifiedRecipients = [] }, a with { History = [], Announcements = [], NotifiedRecipients = [] });
+        Assert.Equal(first.History, a.History);
+        Assert.Equal(first.Announcements, a.Announcements);
+    }
 }
