@@ -183,7 +183,9 @@ public sealed class RiskEvaluationService(
 
             // Alerts are per account, so each batch's reconcile is the run's for its accounts.
             var changes = AlertReconciler.Reconcile(batch.OpenAlerts, batchHits, evaluated.Keys.ToHashSet(StringComparer.Ordinal), now);
-            changes = changes with { Started = KeepEarlierHistory(changes.Started) };
+            // Started and resolved alerts are kept to the run's end for its messages: kept as the read model holds them,
+            // the objects stored are those it patches in, not a second copy of each.
+            changes = changes with { Started = Holding(KeepEarlierHistory(changes.Started)), Resolved = Holding(changes.Resolved) };
             alerts.UpsertInParts(ChangedAlerts(changes, batch.OpenAlerts));
             told.Add(changes, notifier.MayAct, id => evaluated[id]);
         }
@@ -197,6 +199,8 @@ public sealed class RiskEvaluationService(
             summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
         return summary;
     }
+
+    private IReadOnlyList<Alert> Holding(IReadOnlyList<Alert> alerts) => view?.Holding(alerts) ?? alerts;
 
     /// <summary>
     /// The alerts to store: every started and resolved one, and the still-firing ones whose severity, reason or history

@@ -35,6 +35,9 @@ public sealed class AlertSnapshot
     /// <summary>Every open alert, ordered by id.</summary>
     public IReadOnlyList<Alert> Open => _open.Value;
 
+    /// <summary><paramref name="alerts"/> as this snapshot holds alerts (texts and recipients shared with those it holds), each itself when already so.</summary>
+    internal IReadOnlyList<Alert> Hold(IReadOnlyList<Alert> alerts) => alerts.Count == 0 ? alerts : _held.Hold([.. alerts]);
+
     public IReadOnlyList<Alert> ForAccount(string accountId) => _byAccount.TryGetValue(accountId, out var alerts) ? alerts : [];
 
     /// <summary>

@@ -96,6 +96,18 @@ public sealed class PortfolioView
     }
 
     /// <summary>
+    /// <paramref name="alerts"/> as the read model holds alerts, for a writer to store and keep the same objects the read
+    /// model patches in afterwards (it keeps an alert already held so as it is): a day's first evaluation at 100k accounts
+    /// starts and resolves some 115k alerts and keeps them to its end for its messages, each beside the read model's copy.
+    /// The alerts as given before the open alerts are first read.
+    /// </summary>
+    public IReadOnlyList<Alert> Holding(IReadOnlyList<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        return _alerts.Held is { } held ? held.Hold(alerts) : alerts;
+    }
+
+    /// <summary>
     /// The portfolio and the scores as held, when they hold every write this process knows of; null when either is not
     /// loaded yet, is behind its log (a catch-up is under way), or other processes write the store
     /// (<see cref="DataVersions.SharedStore"/>). A full evaluation reads them instead of the store: the accounts packed
@@ -273,6 +285,9 @@ public sealed class PortfolioView
             lock (_gate)
                 if (_catchingUp is null && ReferenceEquals(_current, current)) _catchingUp = Task.Run(CatchUp);
         }
+
+        /// <summary>The copy held now, as it is (no catching up); null before the first read.</summary>
+        public T? Held => _current?.Value;
 
         public int FullReads => Volatile.Read(ref _fullReads);
         public int Patches => Volatile.Read(ref _patches);

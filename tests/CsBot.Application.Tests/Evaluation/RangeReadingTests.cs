@@ -79,6 +79,20 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task A_held_run_stores_the_alerts_it_starts_as_the_read_model_holds_them_with_repeated_texts_held_once()
+    {
+        var stores = new InMemoryStores();
+        var held = Evaluation(stores, new RangedPortfolio(stores, accountsEach: 7), new DataVersions());
+
+        await held.Service.RunAsync(CancellationToken.None);
+
+        // Each alert's reason is worked out afresh; alerts with the same reason keep one copy of it, as the read model does.
+        var sameReason = stores.GetOpen().GroupBy(a => a.Reason).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(sameReason);
+        foreach (var group in sameReason) Assert.All(group, a => Assert.Same(group.First().Reason, a.Reason));
+    }
+
+    [Fact]
     public async Task A_later_held_run_takes_the_open_alerts_from_the_read_model_and_reconciles_them_as_reading_the_store()
     {
         var storedStores = new InMemoryStores();
