@@ -4,7 +4,7 @@ namespace CsBot.Core.Signals;
 
 /// <summary>
 /// One account's signals held packed: the record as an object (looked up by every answer), usage in the compact
-/// layout (<see cref="UsageDayPacking.PackCompact"/>) and the other signals in <see cref="SignalPacking"/>'s, unpacked
+/// layout (<see cref="UsageDayPacking.PackMasked"/>) and the other signals in <see cref="SignalPacking"/>'s, unpacked
 /// on use. About 2 KB for a demo account with 180 days of usage, where the objects took about 17 KB.
 /// </summary>
 public sealed class PackedAccountSignals
@@ -27,7 +27,7 @@ public sealed class PackedAccountSignals
     public static PackedAccountSignals Of(AccountSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        return new(signals.Account, signals.Usage is { Length: > 0 } usage ? UsageDayPacking.PackCompact(usage) : [], SignalPacking.Pack(signals));
+        return new(signals.Account, signals.Usage is { Length: > 0 } usage ? UsageDayPacking.PackMasked(usage) : [], SignalPacking.Pack(signals));
     }
 
     /// <summary>The same signals under <paramref name="account"/>, an equal record (one that shares its people and names with others).</summary>
@@ -40,7 +40,7 @@ public sealed class PackedAccountSignals
     /// <summary>As <see cref="Unpack()"/>, with usage left empty when <paramref name="withUsage"/> is false (for work that does not read it).</summary>
     public AccountSignals Unpack(bool withUsage)
     {
-        var signals = new AccountSignals { Account = Account, Usage = withUsage && _usage.Length > 0 ? UsageDayPacking.UnpackCompact(_usage) : [] };
+        var signals = new AccountSignals { Account = Account, Usage = withUsage && _usage.Length > 0 ? UsageDayPacking.UnpackMasked(_usage) : [] };
         return _others.Length == 0 ? signals : SignalPacking.Unpack(_others, signals);
     }
 

@@ -89,6 +89,48 @@ public class UsageDayPackingTests
         Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackCompact(endless));
     }
 
+    [Theory]
+    [MemberData(nameof(Series))]
+    public void Every_series_reads_back_exactly_from_the_masked_layout_the_read_model_holds(string what, UsageDay[] usage)
+    {
+        var packed = UsageDayPacking.PackMasked(usage);
+
+        Assert.True(usage.SequenceEqual(UsageDayPacking.UnpackMasked(packed)), what);
+    }
+
+    [Fact]
+    public void Days_that_repeat_the_seats_and_monthly_actives_take_fewer_bytes_masked_than_compact()
+    {
+        // A day after the one before, seats and monthly actives as they were: the day, seats and MAU cost nothing.
+        var usage = Ordinary(180).Select(d => d with { MonthlyActiveUsers = 520 }).ToArray();
+
+        var compact = UsageDayPacking.PackCompact(usage).Length;
+        var masked = UsageDayPacking.PackMasked(usage).Length;
+
+        Assert.True(masked <= compact * 3 / 4, $"masked {masked} bytes against compact {compact}");
+    }
+
+    [Fact]
+    public void Damaged_masked_bytes_are_refused()
+    {
+        var packed = UsageDayPacking.PackMasked(Ordinary(30));
+        // One day: a mask with a seventh bit no number has.
+        byte[] unknownBit = [1, 0x40];
+        // Two days, the second a day after DateOnly.MaxValue.
+        var pastCalendar = UsageDayPacking.PackMasked([new UsageDay(DateOnly.MaxValue, 0, 0, 0, 0, 0)]);
+        pastCalendar[0] = 2;
+        // One day: a first number of 2^31 (zigzag 2^32), one past int.MaxValue.
+        byte[] tooLarge = [1, 0x02, 0x80, 0x80, 0x80, 0x80, 0x10];
+
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked(packed[..^1]));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked([.. packed, 0]));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked([]));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40]));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked(unknownBit));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked([.. pastCalendar, 0]));
+        Assert.Throws<InvalidDataException>(() => UsageDayPacking.UnpackMasked(tooLarge));
+    }
+
     [Fact]
     public void A_fixed_layout_of_partial_days_is_refused()
     {
