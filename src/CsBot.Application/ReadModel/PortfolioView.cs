@@ -31,7 +31,11 @@ public sealed class PortfolioView
     private int _boardBuilds;
     private int _boardPatches;
 
-    public PortfolioView(IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, DataVersions versions, ILogger<PortfolioView>? logger = null)
+    /// <param name="clock">
+    /// Today, to leave out of the held portfolio invoices settled before any day a board can be asked for (two days before
+    /// today, so an asker's own time zone is covered); without it every invoice paid late is held.
+    /// </param>
+    public PortfolioView(IPortfolioStore portfolio, IScoreStore scores, IAlertStore alerts, DataVersions versions, ILogger<PortfolioView>? logger = null, Time.BusinessClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentNullException.ThrowIfNull(scores);
@@ -41,7 +45,7 @@ public sealed class PortfolioView
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
-            () => PortfolioSnapshot.Read(portfolio, Readers),
+            () => PortfolioSnapshot.Read(portfolio, Readers, settledBy: clock?.Today.AddDays(-2)),
             (current, ids, written) => current.Patch([.. ids.Select(id => written.Last(id) as PackedAccountSignals
                 ?? (portfolio.LoadSignals(id) is { } loaded ? PackedAccountSignals.Of(loaded) : null)).OfType<PackedAccountSignals>()]),
             (snapshot, version) => snapshot.Version = version);
