@@ -14,8 +14,9 @@ namespace CsBot.Storage.LiteDb;
 /// Register it as a singleton and share it. The file is opened in LiteDB's direct mode (cached), and a lock file next to
 /// it makes it exclusive to this process; an existing file is checked before LiteDB may write to it
 /// (<see cref="DatabaseFileCheck"/>): one shared <see cref="LiteDatabase"/> is used by the web host and the background
-/// jobs at once. Reads take no locks and read committed snapshots; writes run one at a time in the file
-/// (<see cref="OneWriterEngine"/>: LiteDB's own per-collection write locks let concurrent writes damage its free-page list).
+/// jobs at once. Reads read committed snapshots; writes run one at a time in the file, and every call into LiteDB runs
+/// alone (<see cref="OneAtATimeEngine"/>: LiteDB's own per-collection write locks let concurrent writes damage its
+/// free-page list, and its page cache can hand a reader a page it is recycling).
 /// LiteDB binds an explicit transaction to the calling thread, which is why the store ports are synchronous: a write
 /// must begin and commit on the same thread.
 /// New files use a binary (ordinal, case-sensitive) collation, so ids such as "acc-1" and "ACC-1" stay distinct and
@@ -88,11 +89,11 @@ public sealed class LiteDbContext : IDisposable
         LiteDatabase? database = null;
         try
         {
-            // Direct mode, as LiteDB's connection string opens it; one write at a time in the file (OneWriterEngine),
+            // Direct mode, as LiteDB's connection string opens it; one call into LiteDB and one write at a time in the file (OneAtATimeEngine),
             // and the file opened again when LiteDB has closed it after an internal error (ReopeningEngine).
             var settings = new EngineSettings { Filename = path, Collation = Collation.Binary };
             var engine = new ReopeningEngine(() => new LiteEngine(settings), Reopened);
-            database = new LiteDatabase(new OneWriterEngine(engine), mapper, disposeOnClose: true);
+            database = new LiteDatabase(new OneAtATimeEngine(engine), mapper, disposeOnClose: true);
             LiteDbCollections.CreateMissing(database);
             DataExternalIdUpgrade.Run(database, _logger);
             EnsureIndexes(database);
