@@ -87,7 +87,7 @@ public static class DependencyInjection
         services.AddSingleton<AlertMessageUpdates>();
         services.AddSingleton(sp => new AlertNotifier(sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<NotificationPlanner>(),
             sp.GetRequiredService<MetricsOptions>(), sp.GetRequiredService<BusinessClock>(), sp.GetRequiredService<ILogger<AlertNotifier>>(),
-            sp.GetRequiredService<AlertThreads>(), sp.GetRequiredService<AlertMessageUpdates>()));
+            sp.GetRequiredService<AlertThreads>(), sp.GetRequiredService<AlertMessageUpdates>(), sp.GetRequiredService<PortfolioView>()));
         services.AddSingleton<AlertActionService>();
         services.AddSingleton<IAlertActions>(sp => ActivatorUtilities.CreateInstance<LivingAlertActions>(sp, sp.GetRequiredService<AlertActionService>()));
         services.AddSingleton(sp => new AlertNudges(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<IPortfolioStore>(),

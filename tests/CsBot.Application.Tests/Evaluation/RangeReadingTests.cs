@@ -93,6 +93,31 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task A_held_run_stores_the_alerts_it_marks_notified_as_the_read_model_holds_them_and_the_read_model_keeps_those_objects()
+    {
+        var stores = new InMemoryStores();
+        var versions = new DataVersions();
+        var held = Evaluation(stores, new RangedPortfolio(stores, accountsEach: 7), versions);
+
+        await held.Service.RunAsync(CancellationToken.None);
+
+        // Every new alert was told to its owner; the entry saying so repeats across an owner's alerts and is held once.
+        var notified = stores.GetOpen().Where(a => a.NotifiedAt is not null).ToList();
+        Assert.NotEmpty(notified);
+        var sameEntry = notified.GroupBy(a => a.History[^1].What).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(sameEntry);
+        foreach (var group in sameEntry)
+        {
+            Assert.All(group, a => Assert.Same(group.First().History[^1].What, a.History[^1].What));
+            Assert.All(group, a => Assert.Same(group.First().NotifiedRecipients[0], a.NotifiedRecipients[0]));
+        }
+        // Once caught up, the read model holds the very alerts stored, not a copy of each.
+        Assert.True(SpinWait.SpinUntil(() => held.View!.Alerts.Version == versions.Alerts, TimeSpan.FromSeconds(30)));
+        foreach (var alert in notified)
+            Assert.Same(alert, Assert.Single(held.View!.Alerts.ForAccount(alert.AccountId), a => a.Id == alert.Id));
+    }
+
+    [Fact]
     public async Task A_later_held_run_takes_the_open_alerts_from_the_read_model_and_reconciles_them_as_reading_the_store()
     {
         var storedStores = new InMemoryStores();
@@ -196,7 +221,7 @@ public sealed class RangeReadingTests
         var observedAlerts = new ObservedAlertStore(alertStore ?? stores, versions);
         var view = new PortfolioView(new ObservedPortfolioStore(portfolio, versions), observedScores, observedAlerts, versions);
         view.Load();
-        notifier = new AlertNotifier(outbox, observedAlerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
+        notifier = new AlertNotifier(outbox, observedAlerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance, view: view);
         return (new RiskEvaluationService(portfolio, observedScores, observedAlerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance, versions, view), stores, outbox, view);
     }
 
