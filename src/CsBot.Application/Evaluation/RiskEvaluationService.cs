@@ -190,15 +190,20 @@ public sealed class RiskEvaluationService(
             told.Add(changes, notifier.MayAct, id => evaluated[id]);
         }
 
-        var sent = await notifier.NotifyAsync(told.Changes, told.Accounts, told.ScoreOf(scores.GetLatest), cancellationToken);
+        var (startedCount, resolvedCount) = (told.Started.Count, told.Resolved.Count);
+        var sent = await NotifyAsync(told.HandOver(scores.GetLatest), cancellationToken);
 
-        var summary = new EvaluationSummary(today, scored, hitCount, told.Started.Count, told.Resolved.Count, sent, started.Elapsed);
+        var summary = new EvaluationSummary(today, scored, hitCount, startedCount, resolvedCount, sent, started.Elapsed);
         CsBotMetrics.EvaluationRan(summary.Elapsed, summary.AccountsScored);
         logger.LogInformation(
             "Risk evaluation for {AsOf}: {Accounts} accounts scored, {Hits} rule hits, {Started} new alerts, {Resolved} resolved, {Sent} messages queued in {Elapsed} ms",
             summary.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.AccountsScored, summary.RuleHits, summary.AlertsStarted, summary.AlertsResolved, summary.MessagesSent, (int)summary.Elapsed.TotalMilliseconds);
         return summary;
     }
+
+    /// <summary>The notifier handed what the run told, held no longer than it needs it (<see cref="TellingChanges.HandOver"/>).</summary>
+    private Task<int> NotifyAsync((AlertChanges Changes, IReadOnlyDictionary<string, Account> Accounts, Func<string, HealthScore?> ScoreOf) told, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(told.Changes, told.Accounts, told.ScoreOf, cancellationToken);
 
     private IReadOnlyList<Alert> Holding(IReadOnlyList<Alert> alerts) => view?.Holding(alerts) ?? alerts;
 

@@ -30,8 +30,9 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     /// <remarks>
     /// The marked alerts are stored as the read model holds them (<see cref="ReadModel.PortfolioView.Holding"/>), so it
-    /// patches in those objects rather than a copy of each: a day's first run at 100k accounts marks some 115k alerts,
-    /// written in parts while all of them are held, and the read model's copies were that run's memory peak.
+    /// patches in those objects rather than a copy of each, and nothing else of the plan is held while they are written
+    /// in parts: a day's first run at 100k accounts marks some 115k alerts, and the plan's copies, the alerts as they
+    /// were before and the accounts' records held through those writes were that run's memory peak.
     /// </remarks>
     public Task<int> NotifyAsync(
         AlertChanges changes,
@@ -40,6 +41,16 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         CancellationToken cancellationToken)
     {
         var now = clock.Now;
+        var (queued, marked) = QueueMessages(changes, accounts, scoreOf, now, cancellationToken);
+        alerts.UpsertInParts(marked);
+        updates?.Queue(marked, now);
+        return Task.FromResult(queued);
+    }
+
+    /// <summary>Plans and queues the messages; returns how many were newly queued and the alerts marked, as the read model holds alerts.</summary>
+    private (int Queued, IReadOnlyList<Alert> Marked) QueueMessages(
+        AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var plan = planner.Plan(changes, accounts, now);
         if (threads is not null) plan = threads.Arrange(plan, now);
         var messages = new List<MessageToQueue>(plan.Notifications.Count);
@@ -57,12 +68,9 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
             if (newlyQueued[i]) queued++;
             else logger.LogInformation("{Kind} message to {Recipient} was already queued ({Key})", plan.Notifications[i].Kind, plan.Notifications[i].Recipient.Key, plan.Notifications[i].IdempotencyKey);
         }
-        var marked = view?.Holding(plan.UpdatedAlerts) ?? plan.UpdatedAlerts;
-        alerts.UpsertInParts(marked);
-        updates?.Queue(marked, now);
         if (plan.Notifications.Count > 0)
             logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",
                 queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));
-        return Task.FromResult(queued);
+        return (queued, view?.Holding(plan.UpdatedAlerts) ?? plan.UpdatedAlerts);
     }
 }
