@@ -24,4 +24,26 @@ public static class AlertUpserts
         ArgumentNullException.ThrowIfNull(alerts);
         foreach (var part in alerts.Chunk(PartSize)) store.Upsert(part);
     }
+
+    /// <summary>
+    /// Upserts <paramref name="alerts"/> <see cref="PartSize"/> at a time, each part as <paramref name="asStored"/> makes
+    /// it, and lets go of each part as given once it is stored (its places in <paramref name="alerts"/> are cleared), so
+    /// the alerts as given and as stored are never both held whole. Returns the alerts as stored, in order.
+    /// </summary>
+    public static List<Alert> UpsertInParts(this IAlertStore store, Alert[] alerts, Func<IReadOnlyList<Alert>, IReadOnlyList<Alert>> asStored)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(asStored);
+        var stored = new List<Alert>(alerts.Length);
+        for (var start = 0; start < alerts.Length; start += PartSize)
+        {
+            var length = Math.Min(PartSize, alerts.Length - start);
+            var part = asStored(alerts[start..(start + length)]);
+            store.Upsert(part);
+            stored.AddRange(part);
+            Array.Clear(alerts, start, length);
+        }
+        return stored;
+    }
 }

@@ -30,9 +30,10 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     /// <remarks>
     /// The marked alerts are stored as the read model holds them (<see cref="ReadModel.PortfolioView.Holding"/>), so it
-    /// patches in those objects rather than a copy of each, and nothing else of the plan is held while they are written
-    /// in parts: a day's first run at 100k accounts marks some 115k alerts, and the plan's copies, the alerts as they
-    /// were before and the accounts' records held through those writes were that run's memory peak.
+    /// patches in those objects rather than a copy of each; they are made so a part at a time as they are written, each
+    /// part as planned let go once stored, and nothing else of the plan is held meanwhile: a day's first run at 100k
+    /// accounts marks some 115k alerts, and the plan's copies, the alerts as they were before and the accounts' records
+    /// held through those writes were that run's memory peak.
     /// </remarks>
     public Task<int> NotifyAsync(
         AlertChanges changes,
@@ -42,13 +43,13 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     {
         var now = clock.Now;
         var (queued, marked) = QueueMessages(changes, accounts, scoreOf, now, cancellationToken);
-        alerts.UpsertInParts(marked);
-        updates?.Queue(marked, now);
+        var stored = alerts.UpsertInParts(marked, part => view?.Holding(part) ?? part);
+        updates?.Queue(stored, now);
         return Task.FromResult(queued);
     }
 
-    /// <summary>Plans and queues the messages; returns how many were newly queued and the alerts marked, as the read model holds alerts.</summary>
-    private (int Queued, IReadOnlyList<Alert> Marked) QueueMessages(
+    /// <summary>Plans and queues the messages; returns how many were newly queued and the alerts marked (the plan itself is let go).</summary>
+    private (int Queued, Alert[] Marked) QueueMessages(
         AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = planner.Plan(changes, accounts, now);
@@ -71,6 +72,6 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         if (plan.Notifications.Count > 0)
             logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",
                 queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));
-        return (queued, view?.Holding(plan.UpdatedAlerts) ?? plan.UpdatedAlerts);
+        return (queued, [.. plan.UpdatedAlerts]);
     }
 }
