@@ -35,9 +35,18 @@ internal sealed class OneAtATimeEngine(ILiteEngine inner) : ILiteEngine
     /// <summary>Whether this thread holds the turn for an explicit transaction it began.</summary>
     private readonly ThreadLocal<bool> _inTransaction = new();
 
-    public int Checkpoint() => Write(() => inner.Checkpoint());
+    // A checkpoint or rebuild waits inside LiteDB until no transaction is open, and a query's transaction stays open
+    // until its reader is done: holding every call out meanwhile would leave a reader half way through unable to finish.
+    // LiteDB itself lets no transaction begin or go on while one runs, so the write turn is enough.
+    public int Checkpoint()
+    {
+        lock (_turn) return inner.Checkpoint();
+    }
 
-    public long Rebuild(RebuildOptions options) => Write(() => inner.Rebuild(options));
+    public long Rebuild(RebuildOptions options)
+    {
+        lock (_turn) return inner.Rebuild(options);
+    }
 
     public bool BeginTrans()
     {

@@ -8,8 +8,10 @@ namespace CsBot.Storage.LiteDb.Tests;
 /// Every call into LiteDB, and every step of a query's reader, runs alone: LiteDB 5's page cache can hand a reader a page
 /// it is recycling for another thread (LiteDB issue #2817), and the reader then decodes another page's bytes.
 /// </summary>
-public sealed class OneCallAtATimeTests
+public sealed class OneCallAtATimeTests : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TempDatabase _db = new();
     private int _inside;
     private int _mostAtOnce;
 
@@ -39,6 +41,41 @@ public sealed class OneCallAtATimeTests
 
         Assert.Equal(1, _mostAtOnce);
     }
+
+    [Fact]
+    public void A_checkpoint_waits_for_a_reader_half_way_through_its_documents_and_the_reader_finishes()
+    {
+        using var context = _db.Open();
+        var notes = context.Database.GetCollection("notes");
+        for (var i = 0; i < 5; i++) notes.Insert(new BsonDocument { ["_id"] = i });
+
+        // LiteDB binds a query's transaction to its thread: the reader is read on this one throughout.
+        using (var reader = context.Database.Execute("SELECT $ FROM notes"))
+        {
+            Assert.True(reader.Read());
+            using var checkpointed = new ManualResetEventSlim();
+            Exception? failed = null;
+            var checkpoint = new Thread(() =>
+            {
+                try { context.Database.Checkpoint(); }
+                catch (Exception ex) { failed = ex; }
+                checkpointed.Set();
+            });
+            checkpoint.Start();
+            // The checkpoint cannot run while the reader's transaction is open; a short look is enough to see it waiting.
+            Assert.False(checkpointed.Wait(TimeSpan.FromMilliseconds(300)));
+
+            var read = 1;
+            while (reader.Read()) read++;
+            Assert.Equal(5, read);
+            reader.Dispose();
+            Assert.True(checkpointed.Wait(Patience));
+            Assert.Null(failed);
+        }
+        Assert.Equal(5, notes.Count());
+    }
+
+    public void Dispose() => _db.Dispose();
 
     private IBsonDataReader NewReader()
     {
