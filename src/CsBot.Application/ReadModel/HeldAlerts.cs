@@ -81,7 +81,6 @@ internal sealed class HeldAlerts
 
     private IReadOnlyList<AlertAnnouncement> Shared(IReadOnlyList<AlertAnnouncement> list)
     {
-        if (list is AlertAnnouncement[] && list.All(a => ReferenceEquals(a.Recipient, Share(a.Recipient)))) return list;
         if (list is AlertAnnouncement[] && list.All(a => ReferenceEquals(a.Recipient, Share(a.Recipient)) && ReferenceEquals(a.MessageKey, Text(a.MessageKey)))) return list;
         return list.Count == 0 ? [] : list.Select(a => Share(a.Recipient) is var shared && Text(a.MessageKey) is var key && ReferenceEquals(shared, a.Recipient) && ReferenceEquals(key, a.MessageKey)
             ? a

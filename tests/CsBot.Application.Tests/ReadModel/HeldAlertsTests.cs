@@ -86,4 +86,19 @@ public class HeldAlertsTests
         Assert.Equal(first.History, a.History);
         Assert.Equal(first.Announcements, a.Announcements);
     }
+
+    [Fact]
+    public void A_message_key_is_held_once_even_when_its_recipient_already_is()
+    {
+        var held = new AlertSnapshot([AsRead("a", "usage-cliff") with { Announcements = [new AlertAnnouncement(new string("alert-batch-2026-11-25".AsSpan()), new Recipient(RecipientKind.User, "U_DANA", "Dana"), Fired)] }]);
+        var a = held.ForAccount("a").Single();
+        // Written later as an array whose recipient is the one held, with a key of its own (as a store read gives it).
+        AlertAnnouncement[] announcements = [new AlertAnnouncement(new string("alert-batch-2026-11-25".AsSpan()), a.Announcements[0].Recipient, Fired)];
+
+        var patched = held.Patch(["b"], new Dictionary<string, Alert[]> { ["b"] = [AsRead("b", "renewal-at-risk") with { Announcements = announcements }] });
+
+        var b = patched.ForAccount("b").Single();
+        Assert.Same(a.Announcements[0].MessageKey, b.Announcements[0].MessageKey);
+        Assert.Equal(announcements, b.Announcements);
+    }
 }
