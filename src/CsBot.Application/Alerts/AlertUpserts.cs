@@ -26,11 +26,12 @@ public static class AlertUpserts
     }
 
     /// <summary>
-    /// Upserts <paramref name="alerts"/> <see cref="PartSize"/> at a time, each part as <paramref name="asStored"/> makes
-    /// it, and lets go of each part as given once it is stored (its places in <paramref name="alerts"/> are cleared), so
-    /// the alerts as given and as stored are never both held whole. Returns the alerts as stored, in order.
+    /// Upserts the alerts <paramref name="alerts"/> stand for (alerts, or what is to be marked on them) <see cref="PartSize"/>
+    /// at a time, each part as <paramref name="asStored"/> makes it, and lets go of each part as given once it is stored
+    /// (its places in <paramref name="alerts"/> are cleared), so the alerts as given and as stored are never both held
+    /// whole. Returns the alerts as stored, in order.
     /// </summary>
-    public static List<Alert> UpsertInParts(this IAlertStore store, Alert[] alerts, Func<IReadOnlyList<Alert>, IReadOnlyList<Alert>> asStored)
+    public static List<Alert> UpsertInParts<T>(this IAlertStore store, T[] alerts, Func<IReadOnlyList<T>, IReadOnlyList<Alert>> asStored)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(alerts);

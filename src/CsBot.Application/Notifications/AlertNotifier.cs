@@ -30,10 +30,11 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     /// <summary>Plans, queues and records the notifications for <paramref name="changes"/>; returns how many messages were newly queued.</summary>
     /// <remarks>
     /// The marked alerts are stored as the read model holds them (<see cref="ReadModel.PortfolioView.Holding"/>), so it
-    /// patches in those objects rather than a copy of each; they are made so a part at a time as they are written, each
-    /// part as planned let go once stored, and nothing else of the plan is held meanwhile: a day's first run at 100k
-    /// accounts marks some 115k alerts, and the plan's copies, the alerts as they were before and the accounts' records
-    /// held through those writes were that run's memory peak.
+    /// patches in those objects rather than a copy of each. The plan keeps what it marks on an alert beside the alert as
+    /// it was (<see cref="AlertMarks"/>); the marked alerts are made a part at a time as they are written, each part's
+    /// marks let go once stored, and nothing else of the plan is held meanwhile: a day's first run at 100k accounts
+    /// marks some 115k alerts, and the plan's copies of them (marked, then announced), the alerts as they were before
+    /// and the accounts' records held through those writes were that run's memory peak.
     /// </remarks>
     public Task<int> NotifyAsync(
         AlertChanges changes,
@@ -43,13 +44,18 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
     {
         var now = clock.Now;
         var (queued, marked) = QueueMessages(changes, accounts, scoreOf, now, cancellationToken);
-        var stored = alerts.UpsertInParts(marked, part => view?.Holding(part) ?? part);
+        var stored = alerts.UpsertInParts(marked, part =>
+        {
+            var applied = new Alert[part.Count];
+            for (var i = 0; i < applied.Length; i++) applied[i] = part[i].Apply();
+            return view?.Holding(applied) ?? applied;
+        });
         updates?.Queue(stored, now);
         return Task.FromResult(queued);
     }
 
-    /// <summary>Plans and queues the messages; returns how many were newly queued and the alerts marked (the plan itself is let go).</summary>
-    private (int Queued, Alert[] Marked) QueueMessages(
+    /// <summary>Plans and queues the messages; returns how many were newly queued and the marks to store (the plan itself is let go).</summary>
+    private (int Queued, AlertMarks[] Marked) QueueMessages(
         AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, Func<string, HealthScore?> scoreOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = planner.Plan(changes, accounts, now);
@@ -72,6 +78,6 @@ public sealed class AlertNotifier(IOutbox outbox, IAlertStore alerts, Notificati
         if (plan.Notifications.Count > 0)
             logger.LogInformation("Queued {Queued} of {Planned} alert messages ({Held} held for quiet hours)",
                 queued, plan.Notifications.Count, plan.Notifications.Count(n => n.DeliverAfter > now));
-        return (queued, [.. plan.UpdatedAlerts]);
+        return (queued, plan.Marks.InIdOrder());
     }
 }

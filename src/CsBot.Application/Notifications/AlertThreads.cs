@@ -10,14 +10,17 @@ namespace CsBot.Application.Notifications;
 /// recipient is younger than <see cref="AlertingOptions.ReplyInThreadWithinHours"/> replies in that message's thread
 /// instead of posting anew, and the "recovered" note always replies under the message that announced it. Messages
 /// that are posted top-level (new alerts, escalations, repeats of old ones) are recorded on their alerts as
-/// announcements. Pure: the notifier queues and stores the result.
+/// announcements, on the plan's marks; the notifier queues and stores the result.
 /// </summary>
 public sealed class AlertThreads(AlertingOptions options)
 {
+    /// <summary>
+    /// The plan with its messages arranged in threads; the announcements are added to <paramref name="plan"/>'s marks
+    /// (the plan is taken over: the notifier stores what both decided from one set of marks).
+    /// </summary>
     public NotificationPlan Arrange(NotificationPlan plan, DateTimeOffset now)
     {
-        var alerts = plan.UpdatedAlerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        Alert Current(Alert alert) => alerts.GetValueOrDefault(alert.Id) ?? alert;
+        var marks = plan.Marks;
         var maxAge = TimeSpan.FromHours(options.ReplyInThreadWithinHours);
         var arranged = new List<PlannedNotification>();
 
@@ -25,8 +28,8 @@ public sealed class AlertThreads(AlertingOptions options)
         {
             Func<NoticedAlert, AlertAnnouncement?> parentOf = planned.Kind switch
             {
-                NotificationKind.Recovered => n => LatestTo(Current(n.Alert), planned.Recipient, DateTimeOffset.MinValue),
-                NotificationKind.Alert => n => n.Notice is AlertNotice.Reminder or AlertNotice.SeverityRose ? LatestTo(Current(n.Alert), planned.Recipient, now - maxAge) : null,
+                NotificationKind.Recovered => n => LatestTo(AnnouncementsOf(n.Alert, marks), planned.Recipient, DateTimeOffset.MinValue),
+                NotificationKind.Alert => n => n.Notice is AlertNotice.Reminder or AlertNotice.SeverityRose ? LatestTo(AnnouncementsOf(n.Alert, marks), planned.Recipient, now - maxAge) : null,
                 _ => _ => null,
             };
             var byParent = planned.Alerts.GroupBy(n => parentOf(n)?.MessageKey).ToList();
@@ -36,18 +39,21 @@ public sealed class AlertThreads(AlertingOptions options)
             var topLevel = alone.Count() == planned.Alerts.Count ? planned : planned with { Alerts = [.. alone] };
             arranged.Add(topLevel);
             if (planned.Kind is NotificationKind.Alert or NotificationKind.Escalation)
-                foreach (var noticed in topLevel.Alerts)
-                {
-                    var alert = Current(noticed.Alert);
-                    alerts[alert.Id] = alert with { Announcements = [.. alert.Announcements, new AlertAnnouncement(topLevel.IdempotencyKey, planned.Recipient, now)] };
-                }
+            {
+                // One announcement for all the message's alerts: they were announced by the same message, alike.
+                var announcement = new AlertAnnouncement(topLevel.IdempotencyKey, planned.Recipient, now);
+                foreach (var noticed in topLevel.Alerts) marks.For(noticed.Alert).Announce(announcement);
+            }
         }
-        return new NotificationPlan(arranged, [.. alerts.Values.OrderBy(a => a.Id, StringComparer.Ordinal)]);
+        return plan with { Notifications = arranged };
     }
 
-    /// <summary>The latest message that announced <paramref name="alert"/> to <paramref name="recipient"/> at or after <paramref name="since"/>.</summary>
-    private static AlertAnnouncement? LatestTo(Alert alert, Recipient recipient, DateTimeOffset since) =>
-        alert.Announcements.LastOrDefault(a => a.At >= since && a.Recipient.Kind == recipient.Kind && a.Recipient.Key.Equals(recipient.Key, StringComparison.OrdinalIgnoreCase));
+    private static IEnumerable<AlertAnnouncement> AnnouncementsOf(Alert alert, AlertMarksById marks) =>
+        marks.Find(alert.Id)?.Announcements ?? alert.Announcements;
+
+    /// <summary>The latest of an alert's <paramref name="announcements"/> made to <paramref name="recipient"/> at or after <paramref name="since"/>.</summary>
+    private static AlertAnnouncement? LatestTo(IEnumerable<AlertAnnouncement> announcements, Recipient recipient, DateTimeOffset since) =>
+        announcements.LastOrDefault(a => a.At >= since && a.Recipient.Kind == recipient.Kind && a.Recipient.Key.Equals(recipient.Key, StringComparison.OrdinalIgnoreCase));
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

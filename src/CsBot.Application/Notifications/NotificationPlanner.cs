@@ -32,15 +32,16 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
             || EscalationDue(refreshed, now);
     }
 
-    private bool EscalationDue(Alert alert, DateTimeOffset now) =>
-        alert is { State: AlertState.Notified, Severity: Severity.Critical, EscalatedAt: null, CriticalNotifiedAt: { } told }
+    private bool EscalationDue(Alert alert, DateTimeOffset now) => EscalationDue(alert, alert.State, alert.CriticalNotifiedAt, now);
+
+    /// <summary>Whether <paramref name="alert"/> is due to escalate, in the state and told-critical time this run may have given it.</summary>
+    private bool EscalationDue(Alert alert, AlertState state, DateTimeOffset? criticalNotifiedAt, DateTimeOffset now) =>
+        state == AlertState.Notified && alert is { Severity: Severity.Critical, EscalatedAt: null } && criticalNotifiedAt is { } told
         && now - told >= TimeSpan.FromHours(options.EscalateCriticalAfterHours);
 
     public NotificationPlan Plan(AlertChanges changes, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now)
     {
-        var updated = new Dictionary<string, Alert>(StringComparer.Ordinal);
-        Alert Current(Alert alert) => updated.GetValueOrDefault(alert.Id) ?? alert;
-        void Update(Alert alert) => updated[alert.Id] = alert;
+        var marks = new AlertMarksById(now);
 
         var noticed = new List<NoticedAlert>();
         foreach (var alert in changes.Started.Where(a => accounts.ContainsKey(a.AccountId)))
@@ -53,14 +54,9 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
             if (alert.State == AlertState.Snoozed && alert.SnoozedUntil is { } until && until <= now)
             {
                 // Firing again; the escalation clock restarts from this notification, not from before the snooze.
-                alert = alert with
-                {
-                    State = AlertState.Firing,
-                    SnoozedUntil = null,
-                    CriticalNotifiedAt = null,
-                    History = [.. alert.History, new AlertEvent(now, "snooze ended")],
-                };
-                Update(alert);
+                var ended = marks.For(alert);
+                ended.EndSnooze(new AlertEvent(now, "snooze ended"));
+                alert = ended.Apply();
                 notice = AlertNotice.SnoozeEnded;
             }
             else notice = NoticeFor(alert, now);
@@ -69,10 +65,10 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
         }
 
         var notifications = new List<PlannedNotification>();
-        PlanAlertMessages(noticed, accounts, now, notifications, Current, Update);
-        PlanEscalations(stillFiring.Select(Current).ToList(), accounts, now, notifications, Update);
-        PlanRecoveries(changes.Resolved.Where(a => accounts.ContainsKey(a.AccountId)).ToList(), now, notifications, Current, Update);
-        return new NotificationPlan(notifications, [.. updated.Values.OrderBy(a => a.Id, StringComparer.Ordinal)]);
+        PlanAlertMessages(noticed, accounts, now, notifications, marks);
+        PlanEscalations(stillFiring, accounts, now, notifications, marks);
+        PlanRecoveries(changes.Resolved.Where(a => accounts.ContainsKey(a.AccountId)).ToList(), now, notifications, marks);
+        return new NotificationPlan(notifications, marks);
     }
 
     private AlertNotice? NoticeFor(Alert alert, DateTimeOffset now) => alert.State switch
@@ -86,7 +82,7 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
     };
 
     private void PlanAlertMessages(List<NoticedAlert> noticed, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now,
-        List<PlannedNotification> notifications, Func<Alert, Alert> current, Action<Alert> update)
+        List<PlannedNotification> notifications, AlertMarksById marks)
     {
         var toOwners = noticed.GroupBy(n => accounts[n.Alert.AccountId].Owner.Email, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
@@ -108,29 +104,20 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
         // Alerts of the same owner, channel and notice are told to the same recipients with the same history entry: one
         // copy of each is shared by them (a day's first run at 100k accounts marks some 89k new alerts of a few hundred
         // owners, and a list, recipients and an entry of their own were some 30 MB of the plan).
-        var shared = new Dictionary<(string Email, string Name, string? TimeZone, string? Channel, AlertNotice Notice, Severity Severity), (Recipient[] Told, string Entry)>();
+        var shared = new Dictionary<(string Email, string Name, string? TimeZone, string? Channel, AlertNotice Notice, Severity Severity), (Recipient[] Told, AlertEvent Entry)>();
         foreach (var (alert, notice) in noticed)
         {
             var account = accounts[alert.AccountId];
             var channel = alert.Severity >= options.ChannelMinimumSeverity ? options.ChannelFor(account.Segment) : null;
             var key = (account.Owner.Email, account.Owner.Name, account.Owner.TimeZone, channel, notice, alert.Severity);
             if (!shared.TryGetValue(key, out var told))
-                shared[key] = told = Told(account.Owner, channel, notice, alert.Severity);
-            var latest = current(alert);
-            update(latest with
-            {
-                State = AlertState.Notified,
-                NotifiedAt = now,
-                NotifiedSeverity = alert.Severity,
-                CriticalNotifiedAt = latest.CriticalNotifiedAt ?? (alert.Severity == Severity.Critical ? now : null),
-                NotifiedRecipients = latest.NotifiedRecipients.Count == 0 ? told.Told : Union(latest.NotifiedRecipients, told.Told),
-                History = [.. latest.History, new AlertEvent(now, told.Entry)],
-            });
+                shared[key] = told = Told(account.Owner, channel, notice, alert.Severity, now);
+            marks.For(alert).Tell(alert.Severity, told.Told, told.Entry);
         }
     }
 
     /// <summary>Who an alert's notice goes to (its owner, and its segment's channel when given) and the history entry saying so.</summary>
-    private (Recipient[] Told, string Entry) Told(Person owner, string? channel, AlertNotice notice, Severity severity)
+    private (Recipient[] Told, AlertEvent Entry) Told(Person owner, string? channel, AlertNotice notice, Severity severity, DateTimeOffset now)
     {
         Recipient[] told = channel is null ? [PersonRecipient(owner)] : [PersonRecipient(owner), Recipient.Channel(channel.TrimStart('#'))];
         var what = notice switch
@@ -140,14 +127,14 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
             AlertNotice.SnoozeEnded => "notified again after the snooze",
             _ => "notified",
         };
-        return (told, $"{what}: {string.Join(", ", told.Select(r => r.DisplayName))}");
+        return (told, new AlertEvent(now, $"{what}: {string.Join(", ", told.Select(r => r.DisplayName))}"));
     }
 
     private void PlanEscalations(List<Alert> stillFiring, IReadOnlyDictionary<string, Account> accounts, DateTimeOffset now,
-        List<PlannedNotification> notifications, Action<Alert> update)
+        List<PlannedNotification> notifications, AlertMarksById marks)
     {
         var due = stillFiring
-            .Where(a => EscalationDue(a, now))
+            .Where(a => marks.Find(a.Id) is { } m ? EscalationDue(a, m.State, m.CriticalNotifiedAt, now) : EscalationDue(a, now))
             .Where(a => accounts[a.AccountId].Manager is { } manager && !manager.Email.Equals(accounts[a.AccountId].Owner.Email, StringComparison.OrdinalIgnoreCase))
             .GroupBy(a => accounts[a.AccountId].Manager!.Email, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
@@ -155,18 +142,16 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
         {
             var manager = PersonRecipient(accounts[group.First().AccountId].Manager!);
             // Escalations are about critical alerts, so they ignore quiet hours.
-            notifications.Add(Planned(manager, NotificationKind.Escalation, [.. group.Select(a => new NoticedAlert(a, AlertNotice.Reminder))], now, now));
-            foreach (var alert in group)
-                update(alert with
-                {
-                    EscalatedAt = now,
-                    NotifiedRecipients = Union(alert.NotifiedRecipients, [manager]),
-                    History = [.. alert.History, new AlertEvent(now, $"escalated to {manager.DisplayName}: critical and not acknowledged within {options.EscalateCriticalAfterHours.ToString(CultureInfo.InvariantCulture)} h")],
-                });
+            notifications.Add(Planned(manager, NotificationKind.Escalation, [.. group.Select(a => new NoticedAlert(Current(a, marks), AlertNotice.Reminder))], now, now));
+            var entry = new AlertEvent(now, $"escalated to {manager.DisplayName}: critical and not acknowledged within {options.EscalateCriticalAfterHours.ToString(CultureInfo.InvariantCulture)} h");
+            foreach (var alert in group) marks.For(alert).Escalate(manager, entry);
         }
     }
 
-    private void PlanRecoveries(List<Alert> resolved, DateTimeOffset now, List<PlannedNotification> notifications, Func<Alert, Alert> current, Action<Alert> update)
+    /// <summary>The alert as this run has marked it so far (a copy made for the few escalations and snoozes that need one).</summary>
+    private static Alert Current(Alert alert, AlertMarksById marks) => marks.Find(alert.Id)?.Apply() ?? alert;
+
+    private void PlanRecoveries(List<Alert> resolved, DateTimeOffset now, List<PlannedNotification> notifications, AlertMarksById marks)
     {
         var byRecipient = resolved
             .SelectMany(a => a.NotifiedRecipients.Select(r => (Recipient: r, Alert: a)))
@@ -178,10 +163,7 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
             notifications.Add(Planned(recipient, NotificationKind.Recovered, [.. group.Select(x => new NoticedAlert(x.Alert, AlertNotice.New))], QuietUntil(recipient, now), now));
         }
         foreach (var alert in resolved.Where(a => a.NotifiedRecipients.Count > 0))
-        {
-            var latest = current(alert);
-            update(latest with { History = [.. latest.History, new AlertEvent(now, "recovery sent: " + string.Join(", ", alert.NotifiedRecipients.Select(r => r.DisplayName)))] });
-        }
+            marks.For(alert).AddEntry(new AlertEvent(now, "recovery sent: " + string.Join(", ", alert.NotifiedRecipients.Select(r => r.DisplayName))));
     }
 
     private PlannedNotification Planned(Recipient recipient, NotificationKind kind, IReadOnlyList<NoticedAlert> alerts, DateTimeOffset deliverAfter, DateTimeOffset now) =>
@@ -210,12 +192,4 @@ public sealed class NotificationPlanner(AlertingOptions options, TimeZoneInfo bu
 
     /// <summary>The person's own time zone: from the CRM when given, else from the chat platform when it knows it.</summary>
     private Recipient PersonRecipient(Person person) => Recipient.Person(person.Email, person.Name, person.TimeZone ?? platformZones.Find(person.Email));
-
-    private static IReadOnlyList<Recipient> Union(IReadOnlyList<Recipient> existing, IEnumerable<Recipient> more)
-    {
-        var result = existing.ToList();
-        foreach (var recipient in more)
-            if (!result.Any(r => r.Kind == recipient.Kind && r.Key.Equals(recipient.Key, StringComparison.OrdinalIgnoreCase))) result.Add(recipient);
-        return result;
-    }
 }

@@ -37,7 +37,11 @@ public sealed record PlannedNotification(
 }
 
 /// <summary>
-/// The outcome of planning one evaluation: the messages to queue, and the alerts as they must be stored once those
-/// messages are queued (marked notified, escalated, snooze ended, recovery sent).
+/// The outcome of planning one evaluation: the messages to queue, and what to mark on the alerts once those messages
+/// are queued (notified, escalated, snooze ended, recovery sent, announced).
 /// </summary>
-public sealed record NotificationPlan(IReadOnlyList<PlannedNotification> Notifications, IReadOnlyList<Alert> UpdatedAlerts);
+public sealed record NotificationPlan(IReadOnlyList<PlannedNotification> Notifications, AlertMarksById Marks)
+{
+    /// <summary>The alerts as they must be stored, in id order (each made anew from its marks on every call).</summary>
+    public IReadOnlyList<Alert> UpdatedAlerts => [.. Marks.InIdOrder().Select(m => m.Apply())];
+}
