@@ -118,6 +118,36 @@ public sealed class RangeReadingTests
     }
 
     [Fact]
+    public async Task A_held_run_reads_histories_from_the_scores_as_held_and_lets_go_of_the_copy_it_started_from()
+    {
+        var stores = new InMemoryStores();
+        // A small change log, so the read model patches in the run's scores as it goes, as it does every 10k accounts at 100k.
+        var versions = new DataVersions(capacity: 200);
+        WeakReference? startedFrom = null;
+        bool? heldAtTheEnd = null;
+        var held = Evaluation(stores, new RangedPortfolio(stores, accountsEach: 7), versions, beforeFirstMessage: view =>
+        {
+            // The run's batches are all scored; the read model has moved past the copy the run started from.
+            Assert.True(SpinWait.SpinUntil(() => !ReferenceEquals(view.HeldScores, startedFrom!.Target), TimeSpan.FromSeconds(30)));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            heldAtTheEnd = startedFrom!.IsAlive;
+        });
+        startedFrom = new WeakReference(held.View!.CaughtUp()!.Value.Scores);
+        var storedStores = new InMemoryStores();
+        var stored = Evaluation(storedStores, new RangedPortfolio(storedStores, accountsEach: 7));
+
+        var heldSummary = await held.Service.RunAsync(CancellationToken.None);
+        var storedSummary = await stored.Service.RunAsync(CancellationToken.None);
+
+        Assert.False(heldAtTheEnd, "the run still held the scores it started from when it came to its messages");
+        // Histories read as held along the way score exactly as the store's.
+        Assert.Equal(storedSummary with { Elapsed = default }, heldSummary with { Elapsed = default });
+        Assert.Equal(Fingerprints(storedStores), Fingerprints(stores));
+    }
+
+    [Fact]
     public async Task A_later_held_run_takes_the_open_alerts_from_the_read_model_and_reconciles_them_as_reading_the_store()
     {
         var storedStores = new InMemoryStores();
@@ -205,8 +235,9 @@ public sealed class RangeReadingTests
         stores.GetAllLatest().ToDictionary(p => p.Key, p => ScoreFingerprint.Of(p.Value), StringComparer.Ordinal);
 
     /// <param name="versions">When given, the run has a read model over the stores, loaded before it (as the host has).</param>
+    /// <param name="beforeFirstMessage">When given (with <paramref name="versions"/>), called with the read model as the run queues its first message.</param>
     private static (RiskEvaluationService Service, InMemoryStores Stores, OrderedOutbox Outbox, PortfolioView? View) Evaluation(
-        InMemoryStores stores, IPortfolioStore portfolio, DataVersions? versions = null, IAlertStore? alertStore = null)
+        InMemoryStores stores, IPortfolioStore portfolio, DataVersions? versions = null, IAlertStore? alertStore = null, Action<PortfolioView>? beforeFirstMessage = null)
     {
         var clock = new BusinessClock(new FakeTimeProvider(Now), TimeZoneInfo.Utc);
         var scoring = Scoring();
@@ -221,6 +252,7 @@ public sealed class RangeReadingTests
         var observedAlerts = new ObservedAlertStore(alertStore ?? stores, versions);
         var view = new PortfolioView(new ObservedPortfolioStore(portfolio, versions), observedScores, observedAlerts, versions);
         view.Load();
+        if (beforeFirstMessage is not null) outbox.BeforeFirst = () => beforeFirstMessage(view);
         notifier = new AlertNotifier(outbox, observedAlerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance, view: view);
         return (new RiskEvaluationService(portfolio, observedScores, observedAlerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance, versions, view), stores, outbox, view);
     }
@@ -291,8 +323,11 @@ public sealed class RangeReadingTests
     private sealed class OrderedOutbox : IOutbox
     {
         public List<string> Keys { get; } = [];
+        public Action? BeforeFirst { get; set; }
+
         public bool Enqueue(OutgoingMessage message, DateTimeOffset deliverAfter)
         {
+            if (Keys.Count == 0) BeforeFirst?.Invoke();
             if (Keys.Contains(message.IdempotencyKey)) return false;
             Keys.Add(message.IdempotencyKey);
             return true;

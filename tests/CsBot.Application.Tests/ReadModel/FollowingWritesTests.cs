@@ -73,6 +73,30 @@ public class FollowingWritesTests
     }
 
     [Fact]
+    public async Task Writes_that_outpace_a_catch_up_under_way_wait_for_it_rather_than_let_the_log_forget_and_the_alerts_be_read_whole()
+    {
+        var fullReads = _view.FullReads;
+        using var gate = new ManualResetEventSlim();
+        // Another instance's writes say nothing of what they stored, so a catch-up reads those accounts back: the first
+        // is held at the gate, as a catch-up the thread pool is slow to run while a bulk writer goes on.
+        _alertReads.Gate = gate;
+        var writer = Task.Run(() =>
+        {
+            for (var part = 0; part < 12; part++)
+                _versions.AlertsChanged([.. Enumerable.Range(part * 10, 10).Select(i => $"acct-{i:000}")]);
+        });
+
+        // Not waiting, the writer is done at once: 120 accounts logged against a log of 40, the catch-up under way behind.
+        var doneWhileHeld = await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(2))) == writer;
+        gate.Set();
+
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(doneWhileHeld, "the writer went on past three quarters of the log while the catch-up was held up");
+        Eventually(() => _view.Alerts, a => a.Version == _versions.Alerts);
+        Assert.Equal(fullReads, _view.FullReads);
+    }
+
+    [Fact]
     public void An_alert_written_again_replaces_the_one_held_and_a_resolved_one_leaves()
     {
         var fullReads = _view.FullReads;
@@ -221,6 +245,8 @@ public class FollowingWritesTests
     {
         private int _accountReads;
         public int AccountReads => Volatile.Read(ref _accountReads);
+        /// <summary>When set, reads of some accounts' alerts wait for it.</summary>
+        public ManualResetEventSlim? Gate { get; set; }
 
         public Alert? Get(string alertId) => inner.Get(alertId);
         public IReadOnlyList<Alert> GetOpen() => inner.GetOpen();
@@ -234,6 +260,7 @@ public class FollowingWritesTests
 
         public IReadOnlyList<Alert> GetOpenFor(IReadOnlyCollection<string> accountIds)
         {
+            Gate?.Wait(TimeSpan.FromSeconds(30));
             Interlocked.Increment(ref _accountReads);
             return inner.GetOpenFor(accountIds);
         }
