@@ -119,10 +119,16 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>How often the file was opened again after LiteDB closed it (<see cref="ReopeningEngine"/>), since start.</summary>
     public int Reopens => _engine.Reopens;
 
-    private DatabaseFileException Unreadable(string problem, Exception? inner) => new(
-        $"CsBot cannot use the database file {DatabasePath}: it {problem}. CsBot has not changed the file. " +
-        $"To recover, stop CsBot, keep the file aside (e.g. mv {DatabasePath} {DatabasePath}.damaged), then copy your latest backup to " +
-        $"{DatabasePath}, or start without a file to begin with an empty database.", inner);
+    // The log goes aside with the file: LiteDB replays a log it finds beside a restored backup into it, which damages it.
+    private DatabaseFileException Unreadable(string problem, Exception? inner)
+    {
+        var log = DatabaseFileCheck.LogPathOf(DatabasePath);
+        return new(
+            $"CsBot cannot use the database file {DatabasePath}: it {problem}. CsBot has not changed the file. " +
+            $"To recover, stop CsBot, keep the file and its log aside (e.g. mv {DatabasePath} {DatabasePath}.damaged; mv {log} {log}.damaged, if it exists), " +
+            $"then copy your latest backup (with its own log, if you kept one) to {DatabasePath}, or start without a file to begin with an empty database. " +
+            $"A log left beside a restored backup is replayed into it and damages it.", inner);
+    }
 
     /// <summary>
     /// What is wrong with the store now, or null when it works: the data file's header, read from disk (LiteDB serves

@@ -147,6 +147,8 @@ public sealed class DatabaseFileTests : IDisposable
         var refused = Assert.Throws<DatabaseFileException>(() => new LiteDbContext(_db.DatabasePath));
         Assert.Contains(_db.DatabasePath, refused.Message);
         Assert.Contains("has not changed the file", refused.Message);
+        // The way back names the log too: left beside a restored backup, LiteDB would replay it into the backup.
+        Assert.Contains($"mv {DatabaseFileCheck.LogPathOf(_db.DatabasePath)} ", refused.Message);
         // The refusal releases the lock, so the admin's fix and a retry need no restart of anything else.
         Assert.Throws<DatabaseFileException>(() => new LiteDbContext(_db.DatabasePath));
         return refused;
