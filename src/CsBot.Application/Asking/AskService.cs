@@ -33,6 +33,10 @@ public sealed class AskService(
     ChurnPredictions? predictions = null)
 {
     private readonly ParsedQuestionCache _parsed = new();
+    private readonly RecentEvaluations _evaluations = new();
+
+    /// <summary>How many "why" answers worked their account's score out afresh, since start.</summary>
+    public long WhyEvaluations => _evaluations.Evaluated;
 
     public ChatMessage Ask(string text, Asker asker)
     {
@@ -110,7 +114,9 @@ public sealed class AskService(
         }
         if (ctx.Question.Intent == IntentKind.Why)
         {
-            var (score, hits) = scoring.Evaluate(Signals(), history, ctx.Today);
+            var (score, hits) = ctx.Portfolio.PackedOf(account.Id) is { } packed
+                ? _evaluations.For(packed, ctx.Scores.PackedHistoryOf(account.Id), ctx.Today, () => scoring.Evaluate(Signals(), history, ctx.Today))
+                : scoring.Evaluate(Signals(), history, ctx.Today);
             return ChurnPredictionAnswers.With(HealthAnswerBuilder.Why(account, score, hits), predictions, Signals, ctx.Currency);
         }
         var latest = ctx.Scores.Latest.GetValueOrDefault(account.Id) ?? scoring.Score(Signals(), ctx.Today);

@@ -229,6 +229,9 @@ public sealed class PortfolioSnapshot
     public Account? AccountOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? _accounts[at] : null;
 
     /// <summary>The account's signals, unpacked now, or null.</summary>
+    /// <summary>The account's signals as held, packed (a new object whenever they change); null for an unknown id.</summary>
+    public PackedAccountSignals? PackedOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? _signals[at] : null;
+
     public AccountSignals? SignalsOf(string accountId) => _positions.TryGetValue(accountId, out var at) ? _signals[at].Unpack() : null;
 
     /// <summary>The account with this CRM id (exact match), or null.</summary>

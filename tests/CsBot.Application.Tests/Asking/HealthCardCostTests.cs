@@ -45,6 +45,32 @@ public class HealthCardCostTests
         Assert.Contains(why.Sections, s => s.Text?.Contains("support", StringComparison.OrdinalIgnoreCase) == true);
     }
 
+    [Fact]
+    public void A_why_asked_again_is_not_worked_out_again_until_the_accounts_signals_change()
+    {
+        var versions = new CsBot.Application.ReadModel.DataVersions();
+        var ask = _data.ObservedService(versions);
+        var first = ask.Ask("why is Big Co at risk?", Asker.Local());
+
+        var again = ask.Ask("why is Big Co at risk?", Asker.Local());
+        var asTyped = ask.Ask("whats pulling down big co's score", Asker.Local());
+
+        Assert.Equal(1, ask.WhyEvaluations);
+        Assert.Equal(Described(first), Described(again));
+        Assert.Equal(Described(first), Described(asTyped));
+        // A write that changes the account: the next "why" is worked out from what it wrote, not taken from before.
+        var big = _data.Stores.LoadSignals("big")!;
+        var opened = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+        var escalated = Enumerable.Range(0, 6).Select(i => new SupportTicket($"tkt-open-{i}", "big", TicketSeverity.Critical, opened.AddHours(i)));
+        new CsBot.Application.ReadModel.ObservedPortfolioStore(_data.Stores, versions).Save([big with { Tickets = [.. big.Tickets, .. escalated] }]);
+        var after = ask.Ask("why is Big Co at risk?", Asker.Local());
+        Assert.Equal(2, ask.WhyEvaluations);
+        Assert.NotEqual(Described(first), Described(after));
+    }
+
+    private static string Described(CsBot.Core.Messaging.ChatMessage message) =>
+        message.Title + "\n" + string.Join("\n", message.Sections.Select(s => s.Heading + ": " + s.Text));
+
     private static long AllocatedBy(Action action)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
