@@ -235,7 +235,7 @@ internal static class ChatLoadRun
     {
         // The host is killed at the end of a run, so its log stays beside the file for the next open. Copying a seeded
         // file afresh over the same path leaves that log beside the copy, and LiteDB replays it into the copy: damaged.
-        var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, Path.GetFileNameWithoutExtension(db) + "-log" + Path.GetExtension(db));
+        var log = CsBot.Storage.LiteDb.LiteDbContext.LogPathOf(Path.GetFullPath(db));
         if (File.Exists(log) && new FileInfo(log).Length > 0)
             Console.WriteLine($"note: {log} ({new FileInfo(log).Length / 1048576.0:0.0} MB) is beside {db}: it is replayed into {db} on open. If {db} is a fresh copy, stop and delete the log first.");
         var start = new ProcessStartInfo("dotnet", [dll])

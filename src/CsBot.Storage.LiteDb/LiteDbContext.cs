@@ -152,6 +152,9 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Full path of the data file.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The write-ahead log LiteDB keeps beside <paramref name="databasePath"/> ("name-log.ext"), replayed into it on open.</summary>
+    public static string LogPathOf(string databasePath) => DatabaseFileCheck.LogPathOf(databasePath);
+
     internal BsonMapper Mapper { get; }
 
     internal LiteDatabase Database

@@ -10,8 +10,6 @@ public sealed class AlertMarksById
 
     public AlertMarksById(DateTimeOffset now) => _now = now;
 
-    public int Count => _byId.Count;
-
     /// <summary>The marks of <paramref name="alert"/>'s id, begun from <paramref name="alert"/> as the run found it when it has none yet.</summary>
     public AlertMarks For(Alert alert)
     {

@@ -282,16 +282,19 @@ public sealed class PortfolioView
         public void Follow()
         {
             var current = _current;
-            if (current is null) return;
-            if (log.LoggedSince(current.Version) is not { } behind || behind < Math.Max(1, log.Capacity / 2)) return;
+            if (current is null || BehindToCatchUp(current) is not { } behind) return;
             if (_catchingUp is { } underWay)
             {
                 if (behind < log.Capacity / 4 * 3 || !underWay.Wait(FollowWait)) return;
                 current = _current!;
-                if (log.LoggedSince(current.Version) is not { } still || still < Math.Max(1, log.Capacity / 2)) return;
+                if (BehindToCatchUp(current) is null) return;
             }
             StartCatchUp(current);
         }
+
+        /// <summary>How far <paramref name="copy"/> is behind the log, when at least half the log's capacity (and still in it); otherwise null.</summary>
+        private int? BehindToCatchUp(Versioned copy) =>
+            log.LoggedSince(copy.Version) is { } behind && behind >= Math.Max(1, log.Capacity / 2) ? behind : null;
 
         /// <summary>Catches up in the background now, if behind and not already doing so (a bulk run just ended).</summary>
         public void CatchUpNow()
