@@ -125,10 +125,9 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     [Fact]
     public async Task Asking_for_acme_corp_answers_with_score_band_owner_and_reasons()
     {
-        var answer = await Ask("health of Acme Corp");
+        var text = await AskForText("health of Acme Corp");
 
-        Assert.Matches(@"^Acme Corp: health \d+ \((Good|Average|Poor)\)$", answer.GetProperty("title").GetString());
-        var text = answer.GetProperty("text").GetString()!;
+        Assert.Matches(@"^Acme Corp: health \d+ \((Good|Average|Poor)\)\n", text);
         Assert.Contains("Owner: Dana Whitfield", text);
         Assert.Contains("## Top reasons", text);
         Assert.Matches(@"Trend: \S+ \((range \d+-\d+|flat at \d+)\) [+-]?\d+ in 30 days", text);
@@ -147,9 +146,8 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
     [Fact]
     public async Task Why_lists_the_breakdown_and_the_rules_that_fire()
     {
-        var answer = await Ask("why is Initech at risk?");
+        var text = await AskForText("why is Initech at risk?");
 
-        var text = answer.GetProperty("text").GetString()!;
         Assert.Contains("Usage cliff: active users down", text);
         Assert.Contains("Seat utilisation:", text);
         Assert.DoesNotContain("usage-cliff", text);
@@ -212,6 +210,17 @@ public sealed class DemoEndToEndTests : IClassFixture<DemoEndToEndTests.BootedHo
 
     private static bool IsSoylentReminder(JsonElement message) =>
         message.GetProperty("title").GetString()!.StartsWith("Soylent Foods renews in", StringComparison.Ordinal);
+
+    /// <summary>The answer as a person reads it in a terminal (<c>Accept: text/plain</c>).</summary>
+    private async Task<string> AskForText(string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/local/ask") { Content = JsonContent.Create(new { text }) };
+        request.Headers.Accept.ParseAdd("text/plain");
+        var response = await _host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        return await response.Content.ReadAsStringAsync();
+    }
 
     private async Task<JsonElement> Ask(string text, string? email = null)
     {

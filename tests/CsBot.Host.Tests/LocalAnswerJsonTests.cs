@@ -55,13 +55,58 @@ public sealed class LocalAnswerJsonTests : IDisposable
             using var response = await client.PostAsJsonAsync("/api/local/ask", new { text = question, session = "http " + question });
             var body = await response.Content.ReadAsByteArrayAsync();
             var answer = ask.Ask(question, LocalChatEndpoints.LocalAsker(null, null, null, "direct " + question));
-            var expected = JsonSerializer.Serialize(new LocalChatEndpoints.AskReply(answer.Title, PlainTextRenderer.Render(answer), answer), options);
+            var expected = JsonSerializer.Serialize(new LocalChatEndpoints.AskReply(answer.Title, answer), options);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(expected, Encoding.UTF8.GetString(body));
             Assert.Equal(body.Length, response.Content.Headers.ContentLength);
             Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
             Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("text/plain", true)]
+    [InlineData("text/plain; charset=utf-8", true)]
+    [InlineData("text/plain, application/json;q=0.5", true)]
+    [InlineData("application/json, text/plain, */*", false)]
+    [InlineData("application/json;q=0.9, text/plain;q=0.5", false)]
+    [InlineData("text/plain;q=0", false)]
+    [InlineData("*/*", false)]
+    [InlineData(null, false)]
+    public async Task The_answer_is_json_with_the_message_once_or_the_plain_text_a_person_asks_for(string? accept, bool plain)
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+        using var host = new CsBotHost(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(_folder, "csbot.db"),
+            ["Demo:AccountCount"] = "40",
+            ["Scheduling:EvaluateAtStartup"] = "false",
+            ["Reminders:RunAtStartup"] = "false",
+        }, services => services.AddSingleton<TimeProvider>(new FixedTime(now)));
+        var client = host.CreateClient();
+        const string question = "why is initrode at risk?";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/local/ask") { Content = JsonContent.Create(new { text = question }) };
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var answer = host.Services.GetRequiredService<AskService>().Ask(question, LocalChatEndpoints.LocalAsker(null, null, null, "direct"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (plain)
+        {
+            Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            Assert.Equal(PlainTextRenderer.Render(answer), body);
+            Assert.StartsWith(answer.Title + "\n", body);
+        }
+        else
+        {
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            var json = JsonDocument.Parse(body).RootElement;
+            // The title and the message; the message's text is not sent a second time rendered as plain text.
+            Assert.Equal(["title", "message"], json.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(answer.Title, json.GetProperty("message").GetProperty("title").GetString());
         }
     }
 
@@ -99,7 +144,7 @@ public sealed class LocalAnswerJsonTests : IDisposable
             FollowedBy = [new PictureRequest(PictureKind.HealthTrend, "acc-1")],
             Picture = new MessagePicture(new PictureRequest(PictureKind.DigestDrops, hostile)) { Png = [0, 1, 2, 250, 255], Width = 640, Height = 320, AltText = hostile },
         };
-        var reply = new LocalChatEndpoints.AskReply(message.Title, PlainTextRenderer.Render(message), message);
+        var reply = new LocalChatEndpoints.AskReply(message.Title, message);
 
         var bare = reply with { Message = new ChatMessage { Title = "t" } };
         Assert.Equal(JsonSerializer.Serialize(reply, options), Written(reply));

@@ -10,7 +10,11 @@ public static class LocalChatEndpoints
     /// <param name="Session">Which conversation this is (the playground sends one per page): follow-ups such as "and
     /// initrode?" follow the last question of the same session; without one, of the same user name.</param>
     public sealed record AskBody(string? Text, string? User, string? Email, string? Channel, string? Session = null);
-    public sealed record AskReply(string Title, string Text, ChatMessage Message);
+    /// <summary>
+    /// The answer as JSON: its title and the neutral message every client draws from (the playground's card). Its
+    /// plain-text rendering is sent instead when asked for with <c>Accept: text/plain</c> (<see cref="AnswerFormat"/>).
+    /// </summary>
+    public sealed record AskReply(string Title, ChatMessage Message);
     public sealed record SentReply(string Id, DateTimeOffset At, string Recipient, string RecipientKey, string Title, string Text)
     {
         /// <summary>The neutral message itself, so the playground can draw it as a card with its buttons.</summary>
@@ -36,7 +40,10 @@ public static class LocalChatEndpoints
             // "subscribe this channel to the weekly digest" can be tried locally.
             var asker = LocalAsker(body.User, body.Email, body.Channel, body.Session);
             var answer = ask.Ask(body.Text, asker);
-            return new JsonReply<AskReply>(new AskReply(answer.Title, PlainTextRenderer.Render(answer), answer), LocalChatJson.Default.AskReply);
+            // Both in one reply doubled every answer's size for clients that read only one of them.
+            return AnswerFormat.WantsPlainText(request)
+                ? Results.Text(PlainTextRenderer.Render(answer), AnswerFormat.PlainText)
+                : new JsonReply<AskReply>(new AskReply(answer.Title, answer), LocalChatJson.Default.AskReply);
         });
         local.MapGet("/messages", (LocalChatTranscript transcript) => transcript.All()
             .Select(m => new SentReply(m.Id, m.At, m.Outgoing.Recipient.DisplayName, m.Outgoing.Recipient.Key, m.Outgoing.Message.Title, PlainTextRenderer.Render(m.Outgoing.Message))
