@@ -29,11 +29,11 @@ public static class HealthAnswerBuilder
             new() { Fields = fields, Account = new AccountLink(account.Id, account.Name) },
             new() { Heading = "Top reasons", Text = string.Join("\n", score.Components.OrderBy(c => c.Points).Take(TopReasons).Select(Line)) },
         };
-        var open = alerts.Where(a => a.IsOpen).OrderByDescending(a => a.Severity).ToList();
+        var open = MostSevereFirst.Of(alerts.Where(a => a.IsOpen), a => a.Severity);
         sections.Add(new MessageSection
         {
             Heading = "Open alerts",
-            Text = open.Count == 0 ? "none" : string.Join("\n", open.Select(a => $"[{a.Severity}] {a.Reason} ({a.State.ToString().ToLowerInvariant()})")),
+            Text = open.Length == 0 ? "none" : string.Join("\n", open.Select(a => $"[{a.Severity}] {a.Reason} ({a.State.ToString().ToLowerInvariant()})")),
         });
 
         return new ChatMessage
@@ -62,7 +62,7 @@ public static class HealthAnswerBuilder
             new()
             {
                 Heading = hits.Count == 0 ? "No churn-risk rule fires" : $"{hits.Count} churn-risk rule{(hits.Count == 1 ? "" : "s")} firing",
-                Text = hits.Count == 0 ? "All configured rules pass today." : string.Join("\n", hits.OrderByDescending(h => h.Severity).Select(h => $"[{h.Severity}] {RuleNames.Words(h.RuleId)}: {h.Reason}")),
+                Text = hits.Count == 0 ? "All configured rules pass today." : string.Join("\n", MostSevereFirst.Of(hits, h => h.Severity).Select(h => $"[{h.Severity}] {RuleNames.Words(h.RuleId)}: {h.Reason}")),
             },
         };
         return new ChatMessage

@@ -26,7 +26,7 @@ public static class ListAnswers
             return new MessageSection
             {
                 Heading = $"{account.Name}: health {Health(score)}",
-                Text = alerts.Count == 0 ? WeakestReason(score) : string.Join("\n", alerts.OrderByDescending(a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
+                Text = alerts.Count == 0 ? WeakestReason(score) : string.Join("\n", MostSevereFirst.Of(alerts, a => a.Severity).Select(a => $"[{a.Severity}] {a.Reason}")),
                 Fields = [new("ARR", Format.Money(account.Arr, ctx.Currency)), new("Owner", account.Owner.Name)],
                 Account = new AccountLink(account.Id, account.Name),
                 Actions = [new MessageAction(ActionKind.Why, "Why?", account.Id)],
