@@ -74,6 +74,9 @@ public sealed class LocalAnswerJsonTests : IDisposable
     [InlineData("text/plain;q=0", false)]
     [InlineData("*/*", false)]
     [InlineData(null, false)]
+    [InlineData("text/plain;q=abc", true)]
+    [InlineData("text/plain;;;, =,=", false)]
+    [InlineData("TEXT/PLAIN", true)]
     public async Task The_answer_is_json_with_the_message_once_or_the_plain_text_a_person_asks_for(string? accept, bool plain)
     {
         var now = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
