@@ -107,6 +107,7 @@ internal sealed class IngestionPhases
     private sealed class Scores(IScoreStore inner, IngestionPhases phases) : IScoreStore
     {
         public int SaveScores(IReadOnlyCollection<HealthScore> scores) => phases.Time("scores.SaveScores", () => inner.SaveScores(scores));
+        public int SaveRecentScores(IReadOnlyCollection<HealthScore> scores) => phases.Time("scores.SaveRecentScores", () => inner.SaveRecentScores(scores));
         public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories) => inner.SaveHistories(histories);
         public HealthScore? GetLatest(string accountId) => phases.Time("scores.GetLatest", () => inner.GetLatest(accountId));
         public IReadOnlyDictionary<string, HealthScore> GetAllLatest() => phases.Time("scores.GetAllLatest", inner.GetAllLatest);

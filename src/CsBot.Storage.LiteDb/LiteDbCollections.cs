@@ -16,6 +16,7 @@ internal static class LiteDbCollections
         LiteDbContext.AccountData,
         LiteDbContext.LatestScores,
         LiteDbContext.ScoreHistories,
+        ScoreJournal.CollectionName,
         LiteDbContext.Alerts,
         LiteDbConversationContexts.CollectionName,
         LiteDbReminderLedger.CollectionName,

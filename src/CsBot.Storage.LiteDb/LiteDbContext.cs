@@ -177,6 +177,9 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Score histories just read, for the save that follows (<see cref="RecentReads"/>); one per file.</summary>
     internal RecentReads RecentHistories { get; } = new(RecentReads.HistoryLimit);
 
+    /// <summary>Scores saved as recent and not yet written into their accounts' documents (<see cref="LiteDb.ScoreJournal"/>); one per file.</summary>
+    internal ScoreJournal ScoreJournal { get; } = new();
+
     /// <summary>Account data documents an ingestion batch just read, for its save (<see cref="RecentReads"/>); one per file.</summary>
     internal RecentReads RecentData { get; } = new(RecentReads.DataLimit);
 

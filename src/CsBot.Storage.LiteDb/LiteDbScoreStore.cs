@@ -7,7 +7,9 @@ namespace CsBot.Storage.LiteDb;
 
 /// <summary>
 /// Latest score per account in "scores_latest" (one document with the breakdown) and daily history in
-/// "score_history" (one document per account, points packed, oldest first, at most 400 days).
+/// "score_history" (one document per account, points packed, oldest first, at most 400 days); scores saved as recent
+/// since an account's documents were last written whole are in its entry in "score_journal" (<see cref="ScoreJournal"/>),
+/// which every read applies over the documents.
 /// </summary>
 public sealed class LiteDbScoreStore : IScoreStore
 {
@@ -19,7 +21,6 @@ public sealed class LiteDbScoreStore : IScoreStore
     }
 
     private ILiteCollection<BsonDocument> LatestRaw => _context.Database.GetCollection(LiteDbContext.LatestScores);
-    private ILiteCollection<ScoreHistoryDocument> Histories => _context.Collection<ScoreHistoryDocument>(LiteDbContext.ScoreHistories);
 
     /// <summary>
     /// In one transaction, puts each score into its account's history (replacing the point of the same day, so a
@@ -30,7 +31,21 @@ public sealed class LiteDbScoreStore : IScoreStore
     /// (<see cref="ScoreHistoryDocument.LatestFingerprint"/>), so telling that a score is unchanged reads only the small
     /// history document; the latest document, with its breakdown, is read only for scores whose fingerprint differs.
     /// </summary>
-    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
+    /// <remarks>
+    /// A whole save also writes the documents of the saved accounts that have a journal entry as they read with it, and
+    /// deletes the entries, in the same transaction (<see cref="ScoreJournal"/>).
+    /// </remarks>
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores) => Save(scores, asRecent: false);
+
+    /// <summary>
+    /// As <see cref="SaveScores"/>, read back the same, but what changed goes into the accounts' journal entries
+    /// (<see cref="ScoreJournal"/>) instead of their documents where they lie: a few pages for an ingestion's 1,000
+    /// accounts instead of one or two an account. Made whole once the journal holds entries for
+    /// <see cref="ScoreJournal.DefaultMaxEntries"/> accounts.
+    /// </summary>
+    public int SaveRecentScores(IReadOnlyCollection<HealthScore> scores) => Save(scores, asRecent: _context.ScoreJournal.Count(_context.Database) < _context.ScoreJournal.MaxEntries);
+
+    private int Save(IReadOnlyCollection<HealthScore> scores, bool asRecent)
     {
         ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count == 0) return 0;
@@ -55,6 +70,22 @@ public sealed class LiteDbScoreStore : IScoreStore
         var storedHistories = recent.Take(ids, unread);
         if (unread.Count > 0)
             foreach (var (id, document) in KeyedReads.ByIds(histories, unread)) storedHistories[id] = document;
+        // The journal's entries of these accounts applied over their history documents: what the save compares with.
+        // The documents as stored stay in storedHistories, for writing them in place (GrowthRoom).
+        var journal = _context.ScoreJournal;
+        var entries = journal.For(_context.Database, ids);
+        var effective = storedHistories;
+        var journalLatest = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        if (entries.Count > 0)
+        {
+            effective = new Dictionary<string, BsonDocument>(storedHistories, StringComparer.Ordinal);
+            foreach (var (id, entry) in entries)
+            {
+                var applied = ScoreJournal.Apply(storedHistories.GetValueOrDefault(id), entry);
+                effective[id] = ScoreHistoryDocument.ToBson(id, applied.Packed, applied.Fingerprint, applied.LatestDay);
+                if (applied.Latest is not null) journalLatest[id] = applied.Latest;
+            }
+        }
         var fingerprints = new long[scores.Count];
         var unsure = new List<string>();
         var at = 0;
@@ -62,23 +93,24 @@ public sealed class LiteDbScoreStore : IScoreStore
         {
             fingerprints[at] = ScoreFingerprint.Of(score);
             // The latest document is read only when the history cannot tell: no fingerprint, or no day beside it.
-            var storedHistory = storedHistories.GetValueOrDefault(score.AccountId);
+            var storedHistory = effective.GetValueOrDefault(score.AccountId);
             if (ScoreHistoryDocument.LatestFingerprintOf(storedHistory) is not { } known || known != fingerprints[at] && ScoreHistoryDocument.LatestDayOf(storedHistory) is null)
                 unsure.Add(score.AccountId);
             at++;
         }
+        unsure.RemoveAll(journalLatest.ContainsKey);
         var storedLatest = unsure.Count == 0 ? [] : KeyedReads.ByIds(latest, unsure);
 
         var latestWrites = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
         var historyWrites = new Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)>(StringComparer.Ordinal);
-        var newPoints = new HashSet<string>(StringComparer.Ordinal);
+        var newPoints = new Dictionary<string, List<ScorePoint>>(StringComparer.Ordinal);
         at = 0;
         foreach (var score in scores)
         {
             var fingerprint = fingerprints[at++];
             var day = Days.From(score.AsOf);
             // The same account may come twice in one call: the second sees the first.
-            var storedHistory = storedHistories.GetValueOrDefault(score.AccountId);
+            var storedHistory = effective.GetValueOrDefault(score.AccountId);
             var (baseFingerprint, baseDay) = historyWrites.TryGetValue(score.AccountId, out var pending)
                 ? (pending.LatestFingerprint, pending.LatestDay)
                 : (ScoreHistoryDocument.LatestFingerprintOf(storedHistory), ScoreHistoryDocument.LatestDayOf(storedHistory));
@@ -104,7 +136,7 @@ public sealed class LiteDbScoreStore : IScoreStore
             {
                 // No fingerprint, or none with its day (histories of older files): the latest document tells, and
                 // unequal fingerprints may still be an equal score.
-                var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
+                var stored = latestWrites.GetValueOrDefault(score.AccountId) ?? journalLatest.GetValueOrDefault(score.AccountId) ?? storedLatest.GetValueOrDefault(score.AccountId);
                 var storedAsOf = stored?[nameof(LatestScoreDocument.AsOfDay)];
                 var breakdown = ScoreBreakdownPacking.Pack(score);
                 var holds = stored is not null && LatestScoreDocument.Holds(stored, score, breakdown);
@@ -132,16 +164,34 @@ public sealed class LiteDbScoreStore : IScoreStore
             if (!pointHeld)
             {
                 packed = ScoreHistoryDocument.Pack(ScoreHistoryDocument.Merge(packed is null ? [] : ScoreHistoryDocument.Unpack(packed), point));
-                newPoints.Add(score.AccountId);
+                if (!newPoints.TryGetValue(score.AccountId, out var added)) newPoints[score.AccountId] = added = [];
+                added.Add(point);
             }
             historyWrites[score.AccountId] = (packed!, latestFingerprint, latestDay);
         }
-        if (latestWrites.Count == 0 && historyWrites.Count == 0) return 0;
         // A history rewritten only to carry the fingerprint it lacked changes nothing anyone reads, so it is not counted.
-        var written = latestWrites.Keys.Union(newPoints, StringComparer.Ordinal).Count();
+        var written = latestWrites.Keys.Union(newPoints.Keys, StringComparer.Ordinal).Count();
+        if (asRecent)
+        {
+            if (historyWrites.Count > 0) WriteToJournal(entries, historyWrites, latestWrites, newPoints);
+            return written;
+        }
+
+        // A whole save writes the documents of its accounts with journal entries as they read with them, written or not.
+        foreach (var id in entries.Keys)
+        {
+            if (!historyWrites.ContainsKey(id))
+            {
+                var document = effective[id];
+                historyWrites[id] = (ScoreHistoryDocument.PackedOf(document), ScoreHistoryDocument.LatestFingerprintOf(document), ScoreHistoryDocument.LatestDayOf(document));
+            }
+            if (!latestWrites.ContainsKey(id) && journalLatest.TryGetValue(id, out var journaled)) latestWrites[id] = journaled;
+        }
+        if (latestWrites.Count == 0 && historyWrites.Count == 0) return 0;
 
         // Always latest, then history, so concurrent writers take collection locks in the same order. Both documents
         // are built by hand: through the reflection mapper, building them cost as much as LiteDB's writing them.
+        var deleted = 0;
         try
         {
             _context.InTransaction(() =>
@@ -149,7 +199,9 @@ public sealed class LiteDbScoreStore : IScoreStore
                 foreach (var document in latestWrites.Values) latest.Upsert(document);
                 foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
                     GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
+                deleted = ScoreJournal.Delete(_context.Database, entries.Keys);
             });
+            journal.Removed(deleted);
         }
         finally
         {
@@ -158,19 +210,51 @@ public sealed class LiteDbScoreStore : IScoreStore
         return written;
     }
 
+    /// <summary>The journal entries of the accounts the save changed, each over the one it had, in one transaction.</summary>
+    private void WriteToJournal(
+        Dictionary<string, ScoreJournal.Entry> entries,
+        Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)> historyWrites,
+        Dictionary<string, BsonDocument> latestWrites,
+        Dictionary<string, List<ScorePoint>> newPoints)
+    {
+        var journal = _context.ScoreJournal;
+        try
+        {
+            _context.InTransaction(() =>
+            {
+                foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
+                    ScoreJournal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
+                        latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
+            });
+            journal.Added(historyWrites.Keys.Count(id => !entries.ContainsKey(id)));
+        }
+        catch
+        {
+            journal.Recount();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Replaces whole histories in one transaction. Each is stored sorted by day, one point per day (the last given
-    /// wins) and trimmed to 400 days; an empty history removes the account's history.
+    /// wins) and trimmed to 400 days; an empty history removes the account's history. The accounts' journal entries go
+    /// with the histories they added to, the latest score an entry wrote into the latest-score document first.
     /// </summary>
     public void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
         if (histories.Count == 0) return;
 
+        var journal = _context.ScoreJournal;
+        var entries = journal.For(_context.Database, histories.Keys.Where(id => !string.IsNullOrEmpty(id)));
+        var deleted = 0;
         try
         {
             _context.InTransaction(() =>
             {
+                var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
+                foreach (var entry in entries.Values)
+                    if (entry.Latest is { } journaled) latest.Upsert(journaled);
                 var collection = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
                 foreach (var (accountId, points) in histories)
                 {
@@ -179,7 +263,9 @@ public sealed class LiteDbScoreStore : IScoreStore
                     if (normalized.Length == 0) collection.Delete(accountId);
                     else collection.Upsert(ScoreHistoryDocument.ToBson(accountId, ScoreHistoryDocument.Pack(normalized), latestFingerprint: null, latestDay: null));
                 }
+                deleted = ScoreJournal.Delete(_context.Database, entries.Keys);
             });
+            journal.Removed(deleted);
         }
         finally
         {
@@ -187,27 +273,37 @@ public sealed class LiteDbScoreStore : IScoreStore
         }
     }
 
-    /// <summary>Read as a raw document, of either format (<see cref="LatestScoreDocument"/>).</summary>
+    /// <summary>Read as a raw document, of either format (<see cref="LatestScoreDocument"/>); the journal's latest for the account first.</summary>
     public HealthScore? GetLatest(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
+        if (_context.ScoreJournal.For(_context.Database, [accountId]).GetValueOrDefault(accountId)?.Latest is { } journaled)
+            return LatestScoreDocument.ToHealthScore(journaled, _context.Mapper);
         var stored = LatestRaw.FindById(accountId);
         return stored is null ? null : LatestScoreDocument.ToHealthScore(stored, _context.Mapper);
     }
 
-    /// <summary>Read a page at a time (<see cref="PagedReads"/>), so LiteDB's cache does not grow to hold them all.</summary>
-    public IReadOnlyDictionary<string, HealthScore> GetAllLatest() =>
-        PagedReads.All(LatestRaw).ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
+    /// <summary>Read a page at a time (<see cref="PagedReads"/>), so LiteDB's cache does not grow to hold them all; the journal's latest scores over them.</summary>
+    public IReadOnlyDictionary<string, HealthScore> GetAllLatest()
+    {
+        var all = PagedReads.All(LatestRaw).ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
+        foreach (var (accountId, entry) in _context.ScoreJournal.All(_context.Database))
+            if (entry.Latest is { } journaled) all[accountId] = LatestScoreDocument.ToHealthScore(journaled, _context.Mapper);
+        return all;
+    }
 
     public ScorePoint[] GetHistory(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        return Histories.FindById(accountId)?.ToPoints() ?? [];
+        var stored = _context.Database.GetCollection(LiteDbContext.ScoreHistories).FindById(accountId);
+        var entry = _context.ScoreJournal.For(_context.Database, [accountId]).GetValueOrDefault(accountId);
+        if (entry is not null) return ScoreHistoryDocument.Unpack(ScoreJournal.Apply(stored, entry).Packed);
+        return stored is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(stored));
     }
 
     /// <summary>
-    /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used. The documents are kept
-    /// for the next <see cref="SaveScores"/> of these accounts (<see cref="RecentReads"/>).
+    /// Read as raw documents (<see cref="KeyedReads"/>): only the packed points are used, with the accounts' journal
+    /// entries applied. The documents are kept for the next <see cref="SaveScores"/> of these accounts (<see cref="RecentReads"/>).
     /// </summary>
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds)
     {
@@ -217,11 +313,26 @@ public sealed class LiteDbScoreStore : IScoreStore
         var documents = KeyedReads.ByIds(_context.Database.GetCollection(LiteDbContext.ScoreHistories), accountIds);
         // Kept for the save of these accounts' scores that usually follows, so it need not read them again.
         recent.Remember(version, documents);
-        return documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
+        var histories = documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
+        foreach (var (accountId, entry) in _context.ScoreJournal.For(_context.Database, accountIds))
+            histories[accountId] = ScoreHistoryDocument.Unpack(ScoreJournal.Apply(documents.GetValueOrDefault(accountId), entry).Packed);
+        return histories;
     }
 
-    /// <summary>Read a page at a time (<see cref="PagedReads"/>), as raw documents: only the packed points are used.</summary>
-    public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories() =>
-        PagedReads.All(_context.Database.GetCollection(LiteDbContext.ScoreHistories))
-            .ToDictionary(d => d["_id"].AsString, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d)), StringComparer.Ordinal);
+    /// <summary>Read a page at a time (<see cref="PagedReads"/>), as raw documents: only the packed points are used, with the journal's entries applied.</summary>
+    public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories()
+    {
+        var entries = _context.ScoreJournal.All(_context.Database);
+        var all = new Dictionary<string, ScorePoint[]>(StringComparer.Ordinal);
+        foreach (var document in PagedReads.All(_context.Database.GetCollection(LiteDbContext.ScoreHistories)))
+        {
+            var accountId = document["_id"].AsString;
+            all[accountId] = entries.Remove(accountId, out var entry)
+                ? ScoreHistoryDocument.Unpack(ScoreJournal.Apply(document, entry).Packed)
+                : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(document));
+        }
+        // Accounts whose whole history is in the journal.
+        foreach (var (accountId, entry) in entries) all[accountId] = ScoreHistoryDocument.Unpack(ScoreJournal.Apply(null, entry).Packed);
+        return all;
+    }
 }

@@ -57,7 +57,7 @@ public sealed class RiskEvaluationService(
         using var bulk = versions?.BulkRun();
         var sources = heldPortfolio is not null ? HeldRanges(heldPortfolio, cancellationToken) : StoredRanges(cancellationToken);
         logger.LogInformation("Risk evaluation reads the portfolio from {Source}", heldPortfolio is null ? "the store" : "the read model");
-        return await EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), cancellationToken);
+        return await EvaluateAsync(OrderedReadAhead.Of(sources, Readers, ahead: 1, cancellationToken), scores.SaveScores, cancellationToken);
     }
 
     private List<Func<IEnumerable<EvaluationBatch>>> StoredRanges(CancellationToken cancellationToken) =>
@@ -108,7 +108,7 @@ public sealed class RiskEvaluationService(
         // account cost more than the rescoring itself. Scored in the order given, as before.
         var found = portfolio.LoadSignalsOf(ids);
         var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class RiskEvaluationService(
             if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
             last[signals.Account.Id] = signals;
         }
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
     }
 
     /// <summary>
@@ -152,7 +152,12 @@ public sealed class RiskEvaluationService(
     /// past its batch, with the records and scores of those accounts; at 100k accounts an hourly run kept some 105k rule
     /// hits, 105k open alerts and their refreshed copies to the end, promoted into the collector's oldest generation.
     /// </summary>
-    private async Task<EvaluationSummary> EvaluateAsync(IAsyncEnumerable<EvaluationBatch> batches, CancellationToken cancellationToken)
+    /// <param name="save">
+    /// How the scores are saved: a run over the portfolio saves them whole (<see cref="IScoreStore.SaveScores"/>), a
+    /// rescoring of a few accounts as recent (<see cref="IScoreStore.SaveRecentScores"/>), which a store may keep where a
+    /// small write costs least until the next whole run.
+    /// </param>
+    private async Task<EvaluationSummary> EvaluateAsync(IAsyncEnumerable<EvaluationBatch> batches, Func<IReadOnlyCollection<HealthScore>, int> save, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var today = clock.Today;
@@ -184,7 +189,7 @@ public sealed class RiskEvaluationService(
                 batchHits.AddRange(result.Hits);
                 evaluated[account.Id] = (account, result.Score, result.Hits.Count > 0);
             }
-            scores.SaveScores(batchScores);
+            save(batchScores);
             scored += batchScores.Count;
             hitCount += batchHits.Count;
 

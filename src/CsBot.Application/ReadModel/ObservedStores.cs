@@ -49,9 +49,12 @@ public sealed class ObservedScoreStore(IScoreStore inner, DataVersions versions)
     /// moment, an evaluation's and an ingestion's rescoring, may log in the other order than they were stored. Both
     /// score the same signals of the same day, and the account's next save puts the read model right.
     /// </remarks>
-    public int SaveScores(IReadOnlyCollection<HealthScore> scores)
+    public int SaveScores(IReadOnlyCollection<HealthScore> scores) => Saved(scores, inner.SaveScores(scores));
+
+    public int SaveRecentScores(IReadOnlyCollection<HealthScore> scores) => Saved(scores, inner.SaveRecentScores(scores));
+
+    private int Saved(IReadOnlyCollection<HealthScore> scores, int written)
     {
-        var written = inner.SaveScores(scores);
         // Every score of the save is logged: the store does not say which of them it wrote, and taking an unchanged one again is harmless.
         if (written > 0) versions.ScoresSaved(scores);
         return written;

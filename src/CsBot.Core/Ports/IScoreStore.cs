@@ -11,6 +11,12 @@ public interface IScoreStore
     /// </summary>
     /// <returns>How many scores were written: 0 when every one was already stored, so nothing has changed.</returns>
     int SaveScores(IReadOnlyCollection<HealthScore> scores);
+    /// <summary>
+    /// <see cref="SaveScores"/> for a few accounts among many (an ingestion's rescoring), read back exactly as it would
+    /// be. A store may keep such scores where a small write costs least and bring them into the accounts' own records
+    /// the next time <see cref="SaveScores"/> saves those accounts (the hourly run saves every active account's).
+    /// </summary>
+    int SaveRecentScores(IReadOnlyCollection<HealthScore> scores) => SaveScores(scores);
     /// <summary>Replaces whole histories, e.g. after back-filling from signals.</summary>
     void SaveHistories(IReadOnlyDictionary<string, ScorePoint[]> histories);
     HealthScore? GetLatest(string accountId);

@@ -15,6 +15,12 @@ public sealed class LiteDbScoreTests : ScoreContract
     protected override Task<Stores> OpenAsync() => LiteDbStores.OpenAsync();
 }
 
+/// <summary>The score contract with every save made as recent: the journal's entries must read back as whole saves do.</summary>
+public sealed class LiteDbRecentScoreTests : ScoreContract
+{
+    protected override Task<Stores> OpenAsync() => LiteDbStores.OpenAsync(recentScoreSaves: true);
+}
+
 public sealed class LiteDbAlertTests : AlertContract
 {
     protected override Task<Stores> OpenAsync() => LiteDbStores.OpenAsync();
