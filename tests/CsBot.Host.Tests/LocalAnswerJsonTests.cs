@@ -36,14 +36,7 @@ public sealed class LocalAnswerJsonTests : IDisposable
     [Fact]
     public async Task Each_answer_is_the_host_serializers_JSON_of_the_same_reply_sent_with_its_length_not_chunked()
     {
-        var now = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
-        using var host = new CsBotHost(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(_folder, "csbot.db"),
-            ["Demo:AccountCount"] = "40",
-            ["Scheduling:EvaluateAtStartup"] = "false",
-            ["Reminders:RunAtStartup"] = "false",
-        }, services => services.AddSingleton<TimeProvider>(new FixedTime(now)));
+        using var host = DemoHost();
         var client = host.CreateClient();
         var options = host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var ask = host.Services.GetRequiredService<AskService>();
@@ -79,14 +72,7 @@ public sealed class LocalAnswerJsonTests : IDisposable
     [InlineData("TEXT/PLAIN", true)]
     public async Task The_answer_is_json_with_the_message_once_or_the_plain_text_a_person_asks_for(string? accept, bool plain)
     {
-        var now = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
-        using var host = new CsBotHost(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(_folder, "csbot.db"),
-            ["Demo:AccountCount"] = "40",
-            ["Scheduling:EvaluateAtStartup"] = "false",
-            ["Reminders:RunAtStartup"] = "false",
-        }, services => services.AddSingleton<TimeProvider>(new FixedTime(now)));
+        using var host = DemoHost();
         var client = host.CreateClient();
         const string question = "why is initrode at risk?";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/local/ask") { Content = JsonContent.Create(new { text = question }) };
@@ -156,6 +142,15 @@ public sealed class LocalAnswerJsonTests : IDisposable
         string Written(LocalChatEndpoints.AskReply value) =>
             Encoding.UTF8.GetString(JsonReply<LocalChatEndpoints.AskReply>.Serialize(value, LocalChatJson.Default.AskReply, options).WrittenSpan);
     }
+
+    /// <summary>A host on 40 demo accounts at a fixed time, with nothing scheduled at start-up.</summary>
+    private CsBotHost DemoHost() => new(new Dictionary<string, string?>
+    {
+        ["Storage:DatabasePath"] = Path.Combine(_folder, "csbot.db"),
+        ["Demo:AccountCount"] = "40",
+        ["Scheduling:EvaluateAtStartup"] = "false",
+        ["Reminders:RunAtStartup"] = "false",
+    }, services => services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero))));
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
