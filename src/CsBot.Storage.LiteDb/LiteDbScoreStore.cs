@@ -64,16 +64,17 @@ public sealed class LiteDbScoreStore : IScoreStore
         // the write below would be replaced, as it would be by a save just after it.
         var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
         var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
+        // The journal's entries of these accounts, read before their documents (ScoreJournal.All).
+        var journal = _context.ScoreJournal;
+        var entries = journal.For(_context.Database, ids);
         // The histories a read for scoring just returned are taken as they are (RecentReads); the rest read now.
         var recent = _context.RecentHistories;
         var unread = new List<string>();
         var storedHistories = recent.Take(ids, unread);
         if (unread.Count > 0)
             foreach (var (id, document) in KeyedReads.ByIds(histories, unread)) storedHistories[id] = document;
-        // The journal's entries of these accounts applied over their history documents: what the save compares with.
-        // The documents as stored stay in storedHistories, for writing them in place (GrowthRoom).
-        var journal = _context.ScoreJournal;
-        var entries = journal.For(_context.Database, ids);
+        // The entries applied over the history documents: what the save compares with. The documents as stored stay in
+        // storedHistories, for writing them in place (GrowthRoom).
         var effective = storedHistories;
         var journalLatest = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
         if (entries.Count > 0)
@@ -283,20 +284,29 @@ public sealed class LiteDbScoreStore : IScoreStore
         return stored is null ? null : LatestScoreDocument.ToHealthScore(stored, _context.Mapper);
     }
 
-    /// <summary>Read a page at a time (<see cref="PagedReads"/>), so LiteDB's cache does not grow to hold them all; the journal's latest scores over them.</summary>
+    /// <summary>
+    /// The journal's latest scores, then the documents of the other accounts, each read a page at a time
+    /// (<see cref="PagedReads"/>), so LiteDB's cache does not grow to hold them all (entries first: <see cref="ScoreJournal.All"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, HealthScore> GetAllLatest()
     {
-        var all = PagedReads.All(LatestRaw).ToDictionary(d => d["_id"].AsString, d => LatestScoreDocument.ToHealthScore(d, _context.Mapper), StringComparer.Ordinal);
+        var all = new Dictionary<string, HealthScore>(StringComparer.Ordinal);
         foreach (var (accountId, entry) in _context.ScoreJournal.All(_context.Database))
             if (entry.Latest is { } journaled) all[accountId] = LatestScoreDocument.ToHealthScore(journaled, _context.Mapper);
+        foreach (var document in PagedReads.All(LatestRaw))
+        {
+            var accountId = document["_id"].AsString;
+            if (!all.ContainsKey(accountId)) all[accountId] = LatestScoreDocument.ToHealthScore(document, _context.Mapper);
+        }
         return all;
     }
 
     public ScorePoint[] GetHistory(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        var stored = _context.Database.GetCollection(LiteDbContext.ScoreHistories).FindById(accountId);
+        // The entry before the document (ScoreJournal.All).
         var entry = _context.ScoreJournal.For(_context.Database, [accountId]).GetValueOrDefault(accountId);
+        var stored = _context.Database.GetCollection(LiteDbContext.ScoreHistories).FindById(accountId);
         if (entry is not null) return ScoreHistoryDocument.Unpack(ScoreJournal.Apply(stored, entry).Packed);
         return stored is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(stored));
     }
@@ -308,31 +318,36 @@ public sealed class LiteDbScoreStore : IScoreStore
     public IReadOnlyDictionary<string, ScorePoint[]> GetHistories(IReadOnlyCollection<string> accountIds)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
+        // The entries before the documents (ScoreJournal.All).
+        var entries = _context.ScoreJournal.For(_context.Database, accountIds);
         var recent = _context.RecentHistories;
         var version = recent.Version;
         var documents = KeyedReads.ByIds(_context.Database.GetCollection(LiteDbContext.ScoreHistories), accountIds);
         // Kept for the save of these accounts' scores that usually follows, so it need not read them again.
         recent.Remember(version, documents);
         var histories = documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
-        foreach (var (accountId, entry) in _context.ScoreJournal.For(_context.Database, accountIds))
+        foreach (var (accountId, entry) in entries)
             histories[accountId] = ScoreHistoryDocument.Unpack(ScoreJournal.Apply(documents.GetValueOrDefault(accountId), entry).Packed);
         return histories;
     }
 
-    /// <summary>Read a page at a time (<see cref="PagedReads"/>), as raw documents: only the packed points are used, with the journal's entries applied.</summary>
+    /// <summary>
+    /// The journal's points, then the documents, each read a page at a time (<see cref="PagedReads"/>), as raw
+    /// documents: only the packed points are used (entries first: <see cref="ScoreJournal.All"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, ScorePoint[]> GetAllHistories()
     {
-        var entries = _context.ScoreJournal.All(_context.Database);
+        var journaled = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (accountId, entry) in _context.ScoreJournal.All(_context.Database)) journaled[accountId] = entry.Points;
         var all = new Dictionary<string, ScorePoint[]>(StringComparer.Ordinal);
         foreach (var document in PagedReads.All(_context.Database.GetCollection(LiteDbContext.ScoreHistories)))
         {
             var accountId = document["_id"].AsString;
-            all[accountId] = entries.Remove(accountId, out var entry)
-                ? ScoreHistoryDocument.Unpack(ScoreJournal.Apply(document, entry).Packed)
-                : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(document));
+            var points = ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(document));
+            all[accountId] = journaled.Remove(accountId, out var added) ? ScoreJournal.Apply(points, added) : points;
         }
-        // Accounts whose whole history is in the journal.
-        foreach (var (accountId, entry) in entries) all[accountId] = ScoreHistoryDocument.Unpack(ScoreJournal.Apply(null, entry).Packed);
+        // An account whose whole history is in the journal has no document.
+        foreach (var (accountId, added) in journaled) all[accountId] = ScoreJournal.Apply([], added);
         return all;
     }
 }

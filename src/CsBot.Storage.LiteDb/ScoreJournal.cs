@@ -69,12 +69,17 @@ internal sealed class ScoreJournal
         return KeyedReads.ByIds(Collection(database), accountIds).ToDictionary(d => d.Key, d => Read(d.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>Every entry.</summary>
-    public Dictionary<string, Entry> All(LiteDatabase database)
-    {
-        if (Count(database) == 0) return new Dictionary<string, Entry>(StringComparer.Ordinal);
-        return PagedReads.All(Collection(database)).ToDictionary(d => d["_id"].AsString, Read, StringComparer.Ordinal);
-    }
+    /// <summary>
+    /// Every entry, read a page at a time as the caller goes (<see cref="PagedReads"/>), so a full journal is never held
+    /// whole beside the scores read with it.
+    /// </summary>
+    /// <remarks>
+    /// Read the entries before the documents they apply to, everywhere: a whole save that takes an entry into its
+    /// account's documents between the two reads then leaves documents that already hold what the entry holds, and
+    /// applying it again changes nothing; read the other way round, the account would read as before the entry.
+    /// </remarks>
+    public IEnumerable<(string AccountId, Entry Entry)> All(LiteDatabase database) =>
+        Count(database) == 0 ? [] : PagedReads.All(Collection(database)).Select(d => (d["_id"].AsString, Read(d)));
 
     private static Entry Read(BsonDocument document) => new(
         document[Points].AsBinary ?? [],
@@ -83,11 +88,15 @@ internal sealed class ScoreJournal
         document.TryGetValue(LatestDay, out var day) && day.IsInt32 ? day.AsInt32 : null);
 
     /// <summary><paramref name="entry"/> applied over the account's stored history document (null when it has none).</summary>
-    public static Applied Apply(BsonDocument? history, Entry entry)
+    public static Applied Apply(BsonDocument? history, Entry entry) =>
+        new(ScoreHistoryDocument.Pack(Apply(history is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(history)), entry.Points)),
+            entry.Fingerprint, entry.LatestDay, entry.Latest);
+
+    /// <summary>An entry's packed <paramref name="points"/> merged into a sorted history.</summary>
+    public static ScorePoint[] Apply(ScorePoint[] history, byte[] points)
     {
-        var points = history is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(history));
-        foreach (var point in ScoreHistoryDocument.Unpack(entry.Points)) points = ScoreHistoryDocument.Merge(points, point);
-        return new Applied(ScoreHistoryDocument.Pack(points), entry.Fingerprint, entry.LatestDay, entry.Latest);
+        foreach (var point in ScoreHistoryDocument.Unpack(points)) history = ScoreHistoryDocument.Merge(history, point);
+        return history;
     }
 
     /// <summary>

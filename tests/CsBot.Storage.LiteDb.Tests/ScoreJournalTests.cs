@@ -79,6 +79,33 @@ public sealed class ScoreJournalTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_read_before_the_whole_save_that_took_it_in_reads_the_same_over_the_documents_it_is_now_in()
+    {
+        // Reads take an account's entry before its documents, so one racing a whole save may apply an entry over
+        // documents that already hold it: that must change nothing. The entries are put back after the save to read so.
+        var context = _journaled.Open();
+        var store = new LiteDbScoreStore(context);
+        store.SaveScores([TestData.Score("acc-001", Today.AddDays(-1), 50), TestData.Score("acc-002", Today.AddDays(-1), 70)]);
+        store.SaveRecentScores([TestData.Score("acc-001", Today, 44), TestData.Score("acc-002", Today, 72)]);
+        var entries = context.Database.GetCollection(ScoreJournal.CollectionName).FindAll().ToList();
+        var before = (store.GetAllHistories(), store.GetAllLatest());
+
+        store.SaveScores([TestData.Score("acc-001", Today, 44), TestData.Score("acc-002", Today, 72)]);
+        Assert.Equal(0, Entries(context));
+        context.Database.GetCollection(ScoreJournal.CollectionName).Insert(entries);
+        context.ScoreJournal.Recount();
+
+        foreach (var id in new[] { "acc-001", "acc-002" })
+        {
+            Assert.Equal(before.Item1[id], store.GetAllHistories()[id]);
+            Assert.Equal(before.Item1[id], store.GetHistory(id));
+            Asserts.SameScore(before.Item2[id], store.GetAllLatest()[id]);
+            Asserts.SameScore(before.Item2[id], store.GetLatest(id));
+        }
+        Assert.Equal(0, store.SaveScores([TestData.Score("acc-001", Today, 44)]));
+    }
+
+    [Fact]
     public void Replacing_histories_keeps_the_latest_score_a_recent_save_wrote()
     {
         var context = _journaled.Open();
