@@ -5,7 +5,6 @@ using CsBot.Application.Evaluation;
 using CsBot.Application.Notifications;
 using CsBot.Application.ReadModel;
 using CsBot.Application.Time;
-using CsBot.Core.Metrics;
 using CsBot.Core;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
@@ -13,7 +12,6 @@ using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.DemoData;
 using CsBot.Storage.LiteDb;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
@@ -47,9 +45,8 @@ public sealed class AlertLifecycleEndToEndTests(ITestOutputHelper output) : IDis
         var time = new FakeTimeProvider(FirstRun);
         var clock = new BusinessClock(time, TimeZoneInfo.Utc);
         var outbox = new RecordingOutbox();
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var notifier = new AlertNotifier(outbox, alerts, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones()), new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-        var evaluation = new RiskEvaluationService(portfolio, scores, alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
+        var scoring = Evaluation.Evaluations.Scoring();
+        var evaluation = Evaluation.Evaluations.Over(portfolio, scores, alerts, outbox, clock);
         var actions = new AlertActionService(alerts, portfolio, new PortfolioView(portfolio, scores, alerts, new DataVersions()), new AccessPolicy(new AccessOptions()), clock);
 
         var today = clock.Today;

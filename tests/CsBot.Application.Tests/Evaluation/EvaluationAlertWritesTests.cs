@@ -1,15 +1,11 @@
 using CsBot.Application.Evaluation;
-using CsBot.Application.Notifications;
 using CsBot.Application.Time;
 using CsBot.Core;
 using CsBot.Core.Alerts;
 using CsBot.Core.Messaging;
-using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
-using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.DemoData;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CsBot.Application.Tests.Evaluation;
@@ -31,10 +27,8 @@ public sealed class EvaluationAlertWritesTests
     {
         _alerts = new RecordingAlerts(_stores);
         var clock = new BusinessClock(_time, TimeZoneInfo.Utc);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
-        var notifier = new AlertNotifier(new KeyedOutbox(), _alerts, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-        _evaluation = new RiskEvaluationService(_stores, _stores, _alerts, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
+        _evaluation = Evaluations.Over(_stores, _stores, _alerts, new KeyedOutbox(), clock);
+        var scoring = Evaluations.Scoring();
 
         var demo = DemoPortfolio.Generate(clock.Today, 60);
         _stores.Save([.. demo]);

@@ -1,13 +1,9 @@
 using CsBot.Application.Evaluation;
-using CsBot.Application.Notifications;
 using CsBot.Application.Time;
 using CsBot.Core.Messaging;
-using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
-using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.DemoData;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CsBot.Application.Tests.Evaluation;
@@ -28,10 +24,7 @@ public sealed class EvaluationMessageScoresTests
         var counted = new CountingScores(stores);
         var outbox = new RecordingOutbox();
         var clock = new BusinessClock(new FakeTimeProvider(Run), TimeZoneInfo.Utc);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var planner = new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones());
-        var notifier = new AlertNotifier(outbox, stores, planner, new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-        var evaluation = new RiskEvaluationService(stores, counted, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance) { KeptScores = 1 };
+        var evaluation = Evaluations.Over(stores, counted, stores, outbox, clock, keptScores: 1);
         var demo = DemoPortfolio.Generate(clock.Today, 60);
         stores.Save([.. demo]);
 

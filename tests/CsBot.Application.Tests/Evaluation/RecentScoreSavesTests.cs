@@ -1,12 +1,8 @@
 using CsBot.Application.Evaluation;
-using CsBot.Application.Notifications;
 using CsBot.Application.Time;
-using CsBot.Core.Metrics;
 using CsBot.Core.Ports;
-using CsBot.Core.Rules;
 using CsBot.Core.Scoring;
 using CsBot.DemoData;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CsBot.Application.Tests.Evaluation;
@@ -25,10 +21,7 @@ public sealed class RecentScoreSavesTests
         var stores = new InMemoryStores();
         var saves = new SaveKinds(stores);
         var clock = new BusinessClock(new FakeTimeProvider(Run), TimeZoneInfo.Utc);
-        var scoring = new PortfolioScoring(new HealthScorer(new ScoringOptions()), new RuleEvaluator(new RulesOptions(), new MetricsOptions()));
-        var notifier = new AlertNotifier(new NoOutbox(), stores, new NotificationPlanner(new AlertingOptions(), TimeZoneInfo.Utc, new NoRecipientTimeZones()),
-            new MetricsOptions(), clock, NullLogger<AlertNotifier>.Instance);
-        var evaluation = new RiskEvaluationService(stores, saves, stores, scoring, notifier, clock, NullLogger<RiskEvaluationService>.Instance);
+        var evaluation = Evaluations.Over(stores, saves, stores, new NoOutbox(), clock);
         var demo = DemoPortfolio.Generate(clock.Today, 30);
         stores.Save([.. demo]);
 
