@@ -307,8 +307,8 @@ public sealed class LiteDbScoreStore : IScoreStore
         // The entry before the document (ScoreJournal.All).
         var entry = _context.ScoreJournal.For(_context.Database, [accountId]).GetValueOrDefault(accountId);
         var stored = _context.Database.GetCollection(LiteDbContext.ScoreHistories).FindById(accountId);
-        if (entry is not null) return ScoreHistoryDocument.Unpack(ScoreJournal.Apply(stored, entry).Packed);
-        return stored is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(stored));
+        var points = stored is null ? [] : ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(stored));
+        return entry is null ? points : ScoreJournal.Apply(points, entry.Points);
     }
 
     /// <summary>
@@ -327,7 +327,7 @@ public sealed class LiteDbScoreStore : IScoreStore
         recent.Remember(version, documents);
         var histories = documents.ToDictionary(d => d.Key, d => ScoreHistoryDocument.Unpack(ScoreHistoryDocument.PackedOf(d.Value)), StringComparer.Ordinal);
         foreach (var (accountId, entry) in entries)
-            histories[accountId] = ScoreHistoryDocument.Unpack(ScoreJournal.Apply(documents.GetValueOrDefault(accountId), entry).Packed);
+            histories[accountId] = ScoreJournal.Apply(histories.GetValueOrDefault(accountId) ?? [], entry.Points);
         return histories;
     }
 
