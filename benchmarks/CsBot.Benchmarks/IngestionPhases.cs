@@ -17,7 +17,7 @@ namespace CsBot.Benchmarks;
 /// </summary>
 internal sealed class IngestionPhases
 {
-    private readonly Dictionary<string, (int Calls, TimeSpan Cpu, TimeSpan Wall, long Reads)> _parts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Calls, TimeSpan Cpu, TimeSpan Wall, long Reads, long Allocated)> _parts = new(StringComparer.Ordinal);
     private bool _on;
 
     public void Reset() => _parts.Clear();
@@ -30,16 +30,18 @@ internal sealed class IngestionPhases
     {
         if (!_on) return work();
         var reads = ThreadReads();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = ThreadCpu();
         var watch = Stopwatch.StartNew();
         var result = work();
         var wall = watch.Elapsed;
         var used = ThreadCpu() - cpu;
         var read = ThreadReads() - reads - OwnReads;
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         lock (_parts)
         {
-            var (calls, c, w, r) = _parts.GetValueOrDefault(call);
-            _parts[call] = (calls + 1, c + used, w + wall, r + read);
+            var (calls, c, w, r, a) = _parts.GetValueOrDefault(call);
+            _parts[call] = (calls + 1, c + used, w + wall, r + read, a + bytes);
         }
         return result;
     }
@@ -49,9 +51,9 @@ internal sealed class IngestionPhases
     /// <summary>Prints the parts, per batch (the totals divided by <paramref name="batches"/>).</summary>
     public void Print(int batches)
     {
-        Console.WriteLine($"    store calls per batch (mean of {batches}), thread CPU and wall{(ReadsCounted ? ", read system calls (a page LiteDB read from the file each, a checkpoint's included)" : "")}:");
-        foreach (var (call, (calls, cpu, wall, reads)) in _parts.OrderByDescending(p => p.Value.Cpu))
-            Console.WriteLine($"      {call,-34} {calls / (double)batches,7:0} calls {cpu.TotalMilliseconds / batches,8:0.0} ms CPU {wall.TotalMilliseconds / batches,8:0.0} ms wall" +
+        Console.WriteLine($"    store calls per batch (mean of {batches}), thread CPU and wall, bytes allocated{(ReadsCounted ? ", read system calls (a page LiteDB read from the file each, a checkpoint's included)" : "")}:");
+        foreach (var (call, (calls, cpu, wall, reads, allocated)) in _parts.OrderByDescending(p => p.Value.Cpu))
+            Console.WriteLine($"      {call,-34} {calls / (double)batches,7:0} calls {cpu.TotalMilliseconds / batches,8:0.0} ms CPU {wall.TotalMilliseconds / batches,8:0.0} ms wall {allocated / 1048576.0 / batches,7:0.0} MB" +
                               (ReadsCounted ? $" {reads / (double)batches,8:0} reads" : ""));
     }
 

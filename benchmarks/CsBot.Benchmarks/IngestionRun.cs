@@ -116,6 +116,8 @@ internal static class IngestionRun
         var usage = new List<double>();
         var usageCpu = new List<double>();
         var serverCpu = new List<double>();
+        var allocated = new List<double>();
+        var paused = new List<double>();
         phases?.Reset();
         for (var run = 1; run <= runs; run++)
         {
@@ -125,6 +127,8 @@ internal static class IngestionRun
 
             var cpu = CpuTime();
             var server = stores.ServerCpu?.Invoke();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
             phases?.Start();
             watch.Restart();
             var rows = UsageRows(ids, run);
@@ -132,6 +136,8 @@ internal static class IngestionRun
             usage.Add(watch.Elapsed.TotalMilliseconds);
             phases?.Stop();
             usageCpu.Add((CpuTime() - cpu).TotalMilliseconds);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0);
+            paused.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
             if (server is { } before) serverCpu.Add((stores.ServerCpu!() - before).TotalMilliseconds);
             Check(outcome.Ingested);
             if (outcome.Rescore?.AccountsScored != BatchSize) throw new InvalidOperationException($"Benchmark batch rescored {outcome.Rescore?.AccountsScored ?? 0} accounts, not {BatchSize}.");
@@ -141,7 +147,8 @@ internal static class IngestionRun
         Console.WriteLine($"  {stored:N0} stored: accounts batch median {RunOptions.Ms(result.Item1)} (min {RunOptions.Ms(accounts.Min())}, max {RunOptions.Ms(accounts.Max())}, mean {RunOptions.Ms(accounts.Average())}); " +
                           $"usage batch with rescoring median {RunOptions.Ms(result.Item2)} (min {RunOptions.Ms(usage.Min())}, max {RunOptions.Ms(usage.Max())}, mean {RunOptions.Ms(usage.Average())}, target < 100 ms; " +
                           $"CPU median {RunOptions.Ms(Median(usageCpu))}, min {RunOptions.Ms(usageCpu.Min())}, max {RunOptions.Ms(usageCpu.Max())}" +
-                          (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") + "), " +
+                          (serverCpu.Count > 0 ? $"; server CPU median {RunOptions.Ms(Median(serverCpu))}, min {RunOptions.Ms(serverCpu.Min())}, max {RunOptions.Ms(serverCpu.Max())}" : "") +
+                          $"; allocated median {Median(allocated):0.0} MB, paused for the collector median {RunOptions.Ms(Median(paused))}, mean {RunOptions.Ms(paused.Average())}), " +
                           // Sustained: rows over the time of all batches, so a batch that also paid for LiteDB's checkpoint counts.
                           $"{BatchSize * 60_000 / usage.Average():N0} usage rows per minute sustained (target 100,000), {BatchSize * 1_000 / usage.Average():N0} per second; " +
                           $"peak RSS {EvaluationRun.PeakBytes() / 1048576.0:0} MB");
