@@ -180,6 +180,9 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Scores saved as recent and not yet written into their accounts' documents (<see cref="LiteDb.ScoreJournal"/>); one per file.</summary>
     internal ScoreJournal ScoreJournal { get; } = new();
 
+    /// <summary>Usage days saved and not yet written into their accounts' data documents (<see cref="LiteDb.UsageJournal"/>); one per file.</summary>
+    internal UsageJournal UsageJournal { get; } = new();
+
     /// <summary>Account data documents an ingestion batch just read, for its save (<see cref="RecentReads"/>); one per file.</summary>
     internal RecentReads RecentData { get; } = new(RecentReads.DataLimit);
 

@@ -10,8 +10,10 @@ namespace CsBot.Storage.LiteDb;
 /// Accounts and their signals in two collections keyed by account id: "accounts" (one document per account, indexed
 /// for look-ups and read by listings) and "account_data" (<see cref="AccountDataDocument"/>: the account, its whole
 /// usage series and all its other signals packed in one document, which is all that loading signals reads). Both are
-/// written together in one transaction. Files of the earlier layout, with usage and signals in collections of their
-/// own, are upgraded when opened (<see cref="PortfolioLayoutUpgrade"/>).
+/// written together in one transaction. A save that only adds or changes usage days writes them to the account's entry
+/// in "usage_journal" instead of rewriting its data document (<see cref="UsageJournal"/>); every read applies it. Files
+/// of the earlier layout, with usage and signals in collections of their own, are upgraded when opened
+/// (<see cref="PortfolioLayoutUpgrade"/>).
 /// </summary>
 public sealed class LiteDbPortfolioStore : IPortfolioStore
 {
@@ -153,7 +155,8 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
             if (unread.Count > 0)
                 foreach (var (id, document) in KeyedReads.ByIds(Data, unread)) documents[id] = document;
             recent.Remember(version, documents);
-            return documents.ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value), StringComparer.Ordinal);
+            var journaled = _context.UsageJournal.For(_context.Database, documents.Keys);
+            return documents.ToDictionary(d => d.Key, d => WithJournal(AccountDataDocument.ToSignals(d.Value), journaled), StringComparer.Ordinal);
         }
         finally
         {
@@ -169,7 +172,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         try
         {
             var data = Data.FindById(accountId);
-            return data is null ? null : AccountDataDocument.ToSignals(data);
+            return data is null ? null : WithJournal(AccountDataDocument.ToSignals(data), _context.UsageJournal.For(_context.Database, [accountId]));
         }
         finally
         {
@@ -227,12 +230,12 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         ArgumentNullException.ThrowIfNull(portfolio);
         if (portfolio.Count == 0) return;
 
-        var documents = new List<(Account Account, BsonDocument Data)>(portfolio.Count);
+        var documents = new List<(Account Account, UsageDay[] Usage, BsonDocument Data)>(portfolio.Count);
         foreach (var entry in portfolio)
         {
             var account = entry?.Account ?? throw new ArgumentException("Every portfolio entry needs an account.", nameof(portfolio));
             if (string.IsNullOrEmpty(account.Id)) throw new ArgumentException("Every account needs an id.", nameof(portfolio));
-            documents.Add((account, AccountDataDocument.From(entry)));
+            documents.Add((account, entry.Usage, AccountDataDocument.WithoutUsage(entry)));
         }
 
         var gate = _context.PortfolioGate;
@@ -251,11 +254,12 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
             if (unread.Count > 0)
                 foreach (var (id, document) in KeyedReads.ByIds(data, unread)) found[id] = document;
             var stored = new Dictionary<string, BsonDocument?>(documents.Count, StringComparer.Ordinal);
-            foreach (var (account, _) in documents) stored.TryAdd(account.Id, found.GetValueOrDefault(account.Id));
+            foreach (var (account, _, _) in documents) stored.TryAdd(account.Id, found.GetValueOrDefault(account.Id));
+            var journaled = _context.UsageJournal.For(_context.Database, stored.Keys);
 
             try
             {
-                WriteChanged(documents, stored, data);
+                WriteChanged(documents, stored, journaled, data);
             }
             finally
             {
@@ -268,25 +272,78 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         }
     }
 
-    /// <summary>Writes the documents that differ from <paramref name="stored"/>, in one transaction.</summary>
-    private void WriteChanged(List<(Account Account, BsonDocument Data)> documents, Dictionary<string, BsonDocument?> stored, ILiteCollection<BsonDocument> data)
+    /// <summary>
+    /// Writes what differs from <paramref name="stored"/> with <paramref name="journaled"/> applied, in one transaction:
+    /// usage days alone to the usage journal where they fit in an entry (<see cref="UsageJournal"/>), anything else as the
+    /// whole data document, which then takes the account's entry out.
+    /// </summary>
+    private void WriteChanged(
+        List<(Account Account, UsageDay[] Usage, BsonDocument Data)> documents,
+        Dictionary<string, BsonDocument?> stored,
+        Dictionary<string, UsageDay[]> journaled,
+        ILiteCollection<BsonDocument> data)
     {
-        _context.InTransaction(() =>
+        var journal = _context.UsageJournal;
+        var database = _context.Database;
+        var room = journal.MaxEntries - journal.Count(database);
+        var added = 0;
+        var removed = 0;
+        try
         {
-            // Always in this order (accounts, then their data) so concurrent saves take collection locks in the same order.
-            var accounts = Accounts;
-            foreach (var (account, document) in documents)
+            _context.InTransaction(() =>
             {
-                var before = stored[account.Id];
-                var sameAccount = before is not null && AccountDataDocument.SameField(before, document, AccountDataDocument.AccountField);
-                if (sameAccount && AccountDataDocument.SameContent(before!, document)) continue;
-                if (!sameAccount) accounts.Upsert(AccountDocument.From(account));
-                GrowthRoom.Write(data, before, document);
-                // The same account may come twice in one call: the second compares with the first.
-                stored[account.Id] = document;
-            }
-        });
+                // Always in this order (accounts, then their data) so concurrent saves take collection locks in the same order.
+                var accounts = Accounts;
+                foreach (var (account, usage, withoutUsage) in documents)
+                {
+                    var before = stored[account.Id];
+                    var entry = journaled.GetValueOrDefault(account.Id);
+                    if (before is not null && (entry is not null || added - removed < room) && AccountDataDocument.SameButUsage(before, withoutUsage) &&
+                        UsageJournal.Difference(AccountDataDocument.UsageOf(before), usage) is { } days && days.Length <= journal.DaysHeldFor(account.Id))
+                    {
+                        if (days.Length == 0 && entry is not null)
+                        {
+                            journal.Delete(database, [account.Id]);
+                            journaled.Remove(account.Id);
+                            removed++;
+                        }
+                        else if (days.Length > 0 && (entry is null || !entry.AsSpan().SequenceEqual(days)))
+                        {
+                            journal.Write(database, account.Id, days, isNew: entry is null);
+                            journaled[account.Id] = days;
+                            if (entry is null) added++;
+                        }
+                        continue;
+                    }
+
+                    var document = AccountDataDocument.WithUsage(withoutUsage, usage);
+                    var sameAccount = before is not null && AccountDataDocument.SameField(before, document, AccountDataDocument.AccountField);
+                    if (entry is null && sameAccount && AccountDataDocument.SameContent(before!, document)) continue;
+                    if (!sameAccount) accounts.Upsert(AccountDocument.From(account));
+                    GrowthRoom.Write(data, before, document);
+                    // The same account may come twice in one call: the second compares with the first.
+                    stored[account.Id] = document;
+                    if (entry is not null)
+                    {
+                        journal.Delete(database, [account.Id]);
+                        journaled.Remove(account.Id);
+                        removed++;
+                    }
+                }
+            });
+            journal.Added(added);
+            journal.Removed(removed);
+        }
+        catch
+        {
+            journal.Recount();
+            throw;
+        }
     }
+
+    /// <summary><paramref name="signals"/> with the account's journaled usage days applied, if it has any.</summary>
+    private static AccountSignals WithJournal(AccountSignals signals, Dictionary<string, UsageDay[]> journaled) =>
+        journaled.TryGetValue(signals.Account.Id, out var days) ? signals with { Usage = UsageJournal.Apply(signals.Usage, days) } : signals;
 
     /// <summary>
     /// Up to <see cref="LoadBatchSize"/> accounts after <paramref name="after"/> up to and including
@@ -298,7 +355,11 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         gate.EnterReadLock();
         try
         {
-            return PagedReads.Page(Data, after, through, LoadBatchSize).ConvertAll(AccountDataDocument.ToSignals);
+            var page = PagedReads.Page(Data, after, through, LoadBatchSize);
+            if (page.Count == 0) return [];
+            // The entries of the page's accounts: those up to its last, or up to the range's end when the range ran out.
+            var journaled = _context.UsageJournal.Between(_context.Database, after, page.Count < LoadBatchSize ? through : page[^1]["_id"], LoadBatchSize);
+            return page.ConvertAll(document => WithJournal(AccountDataDocument.ToSignals(document), journaled));
         }
         finally
         {

@@ -200,7 +200,7 @@ public sealed class LiteDbScoreStore : IScoreStore
                 foreach (var document in latestWrites.Values) latest.Upsert(document);
                 foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
                     GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
-                deleted = ScoreJournal.Delete(_context.Database, entries.Keys);
+                deleted = journal.Delete(_context.Database, entries.Keys);
             });
             journal.Removed(deleted);
         }
@@ -224,7 +224,7 @@ public sealed class LiteDbScoreStore : IScoreStore
             _context.InTransaction(() =>
             {
                 foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
-                    ScoreJournal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
+                    journal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
                         latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
             });
             journal.Added(historyWrites.Keys.Count(id => !entries.ContainsKey(id)));
@@ -264,7 +264,7 @@ public sealed class LiteDbScoreStore : IScoreStore
                     if (normalized.Length == 0) collection.Delete(accountId);
                     else collection.Upsert(ScoreHistoryDocument.ToBson(accountId, ScoreHistoryDocument.Pack(normalized), latestFingerprint: null, latestDay: null));
                 }
-                deleted = ScoreJournal.Delete(_context.Database, entries.Keys);
+                deleted = journal.Delete(_context.Database, entries.Keys);
             });
             journal.Removed(deleted);
         }

@@ -19,27 +19,14 @@ namespace CsBot.Storage.LiteDb;
 /// (<see cref="LiteDbScoreStore.SaveScores"/>, which the hourly run makes for every active account) writes its
 /// documents as they then read and deletes the entry in the same transaction. One per file, shared by the stores over it.
 /// </remarks>
-internal sealed class ScoreJournal
+internal sealed class ScoreJournal() : AccountJournal(Name)
 {
-    internal const string CollectionName = "score_journal";
-
-    /// <summary>
-    /// At this many entries (accounts) a recent save is made whole instead (and takes its accounts' entries out): every
-    /// read of the whole portfolio's scores reads the journal too, so it must stay small however long no hourly run comes.
-    /// </summary>
-    internal const int DefaultMaxEntries = 100_000;
-
-    /// <inheritdoc cref="DefaultMaxEntries"/>
-    internal int MaxEntries { get; set; } = DefaultMaxEntries;
+    internal const string Name = "score_journal";
 
     private const string Points = "P";
     private const string Latest = "L";
     private const string Fingerprint = "F";
     private const string LatestDay = "D";
-
-    // Counted once when first asked, then kept by the writes (all of which go through this class).
-    private long _count = -1;
-    private readonly Lock _counting = new();
 
     /// <summary>
     /// What recent saves changed of one account: the points they put into the history (sorted, one a day), the latest
@@ -50,17 +37,6 @@ internal sealed class ScoreJournal
 
     /// <summary>An account's history once its entry is applied over its document.</summary>
     internal sealed record Applied(byte[] Packed, long? Fingerprint, int? LatestDay, BsonDocument? Latest);
-
-    public static ILiteCollection<BsonDocument> Collection(LiteDatabase database) => database.GetCollection(CollectionName);
-
-    public long Count(LiteDatabase database)
-    {
-        lock (_counting)
-        {
-            if (_count < 0) _count = Collection(database).LongCount();
-            return _count;
-        }
-    }
 
     /// <summary>The entries of <paramref name="accountIds"/>; none read when the journal is empty.</summary>
     public Dictionary<string, Entry> For(LiteDatabase database, IEnumerable<string> accountIds)
@@ -103,7 +79,7 @@ internal sealed class ScoreJournal
     /// Writes the account's entry with a save's changes over the one it had (null when none); call inside the save's
     /// transaction, then <see cref="Added"/> with the number of accounts that had none once it committed.
     /// </summary>
-    public static void Write(LiteDatabase database, string accountId, Entry? before, IReadOnlyList<ScorePoint> points, BsonDocument? latest, long? fingerprint, int? latestDay)
+    public void Write(LiteDatabase database, string accountId, Entry? before, IReadOnlyList<ScorePoint> points, BsonDocument? latest, long? fingerprint, int? latestDay)
     {
         var merged = before is null ? [] : ScoreHistoryDocument.Unpack(before.Points);
         foreach (var point in points) merged = ScoreHistoryDocument.Merge(merged, point);
@@ -116,31 +92,5 @@ internal sealed class ScoreJournal
         if (fingerprint is { } f) document[Fingerprint] = f;
         if (latestDay is { } d) document[LatestDay] = d;
         Collection(database).Upsert(document);
-    }
-
-    /// <summary>Deletes the entries of the accounts given; call inside the save's transaction, then <see cref="Removed"/> once it committed.</summary>
-    public static int Delete(LiteDatabase database, IEnumerable<string> accountIds)
-    {
-        var collection = Collection(database);
-        var deleted = 0;
-        foreach (var accountId in accountIds)
-            if (collection.Delete(accountId)) deleted++;
-        return deleted;
-    }
-
-    public void Added(int count) => Change(count);
-
-    public void Removed(int count) => Change(-count);
-
-    /// <summary>Forgets the count, so the next use counts again (after a write whose outcome is unknown).</summary>
-    public void Recount()
-    {
-        lock (_counting) _count = -1;
-    }
-
-    private void Change(int by)
-    {
-        lock (_counting)
-            if (_count >= 0) _count = Math.Max(0, _count + by);
     }
 }

@@ -30,10 +30,12 @@ public sealed class GrowthRoomTests : IDisposable
     /// <summary>
     /// Pages written to LiteDB's log by a day of usage for every sixth of 600 accounts, on a file where the accounts were
     /// created bare and then given 40 days of usage a day at a time (<paramref name="dayByDay"/>), or all 40 at once.
+    /// The usage journal is off, so that every day's save writes the data documents.
     /// </summary>
     private static long PagesWrittenForTheNextDay(TempDatabase db, bool dayByDay)
     {
         var context = db.Open();
+        context.UsageJournal.MaxDays = 0;
         var store = new LiteDbPortfolioStore(context);
         var accounts = Enumerable.Range(0, 600).Select(i => TestData.MinimalAccount($"acc-{i:D4}")).ToArray();
         store.Save([.. accounts.Select(TestData.Bare)]);

@@ -87,12 +87,12 @@ public sealed class ScoreJournalTests : IDisposable
         var store = new LiteDbScoreStore(context);
         store.SaveScores([TestData.Score("acc-001", Today.AddDays(-1), 50), TestData.Score("acc-002", Today.AddDays(-1), 70)]);
         store.SaveRecentScores([TestData.Score("acc-001", Today, 44), TestData.Score("acc-002", Today, 72)]);
-        var entries = context.Database.GetCollection(ScoreJournal.CollectionName).FindAll().ToList();
+        var entries = context.Database.GetCollection(ScoreJournal.Name).FindAll().ToList();
         var before = (store.GetAllHistories(), store.GetAllLatest());
 
         store.SaveScores([TestData.Score("acc-001", Today, 44), TestData.Score("acc-002", Today, 72)]);
         Assert.Equal(0, Entries(context));
-        context.Database.GetCollection(ScoreJournal.CollectionName).Insert(entries);
+        context.Database.GetCollection(ScoreJournal.Name).Insert(entries);
         context.ScoreJournal.Recount();
 
         foreach (var id in new[] { "acc-001", "acc-002" })
@@ -185,7 +185,7 @@ public sealed class ScoreJournalTests : IDisposable
         foreach (var (id, score) in latestAll) Asserts.SameScore(score, latestAllGot[id]);
     }
 
-    private static int Entries(LiteDbContext context) => context.Database.GetCollection(ScoreJournal.CollectionName).Count();
+    private static int Entries(LiteDbContext context) => context.Database.GetCollection(ScoreJournal.Name).Count();
 
     /// <summary>Pages <paramref name="write"/> adds to LiteDB's log, emptied by a checkpoint before it.</summary>
     private static long PagesWrittenBy(LiteDbContext context, Action write)

@@ -33,7 +33,13 @@ internal static class AccountDataDocument
     /// <summary>The account's external id, beside the packed account so an index can find the document by it.</summary>
     public const string ExternalIdField = "ExternalId";
 
-    public static BsonDocument From(AccountSignals signals)
+    public static BsonDocument From(AccountSignals signals) => WithUsage(WithoutUsage(signals), signals.Usage);
+
+    /// <summary>
+    /// The document but its usage, to compare with a stored one before packing the usage (a save that changes only
+    /// usage writes the days alone, <see cref="UsageJournal"/>); <see cref="WithUsage"/> completes it.
+    /// </summary>
+    public static BsonDocument WithoutUsage(AccountSignals signals)
     {
         var document = new BsonDocument
         {
@@ -42,8 +48,14 @@ internal static class AccountDataDocument
             [Account] = PackedAccount.Pack(signals.Account),
         };
         if (signals.Account.ExternalId is { } externalId) document[ExternalIdField] = externalId;
-        if (signals.Usage is { Length: > 0 } usage) document[Usage] = UsageDayPacking.PackCompact(usage);
         if (SignalsDocument.HasAny(signals)) document[Signals] = PackedSignals.Pack(signals);
+        return document;
+    }
+
+    /// <summary>A document of <see cref="WithoutUsage"/> with <paramref name="usage"/> and padded, as it is written.</summary>
+    public static BsonDocument WithUsage(BsonDocument document, UsageDay[] usage)
+    {
+        if (usage.Length > 0) document[Usage] = UsageDayPacking.PackCompact(usage);
         // A usage day at a time, the document grows on pages its neighbours fill (GrowthRoom).
         return GrowthRoom.Padded(document);
     }
@@ -56,12 +68,18 @@ internal static class AccountDataDocument
         var signals = new AccountSignals
         {
             Account = PackedAccount.Unpack(document[Account].AsBinary, id),
-            Usage = !document.TryGetValue(Usage, out var usage) || !usage.IsBinary ? []
-                : format.AsInt32 == CurrentFormat ? UsageDayPacking.UnpackCompact(usage.AsBinary)
-                : UsageDocument.Unpack(usage.AsBinary),
+            Usage = UsageOf(document, format.AsInt32),
         };
         return document.TryGetValue(Signals, out var packed) && packed.IsBinary ? PackedSignals.Unpack(packed.AsBinary, id, signals) : signals;
     }
+
+    /// <summary>The usage series a document of the current format holds.</summary>
+    public static UsageDay[] UsageOf(BsonDocument document) => UsageOf(document, CurrentFormat);
+
+    private static UsageDay[] UsageOf(BsonDocument document, int format) =>
+        !document.TryGetValue(Usage, out var usage) || !usage.IsBinary ? []
+        : format == CurrentFormat ? UsageDayPacking.UnpackCompact(usage.AsBinary)
+        : UsageDocument.Unpack(usage.AsBinary);
 
     /// <summary>Whether <paramref name="field"/> is absent from both documents or the same bytes in both.</summary>
     public static bool SameField(BsonDocument stored, BsonDocument current, string field)
@@ -76,9 +94,16 @@ internal static class AccountDataDocument
     /// external id beside the account (a document written before it carried one is written again).
     /// </summary>
     public static bool SameContent(BsonDocument stored, BsonDocument current) =>
+        SameButUsage(stored, current) && SameField(stored, current, Usage);
+
+    /// <summary>
+    /// Whether the stored document, in the current format, holds what <paramref name="current"/> does but perhaps its
+    /// usage: the same external id, account and other signals.
+    /// </summary>
+    public static bool SameButUsage(BsonDocument stored, BsonDocument current) =>
         stored.TryGetValue(Format, out var format) && format.IsInt32 && format.AsInt32 == CurrentFormat &&
         string.Equals(ExternalIdOf(stored), ExternalIdOf(current), StringComparison.Ordinal) &&
-        SameField(stored, current, Account) && SameField(stored, current, Usage) && SameField(stored, current, Signals);
+        SameField(stored, current, Account) && SameField(stored, current, Signals);
 
     /// <summary>The external id the document carries beside the account; null when it has none or was written before it carried one.</summary>
     public static string? ExternalIdOf(BsonDocument document) =>
