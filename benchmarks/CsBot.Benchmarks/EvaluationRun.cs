@@ -65,6 +65,7 @@ internal static class EvaluationRun
                 Console.WriteLine($"  reusing {stores.Where} (delete it to seed afresh)");
             }
             if (args.Contains("--repack")) Repack(stores.Portfolio);
+            if (args.Contains("--usage-day")) AddUsageDay(stores.Portfolio);
             var evaluation = Service(stores.Portfolio, stores.Scores, stores.Alerts, stores.Outbox(time), time);
             real = Measure(name, evaluation, time, runs, resetPeakAfterFirst: true, out peak, stores.ServerCpu);
             Console.WriteLine($"  {name}: {Checksum(stores.Scores)}");
@@ -140,6 +141,25 @@ internal static class EvaluationRun
             saved += batch.Length;
         }
         Console.WriteLine($"  saved {saved:N0} accounts again in {watch.Elapsed.TotalSeconds:0.0} s, {(CpuTime() - cpu).TotalSeconds:0.0} s of CPU");
+    }
+
+    /// <summary>
+    /// Saves a day of usage after its last for every account, a batch at a time as a daily feed would (<c>--usage-day</c>):
+    /// on LiteDB the days go to the usage journal, which the evaluation then reads beside the data documents.
+    /// </summary>
+    private static void AddUsageDay(IPortfolioStore portfolio)
+    {
+        var watch = Stopwatch.StartNew();
+        var saved = 0;
+        foreach (var batch in portfolio.LoadAllSignals().Chunk(1_000))
+        {
+            portfolio.Save([.. batch.Select(s => s with
+            {
+                Usage = s.Usage.Length == 0 ? s.Usage : [.. s.Usage, s.Usage[^1] with { Date = s.Usage[^1].Date.AddDays(1), Logins = s.Usage[^1].Logins + 1 }],
+            })]);
+            saved += batch.Length;
+        }
+        Console.WriteLine($"  saved a day of usage for {saved:N0} accounts in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static double[] Measure(string name, RiskEvaluationService evaluation, SteppedTime time, int runs, bool resetPeakAfterFirst, out long peak, Func<TimeSpan>? serverCpu = null)

@@ -5,7 +5,7 @@ using CsBot.Benchmarks;
 //            statistics are per iteration of many calls).
 // --scoring: wall time of full rescoring and rule evaluation of 100k accounts.
 // --ingestion: 1,000-record account and usage batches on a LiteDB file with 1k and 100k accounts stored, beside the host's read model (--no-read-model: without; --usage-days N: the stored accounts carry N days of usage).
-// --evaluation: the hourly risk evaluation on a LiteDB file with the demo portfolio, beside the same on in-memory stores.
+// --evaluation: the hourly risk evaluation on a LiteDB file with the demo portfolio, beside the same on in-memory stores (--usage-day: a day of usage saved for every account first, which on LiteDB goes to the usage journal).
 // --read-model: the first list question, digest preview and accounts API after a 1,000-row batch, on a LiteDB file (--db).
 // --chat-load: the host (child process, LiteDB file with --accounts demo accounts) and a bare endpoint under 100 concurrent askers over HTTP.
 // --bare-endpoint --port N: the bare endpoint --chat-load starts as a child process.

@@ -156,7 +156,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
                 foreach (var (id, document) in KeyedReads.ByIds(Data, unread)) documents[id] = document;
             recent.Remember(version, documents);
             var journaled = _context.UsageJournal.For(_context.Database, documents.Keys);
-            return documents.ToDictionary(d => d.Key, d => WithJournal(AccountDataDocument.ToSignals(d.Value), journaled), StringComparer.Ordinal);
+            return documents.ToDictionary(d => d.Key, d => AccountDataDocument.ToSignals(d.Value, journaled.GetValueOrDefault(d.Key)), StringComparer.Ordinal);
         }
         finally
         {
@@ -172,7 +172,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         try
         {
             var data = Data.FindById(accountId);
-            return data is null ? null : WithJournal(AccountDataDocument.ToSignals(data), _context.UsageJournal.For(_context.Database, [accountId]));
+            return data is null ? null : AccountDataDocument.ToSignals(data, _context.UsageJournal.For(_context.Database, [accountId]).GetValueOrDefault(accountId));
         }
         finally
         {
@@ -209,9 +209,11 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         ArgumentNullException.ThrowIfNull(range);
         BsonValue after = range.After is null ? BsonValue.MinValue : new BsonValue(range.After);
         BsonValue through = range.Through is null ? BsonValue.MaxValue : new BsonValue(range.Through);
+        UsageJournal.Window? journaled = null;
+        var collation = _context.Database.Collation;
         while (true)
         {
-            var batch = LoadBatch(after, through);
+            var batch = LoadBatch(after, through, ref journaled, collation);
             foreach (var signals in batch) yield return signals;
             if (batch.Count < LoadBatchSize) yield break;
             after = batch[^1].Account.Id;
@@ -341,15 +343,12 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         }
     }
 
-    /// <summary><paramref name="signals"/> with the account's journaled usage days applied, if it has any.</summary>
-    private static AccountSignals WithJournal(AccountSignals signals, Dictionary<string, UsageDay[]> journaled) =>
-        journaled.TryGetValue(signals.Account.Id, out var days) ? signals with { Usage = UsageJournal.Apply(signals.Usage, days) } : signals;
-
     /// <summary>
     /// Up to <see cref="LoadBatchSize"/> accounts after <paramref name="after"/> up to and including
     /// <paramref name="through"/>, in id order, read by one range query (<see cref="PagedReads.Page"/>).
     /// </summary>
-    private List<AccountSignals> LoadBatch(BsonValue after, BsonValue through)
+    /// <param name="journaled">The usage journal's entries read with an earlier batch: used while they cover this one, else read again from it.</param>
+    private List<AccountSignals> LoadBatch(BsonValue after, BsonValue through, ref UsageJournal.Window? journaled, Collation collation)
     {
         var gate = _context.PortfolioGate;
         gate.EnterReadLock();
@@ -357,9 +356,12 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         {
             var page = PagedReads.Page(Data, after, through, LoadBatchSize);
             if (page.Count == 0) return [];
-            // The entries of the page's accounts: those up to its last, or up to the range's end when the range ran out.
-            var journaled = _context.UsageJournal.Between(_context.Database, after, page.Count < LoadBatchSize ? through : page[^1]["_id"], LoadBatchSize);
-            return page.ConvertAll(document => WithJournal(AccountDataDocument.ToSignals(document), journaled));
+            // The version of the account data's writes, which no save changes while the gate is held.
+            var version = _context.RecentData.Version;
+            if (!UsageJournal.Covers(journaled, page[^1]["_id"], version, collation))
+                journaled = _context.UsageJournal.WindowAfter(_context.Database, after, through, version);
+            var entries = journaled.Entries;
+            return page.ConvertAll(document => AccountDataDocument.ToSignals(document, entries.GetValueOrDefault(document["_id"].AsString)));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CsBot.Core.Signals;
 using LiteDB;
 
@@ -50,12 +51,34 @@ internal sealed class UsageJournal() : AccountJournal(Name)
         return KeyedReads.ByIds(Collection(database), accountIds).ToDictionary(d => d.Key, d => Read(d.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>The entries of the accounts after <paramref name="after"/> up to and including <paramref name="through"/> (at most <paramref name="limit"/>).</summary>
-    public Dictionary<string, UsageDay[]> Between(LiteDatabase database, BsonValue after, BsonValue through, int limit)
+    /// <summary>Entries a <see cref="Window"/> reads at most: ten of the evaluation's batches when every account has one.</summary>
+    internal const int WindowSize = 1_000;
+
+    /// <summary>
+    /// The entries of the accounts after an id up to <see cref="Last"/> (null: up to the end of the range asked for), as
+    /// they were at <see cref="Version"/> of the account data's writes (<see cref="RecentReads.Version"/>).
+    /// </summary>
+    /// <remarks>
+    /// A read of the whole portfolio goes a hundred accounts at a time; reading their entries with each hundred was a
+    /// query a batch, most of them finding few entries or none. A window serves the batches it covers while no save
+    /// of account data has come between, which the version tells.
+    /// </remarks>
+    internal sealed record Window(Dictionary<string, UsageDay[]> Entries, BsonValue? Last, long Version);
+
+    /// <summary>
+    /// Up to <see cref="WindowSize"/> entries of the accounts after <paramref name="after"/> up to and including
+    /// <paramref name="through"/>; call under the portfolio gate, with the version read under it.
+    /// </summary>
+    public Window WindowAfter(LiteDatabase database, BsonValue after, BsonValue through, long version)
     {
-        if (Count(database) == 0) return new Dictionary<string, UsageDay[]>(StringComparer.Ordinal);
-        return PagedReads.Page(Collection(database), after, through, limit).ToDictionary(d => d["_id"].AsString, Read, StringComparer.Ordinal);
+        if (Count(database) == 0) return new Window(new Dictionary<string, UsageDay[]>(StringComparer.Ordinal), null, version);
+        var page = PagedReads.Page(Collection(database), after, through, WindowSize);
+        return new Window(page.ToDictionary(d => d["_id"].AsString, Read, StringComparer.Ordinal), page.Count < WindowSize ? null : page[^1]["_id"], version);
     }
+
+    /// <summary>Whether <paramref name="window"/> holds every entry up to <paramref name="last"/> as of <paramref name="version"/>.</summary>
+    public static bool Covers([NotNullWhen(true)] Window? window, BsonValue last, long version, Collation collation) =>
+        window is not null && window.Version == version && (window.Last is null || collation.Compare(last, window.Last) <= 0);
 
     /// <summary>
     /// Writes the account's entry (<paramref name="days"/>, sorted), inserted when it has none (<paramref name="isNew"/>:
@@ -95,19 +118,27 @@ internal sealed class UsageJournal() : AccountJournal(Name)
     }
 
     /// <summary><paramref name="days"/> merged into <paramref name="stored"/> by day, both sorted: a day of both is taken from <paramref name="days"/>.</summary>
+    /// <remarks>Every read of an account with an entry merges, a full evaluation up to 100k of them, so into one array.</remarks>
     public static UsageDay[] Apply(UsageDay[] stored, UsageDay[] days)
     {
         if (days.Length == 0) return stored;
-        var merged = new List<UsageDay>(stored.Length + days.Length);
-        var s = 0;
+        var merged = new UsageDay[stored.Length + days.Length];
+        if (stored.Length == 0 || stored[^1].Date < days[0].Date)
+        {
+            // A feed's new days, all after the stored ones.
+            stored.CopyTo(merged, 0);
+            days.CopyTo(merged, stored.Length);
+            return merged;
+        }
+        int s = 0, count = 0;
         foreach (var day in days)
         {
-            while (s < stored.Length && stored[s].Date < day.Date) merged.Add(stored[s++]);
+            while (s < stored.Length && stored[s].Date < day.Date) merged[count++] = stored[s++];
             if (s < stored.Length && stored[s].Date == day.Date) s++;
-            merged.Add(day);
+            merged[count++] = day;
         }
-        while (s < stored.Length) merged.Add(stored[s++]);
-        return [.. merged];
+        while (s < stored.Length) merged[count++] = stored[s++];
+        return count == merged.Length ? merged : merged[..count];
     }
 
     private static bool Sorted(UsageDay[] usage)

@@ -199,6 +199,39 @@ public sealed class UsageJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_portfolio_read_applies_every_entry_and_those_saved_while_it_goes()
+    {
+        var context = _journaled.Open();
+        var store = new LiteDbPortfolioStore(context);
+        // More accounts with entries than one read of the journal takes (UsageJournal.WindowSize).
+        var stored = Enumerable.Range(0, 2_500).Select(i => TestData.Bare(TestData.MinimalAccount($"acc-{i:D5}")) with { Usage = TestData.Usage(20, seed: i % 5 + 1) }).ToArray();
+        store.Save(stored);
+        var current = stored.Select(s => s with { Usage = [.. s.Usage, Day(Today.AddDays(1), s.Account.Id.GetHashCode() & 0xff)] }).ToDictionary(s => s.Account.Id);
+        store.Save([.. current.Values]);
+        Assert.Equal(2_500, Entries(context));
+
+        var read = new List<AccountSignals>();
+        foreach (var signals in store.LoadAllSignals())
+        {
+            read.Add(signals);
+            if (read.Count != 150) continue;
+            // Saved while the read goes, of accounts in batches it has yet to read: one into its entry and one back to its
+            // document's usage (no entry), both among the accounts whose entries the read already holds, and one whole.
+            AccountSignals[] later =
+            [
+                current["acc-00500"] with { Usage = [.. current["acc-00500"].Usage, Day(Today.AddDays(2), 1)] },
+                current["acc-01800"] with { Account = current["acc-01800"].Account with { Name = "Renamed" }, Usage = [.. current["acc-01800"].Usage, Day(Today.AddDays(2), 2)] },
+                current["acc-00550"] with { Usage = current["acc-00550"].Usage[..^1] },
+            ];
+            store.Save(later);
+            foreach (var changed in later) current[changed.Account.Id] = changed;
+        }
+
+        Assert.Equal(current.Keys.Order(StringComparer.Ordinal), read.Select(s => s.Account.Id));
+        foreach (var signals in read) Asserts.SameSignals(current[signals.Account.Id], signals);
+    }
+
+    [Fact]
     public void The_days_between_two_series_put_over_the_first_give_the_second_when_only_days_were_added_or_changed()
     {
         var random = new Random(20261203);

@@ -80,15 +80,22 @@ public static class UsageDayPacking
     }
 
     /// <summary>The days packed by <see cref="PackCompact"/>; refuses bytes that are cut short, run on or hold impossible values.</summary>
-    public static UsageDay[] UnpackCompact(ReadOnlySpan<byte> bytes)
+    public static UsageDay[] UnpackCompact(ReadOnlySpan<byte> bytes) => UnpackCompact(bytes, room: 0);
+
+    /// <summary>
+    /// As <see cref="UnpackCompact(ReadOnlySpan{byte})"/>, into an array with <paramref name="room"/> more elements after
+    /// the days (left default), for a caller that appends days to the series without copying it again.
+    /// </summary>
+    public static UsageDay[] UnpackCompact(ReadOnlySpan<byte> bytes, int room)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(room);
         var reader = new Reader(bytes);
         var count = reader.Next();
         // Every day takes at least one byte per number, so a count beyond that is damage, not a reason to allocate.
         if (count > (ulong)(bytes.Length / FieldsPerDay)) throw Damaged($"claims {count} days in {bytes.Length} bytes");
-        var usage = new UsageDay[(int)count];
+        var usage = new UsageDay[(int)count + room];
         long day = 0, active = 0, monthly = 0, seats = 0, logins = 0, uses = 0;
-        for (var i = 0; i < usage.Length; i++)
+        for (var i = 0; i < (int)count; i++)
         {
             day = reader.Apply(day);
             if (day < DateOnly.MinValue.DayNumber || day > DateOnly.MaxValue.DayNumber) throw Damaged($"holds day number {day}");

@@ -36,6 +36,17 @@ public class UsageDayPackingTests
 
     [Theory]
     [MemberData(nameof(Series))]
+    public void A_series_read_with_room_after_it_holds_its_days_first_and_room_for_as_many_more(string what, UsageDay[] usage)
+    {
+        var read = UsageDayPacking.UnpackCompact(UsageDayPacking.PackCompact(usage), room: 3);
+
+        Assert.Equal(usage.Length + 3, read.Length);
+        Assert.True(usage.SequenceEqual(read[..usage.Length]), what);
+        Assert.All(read[usage.Length..], day => Assert.Equal(default, day));
+    }
+
+    [Theory]
+    [MemberData(nameof(Series))]
     public void Every_series_reads_back_exactly_from_the_fixed_layout_still_found_in_older_files(string what, UsageDay[] usage)
     {
         var packed = new byte[usage.Length * UsageDayPacking.BytesPerDay];
