@@ -4,12 +4,13 @@ namespace CsBot.Application.Ingestion;
 
 /// <summary>
 /// Merges a batch's days of usage into an account's stored series, which is sorted by day with at most one entry a
-/// day (<see cref="AccountSignals.Usage"/>): each incoming day is found by binary search and inserted, replaced or left.
+/// day (<see cref="AccountSignals.Usage"/>): the incoming days, sorted, are walked beside the stored ones and each
+/// inserted, replaced or left.
 /// </summary>
 /// <remarks>
 /// The shared merge keys every stored signal in a dictionary first; for usage that was a string and a boxed copy per
 /// stored day, 180 of each for every account of a 1,000-row batch to add one day. This costs nothing per stored day
-/// but the copy of the series when something changes.
+/// but one copy of the series when something changes (a list grown by an insert and copied out again cost three).
 /// </remarks>
 internal static class UsageMerge
 {
@@ -23,45 +24,27 @@ internal static class UsageMerge
         for (var i = 1; i < stored.Length; i++)
             if (stored[i - 1].Date >= stored[i].Date) return null;
 
-        List<UsageDay>? merged = null;
-        foreach (var day in incoming)
+        var days = incoming.ToArray();
+        Array.Sort(days, (a, b) => a.Date.CompareTo(b.Date));
+        var merged = new UsageDay[stored.Length + days.Length];
+        int s = 0, count = 0;
+        foreach (var day in days)
         {
-            // The stored series until the first change copies it.
-            var current = (IReadOnlyList<UsageDay>?)merged ?? stored;
-            var at = IndexOf(current, day.Date);
-            if (at >= 0)
+            while (s < stored.Length && stored[s].Date < day.Date) merged[count++] = stored[s++];
+            if (s < stored.Length && stored[s].Date == day.Date)
             {
-                if (current[at] == day)
-                {
-                    unchanged++;
-                    continue;
-                }
-                merged ??= [.. stored];
-                merged[at] = day;
-                updated++;
+                if (stored[s++] == day) unchanged++;
+                else updated++;
             }
             else
             {
-                merged ??= [.. stored];
-                merged.Insert(~at, day);
                 inserted++;
             }
+            merged[count++] = day;
         }
-        return merged is null ? stored : [.. merged];
-    }
-
-    /// <summary>The position of <paramref name="date"/> in the sorted days, or the bitwise complement of where it would go.</summary>
-    private static int IndexOf(IReadOnlyList<UsageDay> days, DateOnly date)
-    {
-        int low = 0, high = days.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var compared = days[middle].Date.CompareTo(date);
-            if (compared == 0) return middle;
-            if (compared < 0) low = middle + 1;
-            else high = middle - 1;
-        }
-        return ~low;
+        if (inserted + updated == 0) return stored;
+        stored.AsSpan(s).CopyTo(merged.AsSpan(count));
+        count += stored.Length - s;
+        return count == merged.Length ? merged : merged[..count];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace CsBot.Core.Signals;
@@ -64,7 +65,21 @@ public static class UsageDayPacking
     /// <summary>The days in the compact layout: each number as its change from the day before, a few bytes a day.</summary>
     public static byte[] PackCompact(ReadOnlySpan<UsageDay> usage)
     {
-        var buffer = new byte[MaxBytesPerField + usage.Length * FieldsPerDay * MaxBytesPerField];
+        // Written into a pooled buffer of the longest the days could take, then copied out at the length they took: an
+        // ingestion batch packs a thousand series, and a buffer each was most of what packing allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytesPerField + usage.Length * FieldsPerDay * MaxBytesPerField);
+        try
+        {
+            return buffer.AsSpan(0, PackCompact(usage, buffer)).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int PackCompact(ReadOnlySpan<UsageDay> usage, byte[] buffer)
+    {
         var at = Write(buffer, 0, (ulong)usage.Length);
         long day = 0, active = 0, monthly = 0, seats = 0, logins = 0, uses = 0;
         foreach (var u in usage)
@@ -76,7 +91,7 @@ public static class UsageDayPacking
             at = Change(buffer, at, ref logins, u.Logins);
             at = Change(buffer, at, ref uses, u.KeyFeatureUses);
         }
-        return buffer.AsSpan(0, at).ToArray();
+        return at;
     }
 
     /// <summary>The days packed by <see cref="PackCompact"/>; refuses bytes that are cut short, run on or hold impossible values.</summary>
@@ -120,7 +135,20 @@ public static class UsageDayPacking
     /// </summary>
     public static byte[] PackMasked(ReadOnlySpan<UsageDay> usage)
     {
-        var buffer = new byte[MaxBytesPerField + usage.Length * (1 + FieldsPerDay * MaxBytesPerField)];
+        // A pooled buffer, as PackCompact: the read model packs every series an ingestion batch saves.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytesPerField + usage.Length * (1 + FieldsPerDay * MaxBytesPerField));
+        try
+        {
+            return buffer.AsSpan(0, PackMasked(usage, buffer)).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int PackMasked(ReadOnlySpan<UsageDay> usage, byte[] buffer)
+    {
         var at = Write(buffer, 0, (ulong)usage.Length);
         Span<long> previous = stackalloc long[FieldsPerDay];
         Span<long> surprise = stackalloc long[FieldsPerDay];
@@ -138,7 +166,7 @@ public static class UsageDayPacking
             for (var field = 0; field < FieldsPerDay; field++)
                 if ((mask & (1 << field)) != 0) at = Write(buffer, at, (ulong)((surprise[field] << 1) ^ (surprise[field] >> 63)));
         }
-        return buffer.AsSpan(0, at).ToArray();
+        return at;
     }
 
     /// <summary>The days packed by <see cref="PackMasked"/>; refuses bytes that are cut short, run on or hold impossible values.</summary>
