@@ -180,6 +180,9 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Scores saved as recent and not yet written into their accounts' documents (<see cref="LiteDb.ScoreJournal"/>); one per file.</summary>
     internal ScoreJournal ScoreJournal { get; } = new();
 
+    /// <summary>What a recent score save needs of each account's stored scores (<see cref="LiteDb.ScoreHeads"/>); one per file.</summary>
+    internal ScoreHeads ScoreHeads { get; } = new();
+
     /// <summary>Usage days saved and not yet written into their accounts' data documents (<see cref="LiteDb.UsageJournal"/>); one per file.</summary>
     internal UsageJournal UsageJournal { get; } = new();
 

@@ -64,6 +64,8 @@ public sealed class LiteDbScoreStore : IScoreStore
         // the write below would be replaced, as it would be by a save just after it.
         var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
         var histories = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
+        var heads = _context.ScoreHeads;
+        var readAt = heads.Commits;
         // The journal's entries of these accounts, read before their documents (ScoreJournal.All).
         var journal = _context.ScoreJournal;
         var entries = journal.For(_context.Database, ids);
@@ -71,6 +73,9 @@ public sealed class LiteDbScoreStore : IScoreStore
         var recent = _context.RecentHistories;
         var unread = new List<string>();
         var storedHistories = recent.Take(ids, unread);
+        // A recent save compares the rest with their heads where those tell enough (ScoreHeads); a whole save writes the
+        // documents, so it reads them.
+        if (asRecent && unread.Count > 0) unread = StandIns(scores, unread, storedHistories, heads);
         if (unread.Count > 0)
             foreach (var (id, document) in KeyedReads.ByIds(histories, unread)) storedHistories[id] = document;
         // The entries applied over the history documents: what the save compares with. The documents as stored stay in
@@ -174,7 +179,7 @@ public sealed class LiteDbScoreStore : IScoreStore
         var written = latestWrites.Keys.Union(newPoints.Keys, StringComparer.Ordinal).Count();
         if (asRecent)
         {
-            if (historyWrites.Count > 0) WriteToJournal(entries, historyWrites, latestWrites, newPoints);
+            WriteToJournal(entries, historyWrites, latestWrites, newPoints, readAt, effective);
             return written;
         }
 
@@ -188,20 +193,36 @@ public sealed class LiteDbScoreStore : IScoreStore
             }
             if (!latestWrites.ContainsKey(id) && journalLatest.TryGetValue(id, out var journaled)) latestWrites[id] = journaled;
         }
-        if (latestWrites.Count == 0 && historyWrites.Count == 0) return 0;
+        if (latestWrites.Count == 0 && historyWrites.Count == 0)
+        {
+            lock (heads.CommitGate) heads.Committed(readAt, new Dictionary<string, ScoreHeads.Head?>(), HeadsOf(effective));
+            return 0;
+        }
 
         // Always latest, then history, so concurrent writers take collection locks in the same order. Both documents
         // are built by hand: through the reflection mapper, building them cost as much as LiteDB's writing them.
         var deleted = 0;
         try
         {
-            _context.InTransaction(() =>
+            lock (heads.CommitGate)
             {
-                foreach (var document in latestWrites.Values) latest.Upsert(document);
-                foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
-                    GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
-                deleted = journal.Delete(_context.Database, entries.Keys);
-            });
+                try
+                {
+                    _context.InTransaction(() =>
+                    {
+                        foreach (var document in latestWrites.Values) latest.Upsert(document);
+                        foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
+                            GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
+                        deleted = journal.Delete(_context.Database, entries.Keys);
+                    });
+                }
+                catch
+                {
+                    heads.Forget(ids);
+                    throw;
+                }
+                heads.Committed(readAt, HeadsOf(historyWrites), HeadsOf(effective));
+            }
             journal.Removed(deleted);
         }
         finally
@@ -211,22 +232,62 @@ public sealed class LiteDbScoreStore : IScoreStore
         return written;
     }
 
+    /// <summary>
+    /// Takes a stand-in history (<see cref="ScoreHeads.StandIn"/>) into <paramref name="storedHistories"/> for each of
+    /// <paramref name="unread"/> whose head tells enough for its scores; returns the ids still to read.
+    /// </summary>
+    private static List<string> StandIns(IReadOnlyCollection<HealthScore> scores, List<string> unread, Dictionary<string, BsonDocument> storedHistories, ScoreHeads heads)
+    {
+        var earliest = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var score in scores)
+            if (!earliest.TryGetValue(score.AccountId, out var day) || score.AsOf < day) earliest[score.AccountId] = score.AsOf;
+        var still = new List<string>();
+        foreach (var id in unread)
+        {
+            if (heads.StandIn(id, earliest[id]) is { } standIn) storedHistories[id] = standIn;
+            else still.Add(id);
+        }
+        return still;
+    }
+
+    private static Dictionary<string, ScoreHeads.Head?> HeadsOf(Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)> writes) =>
+        writes.ToDictionary(w => w.Key, w => ScoreHeads.Of(w.Value.Packed, w.Value.LatestFingerprint, w.Value.LatestDay), StringComparer.Ordinal);
+
+    private static Dictionary<string, ScoreHeads.Head?> HeadsOf(Dictionary<string, BsonDocument> histories) =>
+        histories.ToDictionary(h => h.Key, h => ScoreHeads.Of(ScoreHistoryDocument.PackedOf(h.Value), ScoreHistoryDocument.LatestFingerprintOf(h.Value), ScoreHistoryDocument.LatestDayOf(h.Value)), StringComparer.Ordinal);
+
     /// <summary>The journal entries of the accounts the save changed, each over the one it had, in one transaction.</summary>
     private void WriteToJournal(
         Dictionary<string, ScoreJournal.Entry> entries,
         Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)> historyWrites,
         Dictionary<string, BsonDocument> latestWrites,
-        Dictionary<string, List<ScorePoint>> newPoints)
+        Dictionary<string, List<ScorePoint>> newPoints,
+        long readAt,
+        Dictionary<string, BsonDocument> effective)
     {
         var journal = _context.ScoreJournal;
+        var heads = _context.ScoreHeads;
         try
         {
-            _context.InTransaction(() =>
+            lock (heads.CommitGate)
             {
-                foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
-                    journal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
-                        latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
-            });
+                try
+                {
+                    if (historyWrites.Count > 0)
+                        _context.InTransaction(() =>
+                        {
+                            foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
+                                journal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
+                                    latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
+                        });
+                }
+                catch
+                {
+                    heads.Forget(effective.Keys.Union(historyWrites.Keys, StringComparer.Ordinal));
+                    throw;
+                }
+                heads.Committed(readAt, HeadsOf(historyWrites), HeadsOf(effective));
+            }
             journal.Added(historyWrites.Keys.Count(id => !entries.ContainsKey(id)));
         }
         catch
@@ -249,23 +310,35 @@ public sealed class LiteDbScoreStore : IScoreStore
         var journal = _context.ScoreJournal;
         var entries = journal.For(_context.Database, histories.Keys.Where(id => !string.IsNullOrEmpty(id)));
         var deleted = 0;
+        var heads = _context.ScoreHeads;
         try
         {
-            _context.InTransaction(() =>
+            // Whatever the outcome, the accounts' heads go, in commit order: what is stored now is read when next asked.
+            lock (heads.CommitGate)
             {
-                var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
-                foreach (var entry in entries.Values)
-                    if (entry.Latest is { } journaled) latest.Upsert(journaled);
-                var collection = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
-                foreach (var (accountId, points) in histories)
+                try
                 {
-                    if (string.IsNullOrEmpty(accountId)) throw new ArgumentException("Every history needs an account id.", nameof(histories));
-                    var normalized = ScoreHistoryDocument.Normalize(points ?? []);
-                    if (normalized.Length == 0) collection.Delete(accountId);
-                    else collection.Upsert(ScoreHistoryDocument.ToBson(accountId, ScoreHistoryDocument.Pack(normalized), latestFingerprint: null, latestDay: null));
+                    _context.InTransaction(() =>
+                    {
+                        var latest = _context.Database.GetCollection(LiteDbContext.LatestScores);
+                        foreach (var entry in entries.Values)
+                            if (entry.Latest is { } journaled) latest.Upsert(journaled);
+                        var collection = _context.Database.GetCollection(LiteDbContext.ScoreHistories);
+                        foreach (var (accountId, points) in histories)
+                        {
+                            if (string.IsNullOrEmpty(accountId)) throw new ArgumentException("Every history needs an account id.", nameof(histories));
+                            var normalized = ScoreHistoryDocument.Normalize(points ?? []);
+                            if (normalized.Length == 0) collection.Delete(accountId);
+                            else collection.Upsert(ScoreHistoryDocument.ToBson(accountId, ScoreHistoryDocument.Pack(normalized), latestFingerprint: null, latestDay: null));
+                        }
+                        deleted = journal.Delete(_context.Database, entries.Keys);
+                    });
                 }
-                deleted = journal.Delete(_context.Database, entries.Keys);
-            });
+                finally
+                {
+                    heads.Forget(histories.Keys);
+                }
+            }
             journal.Removed(deleted);
         }
         finally

@@ -108,7 +108,7 @@ public sealed class RiskEvaluationService(
         // account cost more than the rescoring itself. Scored in the order given, as before.
         var found = portfolio.LoadSignalsOf(ids);
         var signals = ids.Select(id => found.GetValueOrDefault(id)).OfType<AccountSignals>();
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(signals, HistoriesOf, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
     }
 
     /// <summary>
@@ -126,8 +126,15 @@ public sealed class RiskEvaluationService(
             if (!last.ContainsKey(signals.Account.Id)) ids.Add(signals.Account.Id);
             last[signals.Account.Id] = signals;
         }
-        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), scores.GetHistories, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
+        return EvaluateAsync(ReadAhead.Of(EvaluationBatch.Cut(ids.Select(id => last[id]), HistoriesOf, OpenAlertsOf(ids), cancellationToken), ahead: 2, cancellationToken), scores.SaveRecentScores, cancellationToken);
     }
+
+    /// <summary>
+    /// A rescoring's accounts' score histories: from the read model when it holds them (<see cref="ReadModel.PortfolioView.HistoriesOf"/>),
+    /// else from the store.
+    /// </summary>
+    private IReadOnlyDictionary<string, ScorePoint[]> HistoriesOf(IReadOnlyCollection<string> accountIds) =>
+        view?.HistoriesOf(accountIds) ?? scores.GetHistories(accountIds);
 
     /// <summary>
     /// The open alerts of these accounts only, read through the account index in one query when the first batch asks

@@ -24,6 +24,7 @@ public sealed class PortfolioView
     private readonly Part<AlertSnapshot> _alerts;
     private readonly DataVersions _versions;
     private readonly IAlertStore _alertStore;
+    private readonly IScoreStore _scoreStore;
     private readonly Lock _boardGate = new();
     private volatile DayBoard? _board;
     private readonly Lock _bandsGate = new();
@@ -42,6 +43,7 @@ public sealed class PortfolioView
         ArgumentNullException.ThrowIfNull(alerts);
         _versions = versions ?? throw new ArgumentNullException(nameof(versions));
         _alertStore = alerts;
+        _scoreStore = scores;
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _portfolio = new Part<PortfolioSnapshot>("portfolio", versions.PortfolioLog, log, LetGoOfUnpatchable, () => versions.InBulkRun,
             // Streamed and packed account by account (the portfolio is never held whole as objects), on every core.
@@ -97,6 +99,32 @@ public sealed class PortfolioView
         if (rewritten.Count > 0) open.AddRange(_alertStore.GetOpenFor(rewritten));
         open.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return open;
+    }
+
+    /// <summary>
+    /// The score histories of <paramref name="accountIds"/> as stored now (accounts without one left out, as
+    /// <see cref="IScoreStore.GetHistories"/> leaves them), taken from the copy held: an ingestion's rescoring reads its
+    /// accounts' histories, and reading them from LiteDB, two pages an account, was a third of a 1,000-row usage batch
+    /// at 100k accounts. As <see cref="OpenAlertsOf"/>, accounts whose scores were written after the copy are read from
+    /// the store, and all of them when the log no longer says what changed since the copy, or when other processes
+    /// write the store.
+    /// </summary>
+    public IReadOnlyDictionary<string, ScorePoint[]> HistoriesOf(IReadOnlyCollection<string> accountIds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (_versions.SharedStore || !_scores.IsLoaded) return _scoreStore.GetHistories(accountIds);
+        var held = Scores;
+        if (!_versions.ScoresLog.TryChangesSince(held.Version, out _, out var written)) return _scoreStore.GetHistories(accountIds);
+        var histories = new Dictionary<string, ScorePoint[]>(accountIds.Count, StringComparer.Ordinal);
+        var rewritten = new List<string>();
+        foreach (var id in accountIds.Distinct(StringComparer.Ordinal))
+        {
+            if (written.Contains(id)) rewritten.Add(id);
+            else if (held.Histories.TryGetValue(id, out var history) && !history.IsEmpty) histories[id] = history.ToArray();
+        }
+        if (rewritten.Count > 0)
+            foreach (var (id, history) in _scoreStore.GetHistories(rewritten)) histories[id] = history;
+        return histories;
     }
 
     /// <summary>

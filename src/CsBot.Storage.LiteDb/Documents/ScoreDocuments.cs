@@ -150,7 +150,7 @@ internal sealed class ScoreHistoryDocument
     public const int CurrentFormat = 1;
     /// <summary>History older than this many days before the newest point is dropped on save.</summary>
     public const int MaxDays = 400;
-    private const int BytesPerPoint = 2 * sizeof(int);
+    internal const int BytesPerPoint = 2 * sizeof(int);
 
     [BsonId]
     public string Id { get; set; } = "";

@@ -94,7 +94,7 @@ public sealed class RescoringReadsTests
     }
 
     [Fact]
-    public async Task With_the_read_model_loaded_the_rescoring_takes_its_accounts_open_alerts_from_it_and_stores_what_reading_the_store_would()
+    public async Task With_the_read_model_loaded_the_rescoring_takes_its_accounts_open_alerts_and_histories_from_it_and_stores_what_reading_the_store_would()
     {
         var held = await World.CreateAsync(readModel: true);
         var stored = await World.CreateAsync();
@@ -106,6 +106,7 @@ public sealed class RescoringReadsTests
 
         Assert.Equal(changed.Length, outcome.Rescore!.AccountsScored);
         Assert.DoesNotContain(held.Stores.Reads, r => r.Call == nameof(IAlertStore.GetOpenFor));
+        Assert.DoesNotContain(held.Stores.Reads, r => r.Call == nameof(IScoreStore.GetHistories));
         foreach (var accountId in changed)
         {
             Assert.Equal(stored.Stores.Inner.LoadSignals(accountId)!.Usage, held.Stores.Inner.LoadSignals(accountId)!.Usage);
