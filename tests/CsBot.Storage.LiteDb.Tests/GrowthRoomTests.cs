@@ -12,7 +12,6 @@ namespace CsBot.Storage.LiteDb.Tests;
 /// </summary>
 public sealed class GrowthRoomTests : IDisposable
 {
-    private const int PageSize = 8_192;
     private readonly TempDatabase _db = new();
 
     public void Dispose() => _db.Dispose();
@@ -43,7 +42,7 @@ public sealed class GrowthRoomTests : IDisposable
             store.Save([.. accounts.Select(a => TestData.Bare(a) with { Usage = TestData.Usage(days) })]);
 
         var next = accounts.Where((_, i) => i % 6 == 0).Select(a => TestData.Bare(a) with { Usage = TestData.Usage(41) }).ToArray();
-        var pages = PagesWrittenBy(context, () => store.Save(next));
+        var pages = LogPages.WrittenBy(context, () => store.Save(next));
         var loaded = store.LoadSignalsOf([.. next.Select(s => s.Account.Id)]);
         Assert.All(next, s => Assert.Equal(TestData.Usage(41), loaded[s.Account.Id].Usage));
         return pages;
@@ -79,7 +78,7 @@ public sealed class GrowthRoomTests : IDisposable
         }
 
         var next = ids.Where((_, i) => i % 6 == 0).ToArray();
-        var pages = PagesWrittenBy(context, () => scores.SaveScores([.. next.Select(id => TestData.Score(id, TestData.Today, 70))]));
+        var pages = LogPages.WrittenBy(context, () => scores.SaveScores([.. next.Select(id => TestData.Score(id, TestData.Today, 70))]));
         Assert.All(next, id => Assert.Equal(41, scores.GetHistory(id).Length));
         return pages;
     }
@@ -155,14 +154,5 @@ public sealed class GrowthRoomTests : IDisposable
         };
 
         Assert.Equal(BsonSerializer.Serialize(document).Length, GrowthRoom.Length(document));
-    }
-
-    /// <summary>Pages <paramref name="write"/> adds to LiteDB's log, emptied by a checkpoint before it.</summary>
-    private static long PagesWrittenBy(LiteDbContext context, Action write)
-    {
-        context.Database.Checkpoint();
-        write();
-        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
-        return File.Exists(log) ? new FileInfo(log).Length / PageSize : 0;
     }
 }

@@ -75,10 +75,7 @@ public sealed class OutboxStoreTests : IDisposable
     {
         var outbox = new LiteDbOutbox(context, _time);
         outbox.Enqueue(Message("warm-up"), T0);
-        context.Database.Checkpoint();
-        write(outbox);
-        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
-        return File.Exists(log) ? new FileInfo(log).Length / 8_192 : 0;
+        return LogPages.WrittenBy(context, () => write(outbox));
     }
 
     [Fact]

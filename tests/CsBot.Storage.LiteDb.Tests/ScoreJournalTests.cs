@@ -10,7 +10,6 @@ namespace CsBot.Storage.LiteDb.Tests;
 /// </summary>
 public sealed class ScoreJournalTests : IDisposable
 {
-    private const int PageSize = 8192;
     private static readonly DateOnly Today = TestData.Today;
     private readonly TempDatabase _journaled = new();
     private readonly TempDatabase _whole = new();
@@ -148,11 +147,11 @@ public sealed class ScoreJournalTests : IDisposable
         var wholeSet = ids.Where((_, i) => i % 10 == 0).ToArray();
         var recentSet = ids.Where((_, i) => i % 10 == 5).ToArray();
 
-        var whole = PagesWrittenBy(context, () => store.SaveScores([.. wholeSet.Select(id => TestData.Score(id, Today, 58))]));
-        var recent = PagesWrittenBy(context, () => store.SaveRecentScores([.. recentSet.Select(id => TestData.Score(id, Today, 58))]));
+        var whole = LogPages.WrittenBy(context, () => store.SaveScores([.. wholeSet.Select(id => TestData.Score(id, Today, 58))]));
+        var recent = LogPages.WrittenBy(context, () => store.SaveRecentScores([.. recentSet.Select(id => TestData.Score(id, Today, 58))]));
 
         // The same accounts again (the next batch of a feed): their entries lie together, so again a few pages.
-        var again = PagesWrittenBy(context, () => store.SaveRecentScores([.. recentSet.Select(id => TestData.Score(id, Today.AddDays(1), 57))]));
+        var again = LogPages.WrittenBy(context, () => store.SaveRecentScores([.. recentSet.Select(id => TestData.Score(id, Today.AddDays(1), 57))]));
 
         Assert.True(whole >= recentSet.Length, $"whole save wrote {whole} pages");
         Assert.True(recent * 5 <= whole, $"recent save wrote {recent} pages, whole {whole}");
@@ -186,13 +185,4 @@ public sealed class ScoreJournalTests : IDisposable
     }
 
     private static int Entries(LiteDbContext context) => context.Database.GetCollection(ScoreJournal.Name).Count();
-
-    /// <summary>Pages <paramref name="write"/> adds to LiteDB's log, emptied by a checkpoint before it.</summary>
-    private static long PagesWrittenBy(LiteDbContext context, Action write)
-    {
-        context.Database.Checkpoint();
-        write();
-        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
-        return File.Exists(log) ? new FileInfo(log).Length / PageSize : 0;
-    }
 }

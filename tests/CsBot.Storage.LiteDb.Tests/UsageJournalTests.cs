@@ -12,7 +12,6 @@ namespace CsBot.Storage.LiteDb.Tests;
 /// </summary>
 public sealed class UsageJournalTests : IDisposable
 {
-    private const int PageSize = 8192;
     private static readonly DateOnly Today = TestData.Today;
     private readonly TempDatabase _journaled = new();
     private readonly TempDatabase _whole = new();
@@ -184,11 +183,11 @@ public sealed class UsageJournalTests : IDisposable
         AccountSignals[] NextDay(AccountSignals[] set, int day) => [.. set.Select(s => s with { Usage = [.. s.Usage, .. Enumerable.Range(1, day).Select(d => Day(Today.AddDays(d), d))] })];
 
         context.UsageJournal.MaxDays = 0;
-        var whole = PagesWrittenBy(context, () => store.Save(NextDay(wholeSet, 1)));
+        var whole = LogPages.WrittenBy(context, () => store.Save(NextDay(wholeSet, 1)));
         context.UsageJournal.MaxDays = UsageJournal.DefaultMaxDays;
-        var journaled = PagesWrittenBy(context, () => store.Save(NextDay(journalSet, 1)));
+        var journaled = LogPages.WrittenBy(context, () => store.Save(NextDay(journalSet, 1)));
         // The same accounts the next day (the next batch of a feed): their entries lie together, so again a few pages.
-        var again = PagesWrittenBy(context, () => store.Save(NextDay(journalSet, 2)));
+        var again = LogPages.WrittenBy(context, () => store.Save(NextDay(journalSet, 2)));
 
         Assert.True(whole >= wholeSet.Length, $"writing the documents wrote {whole} pages");
         Assert.True(journaled * 5 <= whole, $"the journal wrote {journaled} pages, the documents {whole}");
@@ -289,13 +288,4 @@ public sealed class UsageJournalTests : IDisposable
 
     private static UsageDay[] AccountUsageInDocument(LiteDbContext context, string accountId) =>
         Documents.AccountDataDocument.UsageOf(context.Database.GetCollection(LiteDbContext.AccountData).FindById(accountId));
-
-    /// <summary>Pages <paramref name="write"/> adds to LiteDB's log, emptied by a checkpoint before it.</summary>
-    private static long PagesWrittenBy(LiteDbContext context, Action write)
-    {
-        context.Database.Checkpoint();
-        write();
-        var log = DatabaseFileCheck.LogPathOf(context.DatabasePath);
-        return File.Exists(log) ? new FileInfo(log).Length / PageSize : 0;
-    }
 }
