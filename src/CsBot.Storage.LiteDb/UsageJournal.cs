@@ -102,7 +102,7 @@ internal sealed class UsageJournal() : AccountJournal(Name)
     /// </summary>
     public static UsageDay[]? Difference(UsageDay[] stored, UsageDay[] current)
     {
-        if (!Sorted(stored) || !Sorted(current)) return null;
+        if (!UsageSeries.IsOnePerDay(stored) || !UsageSeries.IsOnePerDay(current)) return null;
         var days = new List<UsageDay>();
         var s = 0;
         foreach (var day in current)
@@ -118,33 +118,5 @@ internal sealed class UsageJournal() : AccountJournal(Name)
     }
 
     /// <summary><paramref name="days"/> merged into <paramref name="stored"/> by day, both sorted: a day of both is taken from <paramref name="days"/>.</summary>
-    /// <remarks>Every read of an account with an entry merges, a full evaluation up to 100k of them, so into one array.</remarks>
-    public static UsageDay[] Apply(UsageDay[] stored, UsageDay[] days)
-    {
-        if (days.Length == 0) return stored;
-        var merged = new UsageDay[stored.Length + days.Length];
-        if (stored.Length == 0 || stored[^1].Date < days[0].Date)
-        {
-            // A feed's new days, all after the stored ones.
-            stored.CopyTo(merged, 0);
-            days.CopyTo(merged, stored.Length);
-            return merged;
-        }
-        int s = 0, count = 0;
-        foreach (var day in days)
-        {
-            while (s < stored.Length && stored[s].Date < day.Date) merged[count++] = stored[s++];
-            if (s < stored.Length && stored[s].Date == day.Date) s++;
-            merged[count++] = day;
-        }
-        while (s < stored.Length) merged[count++] = stored[s++];
-        return count == merged.Length ? merged : merged[..count];
-    }
-
-    private static bool Sorted(UsageDay[] usage)
-    {
-        for (var i = 1; i < usage.Length; i++)
-            if (usage[i - 1].Date >= usage[i].Date) return false;
-        return true;
-    }
+    public static UsageDay[] Apply(UsageDay[] stored, UsageDay[] days) => UsageSeries.Merge(stored, days, out _, out _, out _);
 }

@@ -5,7 +5,7 @@ namespace CsBot.Application.Ingestion;
 /// <summary>
 /// Merges a batch's days of usage into an account's stored series, which is sorted by day with at most one entry a
 /// day (<see cref="AccountSignals.Usage"/>): the incoming days, sorted, are walked beside the stored ones and each
-/// inserted, replaced or left.
+/// inserted, replaced or left (<see cref="UsageSeries.Merge"/>, which the LiteDB store's usage journal applies too).
 /// </summary>
 /// <remarks>
 /// The shared merge keys every stored signal in a dictionary first; for usage that was a string and a boxed copy per
@@ -21,30 +21,9 @@ internal static class UsageMerge
     public static UsageDay[]? Into(UsageDay[] stored, IEnumerable<UsageDay> incoming, out int inserted, out int updated, out int unchanged)
     {
         inserted = updated = unchanged = 0;
-        for (var i = 1; i < stored.Length; i++)
-            if (stored[i - 1].Date >= stored[i].Date) return null;
-
+        if (!UsageSeries.IsOnePerDay(stored)) return null;
         var days = incoming.ToArray();
         Array.Sort(days, (a, b) => a.Date.CompareTo(b.Date));
-        var merged = new UsageDay[stored.Length + days.Length];
-        int s = 0, count = 0;
-        foreach (var day in days)
-        {
-            while (s < stored.Length && stored[s].Date < day.Date) merged[count++] = stored[s++];
-            if (s < stored.Length && stored[s].Date == day.Date)
-            {
-                if (stored[s++] == day) unchanged++;
-                else updated++;
-            }
-            else
-            {
-                inserted++;
-            }
-            merged[count++] = day;
-        }
-        if (inserted + updated == 0) return stored;
-        stored.AsSpan(s).CopyTo(merged.AsSpan(count));
-        count += stored.Length - s;
-        return count == merged.Length ? merged : merged[..count];
+        return UsageSeries.Merge(stored, days, out inserted, out updated, out unchanged);
     }
 }
