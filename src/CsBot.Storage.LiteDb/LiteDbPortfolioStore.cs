@@ -290,6 +290,14 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
         var room = journal.MaxEntries - journal.Count(database);
         var added = 0;
         var removed = 0;
+        // The account's entry goes: its days are in the document now, or the document holds them all.
+        void TakeOut(string accountId)
+        {
+            journal.Delete(database, [accountId]);
+            journaled.Remove(accountId);
+            removed++;
+        }
+
         try
         {
             _context.InTransaction(() =>
@@ -305,9 +313,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
                     {
                         if (days.Length == 0 && entry is not null)
                         {
-                            journal.Delete(database, [account.Id]);
-                            journaled.Remove(account.Id);
-                            removed++;
+                            TakeOut(account.Id);
                         }
                         else if (days.Length > 0 && (entry is null || !entry.AsSpan().SequenceEqual(days)))
                         {
@@ -325,12 +331,7 @@ public sealed class LiteDbPortfolioStore : IPortfolioStore
                     GrowthRoom.Write(data, before, document);
                     // The same account may come twice in one call: the second compares with the first.
                     stored[account.Id] = document;
-                    if (entry is not null)
-                    {
-                        journal.Delete(database, [account.Id]);
-                        journaled.Remove(account.Id);
-                        removed++;
-                    }
+                    if (entry is not null) TakeOut(account.Id);
                 }
             });
             journal.Added(added);
