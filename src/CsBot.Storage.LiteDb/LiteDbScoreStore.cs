@@ -195,7 +195,7 @@ public sealed class LiteDbScoreStore : IScoreStore
         }
         if (latestWrites.Count == 0 && historyWrites.Count == 0)
         {
-            lock (heads.CommitGate) heads.Committed(readAt, new Dictionary<string, ScoreHeads.Head?>(), HeadsOf(effective));
+            CommitWithHeads(write: null, readAt, ids, historyWrites, effective);
             return 0;
         }
 
@@ -204,25 +204,13 @@ public sealed class LiteDbScoreStore : IScoreStore
         var deleted = 0;
         try
         {
-            lock (heads.CommitGate)
+            CommitWithHeads(() =>
             {
-                try
-                {
-                    _context.InTransaction(() =>
-                    {
-                        foreach (var document in latestWrites.Values) latest.Upsert(document);
-                        foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
-                            GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
-                        deleted = journal.Delete(_context.Database, entries.Keys);
-                    });
-                }
-                catch
-                {
-                    heads.Forget(ids);
-                    throw;
-                }
-                heads.Committed(readAt, HeadsOf(historyWrites), HeadsOf(effective));
-            }
+                foreach (var document in latestWrites.Values) latest.Upsert(document);
+                foreach (var (accountId, (packed, latestFingerprint, latestDay)) in historyWrites)
+                    GrowthRoom.Write(histories, storedHistories.GetValueOrDefault(accountId), ScoreHistoryDocument.ToBson(accountId, packed, latestFingerprint, latestDay));
+                deleted = journal.Delete(_context.Database, entries.Keys);
+            }, readAt, ids, historyWrites, effective);
             journal.Removed(deleted);
         }
         finally
@@ -250,6 +238,31 @@ public sealed class LiteDbScoreStore : IScoreStore
         return still;
     }
 
+    /// <summary>
+    /// Runs a save's transaction (none when <paramref name="write"/> is null) and sets the heads it leaves, both under
+    /// <see cref="ScoreHeads.CommitGate"/> so heads are set in commit order: those of the accounts it wrote, and of those
+    /// it compared with <paramref name="effective"/> (<see cref="ScoreHeads.Committed"/>). A transaction that fails
+    /// forgets the heads of <paramref name="accounts"/>.
+    /// </summary>
+    private void CommitWithHeads(Action? write, long readAt, IEnumerable<string> accounts,
+        Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)> historyWrites, Dictionary<string, BsonDocument> effective)
+    {
+        var heads = _context.ScoreHeads;
+        lock (heads.CommitGate)
+        {
+            try
+            {
+                if (write is not null) _context.InTransaction(write);
+            }
+            catch
+            {
+                heads.Forget(accounts);
+                throw;
+            }
+            heads.Committed(readAt, HeadsOf(historyWrites), HeadsOf(effective));
+        }
+    }
+
     private static Dictionary<string, ScoreHeads.Head?> HeadsOf(Dictionary<string, (byte[] Packed, long? LatestFingerprint, int? LatestDay)> writes) =>
         writes.ToDictionary(w => w.Key, w => ScoreHeads.Of(w.Value.Packed, w.Value.LatestFingerprint, w.Value.LatestDay), StringComparer.Ordinal);
 
@@ -266,28 +279,15 @@ public sealed class LiteDbScoreStore : IScoreStore
         Dictionary<string, BsonDocument> effective)
     {
         var journal = _context.ScoreJournal;
-        var heads = _context.ScoreHeads;
         try
         {
-            lock (heads.CommitGate)
+            Action? write = historyWrites.Count == 0 ? null : () =>
             {
-                try
-                {
-                    if (historyWrites.Count > 0)
-                        _context.InTransaction(() =>
-                        {
-                            foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
-                                journal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
-                                    latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
-                        });
-                }
-                catch
-                {
-                    heads.Forget(effective.Keys.Union(historyWrites.Keys, StringComparer.Ordinal));
-                    throw;
-                }
-                heads.Committed(readAt, HeadsOf(historyWrites), HeadsOf(effective));
-            }
+                foreach (var (accountId, (_, latestFingerprint, latestDay)) in historyWrites)
+                    journal.Write(_context.Database, accountId, entries.GetValueOrDefault(accountId), newPoints.GetValueOrDefault(accountId) ?? [],
+                        latestWrites.GetValueOrDefault(accountId), latestFingerprint, latestDay);
+            };
+            CommitWithHeads(write, readAt, effective.Keys.Union(historyWrites.Keys, StringComparer.Ordinal), historyWrites, effective);
             journal.Added(historyWrites.Keys.Count(id => !entries.ContainsKey(id)));
         }
         catch
